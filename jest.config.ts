@@ -1,0 +1,78 @@
+import type { Config } from 'jest';
+// sfdx-lwc-jest ships CommonJS without type declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { jestConfig: lwcPreset } = require('@salesforce/sfdx-lwc-jest/config') as { jestConfig: Config };
+
+// msw >= 2.12 pulls in a few ESM-only packages that Jest 29's CommonJS runtime must transpile.
+const ESM_ONLY_PACKAGES = ['rettime', 'until-async', '@open-draft/deferred-promise'];
+const transformIgnorePatterns = [
+    `/node_modules/(?!(.*@lwc/state)|(.*@salesforce/sfdx-lwc-jest/src/lightning-stubs)|${ESM_ONLY_PACKAGES.join('|')}/)`
+];
+const esmTransform: Config['transform'] = {
+    '^.+\\.mjs$': [
+        'babel-jest',
+        { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] }
+    ]
+};
+const nodeTypeScriptTransform: Config['transform'] = {
+    '^.+\\.ts$': [
+        'babel-jest',
+        {
+            babelrc: false,
+            configFile: false,
+            presets: [['@babel/preset-typescript', { allowDeclareFields: true }]],
+            plugins: ['@babel/plugin-transform-modules-commonjs']
+        }
+    ]
+};
+
+const lwcProject = (displayName: string, overrides: Config): Config => ({
+    ...lwcPreset,
+    displayName,
+    roots: ['<rootDir>/force-app/main/default/lwc'],
+    testEnvironment: '<rootDir>/scripts/jest/lwc-msw-environment.js',
+    transform: { ...esmTransform, ...lwcPreset.transform },
+    transformIgnorePatterns,
+    ...overrides,
+    setupFilesAfterEnv: [
+        ...(lwcPreset.setupFilesAfterEnv ?? []),
+        '<rootDir>/scripts/jest/sa11y-setup.ts',
+        ...(overrides.setupFilesAfterEnv ?? [])
+    ]
+});
+
+const projects: Config[] = [
+    lwcProject('lwc', {
+        testMatch: ['**/__tests__/**/*.test.ts'],
+        testPathIgnorePatterns: ['\\.integration\\.test\\.ts$']
+    }),
+    lwcProject('lwc-integration', {
+        testMatch: ['**/__tests__/**/*.integration.test.ts'],
+        setupFilesAfterEnv: ['<rootDir>/mock-org/testing/lwcIntegrationSetup.ts']
+    }),
+    {
+        displayName: 'node',
+        roots: ['<rootDir>/force-app/server', '<rootDir>/mock-org', '<rootDir>/scripts'],
+        testMatch: ['**/__tests__/**/*.test.ts'],
+        testPathIgnorePatterns: ['\\.browser\\.test\\.ts$'],
+        testEnvironment: 'node',
+        transform: { ...esmTransform, ...nodeTypeScriptTransform },
+        transformIgnorePatterns
+    }
+];
+
+// The Chromium smoke tests need a preview build and Debian's chromium: `npm run test:browser`.
+if (process.env.BROWSER_TESTS === '1') {
+    projects.push({
+        displayName: 'browser',
+        roots: ['<rootDir>/scripts/browser'],
+        testMatch: ['**/*.browser.test.ts'],
+        testEnvironment: 'node',
+        transform: { ...esmTransform, ...nodeTypeScriptTransform },
+        transformIgnorePatterns,
+        testTimeout: 60_000
+    });
+}
+
+const config: Config = { projects };
+export default config;
