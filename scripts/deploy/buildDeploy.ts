@@ -1,0 +1,92 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { ForceIgnore } from '@salesforce/source-deploy-retrieve';
+import { compileLwcTypeScript } from './compileLwc';
+import { listPackageFiles, lwcBundleOf, writeProjectFile } from './files';
+import { PROJECT_FILE, readSfdxProject } from './sfdxProject';
+import { findImportViolations } from './lwcImports';
+import { dropMissingClassAccesses } from './permissionSetAccess';
+
+const FORCE_IGNORE_FILE = '.forceignore';
+
+export interface DeployBuildResult {
+    outDir: string;
+    packageDirectories: string[];
+    compiledFiles: string[];
+    copiedFiles: number;
+    notes: string[];
+}
+
+/** The build found problems that would make the output undeployable; each names the file and the cause. */
+export class DeployBuildError extends Error {
+    constructor(readonly problems: string[]) {
+        super(`Deploy build failed:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+        this.name = 'DeployBuildError';
+    }
+}
+
+/**
+ * Writes a deployable SFDX source-format project to `outDir`: sfdx-project.json and .forceignore,
+ * every package-directory file that .forceignore accepts, and each LWC's TypeScript compiled to
+ * JavaScript. Tests, `.ts`/`.d.ts` sources and everything .forceignore denies (the server methods
+ * among them) stay behind. Throws DeployBuildError if an LWC imports what the platform cannot load.
+ */
+export function buildDeploy(projectDir: string, outDir: string): DeployBuildResult {
+    const { packageDirectories } = readSfdxProject(projectDir);
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    for (const file of [PROJECT_FILE, FORCE_IGNORE_FILE]) {
+        if (existsSync(join(projectDir, file))) copyFileSync(join(projectDir, file), join(outDir, file));
+    }
+
+    const forceIgnore = new ForceIgnore(join(projectDir, FORCE_IGNORE_FILE));
+    const result: DeployBuildResult = { outDir, packageDirectories, compiledFiles: [], copiedFiles: 0, notes: [] };
+    const problems: string[] = [];
+    for (const file of listPackageFiles(projectDir, packageDirectories)) {
+        const source = join(projectDir, file);
+        if (isLwcTypeScriptSource(file)) {
+            const jsFile = file.replace(/\.ts$/, '.js');
+            if (existsSync(join(projectDir, jsFile))) problems.push(`${file}: ${basename(jsFile)} exists beside it; keep one of the two`);
+            writeProjectFile(outDir, jsFile, compileLwcTypeScript(readFileSync(source, 'utf8'), source));
+            result.compiledFiles.push(file);
+        } else if (!file.endsWith('.ts') && forceIgnore.accepts(source)) {
+            writeProjectFile(outDir, file, readFileSync(source));
+            result.copiedFiles += 1;
+        }
+    }
+
+    const outputFiles = listPackageFiles(outDir, packageDirectories);
+    result.notes.push(...removeGrantsForMissingClasses(outDir, outputFiles));
+    problems.push(...findImportViolations(outDir, outputFiles));
+    if (problems.length > 0) throw new DeployBuildError(problems);
+    return result;
+}
+
+function isLwcTypeScriptSource(file: string): boolean {
+    return (
+        file.endsWith('.ts') &&
+        !file.endsWith('.d.ts') &&
+        !file.split('/').includes('__tests__') &&
+        lwcBundleOf(file) !== undefined
+    );
+}
+
+/**
+ * The permission set in source grants the connector's Apex class, which the mock org enforces.
+ * Until that class exists as Apex, a deployment carrying the grant would be rejected, so the
+ * output leaves out grants for classes it does not contain and says so.
+ */
+function removeGrantsForMissingClasses(outDir: string, outputFiles: readonly string[]): string[] {
+    const apexClasses = new Set(outputFiles.filter((file) => file.endsWith('.cls')).map((file) => basename(file, '.cls')));
+    const notes: string[] = [];
+    for (const file of outputFiles.filter((path) => path.endsWith('.permissionset-meta.xml'))) {
+        const { xml, droppedClasses } = dropMissingClassAccesses(readFileSync(join(outDir, file), 'utf8'), apexClasses);
+        if (droppedClasses.length === 0) continue;
+        writeProjectFile(outDir, file, xml);
+        notes.push(
+            `${file}: left out Apex class access to ${droppedClasses.join(', ')}, as the output holds no such Apex class ` +
+                '(the server methods run on the mock org only until an Apex implementation exists)'
+        );
+    }
+    return notes;
+}
