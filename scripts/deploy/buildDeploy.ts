@@ -57,7 +57,11 @@ export function buildDeploy(projectDir: string, outDir: string): DeployBuildResu
 
     const outputFiles = listPackageFiles(outDir, packageDirectories);
     result.notes.push(...removeGrantsForMissingClasses(outDir, outputFiles));
-    problems.push(...findImportViolations(outDir, outputFiles));
+    const sourceOf = (file: string): string => {
+        const typeScriptSource = file.replace(/\.js$/, '.ts');
+        return result.compiledFiles.includes(typeScriptSource) ? typeScriptSource : file;
+    };
+    problems.push(...findImportViolations(outDir, outputFiles, sourceOf));
     if (problems.length > 0) throw new DeployBuildError(problems);
     return result;
 }

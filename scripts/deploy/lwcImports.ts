@@ -32,9 +32,14 @@ export function runtimeImports(code: string, filename: string): string[] {
 /**
  * Checks every JavaScript module of the LWC bundles among `files` (relative to `rootDir`) against
  * what the platform can load: `lwc`, `lightning/*`, `@salesforce/*`, `c/<bundle>` for a bundle
- * among `files`, or a file inside the importing bundle. Returns one message per offending import.
+ * among `files`, or a file inside the importing bundle. Returns one message per offending import,
+ * naming the file as `sourceOf` tells (the TypeScript a module was compiled from).
  */
-export function findImportViolations(rootDir: string, files: readonly string[]): string[] {
+export function findImportViolations(
+    rootDir: string,
+    files: readonly string[],
+    sourceOf: (file: string) => string = (file) => file
+): string[] {
     const bundleNames = new Set(files.map((file) => lwcBundleOf(file)?.name).filter((name) => name !== undefined));
     const violations: string[] = [];
     for (const file of files.filter((path) => path.endsWith('.js'))) {
@@ -42,7 +47,7 @@ export function findImportViolations(rootDir: string, files: readonly string[]):
         if (!bundle) continue;
         for (const specifier of runtimeImports(readFileSync(join(rootDir, file), 'utf8'), file)) {
             const problem = importProblem(specifier, file, bundle.root, bundleNames, rootDir);
-            if (problem) violations.push(`${file}: import '${specifier}' ${problem}`);
+            if (problem) violations.push(`${sourceOf(file)}: import '${specifier}' ${problem}`);
         }
     }
     return violations;

@@ -1,0 +1,64 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDeploy } from '../buildDeploy';
+import { CONNECTOR_COMPONENTS } from '../connectorComponents';
+import { checkMetadata, type MetadataCheckResult } from '../metadataCheck';
+import { copyOfProject, LWC_DIR, REPOSITORY_ROOT, removeTemporaryDirectories, temporaryDirectory } from './projectFixture';
+
+const CONTACT_PAGE = 'force-app/main/default/flexipages/Qwil_Contact_Record_Page.flexipage-meta.xml';
+const REGION_FIELD = 'force-app/main/default/objects/Qwil_Messenger__mdt/fields/Qwil_Region__c.field-meta.xml';
+const ENTRY_BUNDLE = `${LWC_DIR}/qwilChatTabsMenu`;
+
+// The repository's deploy build, made once; each test that breaks something works on a copy.
+let buildOutput: string;
+let realCheck: MetadataCheckResult;
+
+beforeAll(async () => {
+    buildOutput = temporaryDirectory();
+    buildDeploy(REPOSITORY_ROOT, buildOutput);
+    realCheck = await checkMetadata(buildOutput, CONNECTOR_COMPONENTS);
+});
+afterAll(removeTemporaryDirectories);
+
+async function checkBrokenCopy(breakIt: (projectDir: string) => void): Promise<string[]> {
+    const copy = copyOfProject(buildOutput);
+    breakIt(copy);
+    return (await checkMetadata(copy, CONNECTOR_COMPONENTS)).problems;
+}
+
+describe('the metadata check of the repository deploy build', () => {
+    it('passes, and package.xml holds every connector component at the project API version', () => {
+        expect(realCheck.problems).toEqual([]);
+        expect(realCheck.apiVersion).toBe(JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'sfdx-project.json'), 'utf8')).sourceApiVersion);
+        expect(realCheck.packageComponents).toEqual(expect.arrayContaining([...CONNECTOR_COMPONENTS]));
+    });
+});
+
+describe('the metadata check of a broken build output', () => {
+    it('fails on a malformed XML file, naming the file and the position', async () => {
+        const problems = await checkBrokenCopy((projectDir) => {
+            const page = join(projectDir, CONTACT_PAGE);
+            writeFileSync(page, readFileSync(page, 'utf8').replace('</masterLabel>', '</masterLabl>'));
+        });
+        expect(problems).toEqual([expect.stringMatching(new RegExp(`^${CONTACT_PAGE}: malformed XML at line \\d+, column \\d+: .*masterLabel`))]);
+    });
+
+    it('fails when an expected component is missing from package.xml', async () => {
+        const problems = await checkBrokenCopy((projectDir) => rmSync(join(projectDir, REGION_FIELD)));
+        expect(problems).toEqual(['package.xml: lacks CustomField Qwil_Messenger__mdt.Qwil_Region__c']);
+    });
+
+    it('fails when an LWC bundle has no JavaScript entry', async () => {
+        const problems = await checkBrokenCopy((projectDir) => rmSync(join(projectDir, ENTRY_BUNDLE, 'qwilChatTabsMenu.js')));
+        expect(problems).toContain(`${ENTRY_BUNDLE}: LWC bundle lacks qwilChatTabsMenu.js`);
+    });
+
+    it('fails when a record page places a component that is no bundle of the package', async () => {
+        const problems = await checkBrokenCopy((projectDir) => rmSync(join(projectDir, ENTRY_BUNDLE), { recursive: true }));
+        expect(problems).toEqual([
+            `${CONTACT_PAGE}: places component qwilChatTabsMenu, which is no LWC bundle in the output`,
+            'force-app/main/default/flexipages/Qwil_Person_Account_Record_Page.flexipage-meta.xml: places component qwilChatTabsMenu, which is no LWC bundle in the output',
+            'package.xml: lacks LightningComponentBundle qwilChatTabsMenu'
+        ]);
+    });
+});
