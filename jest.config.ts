@@ -9,7 +9,7 @@ const transformIgnorePatterns = [
     `/node_modules/(?!(.*@lwc/state)|(.*@salesforce/sfdx-lwc-jest/src/lightning-stubs)|${ESM_ONLY_PACKAGES.join('|')}/)`
 ];
 const esmTransform: Config['transform'] = {
-    '^.+\\.mjs$': [
+    [`/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.m?js$|^.+\\.mjs$`]: [
         'babel-jest',
         { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] }
     ]

@@ -16,6 +16,8 @@ export interface ApexContext {
 export interface UserInfo {
     getUserId(): string;
     getUserName(): string;
+    /** A system permission of the running user, as `UserPermissionAccess` reports it (e.g. CustomizeApplication). */
+    hasUserPermission(permission: string): boolean;
 }
 
 /** `Http`: sends a callout, typically to `callout:<NamedCredential>/path`. */

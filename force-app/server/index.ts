@@ -1,0 +1,5 @@
+import { QwilConnectorController } from './classes/QwilConnectorController';
+import type { ApexClassDefinition } from './platform/auraEnabled';
+
+/** Every server class of the package, as an org registers them. */
+export const apexClasses: readonly ApexClassDefinition[] = [QwilConnectorController];
