@@ -38,7 +38,7 @@ export default class QwilChatTabsMenu extends LightningElement {
         const changed = recordId !== this.currentRecordId;
         this.currentRecordId = recordId;
         if (changed) {
-            void this.loadClientState();
+            this.loadClientState();
         }
     }
 
@@ -61,9 +61,10 @@ export default class QwilChatTabsMenu extends LightningElement {
     }
 
     handleRetry(): void {
-        void this.loadClientState();
+        this.loadClientState();
     }
 
+    /** Never rejects: a failure is shown in the error panel. */
     private async loadClientState(): Promise<void> {
         const recordId = this.currentRecordId;
         if (!recordId) {

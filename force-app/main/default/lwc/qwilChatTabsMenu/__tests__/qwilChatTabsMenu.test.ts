@@ -22,8 +22,9 @@ const NOT_CONFIGURED_ERROR = {
 type NavigationStub = HTMLElement & { selectedItem?: string };
 type SpinnerStub = HTMLElement & { alternativeText?: string };
 
+/** Lets the pending Apex promise settle and the component re-render. */
 function flushPromises(): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, 0));
+    return new Promise((resolve) => setImmediate(resolve));
 }
 
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void } {
