@@ -3,9 +3,9 @@ import { basename, join } from 'node:path';
 import { ForceIgnore } from '@salesforce/source-deploy-retrieve';
 import { compileLwcTypeScript } from './compileLwc';
 import { listPackageFiles, lwcBundleOf, writeProjectFile } from './files';
-import { PROJECT_FILE, readSfdxProject } from './sfdxProject';
-import { findImportViolations } from './lwcImports';
+import { collectLwcImports, findImportViolations, importedApexClasses, type LwcImport } from './lwcImports';
 import { dropMissingClassAccesses } from './permissionSetAccess';
+import { PROJECT_FILE, readSfdxProject } from './sfdxProject';
 
 const FORCE_IGNORE_FILE = '.forceignore';
 
@@ -56,12 +56,14 @@ export function buildDeploy(projectDir: string, outDir: string): DeployBuildResu
     }
 
     const outputFiles = listPackageFiles(outDir, packageDirectories);
-    result.notes.push(...removeGrantsForMissingClasses(outDir, outputFiles));
+    const apexClasses = new Set(outputFiles.filter((file) => file.endsWith('.cls')).map((file) => basename(file, '.cls')));
+    const imports = collectLwcImports(outDir, outputFiles);
     const sourceOf = (file: string): string => {
         const typeScriptSource = file.replace(/\.js$/, '.ts');
         return result.compiledFiles.includes(typeScriptSource) ? typeScriptSource : file;
     };
-    problems.push(...findImportViolations(outDir, outputFiles, sourceOf));
+    result.notes.push(...removeGrantsForMissingClasses(outDir, outputFiles, apexClasses), ...missingApexNotes(imports, apexClasses));
+    problems.push(...findImportViolations(imports, outDir, outputFiles, sourceOf));
     if (problems.length > 0) throw new DeployBuildError(problems);
     return result;
 }
@@ -75,22 +77,35 @@ function isLwcTypeScriptSource(file: string): boolean {
     );
 }
 
+// Until the Apex-style server methods exist as Apex, the output holds no Apex class: these notes
+// say what that means for a deployment instead of failing a build that is correct for today.
+
 /**
  * The permission set in source grants the connector's Apex class, which the mock org enforces.
- * Until that class exists as Apex, a deployment carrying the grant would be rejected, so the
- * output leaves out grants for classes it does not contain and says so.
+ * An org rejects a permission set granting a class it does not have, so the output leaves out
+ * grants for classes it does not contain.
  */
-function removeGrantsForMissingClasses(outDir: string, outputFiles: readonly string[]): string[] {
-    const apexClasses = new Set(outputFiles.filter((file) => file.endsWith('.cls')).map((file) => basename(file, '.cls')));
-    const notes: string[] = [];
-    for (const file of outputFiles.filter((path) => path.endsWith('.permissionset-meta.xml'))) {
-        const { xml, droppedClasses } = dropMissingClassAccesses(readFileSync(join(outDir, file), 'utf8'), apexClasses);
-        if (droppedClasses.length === 0) continue;
-        writeProjectFile(outDir, file, xml);
-        notes.push(
-            `${file}: left out Apex class access to ${droppedClasses.join(', ')}, as the output holds no such Apex class ` +
-                '(the server methods run on the mock org only until an Apex implementation exists)'
+function removeGrantsForMissingClasses(outDir: string, outputFiles: readonly string[], apexClasses: ReadonlySet<string>): string[] {
+    return outputFiles
+        .filter((file) => file.endsWith('.permissionset-meta.xml'))
+        .flatMap((file) => {
+            const { xml, droppedClasses } = dropMissingClassAccesses(readFileSync(join(outDir, file), 'utf8'), apexClasses);
+            if (droppedClasses.length === 0) return [];
+            writeProjectFile(outDir, file, xml);
+            return [
+                `${file}: left out Apex class access to ${droppedClasses.join(', ')}: the output holds no such Apex class, ` +
+                    'as the server methods run on the mock org only until an Apex implementation exists'
+            ];
+        });
+}
+
+/** An org rejects an LWC importing an Apex method it does not have ("Unable to find Apex action class …"). */
+function missingApexNotes(imports: readonly LwcImport[], apexClasses: ReadonlySet<string>): string[] {
+    return [...importedApexClasses(imports)]
+        .filter(([apexClass]) => !apexClasses.has(apexClass))
+        .map(
+            ([apexClass, { methods, bundles }]) =>
+                `Apex class ${apexClass} (${methods.join(', ')}), imported by LWC ${bundles.join(', ')}, is not in the output: ` +
+                'an org rejects the importing bundles, and the record pages placing them, until an Apex implementation exists'
         );
-    }
-    return notes;
 }

@@ -31,7 +31,8 @@ function printBuild(result: DeployBuildResult, projectDir: string): void {
     console.log(`Deploy build: ${outDir} (${result.packageDirectories.join(', ')})`);
     console.log(`  compiled ${result.compiledFiles.length} LWC TypeScript files to JavaScript, copied ${result.copiedFiles} files`);
     for (const note of result.notes) console.log(`  note: ${note}`);
-    console.log(`  deploy with: sf project deploy start --source-dir ${join(outDir, result.packageDirectories[0] ?? '')} --target-org <alias>`);
+    const sourceDirs = result.packageDirectories.map((directory) => `--source-dir ${directory}`).join(' ');
+    console.log(`  deploy with: cd ${outDir} && sf project deploy start ${sourceDirs} --target-org <alias>`);
 }
 
 function printCheck(check: MetadataCheckResult): void {

@@ -7,7 +7,7 @@ const PLATFORM_MODULE = /^(lwc$|lightning\/|@salesforce\/)/;
 const CUSTOM_MODULE = /^c\/([A-Za-z][A-Za-z0-9_]*)$/;
 
 /** The module specifiers a JavaScript module imports at runtime (static, re-exports, literal `import()`). */
-export function runtimeImports(code: string, filename: string): string[] {
+function runtimeImports(code: string, filename: string): string[] {
     const ast = parseSync(code, {
         filename,
         babelrc: false,
@@ -29,28 +29,67 @@ export function runtimeImports(code: string, filename: string): string[] {
     return specifiers;
 }
 
+/** One runtime import of a JavaScript module in an LWC bundle. */
+export interface LwcImport {
+    /** The importing module, relative to the project root. */
+    file: string;
+    bundleRoot: string;
+    specifier: string;
+}
+
+/** The runtime imports of every JavaScript module of the LWC bundles among `files` (relative to `rootDir`). */
+export function collectLwcImports(rootDir: string, files: readonly string[]): LwcImport[] {
+    return files.flatMap((file) => {
+        const bundle = lwcBundleOf(file);
+        if (!bundle || !file.endsWith('.js')) return [];
+        return runtimeImports(readFileSync(join(rootDir, file), 'utf8'), file).map((specifier) => ({
+            file,
+            bundleRoot: bundle.root,
+            specifier
+        }));
+    });
+}
+
 /**
- * Checks every JavaScript module of the LWC bundles among `files` (relative to `rootDir`) against
- * what the platform can load: `lwc`, `lightning/*`, `@salesforce/*`, `c/<bundle>` for a bundle
- * among `files`, or a file inside the importing bundle. Returns one message per offending import,
- * naming the file as `sourceOf` tells (the TypeScript a module was compiled from).
+ * Checks each import against what the platform can load: `lwc`, `lightning/*`, `@salesforce/*`,
+ * `c/<bundle>` for a bundle among `files`, or a file of `rootDir` inside the importing bundle.
+ * Returns one message per offending import, naming the file as `sourceOf` tells (the TypeScript
+ * a module was compiled from).
  */
 export function findImportViolations(
+    imports: readonly LwcImport[],
     rootDir: string,
     files: readonly string[],
-    sourceOf: (file: string) => string = (file) => file
+    sourceOf: (file: string) => string
 ): string[] {
     const bundleNames = new Set(files.map((file) => lwcBundleOf(file)?.name).filter((name) => name !== undefined));
-    const violations: string[] = [];
-    for (const file of files.filter((path) => path.endsWith('.js'))) {
-        const bundle = lwcBundleOf(file);
-        if (!bundle) continue;
-        for (const specifier of runtimeImports(readFileSync(join(rootDir, file), 'utf8'), file)) {
-            const problem = importProblem(specifier, file, bundle.root, bundleNames, rootDir);
-            if (problem) violations.push(`${sourceOf(file)}: import '${specifier}' ${problem}`);
-        }
+    return imports.flatMap(({ file, bundleRoot, specifier }) => {
+        const problem = importProblem(specifier, file, bundleRoot, bundleNames, rootDir);
+        return problem ? [`${sourceOf(file)}: import '${specifier}' ${problem}`] : [];
+    });
+}
+
+const APEX_METHOD = /^@salesforce\/apex\/(\w+)\.(\w+)$/;
+
+export interface ApexClassUse {
+    methods: string[];
+    bundles: string[];
+}
+
+/** Apex class → the methods LWCs import from it (`@salesforce/apex/<Class>.<method>`) and the importing bundles. */
+export function importedApexClasses(imports: readonly LwcImport[]): Map<string, ApexClassUse> {
+    const uses = new Map<string, { methods: Set<string>; bundles: Set<string> }>();
+    for (const { specifier, bundleRoot } of imports) {
+        const [, apexClass, method] = APEX_METHOD.exec(specifier) ?? [];
+        if (!apexClass || !method) continue;
+        const use = uses.get(apexClass) ?? { methods: new Set<string>(), bundles: new Set<string>() };
+        use.methods.add(method);
+        use.bundles.add(posix.basename(bundleRoot));
+        uses.set(apexClass, use);
     }
-    return violations;
+    return new Map(
+        [...uses].map(([apexClass, { methods, bundles }]) => [apexClass, { methods: [...methods].sort(), bundles: [...bundles].sort() }])
+    );
 }
 
 function importProblem(

@@ -5,6 +5,7 @@ import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retri
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { MetadataComponent } from './connectorComponents';
 import { listPackageFiles, lwcBundleOf } from './files';
+import { flexiPagePlacementProblems } from './flexiPagePlacements';
 import { readSfdxProject } from './sfdxProject';
 
 export interface MetadataCheckResult {
@@ -18,37 +19,49 @@ export interface MetadataCheckResult {
 /**
  * Checks that the SFDX project in `projectDir` (the deploy build's output) is what an org would
  * accept: every XML file well-formed (source-deploy-retrieve does not check this), each LWC bundle
- * with its `.js` and `.js-meta.xml`, every custom component a FlexiPage places present as a bundle,
- * and a conversion to Metadata API format whose package.xml holds `expected` plus every bundle.
+ * with its `.js` and `.js-meta.xml`, every own component a record page places present as a bundle
+ * exposed to that page, and a conversion to Metadata API format whose package.xml lists
+ * `expected` and every bundle.
  */
 export async function checkMetadata(projectDir: string, expected: readonly MetadataComponent[]): Promise<MetadataCheckResult> {
     const { packageDirectories, sourceApiVersion } = readSfdxProject(projectDir);
     const files = listPackageFiles(projectDir, packageDirectories);
-    const read = (file: string): string => readFileSync(join(projectDir, file), 'utf8');
-    const xmlFiles = files.filter((file) => file.endsWith('.xml'));
-    const bundleNames = bundlesIn(files);
+    const xmlFiles = new Map(
+        files.filter((file) => file.endsWith('.xml')).map((file) => [file, readFileSync(join(projectDir, file), 'utf8')])
+    );
+    const malformedXml = new Map<string, string>();
+    for (const [file, xml] of xmlFiles) {
+        const problem = xmlProblem(file, xml);
+        if (problem) malformedXml.set(file, problem);
+    }
+    const bundles = bundlesIn(files);
+    const bundleMeta = (name: string): string | undefined => {
+        const root = bundles.get(name);
+        return root === undefined ? undefined : xmlFiles.get(`${root}/${name}.js-meta.xml`);
+    };
 
     const problems = [
-        ...xmlFiles.flatMap((file) => xmlProblems(file, read(file))),
-        ...[...bundleNames.entries()].flatMap(([name, root]) => bundleProblems(name, root, files)),
-        ...files
-            .filter((file) => file.endsWith('.flexipage-meta.xml'))
-            .flatMap((file) => flexiPageProblems(file, read(file), bundleNames))
+        ...malformedXml.values(),
+        ...[...bundles].flatMap(([name, root]) => bundleProblems(name, root, files)),
+        ...[...xmlFiles]
+            .filter(([file]) => file.endsWith('.flexipage-meta.xml') && !malformedXml.has(file))
+            .flatMap(([file, xml]) => flexiPagePlacementProblems(file, xml, bundleMeta))
     ];
     const converted = await convertToMetadataFormat(projectDir, packageDirectories, sourceApiVersion);
     if ('error' in converted) {
-        problems.push(converted.error);
-        return { problems, xmlFileCount: xmlFiles.length, packageComponents: [], apiVersion: sourceApiVersion ?? '' };
+        return { problems: [...problems, converted.error], xmlFileCount: xmlFiles.size, packageComponents: [], apiVersion: sourceApiVersion ?? '' };
     }
-    const listed = new Set(converted.components.map(componentKey));
-    const required = [...expected, ...[...bundleNames.keys()].map((name) => ({ type: 'LightningComponentBundle', fullName: name }))];
-    for (const component of required) {
-        if (!listed.has(componentKey(component))) problems.push(`package.xml: lacks ${component.type} ${component.fullName}`);
-    }
-    return { problems, xmlFileCount: xmlFiles.length, packageComponents: converted.components, apiVersion: converted.apiVersion };
+    const bundleComponents = [...bundles.keys()].map((name) => ({ type: 'LightningComponentBundle', fullName: name }));
+    problems.push(...missingFromPackageXml([...expected, ...bundleComponents], converted.components));
+    return { problems, xmlFileCount: xmlFiles.size, packageComponents: converted.components, apiVersion: converted.apiVersion };
 }
 
-const componentKey = ({ type, fullName }: MetadataComponent): string => `${type}:${fullName}`;
+function xmlProblem(file: string, xml: string): string | undefined {
+    const validation = XMLValidator.validate(xml);
+    if (validation === true) return undefined;
+    const { msg, line, col } = validation.err;
+    return `${file}: malformed XML at line ${line}, column ${col}: ${msg}`;
+}
 
 /** LWC bundle name → bundle folder, for every bundle among `files`. */
 function bundlesIn(files: readonly string[]): Map<string, string> {
@@ -60,27 +73,18 @@ function bundlesIn(files: readonly string[]): Map<string, string> {
     return bundles;
 }
 
-function xmlProblems(file: string, xml: string): string[] {
-    const validation = XMLValidator.validate(xml);
-    if (validation === true) return [];
-    const { msg, line, col } = validation.err;
-    return [`${file}: malformed XML at line ${line}, column ${col}: ${msg}`];
-}
-
 function bundleProblems(name: string, root: string, files: readonly string[]): string[] {
     return [`${name}.js`, `${name}.js-meta.xml`]
         .filter((entry) => !files.includes(`${root}/${entry}`))
         .map((entry) => `${root}: LWC bundle lacks ${entry}`);
 }
 
-/** Components a FlexiPage places without a namespace (or with `c:`) must be LWC bundles of the package. */
-function flexiPageProblems(file: string, xml: string, bundleNames: ReadonlyMap<string, string>): string[] {
-    return [...xml.matchAll(/<componentName>\s*([^<\s]+)\s*<\/componentName>/g)]
-        .map(([, componentName]) => componentName ?? '')
-        .filter((componentName) => !componentName.includes(':') || componentName.startsWith('c:'))
-        .map((componentName) => componentName.replace(/^c:/, ''))
-        .filter((bundle) => !bundleNames.has(bundle))
-        .map((bundle) => `${file}: places component ${bundle}, which is no LWC bundle in the output`);
+function missingFromPackageXml(required: readonly MetadataComponent[], listed: readonly MetadataComponent[]): string[] {
+    const key = ({ type, fullName }: MetadataComponent): string => `${type}:${fullName}`;
+    const listedKeys = new Set(listed.map(key));
+    return required
+        .filter((component) => !listedKeys.has(key(component)))
+        .map(({ type, fullName }) => `package.xml: lacks ${type} ${fullName}`);
 }
 
 async function convertToMetadataFormat(

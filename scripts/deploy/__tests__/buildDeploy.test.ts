@@ -122,7 +122,14 @@ describe('the deploy build of a project with TypeScript LWCs', () => {
         expect(permissionSet).toContain('<apexClass>QwilSettings</apexClass>');
         expect(permissionSet).toContain('<name>Qwil_Messenger__mdt</name>');
         expect(permissionSet).toContain('connector&apos;s settings &amp; runs');
-        expect(result.notes).toEqual([expect.stringMatching(new RegExp(`^${PERMISSION_SET}: .*QwilConnectorController.*mock org`))]);
+        expect(result.notes).toContainEqual(expect.stringMatching(new RegExp(`^${PERMISSION_SET}: .*QwilConnectorController.*mock org`)));
+    });
+
+    it('notes that LWCs import an Apex class the output lacks, naming class, methods and bundles', () => {
+        expect(result.notes).toContainEqual(
+            expect.stringMatching(/^Apex class QwilConnectorController \(getGreeting\), imported by LWC qwilGreeting, is not in the output/)
+        );
+        expect(result.notes.join('\n')).not.toContain('QwilSettings');
     });
 });
 

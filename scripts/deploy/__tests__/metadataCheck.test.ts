@@ -7,6 +7,7 @@ import { copyOfProject, LWC_DIR, REPOSITORY_ROOT, removeTemporaryDirectories, te
 
 const CONTACT_PAGE = 'force-app/main/default/flexipages/Qwil_Contact_Record_Page.flexipage-meta.xml';
 const REGION_FIELD = 'force-app/main/default/objects/Qwil_Messenger__mdt/fields/Qwil_Region__c.field-meta.xml';
+const PERSON_ACCOUNT_PAGE = 'force-app/main/default/flexipages/Qwil_Person_Account_Record_Page.flexipage-meta.xml';
 const ENTRY_BUNDLE = `${LWC_DIR}/qwilChatTabsMenu`;
 
 // The repository's deploy build, made once; each test that breaks something works on a copy.
@@ -57,8 +58,18 @@ describe('the metadata check of a broken build output', () => {
         const problems = await checkBrokenCopy((projectDir) => rmSync(join(projectDir, ENTRY_BUNDLE), { recursive: true }));
         expect(problems).toEqual([
             `${CONTACT_PAGE}: places component qwilChatTabsMenu, which is no LWC bundle in the output`,
-            'force-app/main/default/flexipages/Qwil_Person_Account_Record_Page.flexipage-meta.xml: places component qwilChatTabsMenu, which is no LWC bundle in the output',
+            `${PERSON_ACCOUNT_PAGE}: places component qwilChatTabsMenu, which is no LWC bundle in the output`,
             'package.xml: lacks LightningComponentBundle qwilChatTabsMenu'
+        ]);
+    });
+
+    it('fails when a record page places a component not exposed to record pages of its object', async () => {
+        const problems = await checkBrokenCopy((projectDir) => {
+            const metaFile = join(projectDir, ENTRY_BUNDLE, 'qwilChatTabsMenu.js-meta.xml');
+            writeFileSync(metaFile, readFileSync(metaFile, 'utf8').replace(/<object>Account<\/object>/, ''));
+        });
+        expect(problems).toEqual([
+            `${PERSON_ACCOUNT_PAGE}: places component qwilChatTabsMenu, whose qwilChatTabsMenu.js-meta.xml does not expose it on lightning__RecordPage for Account`
         ]);
     });
 });
