@@ -20,8 +20,8 @@ export interface MetadataCheckResult {
  * Checks that the SFDX project in `projectDir` (the deploy build's output) is what an org would
  * accept: every XML file well-formed (source-deploy-retrieve does not check this), each LWC bundle
  * with its `.js` and `.js-meta.xml`, every own component a record page places present as a bundle
- * exposed to that page, and a conversion to Metadata API format whose package.xml lists
- * `expected` and every bundle.
+ * exposed to that page, no named credential carrying a password, and a conversion to Metadata
+ * API format whose package.xml lists `expected` and every bundle.
  */
 export async function checkMetadata(projectDir: string, expected: readonly MetadataComponent[]): Promise<MetadataCheckResult> {
     const { packageDirectories, sourceApiVersion } = readSfdxProject(projectDir);
@@ -45,7 +45,10 @@ export async function checkMetadata(projectDir: string, expected: readonly Metad
         ...[...bundles].flatMap(([name, root]) => bundleProblems(name, root, files)),
         ...[...xmlFiles]
             .filter(([file]) => file.endsWith('.flexipage-meta.xml') && !malformedXml.has(file))
-            .flatMap(([file, xml]) => flexiPagePlacementProblems(file, xml, bundleMeta))
+            .flatMap(([file, xml]) => flexiPagePlacementProblems(file, xml, bundleMeta)),
+        ...[...xmlFiles]
+            .filter(([file, xml]) => file.endsWith('.namedCredential-meta.xml') && /<password\b/.test(xml))
+            .map(([file]) => `${file}: holds a password; the secret belongs in the org's named credential, never in source`)
     ];
     const converted = await convertToMetadataFormat(projectDir, packageDirectories, sourceApiVersion);
     if ('error' in converted) {

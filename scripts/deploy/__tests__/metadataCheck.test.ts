@@ -9,6 +9,7 @@ const CONTACT_PAGE = 'force-app/main/default/flexipages/Qwil_Contact_Record_Page
 const REGION_FIELD = 'force-app/main/default/objects/Qwil_Messenger__mdt/fields/Qwil_Region__c.field-meta.xml';
 const PERSON_ACCOUNT_PAGE = 'force-app/main/default/flexipages/Qwil_Person_Account_Record_Page.flexipage-meta.xml';
 const ENTRY_BUNDLE = `${LWC_DIR}/qwilChatTabsMenu`;
+const NAMED_CREDENTIAL = 'force-app/main/default/namedCredentials/Qwil_Messenger_Salesforce_Connector.namedCredential-meta.xml';
 
 // The repository's deploy build, made once; each test that breaks something works on a copy.
 let buildOutput: string;
@@ -71,5 +72,13 @@ describe('the metadata check of a broken build output', () => {
         expect(problems).toEqual([
             `${PERSON_ACCOUNT_PAGE}: places component qwilChatTabsMenu, whose qwilChatTabsMenu.js-meta.xml does not expose it on lightning__RecordPage for Account`
         ]);
+    });
+
+    it('fails when the named credential carries a password', async () => {
+        const problems = await checkBrokenCopy((projectDir) => {
+            const credential = join(projectDir, NAMED_CREDENTIAL);
+            writeFileSync(credential, readFileSync(credential, 'utf8').replace('<protocol>', '<password>s3cret</password>\n    <protocol>'));
+        });
+        expect(problems).toEqual([`${NAMED_CREDENTIAL}: holds a password; the secret belongs in the org's named credential, never in source`]);
     });
 });
