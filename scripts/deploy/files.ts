@@ -25,7 +25,7 @@ export function listPackageFiles(rootDir: string, packageDirectories: readonly s
     );
 }
 
-/** Copies or writes `relativePath` below `rootDir`, creating its folders. */
+/** Writes `relativePath` below `rootDir`, creating its folders. */
 export function writeProjectFile(rootDir: string, relativePath: string, content: string | Buffer): void {
     mkdirSync(dirname(join(rootDir, relativePath)), { recursive: true });
     writeFileSync(join(rootDir, relativePath), content);

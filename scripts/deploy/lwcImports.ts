@@ -18,10 +18,16 @@ function runtimeImports(code: string, filename: string): string[] {
     if (!ast) throw new Error(`${filename}: Babel returned no syntax tree`);
     const specifiers: string[] = [];
     traverse(ast, {
-        ImportDeclaration: ({ node }) => void specifiers.push(node.source.value),
-        ExportNamedDeclaration: ({ node }) => void (node.source && specifiers.push(node.source.value)),
-        ExportAllDeclaration: ({ node }) => void specifiers.push(node.source.value),
-        CallExpression: ({ node }) => {
+        ImportDeclaration({ node }) {
+            specifiers.push(node.source.value);
+        },
+        ExportNamedDeclaration({ node }) {
+            if (node.source) specifiers.push(node.source.value);
+        },
+        ExportAllDeclaration({ node }) {
+            specifiers.push(node.source.value);
+        },
+        CallExpression({ node }) {
             const [argument] = node.arguments;
             if (node.callee.type === 'Import' && argument?.type === 'StringLiteral') specifiers.push(argument.value);
         }
