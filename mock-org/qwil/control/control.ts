@@ -1,0 +1,147 @@
+import type { Membership } from '../../../force-app/server/qwil/schemas';
+import { hashSecret, newKeyId, newSalt, newSecret } from '../auth/secrets';
+import { notFound, validationError } from '../errors';
+import type { FaultInjector, FaultPlan } from '../faults';
+import { parseOrThrow } from '../http/validate';
+import { requireOrganisation } from '../model/lookups';
+import type { QwilStore } from '../model/store';
+import type { ApiKeyRecord, OrganisationStatus, QwilState } from '../model/types';
+import { toMembership } from '../model/views';
+import { acceptInvitation } from '../operations/memberships';
+import { DEFAULT_RATE_LIMIT, type RateLimit, type RateLimiter } from '../rateLimit';
+import { buildSeed, type SeedName } from '../seed/seeds';
+import {
+    AcceptInvitationInput,
+    CallerAddressInput,
+    CreateSystemApiKeyInput,
+    FaultPlanInput,
+    KeyInput,
+    OrganisationStatusInput,
+    RateLimitInput,
+    SeedInput
+} from './inputs';
+
+/** Inside Salesforce's published egress range 13.108.0.0/14, so a key restricted to it works by default. */
+export const DEFAULT_CALLER_ADDRESS = '13.108.4.20';
+
+/** Test and dev-server control of the mock Qwil; never reachable through Qwil's own URLs. */
+export interface MockQwilControl {
+    /** Back to the seed chosen at creation; clears faults, rate-limit setting and caller address. */
+    reset(): void;
+    /** Replace the whole state with a seed (API keys included: they are part of the state). */
+    seed(seed: SeedName): void;
+    /** The secret is returned here only; the mock keeps a hash. */
+    createSystemApiKey(input: CreateSystemApiKeyInput): { key: string; secret: string };
+    revokeKey(key: string): void;
+    /** Qwil promotes keys to Super keys; a Super key needs CIDR blocks. */
+    promoteToSuper(key: string): void;
+    /** The address Qwil sees the calls come from, checked against each key's CIDR blocks. */
+    setCallerAddress(ip: string): void;
+    callerAddress(): string;
+    /** The invitee accepts: pending → active. With a token, only the latest invitation's is valid. */
+    acceptInvitation(entityUserXrefUuid: string, invitationToken?: string): Membership;
+    injectFault(plan: FaultPlan): void;
+    clearFaults(): void;
+    setRateLimit(setting: RateLimit): void;
+    /** `inactive` → RN900, `frozen` → RN902. */
+    setOrganisationStatus(entityUuid: string, status: OrganisationStatus): void;
+    /** A deep copy of the whole state, for assertions. */
+    snapshot(): QwilState;
+}
+
+export interface ControlDependencies {
+    store: QwilStore;
+    faults: FaultInjector;
+    rateLimiter: RateLimiter;
+    now: () => Date;
+    initialSeed: SeedName;
+    callerAddress: { value: string };
+}
+
+export function createControl(deps: ControlDependencies): MockQwilControl {
+    const { store, faults, rateLimiter, now, callerAddress } = deps;
+
+    const requireKey = (state: QwilState, key: string): ApiKeyRecord => {
+        const record = state.apiKeys.find((k) => k.key === key);
+        if (!record) throw notFound(`API key ${key}`, 'key');
+        return record;
+    };
+
+    return {
+        reset() {
+            store.replace(buildSeed(deps.initialSeed));
+            faults.clear();
+            rateLimiter.configure(DEFAULT_RATE_LIMIT);
+            callerAddress.value = DEFAULT_CALLER_ADDRESS;
+        },
+        seed(seed) {
+            store.replace(buildSeed(parseOrThrow(SeedInput, { seed }, 'input').seed));
+        },
+        createSystemApiKey(input) {
+            const parsed = parseOrThrow(CreateSystemApiKeyInput, input, 'input');
+            return store.transact((state) => {
+                const organisation = parsed.entityUuid
+                    ? requireOrganisation(state, parsed.entityUuid)
+                    : state.organisations[0];
+                if (!organisation) throw notFound('Organisation', 'entityUuid');
+                const key = newKeyId();
+                const secret = newSecret();
+                const secretSalt = newSalt();
+                state.apiKeys.push({
+                    key,
+                    name: parsed.name,
+                    entityUuid: organisation.entity_uuid,
+                    cidrBlocks: parsed.cidrBlocks ?? [],
+                    canExportData: parsed.canExportData ?? false,
+                    canReadOnly: parsed.canReadOnly ?? true,
+                    canWriteOnly: parsed.canWriteOnly ?? true,
+                    canDataReview: parsed.canDataReview ?? true,
+                    isSuper: false,
+                    revoked: false,
+                    secretSalt,
+                    secretHash: hashSecret(secretSalt, secret),
+                    createdAt: now().toISOString()
+                });
+                return { key, secret };
+            });
+        },
+        revokeKey(key) {
+            const parsed = parseOrThrow(KeyInput, { key }, 'input');
+            store.transact((state) => {
+                requireKey(state, parsed.key).revoked = true;
+            });
+        },
+        promoteToSuper(key) {
+            const parsed = parseOrThrow(KeyInput, { key }, 'input');
+            store.transact((state) => {
+                const record = requireKey(state, parsed.key);
+                if (record.cidrBlocks.length === 0) throw validationError('cidrBlocks', 'a Super key must be restricted to CIDR blocks');
+                record.isSuper = true;
+            });
+        },
+        setCallerAddress(ip) {
+            callerAddress.value = parseOrThrow(CallerAddressInput, { ip }, 'input').ip;
+        },
+        callerAddress: () => callerAddress.value,
+        acceptInvitation(entityUserXrefUuid, invitationToken) {
+            const parsed = parseOrThrow(AcceptInvitationInput, { entityUserXrefUuid, invitationToken }, 'input');
+            return toMembership(
+                store.transact((state) => acceptInvitation(state, parsed.entityUserXrefUuid, now().toISOString(), parsed.invitationToken))
+            );
+        },
+        injectFault(plan) {
+            faults.inject(parseOrThrow(FaultPlanInput, plan, 'input'));
+        },
+        clearFaults: () => faults.clear(),
+        setRateLimit(setting) {
+            rateLimiter.configure(parseOrThrow(RateLimitInput, setting, 'input'));
+        },
+        setOrganisationStatus(entityUuid, status) {
+            const parsed = parseOrThrow(OrganisationStatusInput, { entityUuid, status }, 'input');
+            store.transact((state) => {
+                requireOrganisation(state, parsed.entityUuid).status = parsed.status;
+            });
+        },
+        snapshot: () => structuredClone(store.read())
+    };
+}

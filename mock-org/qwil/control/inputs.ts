@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { isValidAddress, isValidCidr } from '../auth/cidr';
+import { SEED_NAMES } from '../seed/seeds';
+
+/** Inputs of the control surface, shared by the jest functions and the admin HTTP API. */
+
+export const SeedInput = z.strictObject({ seed: z.enum(SEED_NAMES) });
+
+export const CreateSystemApiKeyInput = z.strictObject({
+    name: z.string().min(1).max(200),
+    cidrBlocks: z.array(z.string().refine(isValidCidr, 'must be a CIDR block such as 13.108.0.0/14')).optional(),
+    /** The defaults are the installation guide's recommended key: export off, the other three on. */
+    canExportData: z.boolean().optional(),
+    canReadOnly: z.boolean().optional(),
+    canWriteOnly: z.boolean().optional(),
+    canDataReview: z.boolean().optional(),
+    /** Default: the first organisation (Harbour Wealth in the demo seed). */
+    entityUuid: z.uuid().optional()
+});
+export type CreateSystemApiKeyInput = z.input<typeof CreateSystemApiKeyInput>;
+
+export const KeyInput = z.strictObject({ key: z.string().min(1) });
+
+export const CallerAddressInput = z.strictObject({ ip: z.string().refine(isValidAddress, 'must be an IPv4 or IPv6 address') });
+
+export const AcceptInvitationInput = z.strictObject({
+    entityUserXrefUuid: z.uuid(),
+    /** When given, it must be the latest invitation's token. */
+    invitationToken: z.string().min(1).optional()
+});
+
+const Count = z.number().int().min(0);
+export const FaultPlanInput = z.strictObject({
+    latencyMs: z.number().int().min(0).max(120_000).optional(),
+    failNext: z.strictObject({ count: Count, status: z.number().int().min(400).max(599) }).optional(),
+    malformedNext: Count.optional(),
+    timeoutNext: Count.optional()
+});
+
+export const RateLimitInput = z.strictObject({
+    limit: z.number().int().min(1),
+    windowMs: z.number().int().min(1)
+});
+
+export const OrganisationStatusInput = z.strictObject({
+    entityUuid: z.uuid(),
+    status: z.enum(['active', 'inactive', 'frozen'])
+});
+
+export const NoInput = z.strictObject({});
