@@ -7,6 +7,7 @@ import { activeClient, notInvitedByEmail } from '../../qwilClientDetails/__tests
 jest.mock('@salesforce/apex/QwilConnectorController.getClientState', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('lightning/verticalNavigation', () => jest.requireActual('./stubs/verticalNavigation/verticalNavigation'));
 
 const mockGetClientState = jest.mocked(getClientState);
 
@@ -112,13 +113,14 @@ describe('c-qwil-chat-tabs-menu', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('offers the three pages in a titled navigation and opens Client Details first', async () => {
+    it('offers the three pages in a labelled navigation and opens Client Details first', async () => {
         mockGetClientState.mockResolvedValue(activeClient);
 
         const element = renderMenu();
         await flushPromises();
 
         const navigation = query<NavigationStub>(element, 'lightning-vertical-navigation')!;
+        expect(navigation.shadowRoot?.querySelector('nav')?.getAttribute('aria-label')).toBe('Qwil Messenger pages');
         const section = query<HTMLElement & { label?: string }>(element, 'lightning-vertical-navigation-section');
         expect(section?.label).toBe('Qwil Messenger');
         expect(navigation.selectedItem).toBe('client_details');
