@@ -41,7 +41,7 @@ function printCheck(check: MetadataCheckResult): void {
     const counts = [...countsByType].map(([type, count]) => `${type} ${count}`).join(', ');
     console.log(`Metadata check: ${check.xmlFileCount} XML files; package.xml (API ${check.apiVersion}): ${counts || 'empty'}`);
     if (check.problems.length === 0) {
-        console.log('  OK: well-formed, converts to Metadata API format, holds every expected component');
+        console.log('  OK: well-formed, deployable as far as an offline check can tell, every expected component in package.xml');
         return;
     }
     for (const problem of check.problems) console.error(`  - ${problem}`);

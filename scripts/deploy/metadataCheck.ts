@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { MetadataComponent } from './connectorComponents';
+import { customMetadataRecordProblems } from './customMetadataRecords';
 import { listPackageFiles, lwcBundleOf } from './files';
 import { flexiPagePlacementProblems } from './flexiPagePlacements';
 import { readSfdxProject } from './sfdxProject';
@@ -20,8 +21,9 @@ export interface MetadataCheckResult {
  * Checks that the SFDX project in `projectDir` (the deploy build's output) is what an org would
  * accept: every XML file well-formed (source-deploy-retrieve does not check this), each LWC bundle
  * with its `.js` and `.js-meta.xml`, every own component a record page places present as a bundle
- * exposed to that page, no named credential carrying a password, and a conversion to Metadata
- * API format whose package.xml lists `expected` and every bundle.
+ * exposed to that page, custom metadata records that fit their type's fields, no named credential
+ * carrying a password, and a conversion to Metadata API format whose package.xml lists `expected`
+ * and every bundle.
  */
 export async function checkMetadata(projectDir: string, expected: readonly MetadataComponent[]): Promise<MetadataCheckResult> {
     const { packageDirectories, sourceApiVersion } = readSfdxProject(projectDir);
@@ -34,22 +36,9 @@ export async function checkMetadata(projectDir: string, expected: readonly Metad
         const problem = xmlProblem(file, xml);
         if (problem) malformedXml.set(file, problem);
     }
+    const wellFormedXml = new Map([...xmlFiles].filter(([file]) => !malformedXml.has(file)));
     const bundles = bundlesIn(files);
-    const bundleMeta = (name: string): string | undefined => {
-        const root = bundles.get(name);
-        return root === undefined ? undefined : xmlFiles.get(`${root}/${name}.js-meta.xml`);
-    };
-
-    const problems = [
-        ...malformedXml.values(),
-        ...[...bundles].flatMap(([name, root]) => bundleProblems(name, root, files)),
-        ...[...xmlFiles]
-            .filter(([file]) => file.endsWith('.flexipage-meta.xml') && !malformedXml.has(file))
-            .flatMap(([file, xml]) => flexiPagePlacementProblems(file, xml, bundleMeta)),
-        ...[...xmlFiles]
-            .filter(([file, xml]) => file.endsWith('.namedCredential-meta.xml') && /<password\b/.test(xml))
-            .map(([file]) => `${file}: holds a password; the secret belongs in the org's named credential, never in source`)
-    ];
+    const problems = [...malformedXml.values(), ...sourceProblems(files, xmlFiles, wellFormedXml, bundles)];
     const converted = await convertToMetadataFormat(projectDir, packageDirectories, sourceApiVersion);
     if ('error' in converted) {
         return { problems: [...problems, converted.error], xmlFileCount: xmlFiles.size, packageComponents: [], apiVersion: sourceApiVersion ?? '' };
@@ -57,6 +46,28 @@ export async function checkMetadata(projectDir: string, expected: readonly Metad
     const bundleComponents = [...bundles.keys()].map((name) => ({ type: 'LightningComponentBundle', fullName: name }));
     problems.push(...missingFromPackageXml([...expected, ...bundleComponents], converted.components));
     return { problems, xmlFileCount: xmlFiles.size, packageComponents: converted.components, apiVersion: converted.apiVersion };
+}
+
+/** What an org would reject in the source itself, beyond malformed XML. */
+function sourceProblems(
+    files: readonly string[],
+    xmlFiles: ReadonlyMap<string, string>,
+    wellFormedXml: ReadonlyMap<string, string>,
+    bundles: ReadonlyMap<string, string>
+): string[] {
+    const bundleMeta = (name: string): string | undefined => {
+        const root = bundles.get(name);
+        return root === undefined ? undefined : xmlFiles.get(`${root}/${name}.js-meta.xml`);
+    };
+    const wellFormed = (suffix: string): [string, string][] => [...wellFormedXml].filter(([file]) => file.endsWith(suffix));
+    return [
+        ...[...bundles].flatMap(([name, root]) => bundleProblems(name, root, files)),
+        ...wellFormed('.flexipage-meta.xml').flatMap(([file, xml]) => flexiPagePlacementProblems(file, xml, bundleMeta)),
+        ...customMetadataRecordProblems(wellFormedXml),
+        ...wellFormed('.namedCredential-meta.xml')
+            .filter(([, xml]) => /<password\b/.test(xml))
+            .map(([file]) => `${file}: holds a password; the secret belongs in the org's named credential, never in source`)
+    ];
 }
 
 function xmlProblem(file: string, xml: string): string | undefined {

@@ -9,6 +9,7 @@ const CONTACT_PAGE = 'force-app/main/default/flexipages/Qwil_Contact_Record_Page
 const REGION_FIELD = 'force-app/main/default/objects/Qwil_Messenger__mdt/fields/Qwil_Region__c.field-meta.xml';
 const PERSON_ACCOUNT_PAGE = 'force-app/main/default/flexipages/Qwil_Person_Account_Record_Page.flexipage-meta.xml';
 const ENTRY_BUNDLE = `${LWC_DIR}/qwilChatTabsMenu`;
+const SETTINGS_RECORD = 'force-app/main/default/customMetadata/Qwil_Messenger.Qwil.md-meta.xml';
 const NAMED_CREDENTIAL = 'force-app/main/default/namedCredentials/Qwil_Messenger_Salesforce_Connector.namedCredential-meta.xml';
 
 // The repository's deploy build, made once; each test that breaks something works on a copy.
@@ -47,7 +48,10 @@ describe('the metadata check of a broken build output', () => {
 
     it('fails when an expected component is missing from package.xml', async () => {
         const problems = await checkBrokenCopy((projectDir) => rmSync(join(projectDir, REGION_FIELD)));
-        expect(problems).toEqual(['package.xml: lacks CustomField Qwil_Messenger__mdt.Qwil_Region__c']);
+        expect(problems).toEqual([
+            `${SETTINGS_RECORD}: Qwil_Region__c is no field of the custom metadata type`,
+            'package.xml: lacks CustomField Qwil_Messenger__mdt.Qwil_Region__c'
+        ]);
     });
 
     it('fails when an LWC bundle has no JavaScript entry', async () => {
@@ -80,5 +84,21 @@ describe('the metadata check of a broken build output', () => {
             writeFileSync(credential, readFileSync(credential, 'utf8').replace('<protocol>', '<password>s3cret</password>\n    <protocol>'));
         });
         expect(problems).toEqual([`${NAMED_CREDENTIAL}: holds a password; the secret belongs in the org's named credential, never in source`]);
+    });
+
+    it('fails on custom metadata record values that the type does not allow', async () => {
+        const problems = await checkBrokenCopy((projectDir) => {
+            const record = join(projectDir, SETTINGS_RECORD);
+            const xml = readFileSync(record, 'utf8')
+                .replace(/(<field>Client_Lookup_Type__c<\/field>\s*<value[^>]*>)[^<]*/, '$1Phone')
+                .replace(/(<field>Using_Super_API_Key__c<\/field>\s*<value[^>]*>)[^<]*/, '$1yes')
+                .replace('<field>Qwil_Region__c</field>', '<field>Qwil_Area__c</field>');
+            writeFileSync(record, xml);
+        });
+        expect(problems).toEqual([
+            `${SETTINGS_RECORD}: Client_Lookup_Type__c 'Phone' is not a value of its restricted picklist (Email, Salesforce Record ID)`,
+            `${SETTINGS_RECORD}: Qwil_Area__c is no field of the custom metadata type`,
+            `${SETTINGS_RECORD}: Using_Super_API_Key__c is a checkbox, not 'yes'`
+        ]);
     });
 });
