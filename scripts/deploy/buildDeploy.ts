@@ -46,7 +46,9 @@ export function buildDeploy(projectDir: string, outDir: string): DeployBuildResu
         const source = join(projectDir, file);
         if (isLwcTypeScriptSource(file)) {
             const jsFile = file.replace(/\.ts$/, '.js');
-            if (existsSync(join(projectDir, jsFile))) problems.push(`${file}: ${basename(jsFile)} exists beside it; keep one of the two`);
+            if (existsSync(join(projectDir, jsFile))) {
+                problems.push(`${file}: ${basename(jsFile)} exists beside it; keep one of the two`);
+            }
             writeProjectFile(outDir, jsFile, compileLwcTypeScript(readFileSync(source, 'utf8'), source));
             result.compiledFiles.push(file);
         } else if (!file.endsWith('.ts') && forceIgnore.accepts(source)) {
@@ -62,7 +64,10 @@ export function buildDeploy(projectDir: string, outDir: string): DeployBuildResu
         const typeScriptSource = file.replace(/\.js$/, '.ts');
         return result.compiledFiles.includes(typeScriptSource) ? typeScriptSource : file;
     };
-    result.notes.push(...removeGrantsForMissingClasses(outDir, outputFiles, apexClasses), ...missingApexNotes(imports, apexClasses));
+    result.notes.push(
+        ...removeGrantsForMissingClasses(outDir, outputFiles, apexClasses),
+        ...missingApexNotes(imports, apexClasses)
+    );
     problems.push(...findImportViolations(imports, outDir, outputFiles, sourceOf));
     if (problems.length > 0) throw new DeployBuildError(problems);
     return result;
@@ -85,7 +90,11 @@ function isLwcTypeScriptSource(file: string): boolean {
  * An org rejects a permission set granting a class it does not have, so the output leaves out
  * grants for classes it does not contain.
  */
-function removeGrantsForMissingClasses(outDir: string, outputFiles: readonly string[], apexClasses: ReadonlySet<string>): string[] {
+function removeGrantsForMissingClasses(
+    outDir: string,
+    outputFiles: readonly string[],
+    apexClasses: ReadonlySet<string>
+): string[] {
     return outputFiles
         .filter((file) => file.endsWith('.permissionset-meta.xml'))
         .flatMap((file) => {
@@ -105,7 +114,7 @@ function missingApexNotes(imports: readonly LwcImport[], apexClasses: ReadonlySe
         .filter(([apexClass]) => !apexClasses.has(apexClass))
         .map(
             ([apexClass, { methods, bundles }]) =>
-                `Apex class ${apexClass} (${methods.join(', ')}), imported by LWC ${bundles.join(', ')}, is not in the output: ` +
-                'an org rejects the importing bundles, and the record pages placing them, until an Apex implementation exists'
+                `Apex class ${apexClass} (${methods.join(', ')}), imported by LWC ${bundles.join(', ')}, ` +
+                'is not in the output: an org rejects the importing bundles, and the record pages placing them, until an Apex implementation exists'
         );
 }

@@ -29,7 +29,8 @@ async function main(command: string | undefined): Promise<number> {
 function printBuild(result: DeployBuildResult, projectDir: string): void {
     const outDir = relative(projectDir, result.outDir);
     console.log(`Deploy build: ${outDir} (${result.packageDirectories.join(', ')})`);
-    console.log(`  compiled ${result.compiledFiles.length} LWC TypeScript files to JavaScript, copied ${result.copiedFiles} files`);
+    const { compiledFiles, copiedFiles } = result;
+    console.log(`  compiled ${compiledFiles.length} LWC TypeScript files to JavaScript, copied ${copiedFiles} files`);
     for (const note of result.notes) console.log(`  note: ${note}`);
     const sourceDirs = result.packageDirectories.map((directory) => `--source-dir ${directory}`).join(' ');
     console.log(`  deploy with: cd ${outDir} && sf project deploy start ${sourceDirs} --target-org <alias>`);
@@ -41,7 +42,7 @@ function printCheck(check: MetadataCheckResult): void {
     const counts = [...countsByType].map(([type, count]) => `${type} ${count}`).join(', ');
     console.log(`Metadata check: ${check.xmlFileCount} XML files; package.xml (API ${check.apiVersion}): ${counts || 'empty'}`);
     if (check.problems.length === 0) {
-        console.log('  OK: well-formed, deployable as far as an offline check can tell, every expected component in package.xml');
+        console.log('  OK: XML well-formed, source checks passed, every expected component in package.xml');
         return;
     }
     for (const problem of check.problems) console.error(`  - ${problem}`);

@@ -45,7 +45,10 @@ export function customMetadataRecordProblems(xmlFiles: ReadonlyMap<string, strin
     });
 }
 
-function valueProblem(field: NonNullable<FieldXml['CustomField']> | undefined, value: RecordValue | undefined): string | undefined {
+function valueProblem(
+    field: NonNullable<FieldXml['CustomField']> | undefined,
+    value: RecordValue | undefined
+): string | undefined {
     if (!field) return 'is no field of the custom metadata type';
     const text = typeof value === 'string' ? value : value?.['#text'];
     if (text === undefined) return undefined;

@@ -44,9 +44,9 @@ export function flexiPagePlacementProblems(
     return [...new Set(placed)].flatMap((bundle) => {
         const metaXml = bundleMeta(bundle);
         if (metaXml === undefined) return [`${file}: places component ${bundle}, which is no LWC bundle in the output`];
-        return exposedOnRecordPage(metaXml, page.sobjectType ?? '')
-            ? []
-            : [`${file}: places component ${bundle}, whose ${bundle}.js-meta.xml does not expose it on ${RECORD_PAGE_TARGET} for ${page.sobjectType}`];
+        if (exposedOnRecordPage(metaXml, page.sobjectType ?? '')) return [];
+        const target = `${RECORD_PAGE_TARGET} for ${page.sobjectType}`;
+        return [`${file}: places component ${bundle}, whose ${bundle}.js-meta.xml does not expose it on ${target}`];
     });
 }
 

@@ -94,7 +94,10 @@ export function importedApexClasses(imports: readonly LwcImport[]): Map<string, 
         uses.set(apexClass, use);
     }
     return new Map(
-        [...uses].map(([apexClass, { methods, bundles }]) => [apexClass, { methods: [...methods].sort(), bundles: [...bundles].sort() }])
+        [...uses].map(([apexClass, { methods, bundles }]) => [
+            apexClass,
+            { methods: [...methods].sort(), bundles: [...bundles].sort() }
+        ])
     );
 }
 
@@ -116,5 +119,8 @@ function importProblem(
         const exists = [target, `${target}.js`].some((candidate) => existsSync(join(rootDir, candidate)));
         return exists ? undefined : 'names no file in the bundle';
     }
-    return 'is not available on the platform (only lwc, lightning/*, @salesforce/*, c/* and files of the same bundle are); bundle npm code into a c/ module or drop it';
+    return (
+        'is not available on the platform (only lwc, lightning/*, @salesforce/*, c/* and files of the same bundle are); ' +
+        'bundle npm code into a c/ module or drop it'
+    );
 }

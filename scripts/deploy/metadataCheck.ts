@@ -41,7 +41,8 @@ export async function checkMetadata(projectDir: string, expected: readonly Metad
     const problems = [...malformedXml.values(), ...sourceProblems(files, xmlFiles, wellFormedXml, bundles)];
     const converted = await convertToMetadataFormat(projectDir, packageDirectories, sourceApiVersion);
     if ('error' in converted) {
-        return { problems: [...problems, converted.error], xmlFileCount: xmlFiles.size, packageComponents: [], apiVersion: sourceApiVersion ?? '' };
+        problems.push(converted.error);
+        return { problems, xmlFileCount: xmlFiles.size, packageComponents: [], apiVersion: sourceApiVersion ?? '' };
     }
     const bundleComponents = [...bundles.keys()].map((name) => ({ type: 'LightningComponentBundle', fullName: name }));
     problems.push(...missingFromPackageXml([...expected, ...bundleComponents], converted.components));
@@ -110,7 +111,11 @@ async function convertToMetadataFormat(
     try {
         const componentSet = ComponentSet.fromSource(packageDirectories.map((directory) => join(projectDir, directory)));
         if (sourceApiVersion) componentSet.sourceApiVersion = sourceApiVersion;
-        await new MetadataConverter().convert(componentSet, 'metadata', { type: 'directory', outputDirectory, genUniqueDir: false });
+        await new MetadataConverter().convert(componentSet, 'metadata', {
+            type: 'directory',
+            outputDirectory,
+            genUniqueDir: false
+        });
         return parsePackageXml(readFileSync(join(outputDirectory, 'package.xml'), 'utf8'));
     } catch (error) {
         return { error: `metadata conversion failed: ${error instanceof Error ? error.message : String(error)}` };

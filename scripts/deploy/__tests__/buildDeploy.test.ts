@@ -140,7 +140,13 @@ describe('the deploy build of LWCs importing modules the platform cannot load', 
         const projectDir = fixtureProject({
             [`${LWC_DIR}/qwilPhone/qwilPhone.ts`]: "import { z } from 'zod';\nexport const phone = z.string();\n",
             [`${LWC_DIR}/qwilPhone/qwilPhone.js-meta.xml`]: bundleMetaXml(),
-            [`${LWC_DIR}/qwilChat/qwilChat.js`]: "import { send } from '../qwilPhone/send';\nexport { title } from 'c/qwilMissing';\nexport const load = () => import('./missing');\nexport { send };\n",
+            [`${LWC_DIR}/qwilChat/qwilChat.js`]: [
+                "import { send } from '../qwilPhone/send';",
+                "export { title } from 'c/qwilMissing';",
+                "export const load = () => import('./missing');",
+                'export { send };',
+                ''
+            ].join('\n'),
             [`${LWC_DIR}/qwilChat/qwilChat.js-meta.xml`]: bundleMetaXml()
         });
         try {

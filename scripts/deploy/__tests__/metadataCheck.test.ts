@@ -32,7 +32,8 @@ async function checkBrokenCopy(breakIt: (projectDir: string) => void): Promise<s
 describe('the metadata check of the repository deploy build', () => {
     it('passes, and package.xml holds every connector component at the project API version', () => {
         expect(realCheck.problems).toEqual([]);
-        expect(realCheck.apiVersion).toBe(JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'sfdx-project.json'), 'utf8')).sourceApiVersion);
+        const project = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'sfdx-project.json'), 'utf8')) as { sourceApiVersion: string };
+        expect(realCheck.apiVersion).toBe(project.sourceApiVersion);
         expect(realCheck.packageComponents).toEqual(expect.arrayContaining([...CONNECTOR_COMPONENTS]));
     });
 });
