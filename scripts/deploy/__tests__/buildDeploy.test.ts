@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { buildDeploy, DeployBuildError, type DeployBuildResult } from '../buildDeploy';
 import { listFiles } from '../files';
-import { bundleMetaXml, fixtureProject, LWC_DIR, removeTemporaryDirectories, temporaryDirectory } from './projectFixture';
+import { BUNDLE_META_XML, fixtureProject, LWC_DIR, removeTemporaryDirectories, temporaryDirectory } from './projectFixture';
 
 const PERMISSION_SET = 'force-app/main/default/permissionsets/Qwil_Messenger_User.permissionset-meta.xml';
 const CLASSES_DIR = 'force-app/main/default/classes';
@@ -66,11 +66,11 @@ describe('the deploy build of a project with TypeScript LWCs', () => {
             [`${LWC_DIR}/qwilGreeting/qwilGreeting.ts`]: GREETING_COMPONENT,
             [`${LWC_DIR}/qwilGreeting/shout.ts`]: 'export const shout = (text: string): string => text.toUpperCase();\n',
             [`${LWC_DIR}/qwilGreeting/qwilGreeting.html`]: '<template>{text}</template>\n',
-            [`${LWC_DIR}/qwilGreeting/qwilGreeting.js-meta.xml`]: bundleMetaXml(),
+            [`${LWC_DIR}/qwilGreeting/qwilGreeting.js-meta.xml`]: BUNDLE_META_XML,
             [`${LWC_DIR}/qwilGreeting/ambient.d.ts`]: 'declare const ambient: string;\n',
             [`${LWC_DIR}/qwilGreeting/__tests__/qwilGreeting.test.ts`]: "import QwilGreeting from '../qwilGreeting';\n",
             [`${LWC_DIR}/qwilLdsUtils/qwilLdsUtils.ts`]: 'export const reduceErrors = (error: unknown): string[] => [String(error)];\n',
-            [`${LWC_DIR}/qwilLdsUtils/qwilLdsUtils.js-meta.xml`]: bundleMetaXml(),
+            [`${LWC_DIR}/qwilLdsUtils/qwilLdsUtils.js-meta.xml`]: BUNDLE_META_XML,
             [`${LWC_DIR}/jsconfig.json`]: '{}\n',
             'force-app/server/contracts/greeting.ts': 'export interface GreetingRequest { recordId: string }\n',
             'force-app/server/contracts/notes.md': 'Server contracts\n',
@@ -139,7 +139,7 @@ describe('the deploy build of LWCs importing modules the platform cannot load', 
     beforeAll(() => {
         const projectDir = fixtureProject({
             [`${LWC_DIR}/qwilPhone/qwilPhone.ts`]: "import { z } from 'zod';\nexport const phone = z.string();\n",
-            [`${LWC_DIR}/qwilPhone/qwilPhone.js-meta.xml`]: bundleMetaXml(),
+            [`${LWC_DIR}/qwilPhone/qwilPhone.js-meta.xml`]: BUNDLE_META_XML,
             [`${LWC_DIR}/qwilChat/qwilChat.js`]: [
                 "import { send } from '../qwilPhone/send';",
                 "export { title } from 'c/qwilMissing';",
@@ -147,7 +147,9 @@ describe('the deploy build of LWCs importing modules the platform cannot load', 
                 'export { send };',
                 ''
             ].join('\n'),
-            [`${LWC_DIR}/qwilChat/qwilChat.js-meta.xml`]: bundleMetaXml()
+            [`${LWC_DIR}/qwilChat/qwilChat.js-meta.xml`]: BUNDLE_META_XML,
+            [`${LWC_DIR}/qwilChat/format.ts`]: 'export const format = (text: string): string => text.trim();\n',
+            [`${LWC_DIR}/qwilChat/format.js`]: 'export const format = (text) => text;\n'
         });
         try {
             buildDeploy(projectDir, temporaryDirectory());
@@ -172,6 +174,10 @@ describe('the deploy build of LWCs importing modules the platform cannot load', 
                 `${LWC_DIR}/qwilChat/qwilChat.js: import './missing' names no file in the bundle`
             ])
         );
-        expect(problems).toHaveLength(4);
+        expect(problems).toHaveLength(5);
+    });
+
+    it('fails when a TypeScript module and a JavaScript module of the same name share a bundle', () => {
+        expect(problems).toContain(`${LWC_DIR}/qwilChat/format.ts: format.js exists beside it; keep one of the two`);
     });
 });

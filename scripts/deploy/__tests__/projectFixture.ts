@@ -36,11 +36,9 @@ export function copyOfProject(projectDir: string): string {
     return copy;
 }
 
-export function bundleMetaXml(): string {
-    return `<?xml version="1.0" encoding="UTF-8"?>
+export const BUNDLE_META_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">
     <apiVersion>67.0</apiVersion>
     <isExposed>false</isExposed>
 </LightningComponentBundle>
 `;
-}
