@@ -33,7 +33,7 @@ export function dropMissingClassAccesses(
     });
     if (droppedClasses.length === 0) return { xml: permissionSetXml, droppedClasses };
     const xml = new XMLBuilder({ ...XML_OPTIONS, format: true, indentBy: '    ' }).build(document) as string;
-    return { xml, droppedClasses };
+    return { xml: `${xml.trimEnd()}\n`, droppedClasses };
 }
 
 function classAccessName(entry: OrderedNode): string | undefined {
