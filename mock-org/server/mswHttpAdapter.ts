@@ -2,16 +2,28 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { getResponse, type RequestHandler } from 'msw';
 
-/**
- * Serves msw handlers over node:http. A request to `<prefix>/<host>/<path>` is answered as the
- * handlers would answer `https://<host>/<path>`, so the very handlers the tests use serve the dev server.
- */
-export function createMswRequestListener(handlers: () => readonly RequestHandler[], prefix: string) {
+/** Maps the local path after the listener's prefix (and the query) to the URL the handlers serve, or null. */
+export type UpstreamUrl = (pathAfterPrefix: string, search: string) => string | null;
+
+/** `<prefix>/<host>/<path>` → `https://<host>/<path>`: the host travels with the request. */
+export const hostInPath: UpstreamUrl = (pathAfterPrefix, search) => {
+    const [, host, ...rest] = pathAfterPrefix.split('/');
+    return host ? `https://${host}/${rest.join('/')}${search}` : null;
+};
+
+/** `<prefix>/<path>` → `<origin>/<path>`. */
+export const fixedOrigin =
+    (origin: string): UpstreamUrl =>
+    (pathAfterPrefix, search) =>
+        `${origin}${pathAfterPrefix}${search}`;
+
+/** Serves msw handlers over node:http, so the very handlers the tests use serve the dev server. */
+export function createMswRequestListener(handlers: () => readonly RequestHandler[], prefix: string, upstreamUrl: UpstreamUrl) {
     return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
         const local = new URL(request.url ?? '/', 'http://localhost');
-        const [, host, ...rest] = local.pathname.slice(prefix.length).split('/');
-        if (!host) {
-            response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `Expected ${prefix}/<host>/<path>` }));
+        const target = upstreamUrl(local.pathname.slice(prefix.length), local.search);
+        if (!target) {
+            response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `Nothing is served at ${local.pathname}` }));
             return;
         }
         const headers = new Headers();
@@ -19,7 +31,7 @@ export function createMswRequestListener(handlers: () => readonly RequestHandler
             if (value !== undefined && name !== 'host') headers.set(name, Array.isArray(value) ? value.join(', ') : value);
         }
         const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-        const upstreamRequest = new Request(`https://${host}/${rest.join('/')}${local.search}`, {
+        const upstreamRequest = new Request(target, {
             method: request.method,
             headers,
             body: hasBody ? (Readable.toWeb(request) as ReadableStream) : undefined,
@@ -27,7 +39,7 @@ export function createMswRequestListener(handlers: () => readonly RequestHandler
         } as RequestInit);
         const mocked = await getResponse([...handlers()], upstreamRequest);
         if (!mocked) {
-            response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `No mock for ${request.method} https://${host}/${rest.join('/')}` }));
+            response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `No mock for ${request.method} ${target}` }));
             return;
         }
         response.writeHead(mocked.status, mocked.statusText, Object.fromEntries(mocked.headers));

@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { apexClasses } from '../../force-app/server';
 import { createConnectorHarness } from './connectorHarness';
-import { setIntegrationHarness } from './integrationHarness';
+import { recordQwilRequest, setIntegrationHarness } from './integrationHarness';
 
 // Components under integration test call the real server methods: each
 // `@salesforce/apex/<Class>.<method>` import goes to the in-process mock org, whose callouts
@@ -9,6 +9,7 @@ import { setIntegrationHarness } from './integrationHarness';
 const harness = createConnectorHarness();
 setIntegrationHarness(harness);
 const qwilServer = setupServer(...harness.qwil.handlers);
+qwilServer.events.on('request:start', ({ request }) => recordQwilRequest(request));
 
 for (const definition of apexClasses) {
     for (const methodName of Object.keys(definition.methods)) {
