@@ -1,0 +1,72 @@
+import { html, type SafeHtml } from './html';
+import type { PageChrome, UserOption } from './viewModels';
+
+export const APP_NAME = 'Qwil Messenger (mock org)';
+export const CONTACT_LIST_PATH = '/lightning/o/Contact/list';
+
+interface DocumentParts {
+    chrome: PageChrome;
+    main: SafeHtml;
+    /** An entry module from the preview build, e.g. `recordPage.js`. */
+    script?: string;
+}
+
+function userOption(option: UserOption, runningUser: UserOption): SafeHtml {
+    const selected = option.id === runningUser.id ? html` selected` : html``;
+    return html`<option value="${option.id}"${selected}>${option.name} (${option.profileName})</option>`;
+}
+
+function loginAsForm({ runningUser, loginAsOptions, currentPath }: PageChrome): SafeHtml {
+    return html`<form class="slds-grid slds-grid_vertical-align-end slds-gutters_x-small" method="post" action="/login-as">
+    <div class="slds-col slds-form-element">
+        <label class="slds-form-element__label" for="login-as-user">Log in as</label>
+        <div class="slds-form-element__control">
+            <div class="slds-select_container">
+                <select class="slds-select" id="login-as-user" name="userId">
+                    ${loginAsOptions.map((option) => userOption(option, runningUser))}
+                </select>
+            </div>
+        </div>
+    </div>
+    <input type="hidden" name="returnTo" value="${currentPath}">
+    <div class="slds-col">
+        <button class="slds-button slds-button_neutral" type="submit">Switch user</button>
+    </div>
+</form>`;
+}
+
+function globalHeader(chrome: PageChrome): SafeHtml {
+    const onContactList = chrome.currentPath === CONTACT_LIST_PATH ? html` aria-current="page"` : html``;
+    return html`<header class="slds-global-header slds-grid slds-grid_align-spread slds-grid_vertical-align-center slds-p-vertical_x-small">
+    <div class="slds-global-header__item slds-grid slds-grid_vertical-align-center slds-gutters_small">
+        <p class="slds-col slds-text-heading_small">${APP_NAME}</p>
+        <nav class="slds-col" aria-label="Main">
+            <a href="${CONTACT_LIST_PATH}"${onContactList}>Contacts</a>
+        </nav>
+    </div>
+    <div class="slds-global-header__item">${loginAsForm(chrome)}</div>
+</header>`;
+}
+
+export function renderDocument({ chrome, main, script }: DocumentParts): string {
+    const scriptTag = script ? html`<script type="module" src="/preview/${script}"></script>` : html``;
+    return html`<!doctype html>
+<html lang="en">
+<head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>${chrome.title} | ${APP_NAME}</title>
+    <link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
+    <link rel="icon" href="data:,">
+    ${scriptTag}
+</head>
+<body class="slds-scope">
+    <a class="slds-assistive-text slds-assistive-text_focus" href="#main-content">Skip to main content</a>
+    ${globalHeader(chrome)}
+    <main id="main-content" class="slds-p-around_medium" tabindex="-1">
+        ${main}
+    </main>
+</body>
+</html>
+`.markup;
+}
