@@ -1,5 +1,5 @@
 import type { Membership } from '../../../force-app/server/qwil/schemas';
-import { hashSecret, newKeyId, newSalt, newSecret } from '../auth/secrets';
+import { hashSecret, newKeyId, newSalt, newSecret, secretMatches } from '../auth/secrets';
 import { notFound, validationError } from '../errors';
 import type { FaultInjector, FaultPlan } from '../faults';
 import { parseOrThrow } from '../http/validate';
@@ -32,6 +32,8 @@ export interface MockQwilControl {
     seed(seed: SeedName): void;
     /** The secret is returned here only; the mock keeps a hash. */
     createSystemApiKey(input: CreateSystemApiKeyInput): { key: string; secret: string };
+    /** True when the key exists, is not revoked and the secret is its secret (for a dev server's stored credential). */
+    verifySystemApiKey(key: string, secret: string): boolean;
     revokeKey(key: string): void;
     /** Qwil promotes keys to Super keys; a Super key needs CIDR blocks. */
     promoteToSuper(key: string): void;
@@ -104,6 +106,10 @@ export function createControl(deps: ControlDependencies): MockQwilControl {
                 });
                 return { key, secret };
             });
+        },
+        verifySystemApiKey(key, secret) {
+            const record = store.read().apiKeys.find((k) => k.key === key);
+            return record !== undefined && !record.revoked && secretMatches(record.secretSalt, record.secretHash, secret);
         },
         revokeKey(key) {
             const parsed = parseOrThrow(KeyInput, { key }, 'input');
