@@ -1,10 +1,45 @@
 // Types of the server methods as components import them. Each method's contract is declared
 // once, as zod schemas in force-app/server/contracts; these declarations only point at it.
 
+type ApexMethod<Params extends import('zod').ZodType, Result extends import('zod').ZodType> = (
+    params: import('zod').input<Params>
+) => Promise<import('zod').output<Result>>;
+type ClientStateContract = typeof import('../server/contracts/clientState');
+type QwilTabContract = typeof import('../server/contracts/qwilTab');
+
 declare module '@salesforce/apex/QwilConnectorController.getClientState' {
-    type Contract = typeof import('../server/contracts/clientState');
-    const getClientState: (
-        params: import('zod').input<Contract['GetClientStateParams']>
-    ) => Promise<import('zod').output<Contract['ClientState']>>;
-    export default getClientState;
+    const method: ApexMethod<ClientStateContract['GetClientStateParams'], ClientStateContract['ClientState']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilConnectorController.loadTab' {
+    const method: ApexMethod<QwilTabContract['RecordParams'], QwilTabContract['TabState']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilConnectorController.chooseOrganisation' {
+    const method: ApexMethod<QwilTabContract['ChooseOrganisationParams'], import('zod').ZodNull>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilConnectorController.checkInvitationPhone' {
+    const method: ApexMethod<QwilTabContract['CheckPhoneParams'], QwilTabContract['PhoneCheck']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilConnectorController.searchInviteGroups' {
+    const method: ApexMethod<QwilTabContract['SearchParams'], QwilTabContract['GroupOptions']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilConnectorController.searchActiveStaff' {
+    const method: ApexMethod<QwilTabContract['SearchParams'], QwilTabContract['StaffOptions']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilConnectorController.inviteClient' {
+    const method: ApexMethod<QwilTabContract['InviteClientParams'], QwilTabContract['TabState']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilConnectorController.resendInvitation' {
+    const method: ApexMethod<QwilTabContract['RecordParams'], QwilTabContract['TabState']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilConnectorController.updateInvitationPhone' {
+    const method: ApexMethod<QwilTabContract['UpdatePhoneParams'], QwilTabContract['TabState']>;
+    export default method;
 }
