@@ -24,17 +24,27 @@ function utilityIcon(name: string, className: string): SVGSVGElement {
     return svg;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
     const node = document.createElement(tag);
-    node.className = className;
+    if (className) node.className = className;
     if (text !== undefined) node.textContent = text;
     return node;
+}
+
+// Links in toasts go to web pages only: a `javascript:` URL from messageData would run script.
+function isWebUrl(url: string): boolean {
+    try {
+        return ['http:', 'https:'].includes(new URL(url, window.location.href).protocol);
+    } catch {
+        return false;
+    }
 }
 
 function messageDataNode(data: ToastMessageData | undefined, placeholder: string): Node {
     if (data === undefined) return document.createTextNode(placeholder);
     if (typeof data === 'string') return document.createTextNode(data);
-    const link = element('a', '', data.label);
+    if (!isWebUrl(data.url)) return document.createTextNode(data.label);
+    const link = element('a', undefined, data.label);
     link.href = data.url;
     return link;
 }
@@ -60,7 +70,7 @@ function toastElement(detail: ShowToastDetail, variant: ToastVariant, dismiss: (
     const content = element('div', 'slds-notify__content');
     if (detail.title) content.append(element('h2', 'slds-text-heading_small', detail.title));
     if (detail.message) {
-        const message = element('p', '');
+        const message = element('p');
         message.append(...messageNodes(detail));
         content.append(message);
     }
@@ -93,7 +103,7 @@ function scheduleAutoHide(toast: HTMLElement, dismiss: () => void): void {
 }
 
 export function showToasts(root: HTMLElement): void {
-    const container = element('div', 'slds-notify_container');
+    const container = element('div', 'slds-notify_container slds-grid slds-grid_vertical slds-grid_vertical-align-center');
     root.append(container);
 
     root.addEventListener(SHOW_TOAST_EVENT_NAME, (event) => {

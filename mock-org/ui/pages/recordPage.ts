@@ -59,7 +59,7 @@ function qwilMessengerPanel(record: PageRecord): SafeHtml {
 function tabset(tabs: RecordTab[]): SafeHtml {
     const tabItems = tabs.map(
         ({ id, label }, index) => html`<li class="slds-tabs_default__item${index === 0 ? ' slds-is-active' : ''}" role="presentation">
-    <button type="button" class="slds-tabs_default__link" role="tab" id="tab-${id}" aria-controls="panel-${id}"
+    <button type="button" class="slds-button_reset slds-tabs_default__link" role="tab" id="tab-${id}" aria-controls="panel-${id}"
         aria-selected="${index === 0 ? 'true' : 'false'}" tabindex="${index === 0 ? 0 : -1}">${label}</button>
 </li>`
     );
