@@ -69,7 +69,8 @@ export type TabActions = z.infer<typeof TabActions>;
 
 export const ReadyTab = z.object({
     kind: z.literal('ready'),
-    organisation: Organisation,
+    /** Null with an ordinary System API key: the key itself decides the organisation. */
+    organisation: Organisation.nullable(),
     /** True when the user may pick another organisation (Super API key with several tenancies). */
     canSwitchOrganisation: z.boolean(),
     staff: StaffIdentity,
