@@ -3,10 +3,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ApexClassDefinition } from '../../force-app/server/platform/auraEnabled';
 import { ApexRuntime } from './apex/apexRuntime';
+import { LIMITS } from './apex/limits';
+import { OrgCacheStore, type Clock } from './cache/orgCache';
 import { CalloutService, type Transport } from './callouts/calloutService';
 import type { CredentialStore } from './callouts/credentialStore';
 import { CustomMetadataRepository } from './metadata/customMetadata';
 import { loadNamedCredentials } from './metadata/namedCredentials';
+import { RecordLocks } from './records/recordLocks';
 import { RecordStore, type StoredRecord } from './records/recordStore';
 import { SchemaRegistry, STANDARD_OBJECTS } from './records/schema';
 import { importTree } from './records/treeImport';
@@ -22,6 +25,10 @@ export interface MockOrgOptions {
     readonly credentials: CredentialStore;
     readonly transport?: Transport;
     readonly apexClasses: readonly ApexClassDefinition[];
+    /** How long a transaction waits for a record another one has locked; the platform's 10 s by default. */
+    readonly recordLockWaitMs?: number;
+    /** The clock Platform Cache expiry follows; `Date.now` by default. */
+    readonly clock?: Clock;
 }
 
 const ObjectPermissionJson = z.strictObject({
@@ -102,7 +109,15 @@ export class MockOrg {
         const callouts = new CalloutService(loadNamedCredentials(packageDir), options.credentials, options.transport ?? ((request) => fetch(request)));
         this.runtime = new ApexRuntime(
             options.apexClasses,
-            { schema: this.schema, records: this.records, customMetadata: this.customMetadata, sharing: this.sharing, callouts },
+            {
+                schema: this.schema,
+                records: this.records,
+                customMetadata: this.customMetadata,
+                sharing: this.sharing,
+                callouts,
+                locks: new RecordLocks(options.recordLockWaitMs ?? LIMITS.recordLockWaitMs),
+                orgCache: new OrgCacheStore(options.clock ?? Date.now)
+            },
             (userId) => ({ user: this.requireUser(userId), access: this.accessOf(userId) })
         );
     }

@@ -10,6 +10,7 @@ export interface ApexContext {
     readonly schema: Schema;
     readonly customMetadata: CustomMetadata;
     readonly database: Database;
+    readonly cache: OrgCache;
 }
 
 /** `UserInfo`: who runs the transaction. */
@@ -78,8 +79,38 @@ export interface SObjectRecord {
     readonly [field: string]: unknown;
 }
 
-/** SOQL by id, `WITH USER_MODE` or `WITH SYSTEM_MODE` (the class's sharing keyword applies in system mode). */
+/**
+ * SOQL and DML by id, `WITH USER_MODE` or `WITH SYSTEM_MODE` (the class's sharing keyword applies in
+ * system mode). Without an access level, the class's default applies, decided by its API version:
+ * system mode up to 66.0, user mode from 67.0.
+ */
 export interface Database {
     /** Null when the record does not exist or the running user cannot see it. */
-    queryById(sobjectType: string, recordId: string, fields: readonly string[], access: AccessLevel): SObjectRecord | null;
+    queryById(sobjectType: string, recordId: string, fields: readonly string[], access?: AccessLevel): SObjectRecord | null;
+    /**
+     * `SELECT Id FROM <type> WHERE Id = :recordId FOR UPDATE`: locks the record until the transaction
+     * ends or makes a callout. Another transaction asking for the same lock waits up to 10 s, then gets a
+     * QueryException ("Record Currently Unavailable…"). Null when the record does not exist or is not visible.
+     */
+    lockById(sobjectType: string, recordId: string, access?: AccessLevel): Promise<SObjectRecord | null>;
+    /**
+     * `update as user|system`: DML. Afterwards the transaction has uncommitted work, so no callout may
+     * follow; in a cacheable method it throws `System.LimitException: Too many DML statements: 1`. The
+     * change is committed when the method returns, and rolled back if it throws. A record another
+     * transaction has locked fails at once with `System.DmlException` (UNABLE_TO_LOCK_ROW).
+     */
+    updateById(sobjectType: string, recordId: string, fields: Readonly<Record<string, unknown>>, access?: AccessLevel): void;
+}
+
+/**
+ * `Cache.Org` (Platform Cache, org partition): values shared by all users, each with a time to live.
+ * Keys are alphanumeric (anything else throws `Cache.InvalidParamException`); values are stored as
+ * copies; puts and removes take effect when the transaction commits. A value may vanish at any time.
+ */
+export interface OrgCache {
+    /** Null when absent or expired. */
+    get(key: string): unknown;
+    /** Time to live in seconds: 300 to 172,800 (48 hours), as Platform Cache allows; at most 100 KB per value. */
+    put(key: string, value: unknown, ttlSeconds: number): void;
+    remove(key: string): void;
 }

@@ -3,7 +3,8 @@ import type { StoredRecord } from '../records/recordStore';
 import type { UserAccess } from '../security/userAccess';
 import { createApexContext, type PlatformServices } from './apexContext';
 import { noClassAccess, toApexErrorResponse, unknownAction, type ApexErrorResponse } from './errorShapes';
-import { Transaction } from './limits';
+import { defaultAccessLevel, parseApiVersion } from './apiVersion';
+import { Transaction } from './transaction';
 
 export type ApexOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: ApexErrorResponse };
 
@@ -19,33 +20,49 @@ export interface ApexRunningUser {
     readonly access: UserAccess;
 }
 
-/** Runs `@AuraEnabled` methods: one transaction per call, as the running user, with class access checked. */
+/** A registered class and what its API version decides. */
+interface RegisteredClass {
+    readonly definition: ApexClassDefinition;
+    readonly apiVersion: number;
+}
+
+/**
+ * Runs `@AuraEnabled` methods: one transaction per call, as the running user, with class access
+ * checked. The transaction commits when the method returns and rolls back when it throws.
+ */
 export class ApexRuntime {
-    private readonly classes: ReadonlyMap<string, ApexClassDefinition>;
+    private readonly classes: ReadonlyMap<string, RegisteredClass>;
 
     constructor(
         classes: readonly ApexClassDefinition[],
         private readonly services: PlatformServices,
         private readonly runningUser: (userId: string) => ApexRunningUser
     ) {
-        this.classes = new Map(classes.map((definition) => [definition.name, definition]));
+        this.classes = new Map(classes.map((definition) => [definition.name, { definition, apiVersion: parseApiVersion(definition.name, definition.apiVersion) }]));
     }
 
     async invoke({ userId, className, methodName, params }: ApexInvocation): Promise<ApexOutcome> {
-        const definition = this.classes.get(className);
-        const method = definition?.methods[methodName];
-        if (!definition || !method) return { ok: false, error: unknownAction(className, methodName) };
+        const registered = this.classes.get(className);
+        const method = registered?.definition.methods[methodName];
+        if (!registered || !method) return { ok: false, error: unknownAction(className, methodName) };
         const { user, access } = this.runningUser(userId);
         if (!access.canRunApexClass(className)) return { ok: false, error: noClassAccess(className) };
-        const transaction = new Transaction(user.Id, method.cacheable);
-        const context = createApexContext(this.services, user, access, definition.sharing, transaction);
+        const transaction = new Transaction(user.Id, method.cacheable, defaultAccessLevel(registered.apiVersion));
+        const context = createApexContext(this.services, user, access, registered.definition.sharing, transaction);
         try {
             const result = await invokeAuraEnabled(method, params, context);
+            transaction.end('commit');
             // Results cross the wire as JSON, exactly as the platform serialises them.
             return { ok: true, value: result === undefined ? null : JSON.parse(JSON.stringify(result)) };
         } catch (error) {
+            transaction.end('rollback');
             return { ok: false, error: toApexErrorResponse(error, className, methodName) };
         }
+    }
+
+    /** The API version a registered class is saved at (it decides the default access mode). */
+    apiVersionOf(className: string): number | undefined {
+        return this.classes.get(className)?.apiVersion;
     }
 
     classNames(): string[] {

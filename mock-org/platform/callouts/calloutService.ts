@@ -1,5 +1,6 @@
 import { CalloutException, type HttpRequest, type HttpResponse } from '../../../force-app/server/platform/http';
-import { LIMITS, LimitException, type Transaction } from '../apex/limits';
+import { LIMITS, LimitException } from '../apex/limits';
+import type { Transaction } from '../apex/transaction';
 import type { NamedCredentialDefinition } from '../metadata/namedCredentials';
 import type { CredentialPrincipal, CredentialStore } from './credentialStore';
 

@@ -4,6 +4,8 @@ export interface FieldDefinition {
     readonly name: string;
     readonly label: string;
     readonly type: FieldType;
+    /** Maximum length of a text field, when the platform enforces one. */
+    readonly length?: number;
     /** System-maintained fields (Id, Name, owner audit fields) are never updateable. */
     readonly system?: boolean;
 }

@@ -1,7 +1,8 @@
 import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
 import { CalloutException, HttpRequest } from '../../../../force-app/server/platform/http';
-import { LimitException, Transaction } from '../../apex/limits';
+import { LimitException } from '../../apex/limits';
+import { Transaction } from '../../apex/transaction';
 import type { NamedCredentialDefinition } from '../../metadata/namedCredentials';
 import { CalloutService } from '../calloutService';
 import { createMemoryCredentialStore } from '../credentialStore';

@@ -1,0 +1,126 @@
+import type { AccessLevel, Database, SObjectRecord } from '../../../force-app/server/platform/context';
+import { QueryException } from '../../../force-app/server/platform/exceptions';
+import type { SharingMode } from '../../../force-app/server/platform/auraEnabled';
+import type { RecordLocks } from '../records/recordLocks';
+import type { RecordStore, StoredRecord } from '../records/recordStore';
+import type { ObjectDefinition, SchemaRegistry } from '../records/schema';
+import type { SharingModel } from '../security/sharing';
+import type { UserAccess } from '../security/userAccess';
+import { SObjectException, fieldsNotWritable, insufficientAccess, updateFailed } from './dmlErrors';
+import type { Transaction } from './transaction';
+
+export interface DatabaseServices {
+    readonly schema: SchemaRegistry;
+    readonly records: RecordStore;
+    readonly sharing: SharingModel;
+    readonly locks: RecordLocks;
+}
+
+/**
+ * SOQL by id and DML for one transaction of one user. User mode checks object and field
+ * permissions and always applies sharing; system mode skips both checks, and applies sharing
+ * unless the class is `without sharing`. Updates stay in the transaction until it commits.
+ */
+export function createDatabase(services: DatabaseServices, access: UserAccess, sharing: SharingMode, transaction: Transaction): Database {
+    const staged = new Map<string, Record<string, unknown>>();
+    transaction.onCommit(() => {
+        for (const [recordId, fields] of staged) services.records.update(recordId, fields);
+    });
+    const levelOf = (level: AccessLevel | undefined): AccessLevel => level ?? transaction.defaultAccessLevel;
+    const enforcesSharing = (level: AccessLevel) => level === 'USER_MODE' || sharing !== 'without sharing';
+
+    /** The record as this transaction sees it: the committed record plus its own uncommitted updates. */
+    const current = (sobjectType: string, recordId: string): StoredRecord | undefined => {
+        const record = services.records.get(recordId);
+        if (!record || record.attributes.type !== sobjectType) return undefined;
+        const updates = staged.get(record.Id);
+        return updates ? { ...record, ...updates } : record;
+    };
+
+    const objectOrFail = (sobjectType: string): ObjectDefinition => {
+        const object = services.schema.object(sobjectType);
+        if (!object) throw new QueryException(`sObject type '${sobjectType}' is not supported.`);
+        return object;
+    };
+
+    const visible = (sobjectType: string, recordId: string, level: AccessLevel): StoredRecord | undefined => {
+        const record = current(sobjectType, recordId);
+        if (!record) return undefined;
+        return !enforcesSharing(level) || services.sharing.canRead(access, record) ? record : undefined;
+    };
+
+    const queryById: Database['queryById'] = (sobjectType, recordId, fields, accessLevel) => {
+        const level = levelOf(accessLevel);
+        const object = objectOrFail(sobjectType);
+        for (const field of fields) {
+            if (!object.fields.has(field)) {
+                throw new QueryException(`No such column '${field}' on entity '${sobjectType}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`);
+            }
+        }
+        if (level === 'USER_MODE') {
+            if (!access.objectPermission(sobjectType).read) throw new QueryException(`sObject type '${sobjectType}' is not supported.`);
+            if (fields.some((field) => !access.fieldPermission(sobjectType, field).read)) {
+                throw new QueryException('Insufficient permissions: secure query included inaccessible field');
+            }
+        }
+        const record = visible(sobjectType, recordId, level);
+        if (!record) return null;
+        const selected: Record<string, unknown> = { Id: record.Id };
+        for (const field of fields) selected[field] = record[field] ?? null;
+        return selected as SObjectRecord;
+    };
+
+    const lockById: Database['lockById'] = async (sobjectType, recordId, accessLevel) => {
+        const level = levelOf(accessLevel);
+        const object = objectOrFail(sobjectType);
+        if (level === 'USER_MODE' && !access.objectPermission(object.name).read) throw new QueryException(`sObject type '${sobjectType}' is not supported.`);
+        const record = visible(sobjectType, recordId, level);
+        if (!record) return null;
+        await services.locks.acquire(record.Id, transaction);
+        return { Id: record.Id };
+    };
+
+    /** User mode on User: a user edits their own record within the self-edit rules; anyone else's needs Manage Users. */
+    const checkUserModeUpdate = (record: StoredRecord, fields: readonly string[]) => {
+        const type = record.attributes.type;
+        if (type === 'User') {
+            if (record.Id !== access.userId && !access.hasUserPermission('ManageUsers')) throw insufficientAccess(record.Id);
+            const denied = fields.filter((field) => !access.canEditOwnUserField(field));
+            if (denied.length > 0) throw fieldsNotWritable(record.Id, denied);
+            return;
+        }
+        if (!access.objectPermission(type).edit || !services.sharing.canEdit(access, record)) throw insufficientAccess(record.Id);
+        const denied = fields.filter((field) => !access.fieldPermission(type, field).edit);
+        if (denied.length > 0) throw fieldsNotWritable(record.Id, denied);
+    };
+
+    const updateById: Database['updateById'] = (sobjectType, recordId, values, accessLevel) => {
+        const level = levelOf(accessLevel);
+        transaction.countDml();
+        const object = objectOrFail(sobjectType);
+        const fields = Object.keys(values);
+        for (const field of fields) {
+            const definition = object.fields.get(field);
+            if (!definition) throw new SObjectException(`Invalid field ${field} for ${sobjectType}`);
+            if (definition.system) throw new SObjectException(`Field is not writeable: ${sobjectType}.${field}`);
+        }
+        const record = current(sobjectType, recordId);
+        if (!record) throw updateFailed(recordId, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
+        if (level === 'USER_MODE') checkUserModeUpdate(record, fields);
+        else if (enforcesSharing(level) && sobjectType !== 'User' && !services.sharing.canEdit(access, record)) throw insufficientAccess(record.Id);
+        for (const field of fields) {
+            const definition = object.fields.get(field);
+            const value = values[field];
+            if (definition?.length !== undefined && typeof value === 'string' && value.length > definition.length) {
+                throw updateFailed(record.Id, 'STRING_TOO_LONG', `${definition.label}: data value too large: ${value} (max length=${definition.length})`, [field]);
+            }
+        }
+        if (!services.locks.tryAcquire(record.Id, transaction)) {
+            throw updateFailed(record.Id, 'UNABLE_TO_LOCK_ROW', `unable to obtain exclusive access to this record or 1 records: ${record.Id}`);
+        }
+        staged.set(record.Id, { ...staged.get(record.Id), ...values });
+        transaction.pendingWork = true;
+    };
+
+    return { queryById, lockById, updateById };
+}
