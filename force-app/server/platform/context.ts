@@ -17,6 +17,8 @@ export interface ApexContext {
 export interface UserInfo {
     getUserId(): string;
     getUserName(): string;
+    /** The user's locale, e.g. en_GB (`UserInfo.getLocale()`). */
+    getLocale(): string;
     /** A system permission of the running user, as `UserPermissionAccess` reports it (e.g. CustomizeApplication). */
     hasUserPermission(permission: string): boolean;
 }

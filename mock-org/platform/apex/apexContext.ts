@@ -41,6 +41,7 @@ export function createApexContext(services: PlatformServices, user: StoredRecord
         userInfo: {
             getUserId: () => user.Id,
             getUserName: () => String(user['Username']),
+            getLocale: () => String(user['LocaleSidKey'] ?? 'en_US'),
             hasUserPermission: (permission) => access.hasUserPermission(permission)
         },
         http: {

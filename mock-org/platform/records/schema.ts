@@ -64,6 +64,7 @@ export const STANDARD_OBJECTS: readonly ObjectDefinition[] = [
         { name: 'FederationIdentifier', label: 'Federation ID', type: 'string' },
         { name: 'EmployeeNumber', label: 'Employee Number', type: 'string' },
         { name: 'Title', label: 'Title', type: 'string' },
+        { name: 'LocaleSidKey', label: 'Locale', type: 'picklist' },
         { name: 'ProfileId', label: 'Profile ID', type: 'reference' },
         { name: 'IsActive', label: 'Active', type: 'boolean' }
     ]),
