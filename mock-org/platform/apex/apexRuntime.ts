@@ -60,11 +60,6 @@ export class ApexRuntime {
         }
     }
 
-    /** The API version a registered class is saved at (it decides the default access mode). */
-    apiVersionOf(className: string): number | undefined {
-        return this.classes.get(className)?.apiVersion;
-    }
-
     classNames(): string[] {
         return [...this.classes.keys()];
     }
