@@ -20,7 +20,7 @@ export async function mountQwilMessenger(host: HTMLElement): Promise<void> {
     try {
         // Loaded on demand, so the record page does not wait for the component and the base components it uses.
         const { default: QwilChatTabsMenu } = await import('c/qwilChatTabsMenu');
-        const element = createElement<InstanceType<typeof QwilChatTabsMenu>>('c-qwil-chat-tabs-menu', { is: QwilChatTabsMenu });
+        const element = createElement('c-qwil-chat-tabs-menu', { is: QwilChatTabsMenu });
         element.recordId = host.dataset['recordId'];
         element.objectApiName = host.dataset['objectApiName'];
         host.replaceChildren(element);

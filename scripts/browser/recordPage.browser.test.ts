@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startMockOrgServer } from '../../mock-org/server/startServer';
+import { accessibilityViolations } from './accessibility';
 import { collectPageProblems, launchChromium, type PageProblems } from './chromium';
 
 const SCREENSHOT_DIR = path.resolve(__dirname, '../../.artifacts/screenshots');
@@ -33,6 +34,8 @@ afterAll(async () => {
 
 beforeEach(async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Well under the test timeout, so that a missing element fails with Playwright's call log.
+    context.setDefaultTimeout(10_000);
     page = await context.newPage();
     problems = collectPageProblems(page);
 });
@@ -93,6 +96,7 @@ test('an advisor opens an active client’s Contact page and sees her Qwil state
     expect(await computedStyle(page.locator('body'), 'font-family')).toContain('Segoe UI');
     expect(await computedStyle(page.locator('.slds-page-header'), 'background-color')).toBe(SLDS_PAGE_HEADER_BACKGROUND);
     expect(await computedStyle(activeBadge, 'background-color')).toBe(SLDS_SUCCESS_BACKGROUND);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'contact-eleanor-whitfield-qwil-messenger.png'), fullPage: true });
@@ -118,8 +122,9 @@ test('the record tabs work from the keyboard, and a contact who was never invite
     expectNoProblems();
 });
 
-test('a user who cannot see a record gets the Insufficient Privileges page', async () => {
+test('the contact list and the Insufficient Privileges page a user gets for a record they cannot see are accessible', async () => {
     await page.goto(server.url);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await openContact('Eleanor Whitfield');
     const response = page.waitForResponse((candidate) => candidate.url() === page.url());
     await logInAs('James Patel');
@@ -127,6 +132,7 @@ test('a user who cannot see a record gets the Insufficient Privileges page', asy
     expect((await response).status()).toBe(403);
     await page.getByRole('heading', { level: 1, name: 'Insufficient Privileges' }).waitFor();
     expect(await page.getByRole('tab').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
     // Chromium reports the page's own 403 as a failed resource; nothing else may fail.
     expect(problems.consoleErrors.filter((message) => !message.includes('status of 403'))).toEqual([]);
     expect(problems.pageErrors).toEqual([]);

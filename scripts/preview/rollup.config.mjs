@@ -1,7 +1,7 @@
 // Browser preview of the package's Lightning web components on the mock org's record page.
 // Plugin order matters: Apex imports become fetch calls first, Babel strips TypeScript but
 // keeps decorators for the LWC compiler, then LWC compiles components and resolves modules.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { babel } from '@rollup/plugin-babel';
@@ -12,6 +12,12 @@ import lwc from '@lwc/rollup-plugin';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const componentsDir = path.join(projectRoot, 'force-app/main/default/lwc');
 const apexClientPath = path.join(projectRoot, 'mock-org/ui/apexClient.ts');
+const outputDir = path.join(projectRoot, '.build/preview');
+
+// Platform modules that lightning-base-components does not ship, emulated by the mock org.
+const platformModules = [
+    { name: 'lightning/platformShowToastEvent', path: path.join(projectRoot, 'mock-org/ui/platform/platformShowToastEvent.ts') }
+];
 
 /** One `c/<name>` alias per SFDX component bundle; the SFDX layout has no namespace folder. */
 function componentModules() {
@@ -51,6 +57,16 @@ function apexToFetch() {
     };
 }
 
+/** Chunk names carry content hashes, so chunks of earlier builds would otherwise pile up. */
+function cleanOutputDir() {
+    return {
+        name: 'clean-output-dir',
+        buildStart() {
+            rmSync(outputDir, { recursive: true, force: true });
+        }
+    };
+}
+
 // lightning-base-components' templates and zod's annotations warn on every build; neither is actionable here.
 const KNOWN_DEPENDENCY_WARNINGS = new Set(['LWC1149', 'LWC1057', 'INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY']);
 
@@ -65,7 +81,7 @@ function onwarn(warning, warn) {
 export default {
     input: { recordPage: path.join(projectRoot, 'mock-org/ui/recordPage.ts') },
     output: {
-        dir: path.join(projectRoot, '.build/preview'),
+        dir: outputDir,
         format: 'es',
         sourcemap: true,
         entryFileNames: '[name].js',
@@ -73,6 +89,7 @@ export default {
     },
     onwarn,
     plugins: [
+        cleanOutputDir(),
         apexToFetch(),
         babel({
             babelHelpers: 'bundled',
@@ -86,7 +103,7 @@ export default {
         }),
         lwc({
             rootDir: projectRoot,
-            modules: [...componentModules(), { npm: 'lightning-base-components' }],
+            modules: [...componentModules(), ...platformModules, { npm: 'lightning-base-components' }],
             enableDynamicComponents: true,
             sourcemap: true
         }),

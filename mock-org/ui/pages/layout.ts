@@ -17,34 +17,28 @@ function userOption(option: UserOption, runningUser: UserOption): SafeHtml {
 }
 
 function loginAsForm({ runningUser, loginAsOptions, currentPath }: PageChrome): SafeHtml {
-    return html`<form class="slds-grid slds-grid_vertical-align-end slds-gutters_x-small" method="post" action="/login-as">
-    <div class="slds-col slds-form-element">
-        <label class="slds-form-element__label" for="login-as-user">Log in as</label>
-        <div class="slds-form-element__control">
-            <div class="slds-select_container">
-                <select class="slds-select" id="login-as-user" name="userId">
-                    ${loginAsOptions.map((option) => userOption(option, runningUser))}
-                </select>
-            </div>
-        </div>
+    return html`<form class="slds-grid slds-wrap slds-grid_vertical-align-center" method="post" action="/login-as">
+    <label class="slds-form-element__label" for="login-as-user">Log in as</label>
+    <div class="slds-select_container slds-m-right_x-small">
+        <select class="slds-select" id="login-as-user" name="userId">
+            ${loginAsOptions.map((option) => userOption(option, runningUser))}
+        </select>
     </div>
     <input type="hidden" name="returnTo" value="${currentPath}">
-    <div class="slds-col">
-        <button class="slds-button slds-button_neutral" type="submit">Switch user</button>
-    </div>
+    <button class="slds-button slds-button_neutral slds-no-flex" type="submit">Switch user</button>
 </form>`;
 }
 
 function globalHeader(chrome: PageChrome): SafeHtml {
     const onContactList = chrome.currentPath === CONTACT_LIST_PATH ? html` aria-current="page"` : html``;
-    return html`<header class="slds-global-header slds-grid slds-grid_align-spread slds-grid_vertical-align-center slds-p-vertical_x-small">
-    <div class="slds-global-header__item slds-grid slds-grid_vertical-align-center slds-gutters_small">
-        <p class="slds-col slds-text-heading_small">${APP_NAME}</p>
-        <nav class="slds-col" aria-label="Main">
+    return html`<header class="slds-theme_default slds-border_bottom slds-grid slds-wrap slds-grid_align-spread slds-grid_vertical-align-center slds-p-horizontal_medium slds-p-vertical_x-small">
+    <div class="slds-grid slds-grid_vertical-align-center slds-m-vertical_xx-small">
+        <p class="slds-text-heading_small slds-m-right_large">${APP_NAME}</p>
+        <nav aria-label="Main">
             <a href="${CONTACT_LIST_PATH}"${onContactList}>Contacts</a>
         </nav>
     </div>
-    <div class="slds-global-header__item">${loginAsForm(chrome)}</div>
+    <div class="slds-m-vertical_xx-small">${loginAsForm(chrome)}</div>
 </header>`;
 }
 

@@ -10,7 +10,7 @@ export function renderMessagePage(view: MessagePageView): string {
     <p class="slds-text-title slds-m-bottom_x-small">Error ${view.status}</p>
     <h1 id="message-heading" class="slds-text-heading_medium slds-m-bottom_small">${view.heading}</h1>
     <p class="slds-m-bottom_medium">${view.message}</p>
-    <a href="${CONTACT_LIST_PATH}">Back to Contacts</a>
+    <p><a href="${CONTACT_LIST_PATH}">Back to Contacts</a></p>
 </section>`
     });
 }

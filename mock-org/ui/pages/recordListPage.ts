@@ -18,7 +18,9 @@ function recordTable(records: ListedRecord[]): SafeHtml {
     if (records.length === 0) {
         return html`<p class="slds-box slds-theme_default slds-text-align_center">No records to display.</p>`;
     }
-    return html`<table class="slds-table slds-table_cell-buffer slds-table_bordered" aria-labelledby="record-list-heading">
+    // Focusable, so that keyboard users can scroll a table wider than a small screen.
+    return html`<div class="slds-scrollable_x" role="region" aria-labelledby="record-list-heading" tabindex="0">
+<table class="slds-table slds-table_cell-buffer slds-table_bordered" aria-labelledby="record-list-heading">
     <thead>
         <tr class="slds-line-height_reset">
             <th scope="col"><div class="slds-truncate">Name</div></th>
@@ -28,7 +30,8 @@ function recordTable(records: ListedRecord[]): SafeHtml {
         </tr>
     </thead>
     <tbody>${records.map(recordRow)}</tbody>
-</table>`;
+</table>
+</div>`;
 }
 
 export function renderRecordListPage(view: RecordListView): string {
