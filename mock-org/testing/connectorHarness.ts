@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { apexClasses } from '../../force-app/server';
 import { QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilClient';
 import type { ApexErrorResponse } from '../platform/apex/errorShapes';
@@ -16,28 +19,67 @@ export interface ApexCallError extends ApexErrorResponse {
 export interface ConnectorHarness {
     readonly org: MockOrg;
     readonly qwil: MockQwil;
+    /** The System API key and secret behind the named credential, for tests that arrange Qwil data. */
+    readonly apiKey: string;
+    readonly apiSecret: string;
     /** Every later server-method call runs as this user (username or id). */
     runAs(user: string): void;
     /** Calls a server method the way a component does: JSON in, JSON out, platform-shaped errors. */
     callApex(className: string, methodName: string, params: unknown): Promise<unknown>;
 }
 
+export interface ConnectorHarnessOptions {
+    /** Values of the `Qwil_Messenger.Qwil` record to change, by field API name; null clears a value. */
+    readonly settings?: Readonly<Record<string, string | boolean | null>>;
+    /** Promote the connector's key to a Super API key (restricted to the caller's address, as Qwil requires). */
+    readonly superApiKey?: boolean;
+}
+
 export const DEFAULT_TEST_USER = 'olivia.hart@harbourwealth.example';
+const SETTINGS_RECORD = path.join('force-app', 'main', 'default', 'customMetadata', 'Qwil_Messenger.Qwil.md-meta.xml');
+
+function xmlValue(value: string | boolean | null): string {
+    if (value === null) return '<value xsi:nil="true"/>';
+    if (typeof value === 'boolean') return `<value xsi:type="xsd:boolean">${value}</value>`;
+    return `<value xsi:type="xsd:string">${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</value>`;
+}
+
+/** A copy of the package whose settings record carries the given values, as an admin would have saved them. */
+function projectWithSettings(settings: Readonly<Record<string, string | boolean | null>>): string {
+    const root = mkdtempSync(path.join(tmpdir(), 'qwil-org-'));
+    cpSync(path.join(PROJECT_ROOT, 'force-app'), path.join(root, 'force-app'), { recursive: true, filter: (source) => !source.includes('__tests__') });
+    const file = path.join(root, SETTINGS_RECORD);
+    let xml = readFileSync(file, 'utf8');
+    for (const [field, value] of Object.entries(settings)) {
+        const entry = new RegExp(`(<field>${field}</field>\\s*)<value[^>]*?(?:/>|>[^<]*</value>)`);
+        if (!entry.test(xml)) throw new Error(`The settings record has no field ${field}`);
+        xml = xml.replace(entry, `$1${xmlValue(value)}`);
+    }
+    writeFileSync(file, xml);
+    return root;
+}
 
 /**
  * The whole stack in one process: the mock org with the package's server methods, and the demo
  * Qwil organisation behind the named credential with a freshly created System API key.
  * The caller serves `qwil.handlers` with msw (`setupServer`).
  */
-export function createConnectorHarness(): ConnectorHarness {
+export function createConnectorHarness(options: ConnectorHarnessOptions = {}): ConnectorHarness {
     const qwil = createMockQwil({ seed: 'demo' });
-    const { key, secret } = qwil.control.createSystemApiKey({ name: 'Salesforce connector (tests)' });
+    const { key, secret } = qwil.control.createSystemApiKey({
+        name: 'Salesforce connector (tests)',
+        ...(options.superApiKey ? { cidrBlocks: [`${qwil.control.callerAddress()}/32`] } : {})
+    });
+    if (options.superApiKey) qwil.control.promoteToSuper(key);
     const credentials = createMemoryCredentialStore({ [QWIL_NAMED_CREDENTIAL]: { username: key, password: secret } });
-    const org = new MockOrg({ projectRoot: PROJECT_ROOT, credentials, apexClasses });
+    const projectRoot = options.settings ? projectWithSettings(options.settings) : PROJECT_ROOT;
+    const org = new MockOrg({ projectRoot, seedDir: path.join(PROJECT_ROOT, 'mock-org', 'seed'), credentials, apexClasses });
     let runningUserId = org.requireUser(DEFAULT_TEST_USER).Id;
     return {
         org,
         qwil,
+        apiKey: key,
+        apiSecret: secret,
         runAs: (user) => {
             runningUserId = org.requireUser(user).Id;
         },

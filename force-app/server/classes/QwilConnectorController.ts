@@ -1,25 +1,119 @@
-import { ClientState, GetClientStateParams } from '../contracts/clientState';
+import { z } from 'zod';
+import {
+    CheckPhoneParams,
+    ChooseOrganisationParams,
+    GroupOptions,
+    InviteClientParams,
+    PhoneCheck,
+    RecordParams,
+    SearchParams,
+    StaffOptions,
+    TabState,
+    UpdatePhoneParams
+} from '../contracts/qwilTab';
 import { auraEnabled, type ApexClassDefinition } from '../platform/auraEnabled';
 import { QwilClient } from '../qwil/qwilClient';
-import { readClientRecord } from '../services/clientRecord';
-import { lookUpClient } from '../services/clientLookup';
+import { findClientMembership } from '../services/clientLookup';
+import { openSession, requireSession, withQwilErrors } from '../services/connectorSession';
+import { inviteClient, resendInvitation, updateInvitationPhone } from '../services/invitation';
+import { checkInvitationPhone, defaultCountryOfLocale } from '../services/invitationPhone';
+import { groupOptions, staffOptions } from '../services/inviteOptions';
+import { activeStaffOrganisations, rememberOrganisation } from '../services/organisation';
+import { readStaffKey } from '../services/staffMapping';
+import { readyTab } from '../services/tabState';
 import { loadConnectorSettings } from '../settings/connectorSettings';
+import { readClientRecord } from '../services/clientRecord';
+import { AuraHandledException } from '../platform/exceptions';
 
-/** Server methods of the Qwil Messenger tab; thin: each one delegates to the services. */
+/** Server methods of the Qwil Messenger tab. Thin: each delegates to the services. */
 export const QwilConnectorController: ApexClassDefinition = {
     name: 'QwilConnectorController',
     apiVersion: '67.0',
     sharing: 'with sharing',
     methods: {
-        /** The Qwil state of the client behind a Contact or Person Account record. */
-        getClientState: auraEnabled({
+        /** The whole first view of the tab in one round trip: staff mapping, organisation, client state. */
+        loadTab: auraEnabled({
             cacheable: false,
-            params: GetClientStateParams,
-            result: ClientState,
+            params: RecordParams,
+            result: TabState,
             run: async ({ recordId }, context) => {
+                const opened = await openSession(context, recordId);
+                if (opened.kind === 'choose_organisation') return opened;
+                const { session } = opened;
+                return readyTab(context, session, await withQwilErrors(() => findClientMembership(session.qwil, session.settings, session.client)));
+            }
+        }),
+        /** Remembers the Qwil organisation the user works in (Super API key). */
+        chooseOrganisation: auraEnabled({
+            cacheable: false,
+            params: ChooseOrganisationParams,
+            result: z.null(),
+            run: async ({ entityUuid }, context) => {
                 const settings = loadConnectorSettings(context);
-                const client = readClientRecord(context, settings, recordId);
-                return lookUpClient(new QwilClient(context.http), settings, client);
+                if (!settings.usingSuperApiKey) throw new AuraHandledException('Qwil Messenger uses one Qwil organisation here; there is nothing to choose.');
+                const organisations = await withQwilErrors(() => activeStaffOrganisations(new QwilClient(context.http), readStaffKey(context, settings)));
+                rememberOrganisation(context, organisations, entityUuid);
+                return null;
+            }
+        }),
+        /** How a typed invitation phone number will be sent to Qwil, or why it cannot be. */
+        checkInvitationPhone: auraEnabled({
+            cacheable: true,
+            params: CheckPhoneParams,
+            result: PhoneCheck,
+            run: async ({ recordId, phone }, context) => {
+                readClientRecord(context, loadConnectorSettings(context), recordId);
+                return checkInvitationPhone(phone, defaultCountryOfLocale(context.userInfo.getLocale()));
+            }
+        }),
+        /** Contact groups the client could be invited into. */
+        searchInviteGroups: auraEnabled({
+            cacheable: false,
+            params: SearchParams,
+            result: GroupOptions,
+            run: async ({ recordId, search }, context) => {
+                const session = await requireSession(context, recordId);
+                return { groups: await withQwilErrors(() => groupOptions(session, search)) };
+            }
+        }),
+        /** Staff who could join a new group. */
+        searchActiveStaff: auraEnabled({
+            cacheable: false,
+            params: SearchParams,
+            result: StaffOptions,
+            run: async ({ recordId, search }, context) => {
+                const session = await requireSession(context, recordId);
+                return { staff: await withQwilErrors(() => staffOptions(session, search)) };
+            }
+        }),
+        /** Creates the client's Qwil profile and sends the invitation; never twice for one record. */
+        inviteClient: auraEnabled({
+            cacheable: false,
+            params: InviteClientParams,
+            result: TabState,
+            run: async (params, context) => {
+                const session = await requireSession(context, params.recordId);
+                return withQwilErrors(() => inviteClient(context, session, params));
+            }
+        }),
+        /** Sends a pending client a new invitation (the previous link stops working). */
+        resendInvitation: auraEnabled({
+            cacheable: false,
+            params: RecordParams,
+            result: TabState,
+            run: async ({ recordId }, context) => {
+                const session = await requireSession(context, recordId);
+                return withQwilErrors(() => resendInvitation(context, session));
+            }
+        }),
+        /** Changes a pending client's invitation phone number, when staff may. */
+        updateInvitationPhone: auraEnabled({
+            cacheable: false,
+            params: UpdatePhoneParams,
+            result: TabState,
+            run: async ({ recordId, invitationPhone }, context) => {
+                const session = await requireSession(context, recordId);
+                return withQwilErrors(() => updateInvitationPhone(context, session, invitationPhone));
             }
         })
     }

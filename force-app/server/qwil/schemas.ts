@@ -190,6 +190,8 @@ export const Group = z.object({
     identifier: z.string().nullable(),
     description: z.string().nullable(),
     member_count: z.number().int().min(0),
+    /** Our choice: active staff members in the group; a client may join only when it is at least 1. */
+    active_staff_count: z.number().int().min(0),
     created_at: z.iso.datetime()
 });
 export type Group = z.infer<typeof Group>;

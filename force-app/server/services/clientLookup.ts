@@ -1,8 +1,7 @@
 import type { ClientProfile, ClientState } from '../contracts/clientState';
 import { AuraHandledException } from '../platform/exceptions';
 import type { QwilClient } from '../qwil/qwilClient';
-import { describeQwilFailure } from '../qwil/qwilErrorMessages';
-import type { MembershipLookupQuery, Membership } from '../qwil/schemas';
+import type { Membership, MembershipLookupQuery } from '../qwil/schemas';
 import type { ConnectorSettings } from '../settings/connectorSettings';
 import type { ClientRecord } from './clientRecord';
 
@@ -13,6 +12,19 @@ export function clientLookupQuery(settings: ConnectorSettings, client: ClientRec
         throw new AuraHandledException('This record has no email address, so Qwil Messenger cannot look the client up. Add the email to the record and reopen the tab.');
     }
     return { primary_email: client.email };
+}
+
+/** The client's Qwil membership, or null when they are not on Qwil; a staff match is refused. */
+export async function findClientMembership(qwil: QwilClient, settings: ConnectorSettings, client: ClientRecord): Promise<Membership | null> {
+    const query = clientLookupQuery(settings, client);
+    const membership = await qwil.findMembership(query);
+    if (membership && membership.role !== 'client') {
+        const value = 'identifier' in query ? query.identifier : client.email;
+        throw new AuraHandledException(
+            `The Qwil account found for this record (${value}) belongs to a staff member, not a client. Check the record's ${settings.clientLookupType === 'Email' ? 'email' : 'id'} or ask your Qwil administrator.`
+        );
+    }
+    return membership;
 }
 
 function toClientProfile(membership: Membership): ClientProfile {
@@ -29,23 +41,7 @@ function toClientProfile(membership: Membership): ClientProfile {
     };
 }
 
-/** The client's Qwil state: not invited, or their membership's status and profile. */
-export async function lookUpClient(qwil: QwilClient, settings: ConnectorSettings, client: ClientRecord): Promise<ClientState> {
-    const query = clientLookupQuery(settings, client);
-    const lookup = { type: settings.clientLookupType, value: 'identifier' in query ? query.identifier : client.email ?? '' };
-    let membership: Membership | null;
-    try {
-        membership = await qwil.findMembership(query);
-    } catch (error) {
-        const message = describeQwilFailure(error);
-        if (message) throw new AuraHandledException(message);
-        throw error;
-    }
-    if (!membership) return { status: 'not_invited', lookup };
-    if (membership.role !== 'client') {
-        throw new AuraHandledException(
-            `The Qwil account found for this record (${lookup.value}) belongs to a staff member, not a client. Check the record's ${settings.clientLookupType === 'Email' ? 'email' : 'id'} or ask your Qwil administrator.`
-        );
-    }
-    return { status: membership.status, lookup, client: toClientProfile(membership) };
+export function clientStateOf(settings: ConnectorSettings, client: ClientRecord, membership: Membership | null): ClientState {
+    const lookup = { type: settings.clientLookupType, value: settings.clientLookupType === 'Salesforce Record ID' ? client.recordId : client.email ?? '' };
+    return membership ? { status: membership.status, lookup, client: toClientProfile(membership) } : { status: 'not_invited', lookup };
 }

@@ -24,7 +24,7 @@ function groupWrite<S extends z.ZodType>(path: string, input: S, operation: (sco
         path: `groups/${path}`,
         permission: 'canWriteOnly',
         input,
-        handle: (context, body) => ({ group: toGroup(operation(context, body)) }),
+        handle: (context, body) => ({ group: toGroup(context.state)(operation(context, body)) }),
         respond: json(GroupResponse)
     });
 }
@@ -37,7 +37,7 @@ export const groupEndpoints = [
         input: GroupListQuery,
         handle: (context, query) => {
             const page = groups.listGroups(context, query);
-            return { groups: page.items.map(toGroup), next_cursor: page.next_cursor };
+            return { groups: page.items.map(toGroup(context.state)), next_cursor: page.next_cursor };
         },
         respond: json(GroupListResponse)
     }),

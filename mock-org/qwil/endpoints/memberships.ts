@@ -65,7 +65,7 @@ export const membershipEndpoints = [
         input: GroupMembershipsQuery,
         handle: (context, query) => {
             const page = memberships.groupMembershipsOf(context, query);
-            return { groups: page.items.map(toGroup), next_cursor: page.next_cursor };
+            return { groups: page.items.map(toGroup(context.state)), next_cursor: page.next_cursor };
         },
         respond: json(GroupListResponse)
     }),

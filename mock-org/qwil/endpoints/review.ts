@@ -86,7 +86,7 @@ export const reviewEndpoints = [
                 entity_memberships: membershipsOf(state, entity_uuid).map(toMembership),
                 groups: state.groups
                     .filter((g) => g.entity_uuid === entity_uuid)
-                    .map((g) => ({ ...toGroup(g), entity_user_xref_uuids: [...g.member_xref_uuids] }))
+                    .map((g) => ({ ...toGroup(state)(g), entity_user_xref_uuids: [...g.member_xref_uuids] }))
             };
         },
         respond: json(EntityExportResponse)

@@ -1,5 +1,6 @@
 import type { Chat, Group, Membership, Message } from '../../../force-app/server/qwil/schemas';
-import type { ChatRecord, GroupRecord, MembershipRecord, MessageRecord } from './types';
+import { findMembership, isActiveStaff } from './lookups';
+import type { ChatRecord, GroupRecord, MembershipRecord, MessageRecord, QwilState } from './types';
 
 /** Records as Qwil's API shows them. */
 
@@ -20,17 +21,22 @@ export function toMembership(record: MembershipRecord): Membership {
     };
 }
 
-export function toGroup(record: GroupRecord): Group {
-    return {
+/** A group as Qwil shows it; `active_staff_count` (our choice) tells whether a client may join. */
+export const toGroup =
+    (state: QwilState) =>
+    (record: GroupRecord): Group => ({
         group_uuid: record.group_uuid,
         entity_uuid: record.entity_uuid,
         name: record.name,
         identifier: record.identifier,
         description: record.description,
         member_count: record.member_xref_uuids.length,
+        active_staff_count: record.member_xref_uuids.filter((xref) => {
+            const member = findMembership(state, record.entity_uuid, xref);
+            return member !== undefined && isActiveStaff(member);
+        }).length,
         created_at: record.created_at
-    };
-}
+    });
 
 export function toChat(record: ChatRecord): Chat {
     return {

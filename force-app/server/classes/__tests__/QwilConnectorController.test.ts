@@ -1,0 +1,260 @@
+import { setupServer } from 'msw/node';
+import type { ReadyTab, TabState } from '../../contracts/qwilTab';
+import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
+import { DEMO } from '../../../../mock-org/qwil';
+
+// The server methods through the mock org's runtime (sharing, FLS, named credential, limits)
+// against the mock Qwil; every Qwil request is recorded to count callouts.
+const OLIVIA = 'olivia.hart@harbourwealth.example';
+const JAMES = 'james.patel@harbourwealth.example';
+
+const requests: string[] = [];
+const server = setupServer();
+server.events.on('request:start', ({ request }) => void requests.push(`${request.method} ${new URL(request.url).pathname}`));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+let harness: ConnectorHarness;
+function useHarness(settings?: Record<string, string | boolean | null>, superApiKey = false): void {
+    harness = createConnectorHarness({ ...(settings ? { settings } : {}), superApiKey });
+    server.resetHandlers(...harness.qwil.handlers);
+    harness.runAs(OLIVIA);
+    requests.length = 0;
+}
+
+const recordId = (name: string) => {
+    const record = [...harness.org.records.all('Contact'), ...harness.org.records.all('Account')].find((candidate) => candidate['Name'] === name && candidate['PersonContactId'] !== undefined) ??
+        harness.org.records.all('Contact').find((candidate) => candidate['Name'] === name);
+    if (!record) throw new Error(`No record named ${name}`);
+    return record.Id;
+};
+const call = (method: string, params: unknown) => harness.callApex('QwilConnectorController', method, params);
+const loadTab = (name: string) => call('loadTab', { recordId: recordId(name) }) as Promise<TabState>;
+const ready = async (name: string): Promise<ReadyTab> => {
+    const state = await loadTab(name);
+    if (state.kind !== 'ready') throw new Error(`Expected a ready tab, got ${state.kind}`);
+    return state;
+};
+const messageOf = async (promise: Promise<unknown>): Promise<string> => {
+    try {
+        await promise;
+    } catch (error) {
+        return (error as { body: { message: string } }).body.message;
+    }
+    throw new Error('Expected the call to fail');
+};
+const setStaffId = (username: string, value: string) => harness.org.records.update(harness.org.requireUser(username).Id, { FederationIdentifier: value });
+const qwilMembersWithEmail = (email: string) => harness.qwil.control.snapshot().memberships.filter((membership) => membership.primary_email === email);
+
+describe('loadTab: the first view in one round trip', () => {
+    beforeEach(() => useHarness());
+
+    it('maps the staff user, finds the client by record id and says what the user can do', async () => {
+        const tab = await ready('Eleanor Whitfield');
+        expect(tab.staff).toMatchObject({ name: 'Olivia Hart', jobTitle: 'Senior Wealth Advisor' });
+        expect(tab.client).toMatchObject({ status: 'active', client: { primaryEmail: 'eleanor.whitfield@example.com' } });
+        expect(tab.actions).toEqual({ invite: false, resendInvitation: false, editPhone: false });
+        expect(tab.mismatches).toEqual([]);
+        expect(tab.organisation).toBeNull();
+    });
+
+    it('makes at most 3 Qwil callouts cold and 1 warm, caching the staff mapping', async () => {
+        await ready('Eleanor Whitfield');
+        const cold = requests.length;
+        requests.length = 0;
+        await ready('Marcus Bennett');
+        expect({ cold, warm: requests.length }).toEqual({ cold: 3, warm: 1 });
+    });
+
+    it('offers Invite for a client who is not on Qwil, with the invite defaults from the settings', async () => {
+        const tab = await ready('Thomas Okafor');
+        expect(tab.client.status).toBe('not_invited');
+        expect(tab.actions.invite).toBe(true);
+        expect(tab.invite).toMatchObject({ jobTitle: 'Client', newGroupName: 'Okafor Relationship', addInvitingUser: true, phoneEditable: true, defaultCountry: 'GB' });
+        expect(tab.record.invitationPhone).toEqual({ input: '07700 910005', international: '+447700910005', problem: null });
+    });
+
+    it('offers Resend and Edit phone for a pending client only', async () => {
+        expect((await ready('Marcus Bennett')).actions).toEqual({ invite: false, resendInvitation: true, editPhone: true });
+        expect((await ready('Priya Raman')).actions).toEqual({ invite: false, resendInvitation: false, editPhone: false });
+    });
+
+    it('lists differences between the Salesforce record and the Qwil profile', async () => {
+        harness.org.records.update(recordId('Eleanor Whitfield'), { Email: 'eleanor@whitfield.example' });
+        expect((await ready('Eleanor Whitfield')).mismatches).toEqual([{ field: 'Email', salesforce: 'eleanor@whitfield.example', qwil: 'eleanor.whitfield@example.com' }]);
+    });
+
+    it('reads a Person Account through its Person fields', async () => {
+        expect((await ready('Charlotte Dubois')).record).toMatchObject({ firstName: 'Charlotte', email: 'charlotte.dubois@example.com' });
+    });
+
+    it('refuses a record the user cannot read before any Qwil call', async () => {
+        harness.runAs(JAMES);
+        expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(/^You don't have access to this record/);
+        expect(requests).toEqual([]);
+    });
+});
+
+describe('staff mapping: a distinct message for each failure', () => {
+    beforeEach(() => useHarness());
+
+    it.each([
+        ['', /^Your Federation ID is empty/],
+        ['nobody@harbourwealth.example', /^No Qwil account has the identifier or primary email nobody@harbourwealth.example/],
+        ['eleanor.whitfield@example.com', /is a client account, not a staff account/],
+        ['ava.collins@harbourwealth.example', /^Your Qwil staff account is pending/],
+        ['noah.fischer@harbourwealth.example', /^Your Qwil staff account is suspended/]
+    ])('Staff ID value "%s"', async (value, message) => {
+        setStaffId(OLIVIA, value);
+        expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(message);
+    });
+
+    it('refuses an ambiguous value that matches one account by identifier and another by email', async () => {
+        const ambiguous = 'james.patel@harbourwealth.example';
+        const response = await fetch('https://eu.qwil.io/entity-service/sys-api/entity-memberships/profile/update', {
+            method: 'POST',
+            headers: { 'X-SYS-API-KEY': harness.apiKey, 'X-SYS-API-KEY-SECRET': harness.apiSecret, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ entity_user_xref_uuid: DEMO.staff.oliviaHart, identifier: ambiguous })
+        });
+        expect(response.status).toBe(200);
+        setStaffId(OLIVIA, ambiguous);
+        expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(/matches two different Qwil accounts/);
+    });
+});
+
+describe('the guide\'s security rule for the Staff ID field', () => {
+    it('refuses to act when staff can edit their own Staff ID field', async () => {
+        useHarness({ Staff_ID_Field_API_Name__c: 'Email' });
+        expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(/you can edit your own Email \(Email\)/);
+        expect(requests).toEqual([]);
+    });
+
+    it('lets an administrator with Manage Users act even though they can edit the field', async () => {
+        useHarness({ Staff_ID_Field_API_Name__c: 'Email' });
+        harness.runAs('sofia.reyes@harbourwealth.example');
+        expect((await ready('Eleanor Whitfield')).staff.name).toBe('Sofia Reyes');
+    });
+});
+
+describe('settings', () => {
+    it('tells staff the connector is not configured, and the admin which field is wrong', async () => {
+        useHarness({ Client_Lookup_Type__c: null });
+        expect(await messageOf(loadTab('Eleanor Whitfield'))).toBe('Qwil Messenger is not configured, ask your administrator.');
+        harness.runAs('sofia.reyes@harbourwealth.example');
+        expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(/^Qwil Messenger is not configured: Client Lookup Type must be Email or Salesforce Record ID/);
+    });
+
+    it('finds the client by email in Email lookup mode', async () => {
+        useHarness({ Client_Lookup_Type__c: 'Email' });
+        const tab = await ready('Hannah Lindqvist');
+        expect(tab.client).toMatchObject({ status: 'active', lookup: { type: 'Email', value: 'hannah.lindqvist@example.com' } });
+    });
+});
+
+describe('inviting a client', () => {
+    beforeEach(() => useHarness());
+    const invite = (overrides: Record<string, unknown> = {}) =>
+        call('inviteClient', {
+            recordId: recordId('Thomas Okafor'),
+            jobTitle: 'Client',
+            invitationPhone: '07700 910005',
+            groupUuids: [],
+            newGroup: { name: 'Okafor Relationship', staffEntityUserXrefUuids: [DEMO.staff.oliviaHart] },
+            ...overrides
+        }) as Promise<ReadyTab>;
+
+    it('creates the client with the record id as identifier, the normalised phone and a new group, and shows them pending', async () => {
+        const tab = await invite();
+        expect(tab.client.status).toBe('pending');
+        expect(tab.actions).toEqual({ invite: false, resendInvitation: true, editPhone: true });
+        const [thomas] = qwilMembersWithEmail('thomas.okafor@example.com');
+        expect(thomas).toMatchObject({ identifier: recordId('Thomas Okafor'), invitation_phone_number: '+447700910005', role: 'client', status: 'pending', created_by_entity_user_xref_uuid: DEMO.staff.oliviaHart });
+        const group = harness.qwil.control.snapshot().groups.find((candidate) => candidate.name === 'Okafor Relationship');
+        expect(group?.member_xref_uuids).toEqual(expect.arrayContaining([DEMO.staff.oliviaHart, thomas?.entity_user_xref_uuid]));
+    });
+
+    it('never creates two clients for one record: a double click and two users at once', async () => {
+        const params = { recordId: recordId('Thomas Okafor'), jobTitle: 'Client', invitationPhone: null, groupUuids: [DEMO.groups.whitfieldRelationship], newGroup: null };
+        const asUser = (username: string) => harness.org.runtime.invoke({ userId: harness.org.requireUser(username).Id, className: 'QwilConnectorController', methodName: 'inviteClient', params });
+        const outcomes = await Promise.all([asUser(OLIVIA), asUser(OLIVIA), asUser('sofia.reyes@harbourwealth.example')]);
+        expect(outcomes.map((outcome) => outcome.ok && (outcome.value as ReadyTab).client.status)).toEqual(['pending', 'pending', 'pending']);
+        expect(qwilMembersWithEmail('thomas.okafor@example.com')).toHaveLength(1);
+    });
+
+    it('uses the record\'s phone when staff may not edit it, whatever the browser sends', async () => {
+        useHarness({ Staff_Can_Edit_Invitation_Phone_Number__c: false });
+        await invite({ invitationPhone: '+447700900999' });
+        expect(qwilMembersWithEmail('thomas.okafor@example.com')[0]?.invitation_phone_number).toBe('+447700910005');
+    });
+
+    it('refuses a phone number Qwil cannot use, before writing anything to Qwil', async () => {
+        expect(await messageOf(invite({ invitationPhone: '12345' }))).toMatch(/^"12345" is not a phone number Qwil can use/);
+        expect(requests.filter((request) => request.startsWith('POST'))).toEqual([]);
+    });
+
+    it('requires a contact group', async () => {
+        expect(await messageOf(invite({ newGroup: null }))).toMatch(/^Choose at least one contact group/);
+    });
+
+    it('refuses the record fields from the browser: names and email come from the record', async () => {
+        expect(await messageOf(invite({ email: 'someone.else@example.com' }))).toMatch(/^Invalid parameters/);
+    });
+
+    it('does not invite a deactivated client again', async () => {
+        harness.runAs(JAMES);
+        const params = { recordId: recordId('George Adeyemi'), jobTitle: 'Client', invitationPhone: '+447700900222', groupUuids: [DEMO.groups.adeyemiRelationship], newGroup: null };
+        expect(await messageOf(call('inviteClient', params))).toMatch(/deactivated in Qwil and cannot be invited again/);
+    });
+});
+
+describe('a pending client', () => {
+    beforeEach(() => useHarness());
+    const marcus = () => recordId('Marcus Bennett');
+    const marcusInQwil = () => qwilMembersWithEmail('marcus.bennett@example.com')[0];
+
+    it('gets a new invitation that replaces the previous one', async () => {
+        const before = marcusInQwil()?.invitation?.token;
+        expect(before).toBeDefined();
+        const tab = (await call('resendInvitation', { recordId: marcus() })) as ReadyTab;
+        expect(tab.client.status).toBe('pending');
+        expect(marcusInQwil()?.invitation?.token).not.toBe(before);
+    });
+
+    it('has their invitation phone changed, normalised', async () => {
+        await call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 900999' });
+        expect(marcusInQwil()?.invitation_phone_number).toBe('+447700900999');
+    });
+
+    it('cannot have the phone changed when staff may not edit it', async () => {
+        useHarness({ Staff_Can_Edit_Invitation_Phone_Number__c: false });
+        expect(await messageOf(call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 900999' }))).toMatch(/^Staff cannot edit the invitation phone number here/);
+    });
+
+    it('is the only kind of client who can be sent an invitation again', async () => {
+        expect(await messageOf(call('resendInvitation', { recordId: recordId('Eleanor Whitfield') }))).toMatch(/has status active in Qwil; you can only resend the invitation while the invitation is pending/);
+    });
+});
+
+describe('several Qwil organisations (Super API key)', () => {
+    beforeEach(() => {
+        useHarness({ Using_Super_API_Key__c: true }, true);
+    });
+
+    it('asks the user to choose, remembers the choice, and then acts in that organisation', async () => {
+        const first = await loadTab('Eleanor Whitfield');
+        expect(first).toEqual({
+            kind: 'choose_organisation',
+            organisations: [
+                { entityUuid: DEMO.organisations.harbourWealth, name: 'Harbour Wealth' },
+                { entityUuid: DEMO.organisations.harbourWealthJersey, name: 'Harbour Wealth Jersey' }
+            ]
+        });
+        await call('chooseOrganisation', { entityUuid: DEMO.organisations.harbourWealth });
+        const tab = await ready('Eleanor Whitfield');
+        expect(tab).toMatchObject({ organisation: { name: 'Harbour Wealth' }, canSwitchOrganisation: true, client: { status: 'active' } });
+    });
+
+    it('refuses an organisation where the user is not active staff', async () => {
+        expect(await messageOf(call('chooseOrganisation', { entityUuid: '00000000-0000-4000-8000-000000000000' }))).toMatch(/^You are not an active staff member of that Qwil organisation/);
+    });
+});

@@ -1,0 +1,72 @@
+import type { Organisation } from '../contracts/qwilTab';
+import type { ApexContext } from '../platform/context';
+import { AuraHandledException } from '../platform/exceptions';
+import { QwilClient } from '../qwil/qwilClient';
+import { describeQwilFailure } from '../qwil/qwilErrorMessages';
+import type { Membership } from '../qwil/schemas';
+import { loadConnectorSettings, type ConnectorSettings } from '../settings/connectorSettings';
+import { readClientRecord, type ClientRecord } from './clientRecord';
+import { activeStaffOrganisations, chooseFrom } from './organisation';
+import { lookUpStaff, readStaffKey, refuseUnlessActiveStaff, resolveStaff, type StaffKey } from './staffMapping';
+
+/** Everything a server method needs to act for the running user on one client record. */
+export interface ConnectorSession {
+    readonly settings: ConnectorSettings;
+    readonly client: ClientRecord;
+    readonly staff: Membership;
+    readonly qwil: QwilClient;
+    readonly organisation: Organisation | null;
+    readonly canSwitchOrganisation: boolean;
+}
+
+export type SessionOrChoice =
+    | { readonly kind: 'ready'; readonly session: ConnectorSession }
+    | { readonly kind: 'choose_organisation'; readonly organisations: Organisation[] };
+
+/** Runs Qwil work, turning Qwil and callout failures into messages that say what to do next. */
+export async function withQwilErrors<T>(work: () => Promise<T>): Promise<T> {
+    try {
+        return await work();
+    } catch (error) {
+        const message = describeQwilFailure(error);
+        if (message) throw new AuraHandledException(message);
+        throw error;
+    }
+}
+
+async function superKeySession(context: ApexContext, key: StaffKey, base: Pick<ConnectorSession, 'settings' | 'client'>): Promise<SessionOrChoice> {
+    const organisations = await activeStaffOrganisations(new QwilClient(context.http), key);
+    const choice = chooseFrom(context, organisations);
+    if (choice.kind === 'choose') return { kind: 'choose_organisation', organisations: choice.organisations };
+    const qwil = new QwilClient(context.http, { entityUuid: choice.organisation.entityUuid });
+    const staff = await resolveStaff(context, key, choice.organisation.entityUuid, async () => {
+        // The tenancy lookup already named the membership; one lookup by uuid gives its profile.
+        const membership = await qwil.findMembership({ entity_user_xref_uuid: choice.organisation.membershipUuid });
+        if (!membership) throw new AuraHandledException(`Your Qwil staff account in ${choice.organisation.name} could not be found. Reopen the tab to try again.`);
+        return refuseUnlessActiveStaff(membership, key);
+    });
+    return { kind: 'ready', session: { ...base, staff, qwil, organisation: choice.organisation, canSwitchOrganisation: choice.canSwitch } };
+}
+
+/**
+ * Opens a session in this order: settings, the client record as the running user (no Qwil call
+ * for a record they cannot read), the Staff ID rule, the organisation, then the staff mapping.
+ */
+export async function openSession(context: ApexContext, recordId: string): Promise<SessionOrChoice> {
+    const settings = loadConnectorSettings(context);
+    const client = readClientRecord(context, settings, recordId);
+    const key = readStaffKey(context, settings);
+    return withQwilErrors(async () => {
+        if (settings.usingSuperApiKey) return superKeySession(context, key, { settings, client });
+        const qwil = new QwilClient(context.http);
+        const staff = await resolveStaff(context, key, 'system-key', () => lookUpStaff(qwil, key));
+        return { kind: 'ready', session: { settings, client, staff, qwil, organisation: null, canSwitchOrganisation: false } };
+    });
+}
+
+/** For actions: a session, or the instruction to pick an organisation first. */
+export async function requireSession(context: ApexContext, recordId: string): Promise<ConnectorSession> {
+    const opened = await openSession(context, recordId);
+    if (opened.kind === 'choose_organisation') throw new AuraHandledException('Choose the Qwil organisation to work in first: reopen the Qwil Messenger tab.');
+    return opened.session;
+}

@@ -1,0 +1,110 @@
+import type { InviteClientParams, ReadyTab } from '../contracts/qwilTab';
+import type { ApexContext } from '../platform/context';
+import { AuraHandledException } from '../platform/exceptions';
+import { QwilApiError } from '../qwil/qwilClient';
+import type { Membership } from '../qwil/schemas';
+import { findClientMembership } from './clientLookup';
+import type { ConnectorSession } from './connectorSession';
+import { checkInvitationPhone, defaultCountryOfLocale } from './invitationPhone';
+import { readyTab } from './tabState';
+
+/** Qwil's answers to a create that lost a race: the email or identifier is already taken (our mock's codes). */
+const ALREADY_TAKEN = new Set(['QX020', 'QX021']);
+
+function phoneToSend(context: ApexContext, session: ConnectorSession, typed: string | null): string {
+    const source = session.settings.staffCanEditInvitationPhone && typed !== null ? typed : session.client.invitationPhone;
+    const check = checkInvitationPhone(source, defaultCountryOfLocale(context.userInfo.getLocale()));
+    if (!check.international) {
+        const where = session.settings.staffCanEditInvitationPhone ? '' : ' Correct the number on the Salesforce record, then reopen the tab.';
+        throw new AuraHandledException(`${check.problem ?? 'The invitation phone number cannot be used.'}${where}`);
+    }
+    return check.international;
+}
+
+function requireRecordValues(session: ConnectorSession): { firstName: string; lastName: string; email: string } {
+    const { firstName, lastName, email } = session.client;
+    const missing = [!firstName && 'first name', !lastName && 'last name', !email && 'email'].filter(Boolean);
+    if (!firstName || !lastName || !email) {
+        throw new AuraHandledException(`The record has no ${missing.join(', ')}. Qwil needs it to invite the client: fill it in on the record, then try again.`);
+    }
+    return { firstName, lastName, email };
+}
+
+/**
+ * Invites the record's client into Qwil, once. The record is locked for the transaction and Qwil is
+ * asked first whether the client exists; if another invite won a race anyway, Qwil's uniqueness of
+ * email and identifier refuses the second create, and the existing membership is returned instead.
+ */
+export async function inviteClient(context: ApexContext, session: ConnectorSession, params: InviteClientParams): Promise<ReadyTab> {
+    const { settings, client, staff, qwil } = session;
+    if (params.groupUuids.length === 0 && !params.newGroup) {
+        throw new AuraHandledException('Choose at least one contact group for the client, or create a new one: every Qwil client needs a group with an active staff member.');
+    }
+    if (params.newGroup && params.newGroup.staffEntityUserXrefUuids.length === 0) {
+        throw new AuraHandledException('Add at least one active staff member to the new group: a client can only join a group that has one.');
+    }
+    const values = requireRecordValues(session);
+    const invitationPhone = phoneToSend(context, session, params.invitationPhone);
+
+    if (!(await context.database.lockById(client.objectApiName, client.recordId, 'USER_MODE'))) {
+        throw new AuraHandledException("You don't have access to this record, so Qwil Messenger can't invite the client.");
+    }
+    const existing = await findClientMembership(qwil, settings, client);
+    if (existing) return alreadyOnQwil(context, session, existing);
+
+    let created: Membership;
+    try {
+        created = await qwil.createMembership({
+            first_name: values.firstName,
+            last_name: values.lastName,
+            primary_email: values.email,
+            job_title: params.jobTitle,
+            invitation_phone_number: invitationPhone,
+            // Clients created from Salesforce carry their record id, whatever the lookup type (install guide).
+            identifier: client.recordId,
+            role: 'client',
+            ...(params.groupUuids.length > 0 ? { group_uuids: params.groupUuids } : {}),
+            ...(params.newGroup ? { new_group_name: params.newGroup.name, new_group_entity_user_xref_uuids: params.newGroup.staffEntityUserXrefUuids } : {}),
+            created_by_entity_user_xref_uuid: staff.entity_user_xref_uuid,
+            send_invitation: true
+        });
+    } catch (error) {
+        if (!(error instanceof QwilApiError && error.errorCode && ALREADY_TAKEN.has(error.errorCode))) throw error;
+        const winner = await findClientMembership(qwil, settings, client);
+        if (!winner) {
+            throw new AuraHandledException(`Qwil already has an account with this client's ${error.errorCode === 'QX020' ? 'email' : 'identifier'}, but it is not linked to this record. Ask your Qwil administrator to check it.`);
+        }
+        created = winner;
+    }
+    return readyTab(context, session, created);
+}
+
+function alreadyOnQwil(context: ApexContext, session: ConnectorSession, membership: Membership): ReadyTab {
+    if (membership.status === 'deactivated') {
+        throw new AuraHandledException('This client was deactivated in Qwil and cannot be invited again with the same email. Ask your Qwil administrator.');
+    }
+    return readyTab(context, session, membership);
+}
+
+/** A pending client's membership, or a refusal saying why the action does not apply. */
+export async function requirePendingClient(session: ConnectorSession, action: string): Promise<Membership> {
+    const membership = await findClientMembership(session.qwil, session.settings, session.client);
+    if (!membership) throw new AuraHandledException(`This client is not on Qwil yet, so you cannot ${action}. Invite them first.`);
+    if (membership.status !== 'pending') throw new AuraHandledException(`This client has status ${membership.status} in Qwil; you can only ${action} while the invitation is pending.`);
+    return membership;
+}
+
+export async function resendInvitation(context: ApexContext, session: ConnectorSession): Promise<ReadyTab> {
+    const pending = await requirePendingClient(session, 'resend the invitation');
+    return readyTab(context, session, await session.qwil.resendInvitation(pending.entity_user_xref_uuid));
+}
+
+export async function updateInvitationPhone(context: ApexContext, session: ConnectorSession, typed: string): Promise<ReadyTab> {
+    if (!session.settings.staffCanEditInvitationPhone) {
+        throw new AuraHandledException('Staff cannot edit the invitation phone number here: correct it on the Salesforce record. (Staff Can Edit Invitation Phone Number is off.)');
+    }
+    const check = checkInvitationPhone(typed, defaultCountryOfLocale(context.userInfo.getLocale()));
+    if (!check.international) throw new AuraHandledException(check.problem ?? 'The invitation phone number cannot be used.');
+    const pending = await requirePendingClient(session, 'edit the invitation phone number');
+    return readyTab(context, session, await session.qwil.updateInvitationPhone(pending.entity_user_xref_uuid, check.international));
+}

@@ -1,0 +1,55 @@
+import type { Organisation } from '../contracts/qwilTab';
+import type { ApexContext } from '../platform/context';
+import { AuraHandledException } from '../platform/exceptions';
+import type { QwilClient } from '../qwil/qwilClient';
+import type { Tenancy } from '../qwil/schemas';
+import type { StaffKey } from './staffMapping';
+
+/** The custom User field where the organisation a user chose is remembered (Super API key only). */
+export const CHOSEN_ORGANISATION_FIELD = 'Qwil_Organisation__c';
+
+const STAFF_ROLES = new Set(['system_admin', 'user_admin', 'staff']);
+
+/** An organisation where the running user is active staff, with their membership there. */
+export interface StaffOrganisation extends Organisation {
+    readonly membershipUuid: string;
+}
+
+export type OrganisationChoice =
+    | { readonly kind: 'chosen'; readonly organisation: StaffOrganisation; readonly canSwitch: boolean }
+    | { readonly kind: 'choose'; readonly organisations: StaffOrganisation[] };
+
+/**
+ * With a Super API key, the organisations where the running user is an active staff member,
+ * found by their Staff ID value as primary email (Qwil's tenancy lookup is by email).
+ */
+export async function activeStaffOrganisations(qwil: QwilClient, key: StaffKey): Promise<StaffOrganisation[]> {
+    const tenancies: Tenancy[] = await qwil.listTenancies(key.value);
+    const organisations = tenancies
+        .filter((tenancy) => STAFF_ROLES.has(tenancy.user.role) && tenancy.user.status === 'active')
+        .map((tenancy) => ({ entityUuid: tenancy.entity.entity_uuid, name: tenancy.entity.name, membershipUuid: tenancy.user.entity_user_xref_uuid }));
+    if (organisations.length === 0) {
+        throw new AuraHandledException(
+            `No Qwil organisation lists ${key.value} (your ${key.label}) as an active staff member. With a Super API key the ${key.label} must be your Qwil primary email; ask your Qwil administrator to check your staff accounts.`
+        );
+    }
+    return organisations;
+}
+
+/** One organisation is used at once; with several, the user's remembered choice, or they choose. */
+export function chooseFrom(context: ApexContext, organisations: StaffOrganisation[]): OrganisationChoice {
+    const [only] = organisations;
+    if (only && organisations.length === 1) return { kind: 'chosen', organisation: only, canSwitch: false };
+    const user = context.database.queryById('User', context.userInfo.getUserId(), [CHOSEN_ORGANISATION_FIELD], 'SYSTEM_MODE');
+    const remembered = organisations.find((organisation) => organisation.entityUuid === user?.[CHOSEN_ORGANISATION_FIELD]);
+    return remembered ? { kind: 'chosen', organisation: remembered, canSwitch: true } : { kind: 'choose', organisations };
+}
+
+/** Remembers the user's choice; refuses an organisation where they are not active staff. */
+export function rememberOrganisation(context: ApexContext, organisations: Organisation[], entityUuid: string): void {
+    if (!organisations.some((organisation) => organisation.entityUuid === entityUuid)) {
+        throw new AuraHandledException('You are not an active staff member of that Qwil organisation. Pick one from the list.');
+    }
+    // DML comes last: no callout may follow uncommitted work in the same transaction.
+    context.database.updateById('User', context.userInfo.getUserId(), { [CHOSEN_ORGANISATION_FIELD]: entityUuid }, 'SYSTEM_MODE');
+}
