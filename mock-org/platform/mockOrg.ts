@@ -8,10 +8,11 @@ import { OrgCacheStore, type Clock } from './cache/orgCache';
 import { CalloutService, type Transport } from './callouts/calloutService';
 import type { CredentialStore } from './callouts/credentialStore';
 import { CustomMetadataRepository } from './metadata/customMetadata';
+import { loadCustomFields } from './metadata/customFields';
 import { loadNamedCredentials } from './metadata/namedCredentials';
 import { RecordLocks } from './records/recordLocks';
 import { RecordStore, type StoredRecord } from './records/recordStore';
-import { SchemaRegistry, STANDARD_OBJECTS } from './records/schema';
+import { SchemaRegistry, STANDARD_OBJECTS, withCustomFields } from './records/schema';
 import { importTree } from './records/treeImport';
 import { loadPermissionSets, type PermissionGrant } from './security/permissionSets';
 import { SharingModel, type OrganizationWideDefault } from './security/sharing';
@@ -40,13 +41,16 @@ const ObjectPermissionJson = z.strictObject({
     modifyAll: z.boolean()
 });
 
+const FieldPermissionJson = z.strictObject({ read: z.boolean(), edit: z.boolean() });
+
 const AccessJson = z.strictObject({
     organizationWideDefaults: z.record(z.string(), z.enum(['Private', 'Read', 'ReadWrite'])),
     profiles: z.record(
         z.string(),
         z.strictObject({
             objects: z.record(z.string(), ObjectPermissionJson),
-            fields: z.record(z.string(), z.strictObject({ read: z.boolean(), edit: z.boolean() }))
+            fields: z.record(z.string(), FieldPermissionJson),
+            allCustomFields: FieldPermissionJson.optional()
         })
     ),
     permissionSetAssignments: z.record(z.string(), z.array(z.string())),
@@ -57,8 +61,8 @@ const PROFILE_PERMISSION_FIELDS = ['ModifyAllData', 'ViewAllData', 'ManageUsers'
 
 /** A Salesforce org in memory: records, users and their access, metadata from force-app, callouts, Apex runtime. */
 export class MockOrg {
-    readonly schema = new SchemaRegistry(STANDARD_OBJECTS);
-    readonly records = new RecordStore(this.schema);
+    readonly schema: SchemaRegistry;
+    readonly records: RecordStore;
     readonly customMetadata: CustomMetadataRepository;
     readonly runtime: ApexRuntime;
     private readonly sharing: SharingModel;
@@ -68,6 +72,9 @@ export class MockOrg {
     constructor(options: MockOrgOptions) {
         const packageDir = path.join(options.projectRoot, 'force-app', 'main', 'default');
         const seedDir = options.seedDir ?? path.join(options.projectRoot, 'mock-org', 'seed');
+        const customFields = loadCustomFields(packageDir, STANDARD_OBJECTS.map((object) => object.name));
+        this.schema = new SchemaRegistry(withCustomFields(STANDARD_OBJECTS, customFields));
+        this.records = new RecordStore(this.schema);
         const idsByReference = importTree(this.records, seedDir);
         const resolve = (reference: string): string => {
             const id = idsByReference.get(reference.replace(/^@/, ''));
@@ -87,6 +94,7 @@ export class MockOrg {
                 customMetadataTypes: new Set(),
                 objects: new Map(Object.entries(declared.objects)),
                 fields: new Map(Object.entries(declared.fields)),
+                allCustomFields: declared.allCustomFields,
                 userPermissions: new Set(PROFILE_PERMISSION_FIELDS.filter((permission) => profile[`Permissions${permission}`] === true))
             });
         }

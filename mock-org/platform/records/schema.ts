@@ -79,6 +79,31 @@ export const STANDARD_OBJECTS: readonly ObjectDefinition[] = [
     ])
 ];
 
+/** A custom Contact field's mirror on Person Accounts: `Foo__c` on Contact is `Foo__pc` on Account. */
+export function personAccountFieldName(contactCustomField: string): string {
+    return contactCustomField.replace(/__c$/, '__pc');
+}
+
+/** The Contact field a Person Account `__pc` field mirrors, or undefined for any other field. */
+export function mirroredContactField(accountField: string): string | undefined {
+    return accountField.endsWith('__pc') ? accountField.replace(/__pc$/, '__c') : undefined;
+}
+
+/** Whether a field is custom (`__c`, or a Person Account `__pc` mirror): only an explicit grant opens it. */
+export function isCustomField(fieldName: string): boolean {
+    return /__p?c$/.test(fieldName);
+}
+
+/** The standard objects plus the custom fields declared in source, and the `__pc` mirrors of Contact's on Account. */
+export function withCustomFields(objects: readonly ObjectDefinition[], customFields: ReadonlyMap<string, readonly FieldDefinition[]>): ObjectDefinition[] {
+    const contactFields = customFields.get('Contact') ?? [];
+    return objects.map((object) => {
+        const added = [...(customFields.get(object.name) ?? [])];
+        if (object.name === 'Account') added.push(...contactFields.map((field) => ({ ...field, name: personAccountFieldName(field.name) })));
+        return objectDefinition(object.name, object.label, object.keyPrefix, [...object.fields.values(), ...added]);
+    });
+}
+
 export class SchemaRegistry {
     private readonly byName = new Map<string, ObjectDefinition>();
     private readonly byPrefix = new Map<string, ObjectDefinition>();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RecordStore, StoredRecord } from './recordStore';
+import { mirroredContactField } from './schema';
 
 /** sObject tree JSON, as `sf data export tree` writes it (lookups by `@referenceId`). */
 const TreeFile = z.object({
@@ -59,6 +60,10 @@ function insertWithDerivedFields(store: RecordStore, type: string, fields: Recor
     const account = store.insert('Account', { ...fields, Name: fullName(fields) });
     const contactFields: Record<string, unknown> = { AccountId: account.Id, OwnerId: fields['OwnerId'] };
     for (const [accountField, contactField] of Object.entries(PERSON_CONTACT_FIELDS)) contactFields[contactField] = fields[accountField];
+    for (const [accountField, value] of Object.entries(fields)) {
+        const contactField = mirroredContactField(accountField);
+        if (contactField) contactFields[contactField] = value;
+    }
     const personContact = store.insert('Contact', { ...contactFields, Name: fullName(fields) });
     return store.update(account.Id, { PersonContactId: personContact.Id });
 }

@@ -26,6 +26,8 @@ export interface PermissionGrant {
     readonly fields: ReadonlyMap<string, FieldPermission>;
     /** System permissions such as ManageUsers, ViewAllData, CustomizeApplication. */
     readonly userPermissions: ReadonlySet<string>;
+    /** Field-level security on every custom field the grant does not list (a profile Setup grants each new field to). */
+    readonly allCustomFields?: FieldPermission;
 }
 
 function loadPermissionSet(file: string, name: string): PermissionGrant {

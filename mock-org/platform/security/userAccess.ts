@@ -1,7 +1,14 @@
-import type { SchemaRegistry } from '../records/schema';
+import { isCustomField, mirroredContactField, type SchemaRegistry } from '../records/schema';
 import type { FieldPermission, ObjectPermission, PermissionGrant } from './permissionSets';
 
 const NO_OBJECT_ACCESS: ObjectPermission = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
+const NO_FIELD_ACCESS: FieldPermission = { read: false, edit: false };
+
+/** Person Account `__pc` fields carry the field-level security of the Contact field they mirror. */
+function securedFieldKey(objectName: string, fieldName: string): string {
+    const contactField = objectName === 'Account' ? mirroredContactField(fieldName) : undefined;
+    return contactField ? `Contact.${contactField}` : `${objectName}.${fieldName}`;
+}
 
 /**
  * Own-User fields a user without Manage Users can change on their personal information page.
@@ -53,14 +60,18 @@ export class UserAccess {
         }, NO_OBJECT_ACCESS);
     }
 
-    /** Field-level security; a field no grant mentions follows its object's read/edit permission. */
+    /**
+     * Field-level security. A custom field is closed unless a grant opens it; a standard field no
+     * grant mentions follows its object's read/edit permission.
+     */
     fieldPermission(objectName: string, fieldName: string): FieldPermission {
         const field = this.schema.field(objectName, fieldName);
         const object = this.objectPermission(objectName);
-        if (!field || !object.read) return { read: false, edit: false };
-        const explicit = this.grants.map((grant) => grant.fields.get(`${objectName}.${fieldName}`)).filter((permission) => permission !== undefined);
-        const read = explicit.length > 0 ? explicit.some((permission) => permission.read) : true;
-        const edit = !field.system && object.edit && (explicit.length > 0 ? explicit.some((permission) => permission.edit) : true);
+        if (!field || !object.read) return NO_FIELD_ACCESS;
+        const explicit = this.fieldGrants(objectName, fieldName);
+        const granted = explicit.length > 0 ? explicit : [isCustomField(fieldName) ? NO_FIELD_ACCESS : { read: true, edit: true }];
+        const read = granted.some((permission) => permission.read);
+        const edit = !field.system && object.edit && granted.some((permission) => permission.edit);
         return { read, edit: read && edit };
     }
 
@@ -69,7 +80,13 @@ export class UserAccess {
         const field = this.schema.field('User', fieldName);
         if (!field || field.system) return false;
         if (this.hasUserPermission('ManageUsers')) return true;
-        if (fieldName.endsWith('__c')) return this.grants.some((grant) => grant.fields.get(`User.${fieldName}`)?.edit === true);
+        if (isCustomField(fieldName)) return this.fieldGrants('User', fieldName).some((permission) => permission.edit);
         return SELF_EDITABLE_USER_FIELDS.has(fieldName);
+    }
+
+    private fieldGrants(objectName: string, fieldName: string): FieldPermission[] {
+        const key = securedFieldKey(objectName, fieldName);
+        const custom = isCustomField(fieldName);
+        return this.grants.flatMap((grant) => grant.fields.get(key) ?? (custom ? grant.allCustomFields : undefined) ?? []);
     }
 }
