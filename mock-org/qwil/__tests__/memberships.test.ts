@@ -140,6 +140,11 @@ describe('invite (create)', () => {
         failed(await write('create', { ...thomas, primary_email: 'george.adeyemi@example.com', identifier: 'x2' }), 409, 'QX020');
     });
 
+    it('answers RN006 naming group_uuids for a group that does not exist', async () => {
+        const body = failed(await write('create', { ...thomas, group_uuids: [DEMO.organisations.harbourWealth] }), 404, 'RN006');
+        expect(body.field).toBe('group_uuids');
+    });
+
     it('keeps identifiers unique per organisation (QX021)', async () => {
         failed(await write('create', { ...thomas, identifier: '003Qw0000000002IAA' }), 409, 'QX021');
     });

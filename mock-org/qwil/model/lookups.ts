@@ -43,9 +43,9 @@ export function requireJoinableMembership(state: QwilState, entityUuid: string, 
     return membership;
 }
 
-export function requireGroup(state: QwilState, entityUuid: string, groupUuid: string): GroupRecord {
+export function requireGroup(state: QwilState, entityUuid: string, groupUuid: string, field = 'group_uuid'): GroupRecord {
     const group = state.groups.find((g) => g.entity_uuid === entityUuid && g.group_uuid === groupUuid);
-    if (!group) throw notFound(`Group ${groupUuid}`, 'group_uuid');
+    if (!group) throw notFound(`Group ${groupUuid}`, field);
     return group;
 }
 

@@ -78,13 +78,7 @@ export function inviteMembership(scope: Scope, body: CreateMembershipRequest): M
     if (inviter.status !== 'active') throw new QwilError('RF024', 'The inviting staff member is not currently active', inviterField);
     assertEmailFree(state, entityUuid, body.primary_email);
     if (body.identifier !== undefined) assertMembershipIdentifierFree(state, entityUuid, body.identifier);
-    const existingGroups = (body.group_uuids ?? []).map((uuid) => {
-        try {
-            return requireGroup(state, entityUuid, uuid);
-        } catch {
-            throw notFound(`Group ${uuid}`, 'group_uuids');
-        }
-    });
+    const existingGroups = (body.group_uuids ?? []).map((uuid) => requireGroup(state, entityUuid, uuid, 'group_uuids'));
 
     const membership: MembershipRecord = {
         entity_user_xref_uuid: nextUuid(state),
