@@ -17,13 +17,13 @@ export const SEED_USERS = {
     daniel: 'daniel.brooks@harbourwealth.example'
 } as const;
 
-export interface ProbeOrgOptions extends Partial<Pick<MockOrgOptions, 'transport' | 'recordLockWaitMs' | 'clock'>> {
+export interface ProbeOrgOptions extends Partial<Pick<MockOrgOptions, 'projectRoot' | 'seedDir' | 'transport' | 'recordLockWaitMs' | 'clock'>> {
     readonly principals?: Record<string, CredentialPrincipal>;
 }
 
 /** A mock org over the seed and force-app, running test-only classes ("probes") instead of the connector's. */
 export function createProbeOrg(apexClasses: readonly ApexClassDefinition[], { principals = {}, ...options }: ProbeOrgOptions = {}) {
-    const org = new MockOrg({ projectRoot: PROJECT_ROOT, credentials: createMemoryCredentialStore(principals), apexClasses, ...options });
+    const org = new MockOrg({ projectRoot: PROJECT_ROOT, ...options, credentials: createMemoryCredentialStore(principals), apexClasses });
     return {
         org,
         contactId: (lastName: string): string => {

@@ -1,0 +1,135 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../../projectRoot';
+import { loadCustomFields } from '../../metadata/customFields';
+import { SEED_USERS, createScriptedOrg, type Step } from '../../__tests__/probeOrg';
+
+// platform.md §5.1 and §5.3 (checklist items 7 and 11): custom fields come from source, each closed
+// until a profile or permission set grants it; Contact's custom fields appear on Person Accounts as `__pc`.
+const { olivia, james, sofia, daniel } = SEED_USERS;
+
+const field = (name: string, type: string, extra = '') =>
+    `<?xml version="1.0" encoding="UTF-8"?><CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>${name}</fullName>${extra}<type>${type}</type></CustomField>`;
+
+/** A project whose Contact declares Qwil_Client_Id__c; the permission set grants it read-only when asked to. */
+function fixtureProject({ grantContactField }: { grantContactField: boolean }): { root: string; seedDir: string } {
+    const root = mkdtempSync(path.join(tmpdir(), 'custom-fields-'));
+    const packageDir = path.join(root, 'force-app', 'main', 'default');
+    const fieldsDir = path.join(packageDir, 'objects', 'Contact', 'fields');
+    mkdirSync(fieldsDir, { recursive: true });
+    writeFileSync(path.join(fieldsDir, 'Qwil_Client_Id__c.field-meta.xml'), field('Qwil_Client_Id__c', 'Text', '<label>Qwil Client ID</label><length>36</length>'));
+    mkdirSync(path.join(packageDir, 'permissionsets'));
+    const grant = grantContactField ? '<fieldPermissions><editable>false</editable><field>Contact.Qwil_Client_Id__c</field><readable>true</readable></fieldPermissions>' : '';
+    writeFileSync(
+        path.join(packageDir, 'permissionsets', 'Qwil_Messenger_User.permissionset-meta.xml'),
+        `<?xml version="1.0" encoding="UTF-8"?><PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata"><classAccesses><apexClass>QwilConnectorController</apexClass><enabled>true</enabled></classAccesses>${grant}<label>Qwil Messenger User</label></PermissionSet>`
+    );
+    const seedDir = path.join(root, 'seed');
+    cpSync(path.join(PROJECT_ROOT, 'mock-org', 'seed'), seedDir, { recursive: true });
+    const accounts = JSON.parse(readFileSync(path.join(seedDir, 'Account.json'), 'utf8')) as { records: Record<string, unknown>[] };
+    for (const account of accounts.records) if (account['IsPersonAccount'] === true) account['Qwil_Client_Id__pc'] = 'client-uuid-1';
+    writeFileSync(path.join(seedDir, 'Account.json'), JSON.stringify(accounts));
+    return { root, seedDir };
+}
+
+const describeStep =
+    (object: string, fieldName: string): Step =>
+    async ({ schema }) => {
+        const describe = schema.describeField(object, fieldName);
+        return describe && { type: describe.getType(), label: describe.getLabel(), accessible: describe.isAccessible(), updateable: describe.isUpdateable() };
+    };
+
+function fixtureOrg(grantContactField: boolean, steps: Record<string, Step> = {}) {
+    const { root: projectRoot, seedDir } = fixtureProject({ grantContactField });
+    return createScriptedOrg({ contactField: describeStep('Contact', 'Qwil_Client_Id__c'), personAccountField: describeStep('Account', 'Qwil_Client_Id__pc'), ...steps }, {}, { projectRoot, seedDir });
+}
+
+describe('custom fields declared in source', () => {
+    it('describes User.Qwil_Organisation__c from its field file: Text, its label, editable through Qwil_Messenger_User', async () => {
+        const { run } = createScriptedOrg({ describe: describeStep('User', 'Qwil_Organisation__c') });
+        expect(await run(olivia, 'describe')).toEqual({ ok: true, value: { type: 'string', label: 'Qwil Organisation', accessible: true, updateable: true } });
+    });
+
+    it('keeps a custom field closed to a user no profile or permission set grants it', () => {
+        const { org } = createScriptedOrg({});
+        const access = org.accessOf(org.requireUser(daniel).Id);
+        expect(access.fieldPermission('User', 'Qwil_Organisation__c')).toEqual({ read: false, edit: false });
+        expect(access.canEditOwnUserField('Qwil_Organisation__c')).toBe(false);
+    });
+
+    it('a Contact custom field without any grant: not accessible to a standard user, accessible to the System Administrator', async () => {
+        const { run } = fixtureOrg(false);
+        expect(await run(olivia, 'contactField')).toMatchObject({ ok: true, value: { accessible: false, updateable: false } });
+        expect(await run(sofia, 'contactField')).toEqual({ ok: true, value: { type: 'string', label: 'Qwil Client ID', accessible: true, updateable: true } });
+    });
+
+    it('a read-only grant makes the field accessible but not updateable', async () => {
+        expect(await fixtureOrg(true).run(olivia, 'contactField')).toMatchObject({ ok: true, value: { accessible: true, updateable: false } });
+    });
+
+    it('mirrors a Contact custom field on Account as __pc, with the Contact field’s type, label and security', async () => {
+        const closed = fixtureOrg(false);
+        const granted = fixtureOrg(true);
+        expect(await closed.run(olivia, 'personAccountField')).toEqual({ ok: true, value: { type: 'string', label: 'Qwil Client ID', accessible: false, updateable: false } });
+        expect(await granted.run(olivia, 'personAccountField')).toMatchObject({ ok: true, value: { accessible: true, updateable: false } });
+    });
+
+    it('imports a Person Account’s __pc value into its hidden Contact’s __c field', () => {
+        const { org } = fixtureOrg(true);
+        const personAccount = org.records.all('Account').find((account) => account['IsPersonAccount'] === true);
+        expect(personAccount?.['Qwil_Client_Id__pc']).toBe('client-uuid-1');
+        expect(org.records.get(String(personAccount?.['PersonContactId']))?.['Qwil_Client_Id__c']).toBe('client-uuid-1');
+    });
+});
+
+describe('custom field values in DML and queries', () => {
+    const organisation = (value: string): Step => async ({ database, userInfo }) => {
+        database.updateById('User', userInfo.getUserId(), { Qwil_Organisation__c: value }, 'USER_MODE');
+        return null;
+    };
+
+    it('lets a user remember an organisation on their own User record in user mode', async () => {
+        const { run, org } = createScriptedOrg({ remember: organisation('7b0e3c52-9a51-4f7e-8d8e-3f1d2b6c9a10') });
+        expect(await run(james, 'remember')).toEqual({ ok: true, value: null });
+        expect(org.requireUser(james)['Qwil_Organisation__c']).toBe('7b0e3c52-9a51-4f7e-8d8e-3f1d2b6c9a10');
+    });
+
+    it('refuses a value longer than the field’s length with STRING_TOO_LONG', async () => {
+        const { run } = createScriptedOrg({ remember: organisation('x'.repeat(256)) });
+        expect(await run(james, 'remember')).toMatchObject({
+            ok: false,
+            error: { body: { exceptionType: 'System.DmlException', message: expect.stringContaining('STRING_TOO_LONG, Qwil Organisation: data value too large') } }
+        });
+    });
+
+    it('fails a user-mode query naming a custom field the user cannot read', async () => {
+        let whitfield = '';
+        const { run, contactId } = fixtureOrg(false, { query: async ({ database }) => database.queryById('Contact', whitfield, ['Qwil_Client_Id__c'], 'USER_MODE') });
+        whitfield = contactId('Whitfield');
+        expect(await run(olivia, 'query')).toMatchObject({ ok: false, error: { body: { exceptionType: 'System.QueryException', message: 'Insufficient permissions: secure query included inaccessible field' } } });
+    });
+});
+
+describe('custom field files', () => {
+    function packageWith(fileName: string, xml: string): string {
+        const root = mkdtempSync(path.join(tmpdir(), 'custom-field-file-'));
+        mkdirSync(path.join(root, 'objects', 'Contact', 'fields'), { recursive: true });
+        writeFileSync(path.join(root, 'objects', 'Contact', 'fields', fileName), xml);
+        return root;
+    }
+
+    it('names the file and the type when a field type is not emulated', () => {
+        const root = packageWith('Shape__c.field-meta.xml', field('Shape__c', 'Location', '<label>Shape</label>'));
+        expect(() => loadCustomFields(root, ['Contact'])).toThrow(/Shape__c\.field-meta\.xml: field type "Location" is not emulated/);
+    });
+
+    it('names the file when the label is missing or the name does not match', () => {
+        expect(() => loadCustomFields(packageWith('A__c.field-meta.xml', field('A__c', 'Text', '<length>5</length>')), ['Contact'])).toThrow(/A__c\.field-meta\.xml: a custom field needs a <label>/);
+        expect(() => loadCustomFields(packageWith('A__c.field-meta.xml', field('B__c', 'Checkbox', '<label>B</label>')), ['Contact'])).toThrow(/<fullName> B__c does not match the file name/);
+    });
+
+    it('requires a Text field to declare its length', () => {
+        expect(() => loadCustomFields(packageWith('A__c.field-meta.xml', field('A__c', 'Text', '<label>A</label>')), ['Contact'])).toThrow(/<length> must be a positive whole number/);
+    });
+});
