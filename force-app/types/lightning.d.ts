@@ -1,7 +1,34 @@
-// Ambient declarations for the `c/*` modules components import. The platform resolves them by
-// namespace; these point tsc at the TypeScript source. Components import no `lightning/*` module
-// in code (base components are used in templates only), so none is declared here.
+// Ambient declarations for the `c/*` and `lightning/*` modules components import. The platform
+// resolves them by namespace; the `c/*` ones point tsc at the TypeScript source. Base components
+// used in templates only need no declaration.
 
 declare module 'c/qwilLdsUtils' {
     export const reduceErrors: typeof import('../main/default/lwc/qwilLdsUtils/qwilLdsUtils').reduceErrors;
+}
+
+declare module 'c/qwilDebouncedRequest' {
+    type Module = typeof import('../main/default/lwc/qwilDebouncedRequest/qwilDebouncedRequest');
+    export type RequestState<Input, Result> = import('../main/default/lwc/qwilDebouncedRequest/qwilDebouncedRequest').RequestState<
+        Input,
+        Result
+    >;
+    export const DebouncedRequest: Module['DebouncedRequest'];
+    export type DebouncedRequest<Input, Result> = import('../main/default/lwc/qwilDebouncedRequest/qwilDebouncedRequest').DebouncedRequest<
+        Input,
+        Result
+    >;
+    export const TYPING_PAUSE_MS: Module['TYPING_PAUSE_MS'];
+}
+
+declare module 'lightning/platformShowToastEvent' {
+    export interface ShowToastDetail {
+        title?: string;
+        message?: string;
+        variant?: 'info' | 'success' | 'warning' | 'error';
+        mode?: 'dismissible' | 'pester' | 'sticky';
+    }
+    /** Lightning Experience shows it as a toast; it bubbles and is composed. */
+    export class ShowToastEvent extends CustomEvent<ShowToastDetail> {
+        constructor(toast: ShowToastDetail);
+    }
 }

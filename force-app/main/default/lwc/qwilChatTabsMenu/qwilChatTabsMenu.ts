@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import getClientState from '@salesforce/apex/QwilConnectorController.getClientState';
-import type { ClientState } from '../../../../server/contracts/clientState';
+import loadTab from '@salesforce/apex/QwilConnectorController.loadTab';
+import type { Organisation, ReadyTab, TabState } from '../../../../server/contracts/qwilTab';
 
 const PAGES = [
     { name: 'client_details', label: 'Client Details' },
@@ -13,22 +13,29 @@ type PageName = (typeof PAGES)[number]['name'];
 const isPageName = (name: unknown): name is PageName => PAGES.some((page) => page.name === name);
 
 /**
- * The Qwil Messenger tab of a Contact or Person Account record: loads the client's Qwil state
- * and shows it on pages picked from a left-hand navigation.
+ * The Qwil Messenger tab of a Contact or Person Account record: loads the whole first view in
+ * one server call, asks the user to pick a Qwil organisation when there is a choice to make, and
+ * shows the client's Qwil state on pages picked from a left-hand navigation, with Invite while
+ * the client is not on Qwil.
  */
 export default class QwilChatTabsMenu extends LightningElement {
     /** Set by the record page; the server works out the object from the record id. */
     @api objectApiName?: string;
 
-    clientState?: ClientState;
+    tab?: TabState;
     // A list, so that even a rejection without a reason shows the error panel.
     errors?: unknown[];
     isLoading = false;
     selectedPage: PageName = 'client_details';
+    isInviting = false;
+    isSwitchingOrganisation = false;
 
     private currentRecordId?: string;
     // Only the newest request may update the page, so a slow answer for an earlier record is dropped.
     private latestRequest = 0;
+    // The server lists organisations only while one is to be chosen; kept so the user can switch later.
+    private knownOrganisations?: Organisation[];
+    private focusAfterRender?: 'invite' | 'page-heading';
 
     @api
     get recordId(): string | undefined {
@@ -38,8 +45,27 @@ export default class QwilChatTabsMenu extends LightningElement {
         const changed = recordId !== this.currentRecordId;
         this.currentRecordId = recordId;
         if (changed) {
-            this.loadClientState();
+            this.loadTabState();
         }
+    }
+
+    get readyTab(): ReadyTab | undefined {
+        return this.tab?.kind === 'ready' ? this.tab : undefined;
+    }
+
+    get organisationsToPick(): Organisation[] | undefined {
+        if (this.tab?.kind === 'choose_organisation') {
+            return this.tab.organisations;
+        }
+        return this.isSwitchingOrganisation ? this.knownOrganisations : undefined;
+    }
+
+    get canSwitchOrganisation(): boolean {
+        return Boolean(this.readyTab?.canSwitchOrganisation && this.knownOrganisations?.length);
+    }
+
+    get canInvite(): boolean {
+        return this.readyTab?.client.status === 'not_invited' && this.readyTab.actions.invite;
     }
 
     get selectedPageLabel(): string {
@@ -54,6 +80,13 @@ export default class QwilChatTabsMenu extends LightningElement {
         return this.selectedPage === 'chats';
     }
 
+    override renderedCallback(): void {
+        if (this.focusAfterRender) {
+            this.template?.querySelector<HTMLElement>(`[data-id="${this.focusAfterRender}"]`)?.focus();
+            this.focusAfterRender = undefined;
+        }
+    }
+
     handleSelect(event: CustomEvent<{ name: string }>): void {
         if (isPageName(event.detail.name)) {
             this.selectedPage = event.detail.name;
@@ -61,11 +94,51 @@ export default class QwilChatTabsMenu extends LightningElement {
     }
 
     handleRetry(): void {
-        this.loadClientState();
+        this.loadTabState();
+    }
+
+    handleInvite(): void {
+        this.isInviting = true;
+    }
+
+    handleInviteClosed(): void {
+        this.isInviting = false;
+        this.focusAfterRender = 'invite';
+    }
+
+    handleInvited(event: CustomEvent<TabState>): void {
+        this.isInviting = false;
+        this.showTab(event.detail);
+        // The Invite button is gone once the client is invited.
+        this.focusAfterRender = 'page-heading';
+    }
+
+    handleTabChange(event: CustomEvent<TabState>): void {
+        this.showTab(event.detail);
+    }
+
+    handleSwitchOrganisation(): void {
+        this.isSwitchingOrganisation = true;
+    }
+
+    handleSwitchCancelled(): void {
+        this.isSwitchingOrganisation = false;
+    }
+
+    handleOrganisationChosen(): void {
+        this.isSwitchingOrganisation = false;
+        this.loadTabState();
+    }
+
+    private showTab(tab: TabState): void {
+        if (tab.kind === 'choose_organisation') {
+            this.knownOrganisations = tab.organisations;
+        }
+        this.tab = tab;
     }
 
     /** Never rejects: a failure is shown in the error panel. */
-    private async loadClientState(): Promise<void> {
+    private async loadTabState(): Promise<void> {
         const recordId = this.currentRecordId;
         if (!recordId) {
             return;
@@ -74,9 +147,9 @@ export default class QwilChatTabsMenu extends LightningElement {
         this.isLoading = true;
         this.errors = undefined;
         try {
-            const clientState = await getClientState({ recordId });
+            const tab = await loadTab({ recordId });
             if (request === this.latestRequest) {
-                this.clientState = clientState;
+                this.showTab(tab);
             }
         } catch (error) {
             if (request === this.latestRequest) {

@@ -1,15 +1,24 @@
 import { createElement } from 'lwc';
 import QwilChatTabsMenu from '../qwilChatTabsMenu';
-import getClientState from '@salesforce/apex/QwilConnectorController.getClientState';
-import type { ClientState } from '../../../../../server/contracts/clientState';
-import { activeClient, notInvitedByEmail } from '../../qwilClientDetails/__tests__/data/clientStates';
+import loadTab from '@salesforce/apex/QwilConnectorController.loadTab';
+import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseOrganisation';
+import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
+import type { TabState } from '../../../../../server/contracts/qwilTab';
+import { activeTab, chooseOrganisationTab, HARBOUR, notInvitedTab, pendingTab, readyTab } from './support/tabStates';
+import { deferred, flushPromises, normalisedTextSeen } from './support/dom';
+import { pendingClientWithoutOptionalDetails } from '../../qwilClientDetails/__tests__/data/clientStates';
 
-jest.mock('@salesforce/apex/QwilConnectorController.getClientState', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/QwilConnectorController.loadTab', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilConnectorController.chooseOrganisation', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/QwilConnectorController.searchInviteGroups', () => ({ default: jest.fn() }), {
     virtual: true
 });
 jest.mock('lightning/verticalNavigation', () => jest.requireActual('./stubs/verticalNavigation/verticalNavigation'));
 
-const mockGetClientState = jest.mocked(getClientState);
+const mockLoadTab = jest.mocked(loadTab);
+const mockChooseOrganisation = jest.mocked(chooseOrganisation);
 
 const RECORD_ID = '003000000000001AAA';
 const NOT_CONFIGURED_ERROR = {
@@ -23,42 +32,11 @@ const NOT_CONFIGURED_ERROR = {
 type NavigationStub = HTMLElement & { selectedItem?: string };
 type SpinnerStub = HTMLElement & { alternativeText?: string };
 
-/** Lets the pending Apex promise settle and the component re-render. */
-function flushPromises(): Promise<void> {
-    return new Promise((resolve) => setImmediate(resolve));
-}
-
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void } {
-    let resolve!: (value: T) => void;
-    let reject!: (reason: unknown) => void;
-    const promise = new Promise<T>((res, rej) => {
-        resolve = res;
-        reject = rej;
-    });
-    return { promise, resolve, reject };
-}
-
 function renderMenu({ recordId }: { recordId?: string } = { recordId: RECORD_ID }): HTMLElement & { recordId?: string } {
     const element = createElement('c-qwil-chat-tabs-menu', { is: QwilChatTabsMenu });
     Object.assign(element, { recordId, objectApiName: 'Contact' });
     document.body.appendChild(element);
     return element;
-}
-
-/** The text a user sees, read through every component's shadow tree and slot. */
-function textSeen(node: Node): string {
-    if (node.nodeType === Node.TEXT_NODE) {
-        return node.textContent ?? '';
-    }
-    if (node instanceof HTMLSlotElement) {
-        return node.assignedNodes({ flatten: true }).map(textSeen).join(' ');
-    }
-    const children = node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes;
-    return Array.from(children, textSeen).join(' ');
-}
-
-function normalisedTextSeen(element: HTMLElement): string {
-    return textSeen(element).replace(/\s+/g, ' ').trim();
 }
 
 function query<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T | null {
@@ -80,8 +58,8 @@ describe('c-qwil-chat-tabs-menu', () => {
         jest.clearAllMocks();
     });
 
-    it('shows a spinner while the client state loads', async () => {
-        mockGetClientState.mockReturnValue(deferred<ClientState>().promise);
+    it('shows a spinner while the tab loads', async () => {
+        mockLoadTab.mockReturnValue(deferred<TabState>().promise);
 
         const element = renderMenu();
         await flushPromises();
@@ -91,16 +69,16 @@ describe('c-qwil-chat-tabs-menu', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('asks for the client state of its record once', async () => {
-        mockGetClientState.mockResolvedValue(activeClient);
+    it('asks for the tab of its record once', async () => {
+        mockLoadTab.mockResolvedValue(activeTab);
 
         const element = renderMenu();
         await flushPromises();
         element.recordId = RECORD_ID;
         await flushPromises();
 
-        expect(mockGetClientState).toHaveBeenCalledTimes(1);
-        expect(mockGetClientState).toHaveBeenCalledWith({ recordId: RECORD_ID });
+        expect(mockLoadTab).toHaveBeenCalledTimes(1);
+        expect(mockLoadTab).toHaveBeenCalledWith({ recordId: RECORD_ID });
         await expect(element).toBeAccessible();
     });
 
@@ -108,13 +86,13 @@ describe('c-qwil-chat-tabs-menu', () => {
         const element = renderMenu({});
         await flushPromises();
 
-        expect(mockGetClientState).not.toHaveBeenCalled();
+        expect(mockLoadTab).not.toHaveBeenCalled();
         expect(query(element, 'lightning-spinner')).toBeNull();
         await expect(element).toBeAccessible();
     });
 
     it('offers the three pages in a labelled navigation and opens Client Details first', async () => {
-        mockGetClientState.mockResolvedValue(activeClient);
+        mockLoadTab.mockResolvedValue(activeTab);
 
         const element = renderMenu();
         await flushPromises();
@@ -141,7 +119,7 @@ describe('c-qwil-chat-tabs-menu', () => {
     });
 
     it("shows an active client's status and Qwil profile on Client Details", async () => {
-        mockGetClientState.mockResolvedValue(activeClient);
+        mockLoadTab.mockResolvedValue(activeTab);
 
         const element = renderMenu();
         await flushPromises();
@@ -155,7 +133,7 @@ describe('c-qwil-chat-tabs-menu', () => {
     });
 
     it('says on Client Details when the client is not on Qwil', async () => {
-        mockGetClientState.mockResolvedValue(notInvitedByEmail);
+        mockLoadTab.mockResolvedValue(notInvitedTab);
 
         const element = renderMenu();
         await flushPromises();
@@ -175,7 +153,7 @@ describe('c-qwil-chat-tabs-menu', () => {
             'Contact groups are not available in this version of the Qwil Messenger connector yet.'
         ]
     ])('shows the %s page with the status summary and an honest notice', async (name, heading, notice) => {
-        mockGetClientState.mockResolvedValue(activeClient);
+        mockLoadTab.mockResolvedValue(activeTab);
         const element = renderMenu();
         await flushPromises();
 
@@ -191,7 +169,7 @@ describe('c-qwil-chat-tabs-menu', () => {
     });
 
     it('goes back to Client Details when it is selected again', async () => {
-        mockGetClientState.mockResolvedValue(activeClient);
+        mockLoadTab.mockResolvedValue(activeTab);
         const element = renderMenu();
         await flushPromises();
 
@@ -204,7 +182,7 @@ describe('c-qwil-chat-tabs-menu', () => {
     });
 
     it('stays on the current page when an unknown page is selected', async () => {
-        mockGetClientState.mockResolvedValue(activeClient);
+        mockLoadTab.mockResolvedValue(activeTab);
         const element = renderMenu();
         await flushPromises();
 
@@ -216,7 +194,7 @@ describe('c-qwil-chat-tabs-menu', () => {
     });
 
     it('shows the server message in an error panel when loading fails', async () => {
-        mockGetClientState.mockRejectedValue(NOT_CONFIGURED_ERROR);
+        mockLoadTab.mockRejectedValue(NOT_CONFIGURED_ERROR);
 
         const element = renderMenu();
         await flushPromises();
@@ -230,21 +208,21 @@ describe('c-qwil-chat-tabs-menu', () => {
     });
 
     it('asks again on Retry and shows the pages once that succeeds', async () => {
-        mockGetClientState.mockRejectedValueOnce(NOT_CONFIGURED_ERROR);
-        const retried = deferred<ClientState>();
-        mockGetClientState.mockReturnValueOnce(retried.promise);
+        mockLoadTab.mockRejectedValueOnce(NOT_CONFIGURED_ERROR);
+        const retried = deferred<TabState>();
+        mockLoadTab.mockReturnValueOnce(retried.promise);
         const element = renderMenu();
         await flushPromises();
 
         query(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
 
-        expect(mockGetClientState).toHaveBeenCalledTimes(2);
-        expect(mockGetClientState).toHaveBeenLastCalledWith({ recordId: RECORD_ID });
+        expect(mockLoadTab).toHaveBeenCalledTimes(2);
+        expect(mockLoadTab).toHaveBeenLastCalledWith({ recordId: RECORD_ID });
         expect(query(element, 'lightning-spinner')).not.toBeNull();
         expect(query(element, 'c-qwil-error-panel')).toBeNull();
 
-        retried.resolve(activeClient);
+        retried.resolve(activeTab);
         await flushPromises();
 
         expect(query(element, 'c-qwil-error-panel')).toBeNull();
@@ -253,7 +231,7 @@ describe('c-qwil-chat-tabs-menu', () => {
     });
 
     it('shows the error panel even when the call fails without a reason', async () => {
-        mockGetClientState.mockRejectedValue(undefined);
+        mockLoadTab.mockRejectedValue(undefined);
 
         const element = renderMenu();
         await flushPromises();
@@ -265,19 +243,203 @@ describe('c-qwil-chat-tabs-menu', () => {
     });
 
     it('shows the newest record when the record changes while loading', async () => {
-        const first = deferred<ClientState>();
-        mockGetClientState.mockReturnValueOnce(first.promise).mockResolvedValueOnce(notInvitedByEmail);
+        const first = deferred<TabState>();
+        mockLoadTab.mockReturnValueOnce(first.promise).mockResolvedValueOnce(notInvitedTab);
         const element = renderMenu();
 
         element.recordId = '003000000000002AAA';
         await flushPromises();
-        first.resolve(activeClient);
+        first.resolve(activeTab);
         await flushPromises();
 
-        expect(mockGetClientState).toHaveBeenLastCalledWith({ recordId: '003000000000002AAA' });
+        expect(mockLoadTab).toHaveBeenLastCalledWith({ recordId: '003000000000002AAA' });
         const text = normalisedTextSeen(element);
         expect(text).toContain('This client is not on Qwil Messenger');
         expect(text).not.toContain('Amelia Hart');
         await expect(element).toBeAccessible();
+    });
+
+    describe('header', () => {
+        it('says which Qwil organisation the tab acts in and who the user is there', async () => {
+            mockLoadTab.mockResolvedValue(activeTab);
+
+            const element = renderMenu();
+            await flushPromises();
+
+            const header = query(element, 'c-qwil-tab-header') as HTMLElement & {
+                organisationName?: string;
+                staffName?: string;
+                canSwitch?: boolean;
+            };
+            expect([header.organisationName, header.staffName, header.canSwitch]).toEqual(['Harbour Wealth', 'Olivia Hart', false]);
+            await expect(element).toBeAccessible();
+        });
+    });
+
+    describe('Invite', () => {
+        function inviteButton(element: HTMLElement): HTMLButtonElement | null {
+            return query<HTMLButtonElement>(element, '[data-id="invite"]');
+        }
+
+        async function openInvite(): Promise<HTMLElement> {
+            mockLoadTab.mockResolvedValue(notInvitedTab);
+            jest.mocked(searchInviteGroups).mockResolvedValue({ groups: [] });
+            const element = renderMenu();
+            await flushPromises();
+            inviteButton(element)!.click();
+            await flushPromises();
+            return element;
+        }
+
+        it.each(['client_details', 'chats', 'contact_groups'])(
+            'offers Invite on the %s page while the client is not invited',
+            async (page) => {
+                mockLoadTab.mockResolvedValue(notInvitedTab);
+                const element = renderMenu();
+                await flushPromises();
+
+                await selectPage(element, page);
+
+                expect(inviteButton(element)?.textContent?.trim()).toBe('Invite');
+                await expect(element).toBeAccessible();
+            }
+        );
+
+        it.each([
+            ['the client is pending', pendingTab],
+            ['the client is active', activeTab],
+            ['the user may not invite', { ...notInvitedTab, actions: { ...notInvitedTab.actions, invite: false } }]
+        ])('offers no Invite when %s', async (_case, tab) => {
+            mockLoadTab.mockResolvedValue(tab);
+
+            const element = renderMenu();
+            await flushPromises();
+
+            expect(inviteButton(element)).toBeNull();
+            await expect(element).toBeAccessible();
+        });
+
+        it('opens the invite modal with the tab and record', async () => {
+            const element = await openInvite();
+
+            const modal = query(element, 'c-qwil-invite-modal') as HTMLElement & { tab?: unknown; recordId?: string };
+            expect(modal.tab).toEqual(notInvitedTab);
+            expect(modal.recordId).toBe(RECORD_ID);
+            await expect(element).toBeAccessible();
+        });
+
+        it('closes the modal and puts focus back on Invite', async () => {
+            const element = await openInvite();
+
+            query(element, 'c-qwil-invite-modal')!.dispatchEvent(new CustomEvent('close'));
+            await flushPromises();
+
+            expect(query(element, 'c-qwil-invite-modal')).toBeNull();
+            expect(element.shadowRoot!.activeElement).toBe(inviteButton(element));
+            await expect(element).toBeAccessible();
+        });
+
+        it('shows the client as pending once invited, with focus on the page heading', async () => {
+            const element = await openInvite();
+
+            query(element, 'c-qwil-invite-modal')!.dispatchEvent(new CustomEvent('tabchange', { detail: pendingTab }));
+            await flushPromises();
+
+            expect(query(element, 'c-qwil-invite-modal')).toBeNull();
+            expect(inviteButton(element)).toBeNull();
+            expect(normalisedTextSeen(element)).toContain('Invitation sent; the client has not joined yet.');
+            expect(element.shadowRoot!.activeElement).toBe(query(element, '[data-id="page-heading"]'));
+            await expect(element).toBeAccessible();
+        });
+    });
+
+    it('shows the tab a Client Details action returns', async () => {
+        mockLoadTab.mockResolvedValue(pendingTab);
+        const element = renderMenu();
+        await flushPromises();
+        const resent = readyTab({
+            ...pendingClientWithoutOptionalDetails,
+            client: { ...pendingClientWithoutOptionalDetails.client, invitedAt: '2026-11-25T10:00:00.000Z' }
+        });
+
+        query(element, 'c-qwil-client-details')!.dispatchEvent(new CustomEvent('tabchange', { detail: resent }));
+        await flushPromises();
+
+        expect((query(element, 'c-qwil-client-details') as HTMLElement & { tab?: unknown }).tab).toEqual(resent);
+        expect(mockLoadTab).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
+    });
+
+    describe('Qwil organisations', () => {
+        function organisationButtons(element: HTMLElement): HTMLButtonElement[] {
+            const picker = query(element, 'c-qwil-organisation-picker');
+            return Array.from(picker?.shadowRoot?.querySelectorAll<HTMLButtonElement>('button') ?? []);
+        }
+
+        it('asks the user to select an organisation when there is a choice to make', async () => {
+            mockLoadTab.mockResolvedValue(chooseOrganisationTab);
+
+            const element = renderMenu();
+            await flushPromises();
+
+            expect(normalisedTextSeen(element)).toContain('Select a Qwil organisation');
+            expect(organisationButtons(element).map((button) => button.textContent?.trim())).toEqual([
+                'Harbour Wealth',
+                'Northgate Advisers'
+            ]);
+            expect(query(element, 'lightning-vertical-navigation')).toBeNull();
+            await expect(element).toBeAccessible();
+        });
+
+        it('loads the tab again once an organisation is chosen', async () => {
+            mockLoadTab.mockResolvedValueOnce(chooseOrganisationTab).mockResolvedValueOnce(activeTab);
+            mockChooseOrganisation.mockResolvedValue(null);
+            const element = renderMenu();
+            await flushPromises();
+
+            organisationButtons(element)[0]!.click();
+            await flushPromises();
+
+            expect(mockChooseOrganisation).toHaveBeenCalledWith({ entityUuid: HARBOUR.entityUuid });
+            expect(mockLoadTab).toHaveBeenCalledTimes(2);
+            expect(normalisedTextSeen(element)).toContain('Amelia Hart');
+            await expect(element).toBeAccessible();
+        });
+
+        it('offers to switch organisation with the organisations it was offered, and to keep the current one', async () => {
+            mockLoadTab
+                .mockResolvedValueOnce(chooseOrganisationTab)
+                .mockResolvedValueOnce({ ...activeTab, canSwitchOrganisation: true });
+            mockChooseOrganisation.mockResolvedValue(null);
+            const element = renderMenu();
+            await flushPromises();
+            organisationButtons(element)[0]!.click();
+            await flushPromises();
+
+            const header = query(element, 'c-qwil-tab-header') as HTMLElement & { canSwitch?: boolean };
+            expect(header.canSwitch).toBe(true);
+            header.dispatchEvent(new CustomEvent('switchorganisation'));
+            await flushPromises();
+
+            expect(organisationButtons(element)).toHaveLength(2);
+            expect((query(element, 'c-qwil-organisation-picker') as HTMLElement & { canCancel?: boolean }).canCancel).toBe(true);
+            await expect(element).toBeAccessible();
+
+            query(element, 'c-qwil-organisation-picker')!.dispatchEvent(new CustomEvent('cancel'));
+            await flushPromises();
+
+            expect(normalisedTextSeen(element)).toContain('Amelia Hart');
+            expect(mockLoadTab).toHaveBeenCalledTimes(2);
+        });
+
+        it('offers no switch when it was never told which organisations there are', async () => {
+            mockLoadTab.mockResolvedValue({ ...activeTab, canSwitchOrganisation: true });
+
+            const element = renderMenu();
+            await flushPromises();
+
+            expect((query(element, 'c-qwil-tab-header') as HTMLElement & { canSwitch?: boolean }).canSwitch).toBe(false);
+            await expect(element).toBeAccessible();
+        });
     });
 });

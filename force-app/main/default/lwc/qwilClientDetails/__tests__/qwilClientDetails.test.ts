@@ -1,13 +1,18 @@
 import { createElement } from 'lwc';
 import QwilClientDetails from '../qwilClientDetails';
 import type { ClientState } from '../../../../../server/contracts/clientState';
+import type { ReadyTab } from '../../../../../server/contracts/qwilTab';
 import { activeClient, notInvitedByEmail, notInvitedByRecordId, pendingClientWithoutOptionalDetails } from './data/clientStates';
+import { readyTab } from '../../qwilChatTabsMenu/__tests__/support/tabStates';
+import { normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/dom';
+
+const RECORD_ID = '003000000000001AAA';
 
 type DateTimeStub = HTMLElement & { value?: string; year?: string; month?: string; day?: string };
 
-function renderDetails(clientState: ClientState): ShadowRoot {
+function renderDetails(client: ClientState, overrides: Partial<ReadyTab> = {}): ShadowRoot {
     const element = createElement('c-qwil-client-details', { is: QwilClientDetails });
-    Object.assign(element, { clientState });
+    Object.assign(element, { recordId: RECORD_ID, tab: readyTab(client, overrides) });
     document.body.appendChild(element);
     return element.shadowRoot!;
 }
@@ -90,6 +95,69 @@ describe('c-qwil-client-details', () => {
         expect(root.querySelector('[data-id="not-on-qwil"] p')?.textContent).toBe(
             'No Qwil client was found for the Salesforce record ID 003000000000001AAA.'
         );
+        await expect(root.host).toBeAccessible();
+    });
+
+    it('tells a user who may invite how to do it', async () => {
+        const root = renderDetails(notInvitedByEmail);
+
+        expect(root.querySelector('[data-id="invite-hint"]')?.textContent?.trim()).toBe(
+            'Use Invite to create their Qwil profile and send them an invitation.'
+        );
+        await expect(root.host).toBeAccessible();
+    });
+
+    it('lists each difference between the record and the Qwil profile', async () => {
+        const root = renderDetails(activeClient, {
+            mismatches: [
+                { field: 'Email', salesforce: 'amelia@hart.example', qwil: 'amelia.hart@example.com' },
+                { field: 'Invitation phone', salesforce: null, qwil: '+44 7700 900123' }
+            ]
+        });
+
+        const mismatchList = root.querySelector<HTMLElement & { mismatches?: unknown[] }>('c-qwil-mismatch-list');
+        expect(mismatchList?.mismatches).toHaveLength(2);
+        expect(normalisedTextSeen(root.host)).toContain(
+            'Email: Salesforce says "amelia@hart.example", Qwil says "amelia.hart@example.com".'
+        );
+        await expect(root.host).toBeAccessible();
+    });
+
+    it('offers the pending-client actions for a pending client and passes on the tab they return', async () => {
+        const root = renderDetails(pendingClientWithoutOptionalDetails);
+        const onTabChange = jest.fn();
+        root.host.addEventListener('tabchange', onTabChange);
+
+        const actions = root.querySelector<HTMLElement & { recordId?: string; tab?: ReadyTab }>(
+            'c-qwil-pending-client-actions'
+        );
+        expect(actions?.recordId).toBe(RECORD_ID);
+        expect(actions?.tab?.client.status).toBe('pending');
+        const newTab = readyTab(activeClient);
+        actions?.dispatchEvent(new CustomEvent('tabchange', { detail: newTab }));
+
+        expect(onTabChange).toHaveBeenCalledTimes(1);
+        expect(onTabChange.mock.calls[0][0].detail).toBe(newTab);
+        await expect(root.host).toBeAccessible();
+    });
+
+    it('offers no actions for an active client', async () => {
+        const root = renderDetails(activeClient);
+
+        expect(root.querySelector('c-qwil-pending-client-actions')).toBeNull();
+        expect(root.querySelector('[data-id="read-only-note"]')).toBeNull();
+        await expect(root.host).toBeAccessible();
+    });
+
+    it.each([
+        ['suspended', 'Read-only: a suspended client cannot be changed from Salesforce.'],
+        ['deactivated', 'Read-only: a deactivated client cannot be changed or invited again with this email address.']
+    ] as const)('shows a %s client read-only and says why', async (status, note) => {
+        const root = renderDetails({ ...activeClient, status, client: { ...activeClient.client, status } });
+
+        expect(root.querySelector('[data-id="read-only-note"]')?.textContent).toContain(note);
+        expect(root.querySelector('c-qwil-pending-client-actions')).toBeNull();
+        expect(profileFields(root).Name).toBe('Amelia Hart');
         await expect(root.host).toBeAccessible();
     });
 });

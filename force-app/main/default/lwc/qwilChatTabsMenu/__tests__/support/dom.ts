@@ -1,0 +1,68 @@
+// What the component tests share: settling promises, controllable promises and reading the page as a user does.
+
+/** Lets pending promises settle and components re-render. */
+export function flushPromises(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+
+export interface Deferred<T> {
+    promise: Promise<T>;
+    resolve: (value: T) => void;
+    reject: (reason: unknown) => void;
+}
+
+/** A promise the test settles when it chooses, e.g. to look at a component while it waits. */
+export function deferred<T>(): Deferred<T> {
+    let resolve!: (value: T) => void;
+    let reject!: (reason: unknown) => void;
+    const promise = new Promise<T>((res, rej) => {
+        resolve = res;
+        reject = rej;
+    });
+    return { promise, resolve, reject };
+}
+
+/** The text a user sees, read through every component's shadow tree and slot. */
+export function textSeen(node: Node): string {
+    if (node.nodeType === Node.TEXT_NODE) {
+        return node.textContent ?? '';
+    }
+    if (node instanceof HTMLSlotElement) {
+        return node.assignedNodes({ flatten: true }).map(textSeen).join(' ');
+    }
+    const children = node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes;
+    return Array.from(children, textSeen).join(' ');
+}
+
+export function normalisedTextSeen(node: Node): string {
+    return textSeen(node).replace(/\s+/g, ' ').trim();
+}
+
+/** The first element matching `selector` in `host`'s shadow tree or, failing that, in any shadow tree below it. */
+export function deepQuery<T extends Element = HTMLElement>(host: Element, selector: string): T | null {
+    const root = host.shadowRoot;
+    if (!root) {
+        return null;
+    }
+    const found = root.querySelector<T>(selector);
+    if (found) {
+        return found;
+    }
+    for (const child of Array.from(root.querySelectorAll('*'))) {
+        const inner = deepQuery<T>(child, selector);
+        if (inner) {
+            return inner;
+        }
+    }
+    return null;
+}
+
+/** An Apex rejection as the platform shapes it. */
+export function apexError(message: string): { status: number; body: { message: string } } {
+    return { status: 500, body: { message } };
+}
+
+/** Fires the `change` event a lightning-input fires when the user types. */
+export function typeInto(input: Element | null, value: string): void {
+    input?.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}

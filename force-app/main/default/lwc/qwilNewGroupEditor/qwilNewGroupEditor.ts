@@ -1,0 +1,65 @@
+import { LightningElement, api } from 'lwc';
+import type { InviteClientParams, StaffIdentity } from '../../../../server/contracts/qwilTab';
+
+type Member = Pick<StaffIdentity, 'entityUserXrefUuid' | 'name' | 'jobTitle'>;
+
+/** The new group as the invitation asks for it. */
+export type NewGroup = NonNullable<InviteClientParams['newGroup']>;
+
+/**
+ * The "create a new group" part of the invite form: whether to create one, its name, and its
+ * staff members (starting members removable, more found through staff search).
+ */
+export default class QwilNewGroupEditor extends LightningElement {
+    @api recordId?: string;
+    /** The suggested name, e.g. "Hart Relationship"; when there is one, creating a group starts ticked. */
+    @api defaultName: string | null = null;
+    /** Who is in the group to begin with, e.g. the inviting user. */
+    @api startingMembers: Member[] = [];
+
+    isCreating = false;
+    name = '';
+    members: Member[] = [];
+
+    override connectedCallback(): void {
+        this.isCreating = this.defaultName !== null;
+        this.name = this.defaultName ?? '';
+        this.members = [...this.startingMembers];
+    }
+
+    /** The group to create, or null when the user creates none. */
+    @api
+    get newGroup(): NewGroup | null {
+        return this.isCreating
+            ? { name: this.name.trim(), staffEntityUserXrefUuids: this.members.map((member) => member.entityUserXrefUuid) }
+            : null;
+    }
+
+    get hasMembers(): boolean {
+        return this.members.length > 0;
+    }
+
+    get memberUuids(): string[] {
+        return this.members.map((member) => member.entityUserXrefUuid);
+    }
+
+    handleCreatingChange(event: CustomEvent<{ checked: boolean }>): void {
+        this.isCreating = event.detail.checked;
+    }
+
+    handleNameChange(event: CustomEvent<{ value: string }>): void {
+        this.name = event.detail.value ?? '';
+    }
+
+    handleAdd(event: CustomEvent<{ staff: Member }>): void {
+        const { entityUserXrefUuid, name, jobTitle } = event.detail.staff;
+        if (!this.memberUuids.includes(entityUserXrefUuid)) {
+            this.members = [...this.members, { entityUserXrefUuid, name, jobTitle }];
+        }
+    }
+
+    handleRemove(event: Event): void {
+        const uuid = (event.currentTarget as HTMLElement).dataset.uuid;
+        this.members = this.members.filter((member) => member.entityUserXrefUuid !== uuid);
+    }
+}

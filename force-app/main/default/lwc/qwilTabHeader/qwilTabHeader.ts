@@ -1,0 +1,15 @@
+import { LightningElement, api } from 'lwc';
+
+/**
+ * Which Qwil organisation the tab acts in and who the user is there, with a way to switch
+ * organisation when there is a choice. Fires `switchorganisation` (no detail, does not bubble).
+ */
+export default class QwilTabHeader extends LightningElement {
+    @api organisationName?: string;
+    @api staffName?: string;
+    @api canSwitch = false;
+
+    handleSwitch(): void {
+        this.dispatchEvent(new CustomEvent('switchorganisation'));
+    }
+}
