@@ -10,7 +10,8 @@ export interface ApexFetchError {
     status: number;
     statusText: string;
     headers: Record<string, never>;
-    body: { message: string } & Record<string, unknown>;
+    /** The server's JSON error body as sent: `{ message }`, or e.g. `pageErrors` and `fieldErrors` for DML. */
+    body: Record<string, unknown>;
     errorType: 'fetchResponse';
 }
 
@@ -39,8 +40,8 @@ function fetchError(status: number, statusText: string, body: ApexFetchError['bo
     return { ok: false, status, statusText, headers: {}, body, errorType: 'fetchResponse' };
 }
 
-function isMessageBody(value: unknown): value is ApexFetchError['body'] {
-    return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseJson(text: string): unknown {
@@ -67,9 +68,8 @@ async function callApex(className: string, methodName: string, params: ApexParam
     }
     const payload = parseJson(text);
     if (response.ok && payload !== undefined) return payload;
-    const body = isMessageBody(payload)
-        ? payload
-        : { message: `${className}.${methodName} failed: ${response.status} ${response.statusText}`.trim() };
+    const failure = response.ok ? 'answered with something other than JSON' : `failed: ${response.status} ${response.statusText}`.trim();
+    const body = isJsonObject(payload) && !response.ok ? payload : { message: `${className}.${methodName} ${failure}` };
     throw fetchError(response.status, response.statusText, body);
 }
 
