@@ -3,7 +3,12 @@ import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchI
 import { DebouncedRequest, type RequestState } from 'c/qwilDebouncedRequest';
 import type { GroupOption } from '../../../../server/contracts/qwilTab';
 
-type GroupCheckbox = Pick<GroupOption, 'groupUuid' | 'name'> & { detail: string; checked: boolean; disabled: boolean };
+interface GroupCheckbox {
+    groupUuid: string;
+    label: string;
+    checked: boolean;
+    disabled: boolean;
+}
 
 const membersText = (count: number): string => `${count} ${count === 1 ? 'member' : 'members'}`;
 
@@ -57,8 +62,9 @@ export default class QwilInviteGroupSearch extends LightningElement {
         const chosenElsewhere = this.chosen.filter((group) => !found.some((option) => option.groupUuid === group.groupUuid));
         return [...chosenElsewhere, ...found].map((group) => ({
             groupUuid: group.groupUuid,
-            name: group.name,
-            detail: [membersText(group.memberCount), group.eligible ? null : group.reason].filter(Boolean).join(' · '),
+            label: [`${group.name} (${membersText(group.memberCount)})`, group.eligible ? null : group.reason]
+                .filter(Boolean)
+                .join(' · '),
             checked: this.chosen.some((option) => option.groupUuid === group.groupUuid),
             disabled: !group.eligible
         }));

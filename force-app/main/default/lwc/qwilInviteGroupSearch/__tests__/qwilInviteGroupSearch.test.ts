@@ -1,0 +1,146 @@
+import { createElement } from 'lwc';
+import QwilInviteGroupSearch from '../qwilInviteGroupSearch';
+import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
+import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
+import type { GroupOption, GroupOptions } from '../../../../../server/contracts/qwilTab';
+import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/dom';
+
+jest.mock('@salesforce/apex/QwilConnectorController.searchInviteGroups', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+
+const mockSearch = jest.mocked(searchInviteGroups);
+const RECORD_ID = '003000000000001AAA';
+
+const group = (name: string, uuid: string, overrides: Partial<GroupOption> = {}): GroupOption => ({
+    groupUuid: uuid,
+    name,
+    memberCount: 3,
+    eligible: true,
+    reason: null,
+    ...overrides
+});
+const WEI_FAMILY = group('Wei Family', '11111111-1111-4111-8111-111111111111');
+const PRIVATE_CLIENTS = group('Private Clients', '22222222-2222-4222-8222-222222222222', { memberCount: 1 });
+const DORMANT = group('Dormant Team', '33333333-3333-4333-8333-333333333333', {
+    eligible: false,
+    reason: 'No active staff member'
+});
+
+type GroupSearchElement = HTMLElement & { selectedGroupUuids: string[] };
+
+async function renderSearch(): Promise<GroupSearchElement> {
+    const element = createElement('c-qwil-invite-group-search', { is: QwilInviteGroupSearch }) as GroupSearchElement;
+    Object.assign(element, { recordId: RECORD_ID });
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+function checkboxes(element: HTMLElement): { label: string; checked: boolean; disabled: boolean }[] {
+    return Array.from(element.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'), (box) => ({
+        label: (box.nextElementSibling?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        checked: box.checked,
+        disabled: box.disabled
+    }));
+}
+
+function tick(element: HTMLElement, uuid: string, checked = true): void {
+    const box = element.shadowRoot!.querySelector<HTMLInputElement>(`input[data-uuid="${uuid}"]`)!;
+    box.checked = checked;
+    box.dispatchEvent(new Event('change'));
+}
+
+async function search(element: HTMLElement, term: string): Promise<void> {
+    typeInto(element.shadowRoot!.querySelector('lightning-input'), term);
+    jest.advanceTimersByTime(TYPING_PAUSE_MS);
+    await flushPromises();
+}
+
+const answer = (...groups: GroupOption[]): GroupOptions => ({ groups });
+
+describe('c-qwil-invite-group-search', () => {
+    beforeEach(() => {
+        jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    });
+    afterEach(() => {
+        jest.useRealTimers();
+        document.body.replaceChildren();
+        jest.clearAllMocks();
+    });
+
+    it('lists the groups straight away, and a group without active staff disabled with the reason', async () => {
+        mockSearch.mockResolvedValue(answer(WEI_FAMILY, PRIVATE_CLIENTS, DORMANT));
+
+        const element = await renderSearch();
+
+        expect(mockSearch.mock.calls).toEqual([[{ recordId: RECORD_ID, search: '' }]]);
+        expect(checkboxes(element)).toEqual([
+            { label: 'Wei Family (3 members)', checked: false, disabled: false },
+            { label: 'Private Clients (1 member)', checked: false, disabled: false },
+            { label: 'Dormant Team (3 members) · No active staff member', checked: false, disabled: true }
+        ]);
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a spinner while searching', async () => {
+        mockSearch.mockReturnValue(deferred<GroupOptions>().promise);
+
+        const element = await renderSearch();
+
+        expect(element.shadowRoot!.querySelector<HTMLElement & { alternativeText?: string }>('lightning-spinner')?.alternativeText).toBe(
+            'Searching groups'
+        );
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
+
+    it('searches by what the user types once typing pauses, and says when nothing matches', async () => {
+        mockSearch.mockResolvedValueOnce(answer(WEI_FAMILY)).mockResolvedValueOnce(answer());
+        const element = await renderSearch();
+
+        await search(element, 'zz');
+
+        expect(mockSearch).toHaveBeenLastCalledWith({ recordId: RECORD_ID, search: 'zz' });
+        expect(element.shadowRoot!.querySelector('[data-id="empty"]')?.textContent).toBe('No groups match "zz".');
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
+
+    it('keeps ticked groups chosen and listed while the user searches for others', async () => {
+        mockSearch.mockResolvedValueOnce(answer(WEI_FAMILY, PRIVATE_CLIENTS)).mockResolvedValueOnce(answer(DORMANT));
+        const element = await renderSearch();
+
+        tick(element, WEI_FAMILY.groupUuid);
+        await search(element, 'dor');
+
+        expect(element.selectedGroupUuids).toEqual([WEI_FAMILY.groupUuid]);
+        expect(checkboxes(element).map(({ label, checked }) => [label, checked])).toEqual([
+            ['Wei Family (3 members)', true],
+            ['Dormant Team (3 members) · No active staff member', false]
+        ]);
+
+        tick(element, WEI_FAMILY.groupUuid, false);
+        await flushPromises();
+        expect(element.selectedGroupUuids).toEqual([]);
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a failed search in an error panel and searches again on Retry', async () => {
+        mockSearch.mockRejectedValueOnce(apexError('Qwil is not reachable. Try again in a minute.'));
+        mockSearch.mockResolvedValueOnce(answer(WEI_FAMILY));
+        const element = await renderSearch();
+
+        expect(normalisedTextSeen(element)).toContain('Groups could not be searched');
+        expect(normalisedTextSeen(element)).toContain('Qwil is not reachable. Try again in a minute.');
+        element.shadowRoot!.querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        await flushPromises();
+
+        expect(mockSearch).toHaveBeenCalledTimes(2);
+        expect(checkboxes(element).map(({ label }) => label)).toEqual(['Wei Family (3 members)']);
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,90 @@
+import { createElement } from 'lwc';
+import QwilNewGroupEditor, { type NewGroup } from '../qwilNewGroupEditor';
+import { flushPromises, typeInto } from '../../qwilChatTabsMenu/__tests__/support/dom';
+
+jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+
+const RECORD_ID = '003000000000001AAA';
+const OLIVIA = { entityUserXrefUuid: '66666666-6666-4666-8666-666666666666', name: 'Olivia Hart', jobTitle: 'Relationship manager' };
+const JAMES = {
+    entityUserXrefUuid: '44444444-4444-4444-8444-444444444444',
+    name: 'James Patel',
+    jobTitle: 'Adviser',
+    status: 'active',
+    eligible: true,
+    reason: null
+};
+
+type EditorElement = HTMLElement & { newGroup: NewGroup | null };
+type InputStub = HTMLElement & { value?: string; checked?: boolean; required?: boolean };
+
+function renderEditor(defaultName: string | null = 'Wei Relationship', startingMembers = [OLIVIA]): EditorElement {
+    const element = createElement('c-qwil-new-group-editor', { is: QwilNewGroupEditor }) as EditorElement;
+    Object.assign(element, { recordId: RECORD_ID, defaultName, startingMembers });
+    document.body.appendChild(element);
+    return element;
+}
+
+const creatingBox = (element: HTMLElement) => element.shadowRoot!.querySelector<InputStub>('[data-id="creating"]')!;
+const nameInput = (element: HTMLElement) => element.shadowRoot!.querySelector<InputStub>('[data-id="group-name"]')!;
+const memberNames = (element: HTMLElement) =>
+    Array.from(element.shadowRoot!.querySelectorAll('li'), (row) => row.querySelector('span')?.textContent);
+
+describe('c-qwil-new-group-editor', () => {
+    afterEach(() => {
+        document.body.replaceChildren();
+    });
+
+    it('starts creating a group with the suggested name and the inviting user in it', async () => {
+        const element = renderEditor();
+
+        expect(creatingBox(element).checked).toBe(true);
+        expect(nameInput(element).value).toBe('Wei Relationship');
+        expect(nameInput(element).required).toBe(true);
+        expect(memberNames(element)).toEqual(['Olivia Hart']);
+        expect(element.newGroup).toEqual({ name: 'Wei Relationship', staffEntityUserXrefUuids: [OLIVIA.entityUserXrefUuid] });
+        await expect(element).toBeAccessible();
+    });
+
+    it('starts without a new group when no name is suggested', async () => {
+        const element = renderEditor(null, []);
+
+        expect(creatingBox(element).checked).toBe(false);
+        expect(nameInput(element)).toBeNull();
+        expect(element.newGroup).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('lets the user rename the group, remove the inviting user and add staff found by search', async () => {
+        const element = renderEditor();
+
+        typeInto(nameInput(element), '  Wei Household ');
+        element.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-uuid="${OLIVIA.entityUserXrefUuid}"]`)!.click();
+        await flushPromises();
+        expect(element.shadowRoot!.querySelector('[data-id="no-members"]')?.textContent).toContain(
+            'A group needs at least one active staff member'
+        );
+        const staffSearch = element.shadowRoot!.querySelector<HTMLElement & { memberUuids?: string[] }>('c-qwil-staff-search')!;
+        staffSearch.dispatchEvent(new CustomEvent('add', { detail: { staff: JAMES } }));
+        staffSearch.dispatchEvent(new CustomEvent('add', { detail: { staff: JAMES } }));
+        await flushPromises();
+
+        expect(memberNames(element)).toEqual(['James Patel']);
+        expect(staffSearch.memberUuids).toEqual([JAMES.entityUserXrefUuid]);
+        expect(element.newGroup).toEqual({ name: 'Wei Household', staffEntityUserXrefUuids: [JAMES.entityUserXrefUuid] });
+        await expect(element).toBeAccessible();
+    });
+
+    it('creates no group once unticked', async () => {
+        const element = renderEditor();
+
+        creatingBox(element).dispatchEvent(new CustomEvent('change', { detail: { checked: false } }));
+        await flushPromises();
+
+        expect(element.newGroup).toBeNull();
+        expect(element.shadowRoot!.querySelector('c-qwil-staff-search')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+});
