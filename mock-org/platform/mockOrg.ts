@@ -95,7 +95,8 @@ export class MockOrg {
                 objects: new Map(Object.entries(declared.objects)),
                 fields: new Map(Object.entries(declared.fields)),
                 allCustomFields: declared.allCustomFields,
-                userPermissions: new Set(PROFILE_PERMISSION_FIELDS.filter((permission) => profile[`Permissions${permission}`] === true))
+                userPermissions: new Set(PROFILE_PERMISSION_FIELDS.filter((permission) => profile[`Permissions${permission}`] === true)),
+                externalCredentialPrincipals: new Set()
             });
         }
         const permissionSets = loadPermissionSets(packageDir);

@@ -1,3 +1,6 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { auraEnabled, type ApexClassDefinition, type SharingMode } from '../../../force-app/server/platform/auraEnabled';
 import type { ApexContext } from '../../../force-app/server/platform/context';
@@ -81,4 +84,33 @@ export function createScriptedOrg(steps: Readonly<Record<string, Step>>, classOp
         run: (username: string, step: string) => probe.call(username, PROBE_CLASS, 'run', { step }),
         runCacheable: (username: string, step: string) => probe.call(username, PROBE_CLASS, 'runCacheable', { step })
     };
+}
+
+/**
+ * A throwaway project: the given files under force-app/main/default, and a copy of the seed the
+ * test may edit (`editSeed` receives its folder). Returns the options a probe org needs.
+ */
+export function fixtureProject(files: Readonly<Record<string, string>>, editSeed: (seedDir: string) => void = () => undefined): { projectRoot: string; seedDir: string } {
+    const projectRoot = mkdtempSync(path.join(tmpdir(), 'mock-org-fixture-'));
+    for (const [relativePath, content] of Object.entries(files)) {
+        const file = path.join(projectRoot, 'force-app', 'main', 'default', relativePath);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, content);
+    }
+    const seedDir = path.join(projectRoot, 'seed');
+    cpSync(path.join(PROJECT_ROOT, 'mock-org', 'seed'), seedDir, { recursive: true });
+    editSeed(seedDir);
+    return { projectRoot, seedDir };
+}
+
+/** Rewrites one JSON file of a fixture seed. */
+export function editJson<T>(file: string, edit: (content: T) => void): void {
+    const content = JSON.parse(readFileSync(file, 'utf8')) as T;
+    edit(content);
+    writeFileSync(file, JSON.stringify(content));
+}
+
+/** A source-format metadata file with the metadata namespace on its root element. */
+export function metadataXml(root: string, body: string): string {
+    return `<?xml version="1.0" encoding="UTF-8"?><${root} xmlns="http://soap.sforce.com/2006/04/metadata">${body}</${root}>`;
 }

@@ -48,7 +48,7 @@ export function createApexContext(services: PlatformServices, user: StoredRecord
             send: (request) => {
                 // Making a callout releases the FOR UPDATE locks; after DML the callout is refused and nothing is released.
                 if (!transaction.pendingWork) services.locks.releaseAll(transaction);
-                return services.callouts.send(request, transaction);
+                return services.callouts.send(request, transaction, access);
             }
         },
         schema: {

@@ -4,6 +4,11 @@ import type { Transaction } from '../apex/transaction';
 import type { NamedCredentialDefinition } from '../metadata/namedCredentials';
 import type { CredentialPrincipal, CredentialStore } from './credentialStore';
 
+/** Who makes the callout: a new-model credential needs the running user to have access to its principal. */
+export interface CalloutCaller {
+    canUseExternalCredentialPrincipal(principal: string): boolean;
+}
+
 /** How the org reaches the network; tests hand in msw-intercepted fetch, the dev server may route hosts. */
 export type Transport = (request: Request) => Promise<Response>;
 
@@ -41,7 +46,7 @@ export class CalloutService {
         private readonly transport: Transport
     ) {}
 
-    async send(request: HttpRequest, transaction: Transaction): Promise<HttpResponse> {
+    async send(request: HttpRequest, transaction: Transaction, caller: CalloutCaller): Promise<HttpResponse> {
         if (transaction.pendingWork) {
             throw new CalloutException('You have uncommitted work pending. Please commit or rollback before calling out');
         }
@@ -56,7 +61,7 @@ export class CalloutService {
         if (remainingMs <= 0) throw new CalloutException(`Exceeded maximum time allotted for callout (${LIMITS.cumulativeCalloutTimeMs} ms)`);
 
         const target = this.resolve(request.getEndpoint());
-        const principal = this.principalFor(target.credential);
+        const principal = this.principalFor(target.credential, caller);
         const headers = new Headers();
         for (const [name, value] of request.getHeaders()) {
             headers.set(name, principal && target.credential?.allowMergeFieldsInHeader ? mergeCredential(value, principal) : value);
@@ -111,10 +116,17 @@ export class CalloutService {
         return { url: `${credential.endpoint}${rest}`, credential };
     }
 
-    /** Fails closed: a credential that authenticates but has no principal never sends a request. */
-    private principalFor(credential: NamedCredentialDefinition | null): CredentialPrincipal | null {
+    /**
+     * Fails closed: a credential that authenticates but has no secret, or whose external credential
+     * principal the user has no access to, never sends a request. New-model secrets belong to the
+     * external credential, legacy ones to the named credential.
+     */
+    private principalFor(credential: NamedCredentialDefinition | null, caller: CalloutCaller): CredentialPrincipal | null {
         if (!credential || credential.authentication === 'none') return null;
-        const principal = this.principals.get(credential.name);
+        if (credential.externalCredential && !(credential.externalCredentialPrincipal && caller.canUseExternalCredentialPrincipal(credential.externalCredentialPrincipal))) {
+            throw credentialUnavailable(credential.name);
+        }
+        const principal = this.principals.get(credential.externalCredential ?? credential.name);
         if (!principal) throw credentialUnavailable(credential.name);
         return principal;
     }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { loadExternalCredentials, type ExternalCredentialDefinition } from './externalCredentials';
 import { MetadataSourceError, arrayOf, booleanOf, readMetadataXml, textOf } from './sourceXml';
 
 export interface NamedCredentialDefinition {
@@ -13,6 +14,8 @@ export interface NamedCredentialDefinition {
     readonly allowMergeFieldsInBody: boolean;
     /** The external credential whose principal holds the secret (new model), if any. */
     readonly externalCredential: string | null;
+    /** `<ExternalCredential>-<Principal>`: a permission set must grant it to the user making the callout. */
+    readonly externalCredentialPrincipal: string | null;
 }
 
 function parameterValue(parameters: Record<string, unknown>[], type: string, field: 'parameterValue' | 'externalCredential'): string | undefined {
@@ -20,7 +23,7 @@ function parameterValue(parameters: Record<string, unknown>[], type: string, fie
     return parameter ? textOf(parameter, field) : undefined;
 }
 
-function loadNamedCredential(file: string, name: string): NamedCredentialDefinition {
+function loadNamedCredential(file: string, name: string, externalCredentials: ReadonlyMap<string, ExternalCredentialDefinition>): NamedCredentialDefinition {
     const root = readMetadataXml(file, 'NamedCredential');
     const common = {
         name,
@@ -37,23 +40,34 @@ function loadNamedCredential(file: string, name: string): NamedCredentialDefinit
         if (protocol !== 'Password' && protocol !== 'NoAuthentication') {
             throw new MetadataSourceError(file, `protocol ${protocol} is not emulated (Password and NoAuthentication are)`);
         }
-        return { ...common, endpoint, authentication: protocol === 'Password' ? 'password' : 'none', externalCredential: null };
+        return { ...common, endpoint, authentication: protocol === 'Password' ? 'password' : 'none', externalCredential: null, externalCredentialPrincipal: null };
     }
     const parameters = arrayOf(root, 'namedCredentialParameters');
     const endpoint = parameterValue(parameters, 'Url', 'parameterValue');
     if (!endpoint) throw new MetadataSourceError(file, 'a named credential needs a Url parameter');
-    const externalCredential = parameterValue(parameters, 'Authentication', 'externalCredential') ?? null;
-    return { ...common, endpoint, authentication: externalCredential ? 'password' : 'none', externalCredential };
+    const externalName = parameterValue(parameters, 'Authentication', 'externalCredential');
+    if (!externalName) return { ...common, endpoint, authentication: 'none', externalCredential: null, externalCredentialPrincipal: null };
+    const external = externalCredentials.get(externalName);
+    if (!external) throw new MetadataSourceError(file, `external credential ${externalName} has no externalCredentials/${externalName}.externalCredential-meta.xml`);
+    const principal = external.namedPrincipals[0];
+    return {
+        ...common,
+        endpoint,
+        authentication: external.authentication,
+        externalCredential: externalName,
+        externalCredentialPrincipal: principal === undefined ? null : `${externalName}-${principal}`
+    };
 }
 
-/** Loads every `namedCredentials/*.namedCredential-meta.xml` of a package directory. */
+/** Loads every `namedCredentials/*.namedCredential-meta.xml` of a package directory, with the external credentials they use. */
 export function loadNamedCredentials(packageDefaultDir: string): Map<string, NamedCredentialDefinition> {
     const dir = path.join(packageDefaultDir, 'namedCredentials');
     const credentials = new Map<string, NamedCredentialDefinition>();
+    const externalCredentials = loadExternalCredentials(packageDefaultDir);
     for (const fileName of existsSync(dir) ? readdirSync(dir).sort() : []) {
         const match = /^(\w+)\.namedCredential-meta\.xml$/.exec(fileName);
         if (!match?.[1]) continue;
-        credentials.set(match[1], loadNamedCredential(path.join(dir, fileName), match[1]));
+        credentials.set(match[1], loadNamedCredential(path.join(dir, fileName), match[1], externalCredentials));
     }
     return credentials;
 }

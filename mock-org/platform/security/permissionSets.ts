@@ -26,6 +26,8 @@ export interface PermissionGrant {
     readonly fields: ReadonlyMap<string, FieldPermission>;
     /** System permissions such as ManageUsers, ViewAllData, CustomizeApplication. */
     readonly userPermissions: ReadonlySet<string>;
+    /** External credential principals (`<ExternalCredential>-<Principal>`) the grant lets a user call out with. */
+    readonly externalCredentialPrincipals: ReadonlySet<string>;
     /** Field-level security on every custom field the grant does not list (a profile Setup grants each new field to). */
     readonly allCustomFields?: FieldPermission;
 }
@@ -54,7 +56,12 @@ function loadPermissionSet(file: string, name: string): PermissionGrant {
         customMetadataTypes: new Set(arrayOf(root, 'customMetadataTypeAccesses').filter(enabled).map((entry) => textOf(entry, 'name') ?? '')),
         objects,
         fields,
-        userPermissions: new Set(arrayOf(root, 'userPermissions').filter(enabled).map((entry) => textOf(entry, 'name') ?? ''))
+        userPermissions: new Set(arrayOf(root, 'userPermissions').filter(enabled).map((entry) => textOf(entry, 'name') ?? '')),
+        externalCredentialPrincipals: new Set(
+            arrayOf(root, 'externalCredentialPrincipalAccesses')
+                .filter(enabled)
+                .map((entry) => textOf(entry, 'externalCredentialPrincipal') ?? '')
+        )
     };
 }
 

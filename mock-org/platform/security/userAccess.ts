@@ -41,6 +41,11 @@ export class UserAccess {
         return this.hasUserPermission('AuthorApex') || this.grants.some((grant) => grant.apexClasses.has(className));
     }
 
+    /** External Credential Principal Access, which profiles of subscriber orgs cannot give to packaged credentials: permission sets do. */
+    canUseExternalCredentialPrincipal(principal: string): boolean {
+        return this.grants.some((grant) => grant.externalCredentialPrincipals.has(principal));
+    }
+
     canReadCustomMetadataType(typeApiName: string): boolean {
         return this.hasUserPermission('CustomizeApplication') || this.grants.some((grant) => grant.customMetadataTypes.has(typeApiName));
     }

@@ -2,15 +2,27 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../../projectRoot';
+import { metadataXml } from '../../__tests__/probeOrg';
 import { loadNamedCredentials } from '../namedCredentials';
 
 // Rules from platform.md §1.1 and §1.5: both credential models load from source, never with a secret.
-function fixture(name: string, xml: string): string {
+function fixture(name: string, xml: string, externalCredentials: Record<string, string> = {}): string {
     const root = mkdtempSync(path.join(tmpdir(), 'nc-'));
     mkdirSync(path.join(root, 'namedCredentials'));
-    writeFileSync(path.join(root, 'namedCredentials', `${name}.namedCredential-meta.xml`), `<?xml version="1.0" encoding="UTF-8"?><NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">${xml}</NamedCredential>`);
+    mkdirSync(path.join(root, 'externalCredentials'));
+    writeFileSync(path.join(root, 'namedCredentials', `${name}.namedCredential-meta.xml`), metadataXml('NamedCredential', xml));
+    for (const [externalName, body] of Object.entries(externalCredentials)) {
+        writeFileSync(path.join(root, 'externalCredentials', `${externalName}.externalCredential-meta.xml`), metadataXml('ExternalCredential', body));
+    }
     return root;
 }
+
+const MODERN =
+    '<label>Modern</label><namedCredentialType>SecuredEndpoint</namedCredentialType><allowMergeFieldsInHeader>true</allowMergeFieldsInHeader>' +
+    '<namedCredentialParameters><parameterName>Url</parameterName><parameterType>Url</parameterType><parameterValue>https://uk.qwil.io</parameterValue></namedCredentialParameters>' +
+    '<namedCredentialParameters><externalCredential>Qwil_Auth</externalCredential><parameterName>ExternalCredential</parameterName><parameterType>Authentication</parameterType></namedCredentialParameters>';
+const principal = (name: string, sequence: number) =>
+    `<externalCredentialParameters><parameterGroup>${name}</parameterGroup><parameterName>${name}</parameterName><parameterType>NamedPrincipal</parameterType><sequenceNumber>${sequence}</sequenceNumber></externalCredentialParameters>`;
 
 describe('named credentials loaded from source XML', () => {
     it('loads the connector credential as a legacy Named Principal with password authentication', () => {
@@ -23,18 +35,29 @@ describe('named credentials loaded from source XML', () => {
             generateAuthorizationHeader: true,
             allowMergeFieldsInHeader: true,
             allowMergeFieldsInBody: false,
-            externalCredential: null
+            externalCredential: null,
+            externalCredentialPrincipal: null
         });
     });
 
-    it('loads the External Credential style with its Url parameter', () => {
-        const root = fixture(
-            'Modern',
-            '<label>Modern</label><namedCredentialType>SecuredEndpoint</namedCredentialType><allowMergeFieldsInHeader>true</allowMergeFieldsInHeader>' +
-                '<namedCredentialParameters><parameterName>Url</parameterName><parameterType>Url</parameterType><parameterValue>https://uk.qwil.io</parameterValue></namedCredentialParameters>' +
-                '<namedCredentialParameters><externalCredential>Qwil_Auth</externalCredential><parameterName>ExternalCredential</parameterName><parameterType>Authentication</parameterType></namedCredentialParameters>'
-        );
-        expect(loadNamedCredentials(root).get('Modern')).toMatchObject({ endpoint: 'https://uk.qwil.io', externalCredential: 'Qwil_Auth', authentication: 'password', allowMergeFieldsInBody: false });
+    it('loads the External Credential style: Url parameter, and the principal of its Basic external credential', () => {
+        const root = fixture('Modern', MODERN, { Qwil_Auth: `<label>Qwil Auth</label><authenticationProtocol>Basic</authenticationProtocol>${principal('Backup', 2)}${principal('Main', 1)}` });
+        expect(loadNamedCredentials(root).get('Modern')).toMatchObject({
+            endpoint: 'https://uk.qwil.io',
+            externalCredential: 'Qwil_Auth',
+            externalCredentialPrincipal: 'Qwil_Auth-Main',
+            authentication: 'password',
+            allowMergeFieldsInBody: false
+        });
+    });
+
+    it('names the named credential file when its external credential is not in source', () => {
+        expect(() => loadNamedCredentials(fixture('Modern', MODERN))).toThrow(/Modern\.namedCredential-meta\.xml: external credential Qwil_Auth has no externalCredentials\/Qwil_Auth/);
+    });
+
+    it('names the external credential file when its protocol is not emulated', () => {
+        const root = fixture('Modern', MODERN, { Qwil_Auth: `<label>Qwil Auth</label><authenticationProtocol>Oauth</authenticationProtocol>${principal('Main', 1)}` });
+        expect(() => loadNamedCredentials(root)).toThrow(/Qwil_Auth\.externalCredential-meta\.xml: authenticationProtocol "Oauth" is not emulated/);
     });
 
     it('defaults merge fields off, as the metadata API does', () => {

@@ -1,36 +1,31 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../../projectRoot';
 import { loadCustomFields } from '../../metadata/customFields';
-import { SEED_USERS, createScriptedOrg, type Step } from '../../__tests__/probeOrg';
+import { SEED_USERS, createScriptedOrg, editJson, fixtureProject, metadataXml, type Step } from '../../__tests__/probeOrg';
 
 // platform.md §5.1 and §5.3 (checklist items 7 and 11): custom fields come from source, each closed
 // until a profile or permission set grants it; Contact's custom fields appear on Person Accounts as `__pc`.
 const { olivia, james, sofia, daniel } = SEED_USERS;
 
-const field = (name: string, type: string, extra = '') =>
-    `<?xml version="1.0" encoding="UTF-8"?><CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>${name}</fullName>${extra}<type>${type}</type></CustomField>`;
+const field = (name: string, type: string, extra = '') => metadataXml('CustomField', `<fullName>${name}</fullName>${extra}<type>${type}</type>`);
 
 /** A project whose Contact declares Qwil_Client_Id__c; the permission set grants it read-only when asked to. */
-function fixtureProject({ grantContactField }: { grantContactField: boolean }): { root: string; seedDir: string } {
-    const root = mkdtempSync(path.join(tmpdir(), 'custom-fields-'));
-    const packageDir = path.join(root, 'force-app', 'main', 'default');
-    const fieldsDir = path.join(packageDir, 'objects', 'Contact', 'fields');
-    mkdirSync(fieldsDir, { recursive: true });
-    writeFileSync(path.join(fieldsDir, 'Qwil_Client_Id__c.field-meta.xml'), field('Qwil_Client_Id__c', 'Text', '<label>Qwil Client ID</label><length>36</length>'));
-    mkdirSync(path.join(packageDir, 'permissionsets'));
+function contactFieldProject(grantContactField: boolean) {
     const grant = grantContactField ? '<fieldPermissions><editable>false</editable><field>Contact.Qwil_Client_Id__c</field><readable>true</readable></fieldPermissions>' : '';
-    writeFileSync(
-        path.join(packageDir, 'permissionsets', 'Qwil_Messenger_User.permissionset-meta.xml'),
-        `<?xml version="1.0" encoding="UTF-8"?><PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata"><classAccesses><apexClass>QwilConnectorController</apexClass><enabled>true</enabled></classAccesses>${grant}<label>Qwil Messenger User</label></PermissionSet>`
+    return fixtureProject(
+        {
+            'objects/Contact/fields/Qwil_Client_Id__c.field-meta.xml': field('Qwil_Client_Id__c', 'Text', '<label>Qwil Client ID</label><length>36</length>'),
+            'permissionsets/Qwil_Messenger_User.permissionset-meta.xml': metadataXml(
+                'PermissionSet',
+                `<classAccesses><apexClass>QwilConnectorController</apexClass><enabled>true</enabled></classAccesses>${grant}<label>Qwil Messenger User</label>`
+            )
+        },
+        (seedDir) =>
+            editJson<{ records: Record<string, unknown>[] }>(path.join(seedDir, 'Account.json'), ({ records }) => {
+                for (const account of records) if (account['IsPersonAccount'] === true) account['Qwil_Client_Id__pc'] = 'client-uuid-1';
+            })
     );
-    const seedDir = path.join(root, 'seed');
-    cpSync(path.join(PROJECT_ROOT, 'mock-org', 'seed'), seedDir, { recursive: true });
-    const accounts = JSON.parse(readFileSync(path.join(seedDir, 'Account.json'), 'utf8')) as { records: Record<string, unknown>[] };
-    for (const account of accounts.records) if (account['IsPersonAccount'] === true) account['Qwil_Client_Id__pc'] = 'client-uuid-1';
-    writeFileSync(path.join(seedDir, 'Account.json'), JSON.stringify(accounts));
-    return { root, seedDir };
 }
 
 const describeStep =
@@ -41,8 +36,7 @@ const describeStep =
     };
 
 function fixtureOrg(grantContactField: boolean, steps: Record<string, Step> = {}) {
-    const { root: projectRoot, seedDir } = fixtureProject({ grantContactField });
-    return createScriptedOrg({ contactField: describeStep('Contact', 'Qwil_Client_Id__c'), personAccountField: describeStep('Account', 'Qwil_Client_Id__pc'), ...steps }, {}, { projectRoot, seedDir });
+    return createScriptedOrg({ contactField: describeStep('Contact', 'Qwil_Client_Id__c'), personAccountField: describeStep('Account', 'Qwil_Client_Id__pc'), ...steps }, {}, contactFieldProject(grantContactField));
 }
 
 describe('custom fields declared in source', () => {
