@@ -68,6 +68,16 @@ describe('reset and seed', () => {
         expect(ok(reply, MembershipLookupResponse).entity_membership.status).toBe('active');
     });
 
+    it('keeps the API keys when asked, so a stored credential stays valid', async () => {
+        ok(await suspendHannah(), MembershipResponse);
+        mock.control.reset({ keepApiKeys: true });
+        ok(await lookupEleanor(), MembershipLookupResponse);
+        mock.control.seed('empty', { keepApiKeys: true });
+        expect(mock.control.snapshot().apiKeys.map((k) => k.key)).toEqual([mock.credentials.key]);
+        mock.control.seed('demo');
+        failed(await lookupEleanor(), 401, 'RU001');
+    });
+
     it('seeds the empty organisation: Harbour Wealth and its system administrator only', () => {
         mock.control.seed('empty');
         const state = mock.control.snapshot();
@@ -107,7 +117,8 @@ describe('admin HTTP API', () => {
         await admin('rate-limit', { limit: 100, windowMs: 1000 });
         await admin('organisations/status', { entityUuid: DEMO.organisations.harbourWealth, status: 'inactive' });
         failed(await lookupEleanor(), 403, 'RN900');
-        await admin('reset', {});
+        await admin('reset', { keepApiKeys: true });
+        ok(await lookupEleanor(), MembershipLookupResponse);
         expect(mock.control.snapshot().memberships.find((m) => m.entity_user_xref_uuid === DEMO.clients.marcusBennett)?.status).toBe('pending');
         await admin('seed', { seed: 'empty' });
         expect(mock.control.snapshot().memberships).toHaveLength(1);

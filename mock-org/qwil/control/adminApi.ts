@@ -14,6 +14,7 @@ import {
     NoInput,
     OrganisationStatusInput,
     RateLimitInput,
+    ResetInput,
     SeedInput
 } from './inputs';
 
@@ -39,8 +40,8 @@ function adminPost<S extends z.ZodType>(path: string, input: S, run: (body: z.in
 export function adminHandlers(control: MockQwilControl): RequestHandler[] {
     return [
         http.get(`${BASE}/state`, () => HttpResponse.json(control.snapshot())),
-        adminPost('reset', NoInput, () => control.reset()),
-        adminPost('seed', SeedInput, ({ seed }) => control.seed(seed)),
+        adminPost('reset', ResetInput, (options) => control.reset(options)),
+        adminPost('seed', SeedInput, ({ seed, ...options }) => control.seed(seed, options)),
         adminPost('keys', CreateSystemApiKeyInput, (input) => control.createSystemApiKey(input)),
         adminPost('keys/revoke', KeyInput, ({ key }) => control.revokeKey(key)),
         adminPost('keys/promote', KeyInput, ({ key }) => control.promoteToSuper(key)),

@@ -18,6 +18,7 @@ import {
     KeyInput,
     OrganisationStatusInput,
     RateLimitInput,
+    ResetInput,
     SeedInput
 } from './inputs';
 
@@ -26,10 +27,10 @@ export const DEFAULT_CALLER_ADDRESS = '13.108.4.20';
 
 /** Test and dev-server control of the mock Qwil; never reachable through Qwil's own URLs. */
 export interface MockQwilControl {
-    /** Back to the seed chosen at creation; clears faults, rate-limit setting and caller address. */
-    reset(): void;
-    /** Replace the whole state with a seed (API keys included: they are part of the state). */
-    seed(seed: SeedName): void;
+    /** Back to the seed chosen at creation; clears faults, rate-limit setting and caller address. Keys go too unless kept. */
+    reset(options?: { keepApiKeys?: boolean }): void;
+    /** Replaces the whole state with a seed; keys go too unless kept. */
+    seed(seed: SeedName, options?: { keepApiKeys?: boolean }): void;
     /** The secret is returned here only; the mock keeps a hash. */
     createSystemApiKey(input: CreateSystemApiKeyInput): { key: string; secret: string };
     /** True when the key exists, is not revoked and the secret is its secret (for a dev server's stored credential). */
@@ -69,15 +70,23 @@ export function createControl(deps: ControlDependencies): MockQwilControl {
         return record;
     };
 
+    const reseed = (seed: SeedName, keepApiKeys = false): void => {
+        const next = buildSeed(seed);
+        if (keepApiKeys) next.apiKeys = store.read().apiKeys.filter((k) => next.organisations.some((o) => o.entity_uuid === k.entityUuid));
+        store.replace(next);
+    };
+
     return {
-        reset() {
-            store.replace(buildSeed(deps.initialSeed));
+        reset(options = {}) {
+            const { keepApiKeys } = parseOrThrow(ResetInput, options, 'input');
+            reseed(deps.initialSeed, keepApiKeys);
             faults.clear();
             rateLimiter.configure(DEFAULT_RATE_LIMIT);
             callerAddress.value = DEFAULT_CALLER_ADDRESS;
         },
-        seed(seed) {
-            store.replace(buildSeed(parseOrThrow(SeedInput, { seed }, 'input').seed));
+        seed(seed, options = {}) {
+            const parsed = parseOrThrow(SeedInput, { seed, ...options }, 'input');
+            reseed(parsed.seed, parsed.keepApiKeys);
         },
         createSystemApiKey(input) {
             const parsed = parseOrThrow(CreateSystemApiKeyInput, input, 'input');

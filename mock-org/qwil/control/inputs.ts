@@ -4,7 +4,10 @@ import { SEED_NAMES } from '../seed/seeds';
 
 /** Inputs of the control surface, shared by the jest functions and the admin HTTP API. */
 
-export const SeedInput = z.strictObject({ seed: z.enum(SEED_NAMES) });
+/** `keepApiKeys` keeps the existing System API keys, so a dev server's stored credential stays valid. */
+const KeepApiKeys = z.boolean().optional();
+export const ResetInput = z.strictObject({ keepApiKeys: KeepApiKeys });
+export const SeedInput = z.strictObject({ seed: z.enum(SEED_NAMES), keepApiKeys: KeepApiKeys });
 
 export const CreateSystemApiKeyInput = z.strictObject({
     name: z.string().min(1).max(200),
