@@ -18,7 +18,7 @@ function userOption(option: UserOption, runningUser: UserOption): SafeHtml {
 
 function loginAsForm({ runningUser, loginAsOptions, currentPath }: PageChrome): SafeHtml {
     return html`<form class="slds-grid slds-wrap slds-grid_vertical-align-center" method="post" action="/login-as">
-    <label class="slds-form-element__label" for="login-as-user">Log in as</label>
+    <label class="slds-form-element__label slds-p-top_none slds-m-bottom_none" for="login-as-user">Log in as</label>
     <div class="slds-select_container slds-m-right_x-small">
         <select class="slds-select" id="login-as-user" name="userId">
             ${loginAsOptions.map((option) => userOption(option, runningUser))}
