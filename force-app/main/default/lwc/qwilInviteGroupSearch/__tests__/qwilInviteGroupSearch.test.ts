@@ -48,7 +48,7 @@ function checkboxes(element: HTMLElement): { label: string; checked: boolean; di
 function tick(element: HTMLElement, uuid: string, checked = true): void {
     const box = element.shadowRoot!.querySelector<HTMLInputElement>(`input[data-uuid="${uuid}"]`)!;
     box.checked = checked;
-    box.dispatchEvent(new Event('change'));
+    box.dispatchEvent(new CustomEvent('change'));
 }
 
 async function search(element: HTMLElement, term: string): Promise<void> {

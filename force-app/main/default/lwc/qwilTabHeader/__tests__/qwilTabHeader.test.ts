@@ -1,0 +1,40 @@
+import { createElement } from 'lwc';
+import QwilTabHeader from '../qwilTabHeader';
+
+type ButtonStub = HTMLElement & { label?: string };
+
+function renderHeader(canSwitch: boolean): HTMLElement {
+    const element = createElement('c-qwil-tab-header', { is: QwilTabHeader });
+    Object.assign(element, { organisationName: 'Harbour Wealth', staffName: 'Olivia Hart', canSwitch });
+    document.body.appendChild(element);
+    return element;
+}
+
+describe('c-qwil-tab-header', () => {
+    afterEach(() => {
+        document.body.replaceChildren();
+    });
+
+    it('names the Qwil organisation and the user there', async () => {
+        const element = renderHeader(false);
+
+        const root = element.shadowRoot!;
+        expect(root.querySelector('[data-id="organisation"]')?.textContent).toBe('Harbour Wealth');
+        expect(root.querySelector('[data-id="staff"]')?.textContent).toBe('Olivia Hart');
+        expect(root.querySelector('lightning-button')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('offers Switch organisation when there is a choice, and fires switchorganisation', async () => {
+        const element = renderHeader(true);
+        const onSwitch = jest.fn();
+        element.addEventListener('switchorganisation', onSwitch);
+
+        const switchButton = element.shadowRoot!.querySelector<ButtonStub>('lightning-button')!;
+        expect(switchButton.label).toBe('Switch organisation');
+        switchButton.click();
+
+        expect(onSwitch).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
+    });
+});
