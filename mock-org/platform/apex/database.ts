@@ -51,6 +51,7 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
 
     const queryById: Database['queryById'] = (sobjectType, recordId, fields, accessLevel) => {
         const level = levelOf(accessLevel);
+        transaction.countSoql();
         const object = objectOrFail(sobjectType);
         for (const field of fields) {
             if (!object.fields.has(field)) {
@@ -72,6 +73,7 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
 
     const lockById: Database['lockById'] = async (sobjectType, recordId, accessLevel) => {
         const level = levelOf(accessLevel);
+        transaction.countSoql();
         const object = objectOrFail(sobjectType);
         if (level === 'USER_MODE' && !access.objectPermission(object.name).read) throw new QueryException(`sObject type '${sobjectType}' is not supported.`);
         const record = visible(sobjectType, recordId, level);

@@ -6,6 +6,7 @@ export const LIMITS = {
     maxCalloutTimeoutMs: 120_000,
     cumulativeCalloutTimeMs: 120_000,
     calloutBodyBytes: 6_000_000,
+    soqlQueriesPerTransaction: 100,
     dmlStatementsPerTransaction: 150,
     /** How long a transaction waits for a record another transaction has locked. */
     recordLockWaitMs: 10_000

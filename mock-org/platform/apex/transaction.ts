@@ -8,6 +8,7 @@ import { LIMITS, LimitException } from './limits';
 export class Transaction {
     callouts = 0;
     calloutTimeMs = 0;
+    soqlQueries = 0;
     dmlStatements = 0;
     /** DML, enqueued jobs or sent email not yet committed: no callout may follow. */
     pendingWork = false;
@@ -20,6 +21,11 @@ export class Transaction {
         /** SOQL and DML without an explicit access mode run in this one (decided by the class's API version). */
         readonly defaultAccessLevel: AccessLevel = 'USER_MODE'
     ) {}
+
+    countSoql(): void {
+        if (this.soqlQueries >= LIMITS.soqlQueriesPerTransaction) throw new LimitException(`Too many SOQL queries: ${this.soqlQueries + 1}`);
+        this.soqlQueries += 1;
+    }
 
     /** Counts a DML statement; a cacheable method runs read-only, where the limit is 0. */
     countDml(): void {
