@@ -63,7 +63,7 @@ export async function startMockOrgServer({ port, dataDir, host = '127.0.0.1' }: 
         org,
         sessions: new Sessions(org.requireUser(DEFAULT_USER).Id),
         qwilListener: createMswRequestListener(() => qwil.handlers, '/__qwil', hostInPath),
-        qwilAdminListener: createMswRequestListener(() => qwil.adminHandlers, '/__mock-qwil-admin', fixedOrigin(MOCK_QWIL_ADMIN_ORIGIN))
+        qwilAdminListener: createMswRequestListener(() => qwil.adminHandlers, '/__mock-qwil-admin', fixedOrigin(`${MOCK_QWIL_ADMIN_ORIGIN}/__admin`))
     });
     server.on('request', (request, response) => {
         app(request, response).catch((error: unknown) => {

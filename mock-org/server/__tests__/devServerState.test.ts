@@ -1,0 +1,49 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ReadyTab } from '../../../force-app/server/contracts/qwilTab';
+import { DEMO } from '../../qwil';
+import { startMockOrgServer, type RunningMockOrg } from '../startServer';
+
+// The dev server keeps its Qwil state and its generated credential across restarts, and a change
+// made through its mock Qwil control surface is what the connector then sees through the named credential.
+const MARCUS = '003Qw0000000003IAA';
+
+async function clientStatus(server: RunningMockOrg, recordId: string): Promise<string> {
+    const response = await fetch(`${server.url}/apex/QwilConnectorController/loadTab`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ recordId })
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as ReadyTab).client.status;
+}
+
+describe('the dev server state', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'mock-org-data-'));
+    let server: RunningMockOrg | undefined;
+    afterEach(async () => server?.close());
+
+    it('shows a change made through the control surface, and keeps it after a restart', async () => {
+        server = await startMockOrgServer({ port: 0, dataDir });
+        expect(await clientStatus(server, MARCUS)).toBe('pending');
+
+        const accepted = await fetch(`${server.url}/__mock-qwil-admin/invitations/accept`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ entityUserXrefUuid: DEMO.clients.marcusBennett })
+        });
+        expect(accepted.status).toBe(200);
+        expect(await clientStatus(server, MARCUS)).toBe('active');
+
+        await server.close();
+        server = await startMockOrgServer({ port: 0, dataDir });
+        expect(await clientStatus(server, MARCUS)).toBe('active');
+    });
+
+    it('does not serve the control surface on the Qwil route the named credential reaches', async () => {
+        server = await startMockOrgServer({ port: 0, dataDir });
+        const response = await fetch(`${server.url}/__qwil/eu.qwil.io/__admin/state`);
+        expect(response.status).toBe(404);
+    });
+});
