@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { apexClasses } from '../../force-app/server';
-import { QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilClient';
+import { QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilTransport';
 import { createFileCredentialStore, type CredentialStore } from '../platform/callouts/credentialStore';
 import { MockOrg } from '../platform/mockOrg';
 import { PROJECT_ROOT } from '../projectRoot';

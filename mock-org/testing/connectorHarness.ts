@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { apexClasses } from '../../force-app/server';
-import { QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilClient';
+import { QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilTransport';
 import type { ApexErrorResponse } from '../platform/apex/errorShapes';
 import { createMemoryCredentialStore } from '../platform/callouts/credentialStore';
 import { MockOrg } from '../platform/mockOrg';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Http } from '../platform/context';
-import { HttpRequest } from '../platform/http';
+import { QwilApiError, QwilTransport, type QwilTransportOptions } from './qwilTransport';
 import {
     CreateMembershipRequest,
     GroupListResponse,
@@ -8,7 +8,6 @@ import {
     MembershipLookupResponse,
     MembershipRef,
     MembershipResponse,
-    QwilErrorBody,
     TenancyListResponse,
     UpdatePhoneNumberRequest,
     type Group,
@@ -19,37 +18,8 @@ import {
     type Tenancy
 } from './schemas';
 
-/** The named credential the admin creates (install guide, step 3); the name must match exactly. */
-export const QWIL_NAMED_CREDENTIAL = 'Qwil_Messenger_Salesforce_Connector';
-
-const SYSTEM_API = '/entity-service/sys-api';
 /** The most one list request returns (Qwil's page limit); the connector shows the first page of a search. */
-const PAGE_LIMIT = '100';
-
-/** A Qwil error response, or a response the connector cannot read. */
-export class QwilApiError extends Error {
-    override readonly name = 'QwilApiError';
-    constructor(
-        readonly status: number,
-        readonly errorCode: string | null,
-        message: string
-    ) {
-        super(message);
-    }
-}
-
-function parseJson(body: string): unknown {
-    try {
-        return JSON.parse(body);
-    } catch {
-        return undefined;
-    }
-}
-
-export interface QwilClientOptions {
-    /** With a Super API key: the organisation every call is for (`on-behalf-of-entity-uuid`). */
-    readonly entityUuid?: string | null;
-}
+export const PAGE_LIMIT = '100';
 
 export interface MembershipSearch {
     readonly role?: MembershipRole;
@@ -57,15 +27,13 @@ export interface MembershipSearch {
     readonly search?: string;
 }
 
-/**
- * The one place that builds Qwil requests. Every call goes through the named credential: the key
- * and secret are merge fields the platform fills in, so they never exist in connector code.
- */
+/** Qwil's members and tenancies (System API). Requests are built here and sent by the transport. */
 export class QwilClient {
-    constructor(
-        private readonly http: Http,
-        private readonly options: QwilClientOptions = {}
-    ) {}
+    readonly transport: QwilTransport;
+
+    constructor(http: Http, options: QwilTransportOptions = {}) {
+        this.transport = new QwilTransport(http, options);
+    }
 
     /** The membership with this identifier, primary email or uuid, or null when Qwil has none (RN006). */
     async findMembership(query: MembershipLookupQuery): Promise<Membership | null> {
@@ -106,40 +74,11 @@ export class QwilClient {
     }
 
     private get<T>(path: string, query: Record<string, string>, response: z.ZodType<T>): Promise<T> {
-        return this.send('GET', `${path}?${new URLSearchParams(query).toString()}`, null, response);
+        return this.transport.call({ service: 'system', method: 'GET', path, query, response });
     }
 
     /** The body is checked against Qwil's request schema before it leaves the org. */
     private post<Body extends z.ZodType, T>(path: string, requestSchema: Body, body: z.input<Body>, response: z.ZodType<T>): Promise<T> {
-        return this.send('POST', path, JSON.stringify(requestSchema.parse(body)), response);
-    }
-
-    private async send<T>(method: 'GET' | 'POST', path: string, body: string | null, schema: z.ZodType<T>): Promise<T> {
-        const request = new HttpRequest();
-        request.setMethod(method);
-        request.setEndpoint(`callout:${QWIL_NAMED_CREDENTIAL}${SYSTEM_API}/${path}`);
-        request.setHeader('X-SYS-API-KEY', '{!$Credential.UserName}');
-        request.setHeader('X-SYS-API-KEY-SECRET', '{!$Credential.Password}');
-        request.setHeader('Accept', 'application/json');
-        if (this.options.entityUuid) request.setHeader('on-behalf-of-entity-uuid', this.options.entityUuid);
-        if (body !== null) {
-            request.setHeader('Content-Type', 'application/json');
-            request.setBody(body);
-        }
-        const response = await this.http.send(request);
-        const status = response.getStatusCode();
-        const parsedBody = parseJson(response.getBody());
-        if (status < 200 || status >= 300) {
-            const error = QwilErrorBody.safeParse(parsedBody);
-            throw error.success
-                ? new QwilApiError(status, error.data.error_code, error.data.message)
-                : new QwilApiError(status, null, `Qwil answered ${status} without an error code`);
-        }
-        const parsed = schema.safeParse(parsedBody);
-        if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            throw new QwilApiError(status, null, `Qwil sent a response the connector cannot read (${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'})`);
-        }
-        return parsed.data;
+        return this.transport.call({ service: 'system', method: 'POST', path, body: requestSchema.parse(body), response });
     }
 }

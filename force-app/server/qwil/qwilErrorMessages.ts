@@ -1,5 +1,5 @@
 import { CalloutException } from '../platform/http';
-import { QwilApiError } from './qwilClient';
+import { QwilApiError } from './qwilTransport';
 
 const CONFIGURATION = 'Qwil Messenger cannot sign in to Qwil: the System API key in the named credential is not accepted. Ask your administrator to check the named credential Qwil_Messenger_Salesforce_Connector.';
 

@@ -1,5 +1,5 @@
 import { HttpRequest } from '../../../../force-app/server/platform/http';
-import { QWIL_NAMED_CREDENTIAL } from '../../../../force-app/server/qwil/qwilClient';
+import { QWIL_NAMED_CREDENTIAL } from '../../../../force-app/server/qwil/qwilTransport';
 import { SEED_USERS, createScriptedOrg, gate, type ScriptedClassOptions, type Step } from '../../__tests__/probeOrg';
 
 const { olivia, james, sofia } = SEED_USERS;

@@ -1,5 +1,5 @@
 import { HttpRequest } from '../../../../force-app/server/platform/http';
-import { QWIL_NAMED_CREDENTIAL } from '../../../../force-app/server/qwil/qwilClient';
+import { QWIL_NAMED_CREDENTIAL } from '../../../../force-app/server/qwil/qwilTransport';
 import { RECORD_UNAVAILABLE_MESSAGE } from '../../records/recordLocks';
 import { SEED_USERS, createScriptedOrg, gate, type Step } from '../../__tests__/probeOrg';
 

@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import type { Http } from '../platform/context';
+import { HttpRequest } from '../platform/http';
+import { QwilErrorBody } from './schemas';
+
+/** The named credential the admin creates (install guide, step 3); the name must match exactly. */
+export const QWIL_NAMED_CREDENTIAL = 'Qwil_Messenger_Salesforce_Connector';
+
+/** Qwil's two services: the System API (members, groups, review) and the chat service. */
+const SERVICE_PATHS = { system: '/entity-service/sys-api', chat: '/chat-service/api' } as const;
+export type QwilService = keyof typeof SERVICE_PATHS;
+
+/** A Qwil error response, or a response the connector cannot read. */
+export class QwilApiError extends Error {
+    override readonly name = 'QwilApiError';
+    constructor(
+        readonly status: number,
+        readonly errorCode: string | null,
+        message: string
+    ) {
+        super(message);
+    }
+}
+
+export interface QwilTransportOptions {
+    /** With a Super API key: the organisation every call is for (`on-behalf-of-entity-uuid`). */
+    readonly entityUuid?: string | null;
+}
+
+export interface QwilCall<T> {
+    readonly service: QwilService;
+    readonly method: 'GET' | 'POST';
+    readonly path: string;
+    readonly query?: Readonly<Record<string, string>>;
+    /** Already checked against Qwil's request schema. */
+    readonly body?: unknown;
+    /** Chat-service calls act for this staff membership (`on-behalf-of`). */
+    readonly onBehalfOf?: string;
+    readonly response: z.ZodType<T>;
+}
+
+function parseJson(body: string): unknown {
+    try {
+        return JSON.parse(body);
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * The only code that sends requests to Qwil. Every call goes through the named credential: the
+ * key and secret are merge fields the platform fills in, so they never exist in connector code.
+ * Every response is parsed with its schema; anything else is a QwilApiError.
+ */
+export class QwilTransport {
+    constructor(
+        private readonly http: Http,
+        private readonly options: QwilTransportOptions = {}
+    ) {}
+
+    async call<T>({ service, method, path, query, body, onBehalfOf, response: schema }: QwilCall<T>): Promise<T> {
+        const request = new HttpRequest();
+        request.setMethod(method);
+        const search = query ? `?${new URLSearchParams(query).toString()}` : '';
+        request.setEndpoint(`callout:${QWIL_NAMED_CREDENTIAL}${SERVICE_PATHS[service]}/${path}${search}`);
+        request.setHeader('X-SYS-API-KEY', '{!$Credential.UserName}');
+        request.setHeader('X-SYS-API-KEY-SECRET', '{!$Credential.Password}');
+        request.setHeader('Accept', 'application/json');
+        if (this.options.entityUuid) request.setHeader('on-behalf-of-entity-uuid', this.options.entityUuid);
+        if (onBehalfOf) request.setHeader('on-behalf-of', onBehalfOf);
+        if (body !== undefined) {
+            request.setHeader('Content-Type', 'application/json');
+            request.setBody(JSON.stringify(body));
+        }
+        const response = await this.http.send(request);
+        const status = response.getStatusCode();
+        const parsedBody = parseJson(response.getBody());
+        if (status < 200 || status >= 300) {
+            const error = QwilErrorBody.safeParse(parsedBody);
+            throw error.success
+                ? new QwilApiError(status, error.data.error_code, error.data.message)
+                : new QwilApiError(status, null, `Qwil answered ${status} without an error code`);
+        }
+        const parsed = schema.safeParse(parsedBody);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new QwilApiError(status, null, `Qwil sent a response the connector cannot read (${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'})`);
+        }
+        return parsed.data;
+    }
+}
