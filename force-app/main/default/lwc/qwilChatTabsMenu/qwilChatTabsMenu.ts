@@ -60,6 +60,10 @@ export default class QwilChatTabsMenu extends LightningElement {
         return this.isSwitchingOrganisation ? this.knownOrganisations : undefined;
     }
 
+    get organisationName(): string | undefined {
+        return this.readyTab?.organisation?.name;
+    }
+
     get canSwitchOrganisation(): boolean {
         return Boolean(this.readyTab?.canSwitchOrganisation && this.knownOrganisations?.length);
     }

@@ -5,6 +5,7 @@ import { LightningElement, api } from 'lwc';
  * organisation when there is a choice. Fires `switchorganisation` (no detail, does not bubble).
  */
 export default class QwilTabHeader extends LightningElement {
+    /** Known only with a Super API key; an ordinary key decides the organisation by itself. */
     @api organisationName?: string;
     @api staffName?: string;
     @api canSwitch = false;

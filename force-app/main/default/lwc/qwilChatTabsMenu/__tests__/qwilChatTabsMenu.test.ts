@@ -274,6 +274,18 @@ describe('c-qwil-chat-tabs-menu', () => {
             expect([header.organisationName, header.staffName, header.canSwitch]).toEqual(['Harbour Wealth', 'Olivia Hart', false]);
             await expect(element).toBeAccessible();
         });
+
+        it('names no organisation when the API key decides it by itself', async () => {
+            mockLoadTab.mockResolvedValue({ ...activeTab, organisation: null });
+
+            const element = renderMenu();
+            await flushPromises();
+
+            const header = query(element, 'c-qwil-tab-header') as HTMLElement & { organisationName?: string; staffName?: string };
+            expect([header.organisationName, header.staffName]).toEqual([undefined, 'Olivia Hart']);
+            expect(normalisedTextSeen(element)).toContain('Amelia Hart');
+            await expect(element).toBeAccessible();
+        });
     });
 
     describe('Invite', () => {

@@ -3,9 +3,9 @@ import QwilTabHeader from '../qwilTabHeader';
 
 type ButtonStub = HTMLElement & { label?: string };
 
-function renderHeader(canSwitch: boolean): HTMLElement {
+function renderHeader(canSwitch: boolean, organisationName: string | null = 'Harbour Wealth'): HTMLElement {
     const element = createElement('c-qwil-tab-header', { is: QwilTabHeader });
-    Object.assign(element, { organisationName: 'Harbour Wealth', staffName: 'Olivia Hart', canSwitch });
+    Object.assign(element, { organisationName, staffName: 'Olivia Hart', canSwitch });
     document.body.appendChild(element);
     return element;
 }
@@ -22,6 +22,15 @@ describe('c-qwil-tab-header', () => {
         expect(root.querySelector('[data-id="organisation"]')?.textContent).toBe('Harbour Wealth');
         expect(root.querySelector('[data-id="staff"]')?.textContent).toBe('Olivia Hart');
         expect(root.querySelector('lightning-button')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('names only the user when the API key decides the organisation by itself', async () => {
+        const element = renderHeader(false, null);
+
+        const root = element.shadowRoot!;
+        expect(root.querySelector('[data-id="organisation"]')).toBeNull();
+        expect(root.querySelector('[data-id="staff"]')?.textContent).toBe('Olivia Hart');
         await expect(element).toBeAccessible();
     });
 
