@@ -106,8 +106,9 @@ export interface Database {
 
 /**
  * `Cache.Org` (Platform Cache, org partition): values shared by all users, each with a time to live.
- * Keys are alphanumeric (anything else throws `Cache.InvalidParamException`); values are stored as
- * copies; puts and removes take effect when the transaction commits. A value may vanish at any time.
+ * Keys are alphanumeric, at most 50 characters (anything else throws `Cache.InvalidParamException`).
+ * Values are stored as copies. Other transactions see a put or remove once this one commits; a
+ * failed transaction's cache operations are rolled back. A value may vanish at any time.
  */
 export interface OrgCache {
     /** Null when absent or expired. */

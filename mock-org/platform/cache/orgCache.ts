@@ -2,13 +2,14 @@ import type { OrgCache } from '../../../force-app/server/platform/context';
 import type { Transaction } from '../apex/transaction';
 
 export const ORG_CACHE_LIMITS = {
+    maxKeyLength: 50,
     minTtlSeconds: 300,
     maxTtlSeconds: 172_800,
     /** Maximum size of one cached item, measured here as its JSON serialisation. */
     maxItemBytes: 102_400
 } as const;
 
-/** `Cache.InvalidParamException`: a key that is not alphanumeric, a time to live out of range. */
+/** `Cache.InvalidParamException`: a key that is not alphanumeric or too long, a time to live out of range. */
 export class CacheInvalidParamException extends Error {
     override readonly name = 'Cache.InvalidParamException';
 }
@@ -52,7 +53,9 @@ export class OrgCacheStore {
 }
 
 function checkKey(key: string): void {
-    if (!/^[a-zA-Z0-9]+$/.test(key)) throw new CacheInvalidParamException(`Invalid key: "${key}". A cache key must be alphanumeric.`);
+    if (!/^[a-zA-Z0-9]+$/.test(key) || key.length > ORG_CACHE_LIMITS.maxKeyLength) {
+        throw new CacheInvalidParamException(`Invalid key: "${key}". A cache key must be alphanumeric and at most ${ORG_CACHE_LIMITS.maxKeyLength} characters.`);
+    }
 }
 
 function checkTtl(ttlSeconds: number): void {

@@ -2,7 +2,7 @@ import { Transaction } from '../../apex/transaction';
 import { SEED_USERS, createScriptedOrg, type Step } from '../../__tests__/probeOrg';
 import { ORG_CACHE_LIMITS, OrgCacheStore, createOrgCache } from '../orgCache';
 
-// Apex Reference, Cache.Org and "Platform Cache Limits": keys are alphanumeric, the time to live is
+// Apex Reference, Cache.Org and "Platform Cache Limits": keys are alphanumeric (at most 50 characters [K]), the time to live is
 // 300 to 172,800 seconds, one item is at most 100 KB; cache operations roll back with a failed transaction.
 const HOUR = 3_600;
 
@@ -58,6 +58,13 @@ describe('Cache.Org values and expiry', () => {
 });
 
 describe('Cache.Org parameters', () => {
+    it('accepts an alphanumeric key of up to 50 characters and refuses a longer one', () => {
+        const { committed } = cacheWithClock();
+        expect(() => committed((cache) => cache.put('k'.repeat(ORG_CACHE_LIMITS.maxKeyLength), 1, HOUR))).not.toThrow();
+        expect(() => committed((cache) => cache.put('k'.repeat(51), 1, HOUR))).toThrow(expect.objectContaining({ name: 'Cache.InvalidParamException' }));
+        expect(ORG_CACHE_LIMITS.maxKeyLength).toBe(50);
+    });
+
     it.each(['staff.map', 'staff_map', 'staff map', '', 'clé'])('refuses the non-alphanumeric key %j', (key) => {
         const { committed } = cacheWithClock();
         expect(() => committed((cache) => cache.put(key, 1, HOUR))).toThrow(expect.objectContaining({ name: 'Cache.InvalidParamException' }));
