@@ -2,18 +2,13 @@ import { z } from 'zod';
 import { auraEnabled, type ApexClassDefinition } from '../../../force-app/server/platform/auraEnabled';
 import { AuraHandledException } from '../../../force-app/server/platform/exceptions';
 import { toId18 } from '../../../force-app/server/platform/salesforceId';
-import { PROJECT_ROOT } from '../../projectRoot';
-import { createMemoryCredentialStore } from '../callouts/credentialStore';
 import { isValidId } from '../records/ids';
-import { MockOrg } from '../mockOrg';
+import { PROBE_CLASS, SEED_USERS, createProbeOrg } from './probeOrg';
 
-const OLIVIA = 'olivia.hart@harbourwealth.example';
-const JAMES = 'james.patel@harbourwealth.example';
-const SOFIA = 'sofia.reyes@harbourwealth.example';
-const DANIEL = 'daniel.brooks@harbourwealth.example';
+const { olivia: OLIVIA, james: JAMES, sofia: SOFIA, daniel: DANIEL } = SEED_USERS;
 
 const Probe: ApexClassDefinition = {
-    name: 'QwilConnectorController',
+    name: PROBE_CLASS,
     apiVersion: '67.0',
     sharing: 'with sharing',
     methods: {
@@ -44,9 +39,9 @@ const Probe: ApexClassDefinition = {
     }
 };
 
-const org = new MockOrg({ projectRoot: PROJECT_ROOT, credentials: createMemoryCredentialStore(), apexClasses: [Probe] });
-const contactId = (lastName: string) => org.records.all('Contact').find((contact) => contact['LastName'] === lastName)?.Id ?? '';
-const call = (username: string, methodName: string, params: unknown) => org.runtime.invoke({ userId: org.requireUser(username).Id, className: 'QwilConnectorController', methodName, params });
+const probe = createProbeOrg([Probe]);
+const { org, contactId } = probe;
+const call = (username: string, methodName: string, params: unknown) => probe.call(username, PROBE_CLASS, methodName, params);
 
 describe('records and ids (checklist item 11 and the id constants)', () => {
     it('computes the case-safe 18-character id as the platform does', () => {
@@ -99,6 +94,7 @@ describe('User self-edit rules (checklist item 12)', () => {
         ['Alias', true],
         ['CommunityNickname', true],
         ['EmployeeNumber', true],
+        ['LocaleSidKey', true],
         ['FederationIdentifier', false]
     ])('a standard user can change their own %s: %s', async (field, updateable) => {
         expect(await call(OLIVIA, 'ownUserFieldUpdateable', { field })).toEqual({ ok: true, value: updateable });

@@ -11,8 +11,9 @@ function securedFieldKey(objectName: string, fieldName: string): string {
 }
 
 /**
- * Own-User fields a user without Manage Users can change on their personal information page.
- * FederationIdentifier is not among them: only Manage Users can edit it, and FLS cannot open it up.
+ * Own-User fields a user without Manage Users can change in their personal settings (personal
+ * information; language, locale and time zone). FederationIdentifier is not among them: only
+ * Manage Users can edit it, and FLS cannot open it up.
  */
 export const SELF_EDITABLE_USER_FIELDS: ReadonlySet<string> = new Set([
     'Email',
@@ -22,7 +23,8 @@ export const SELF_EDITABLE_USER_FIELDS: ReadonlySet<string> = new Set([
     'EmployeeNumber',
     'FirstName',
     'LastName',
-    'Title'
+    'Title',
+    'LocaleSidKey'
 ]);
 
 /** The union of a user's profile and permission sets, answering the platform's access questions. */
