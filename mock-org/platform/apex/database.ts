@@ -43,6 +43,21 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
         return object;
     };
 
+    /** Counts the query; the object and fields must exist and, in user mode, be readable by the user. */
+    const checkQuery = (sobjectType: string, fields: readonly string[], level: AccessLevel) => {
+        transaction.countSoql();
+        const object = objectOrFail(sobjectType);
+        const unknown = fields.find((field) => !object.fields.has(field));
+        if (unknown) {
+            throw new QueryException(`No such column '${unknown}' on entity '${sobjectType}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`);
+        }
+        if (level === 'SYSTEM_MODE') return;
+        if (!access.objectPermission(sobjectType).read) throw new QueryException(`sObject type '${sobjectType}' is not supported.`);
+        if (fields.some((field) => !access.fieldPermission(sobjectType, field).read)) {
+            throw new QueryException('Insufficient permissions: secure query included inaccessible field');
+        }
+    };
+
     const visible = (sobjectType: string, recordId: string, level: AccessLevel): StoredRecord | undefined => {
         const record = current(sobjectType, recordId);
         if (!record) return undefined;
@@ -51,19 +66,7 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
 
     const queryById: Database['queryById'] = (sobjectType, recordId, fields, accessLevel) => {
         const level = levelOf(accessLevel);
-        transaction.countSoql();
-        const object = objectOrFail(sobjectType);
-        for (const field of fields) {
-            if (!object.fields.has(field)) {
-                throw new QueryException(`No such column '${field}' on entity '${sobjectType}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`);
-            }
-        }
-        if (level === 'USER_MODE') {
-            if (!access.objectPermission(sobjectType).read) throw new QueryException(`sObject type '${sobjectType}' is not supported.`);
-            if (fields.some((field) => !access.fieldPermission(sobjectType, field).read)) {
-                throw new QueryException('Insufficient permissions: secure query included inaccessible field');
-            }
-        }
+        checkQuery(sobjectType, fields, level);
         const record = visible(sobjectType, recordId, level);
         if (!record) return null;
         const selected: Record<string, unknown> = { Id: record.Id };
@@ -73,13 +76,23 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
 
     const lockById: Database['lockById'] = async (sobjectType, recordId, accessLevel) => {
         const level = levelOf(accessLevel);
-        transaction.countSoql();
-        const object = objectOrFail(sobjectType);
-        if (level === 'USER_MODE' && !access.objectPermission(object.name).read) throw new QueryException(`sObject type '${sobjectType}' is not supported.`);
+        checkQuery(sobjectType, [], level);
         const record = visible(sobjectType, recordId, level);
         if (!record) return null;
         await services.locks.acquire(record.Id, transaction);
         return { Id: record.Id };
+    };
+
+    /** Fields must exist, be writable by code at all, and fit their length. */
+    const checkValues = (object: ObjectDefinition, recordId: string, values: Readonly<Record<string, unknown>>) => {
+        for (const [field, value] of Object.entries(values)) {
+            const definition = object.fields.get(field);
+            if (!definition) throw new SObjectException(`Invalid field ${field} for ${object.name}`);
+            if (definition.system) throw new SObjectException(`Field is not writeable: ${object.name}.${field}`);
+            if (definition.length !== undefined && typeof value === 'string' && value.length > definition.length) {
+                throw updateFailed(recordId, 'STRING_TOO_LONG', `${definition.label}: data value too large: ${value} (max length=${definition.length})`, [field]);
+            }
+        }
     };
 
     /** User mode on User: a user edits their own record within the self-edit rules; anyone else's needs Manage Users. */
@@ -99,24 +112,12 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
     const updateById: Database['updateById'] = (sobjectType, recordId, values, accessLevel) => {
         const level = levelOf(accessLevel);
         transaction.countDml();
-        const object = objectOrFail(sobjectType);
-        const fields = Object.keys(values);
-        for (const field of fields) {
-            const definition = object.fields.get(field);
-            if (!definition) throw new SObjectException(`Invalid field ${field} for ${sobjectType}`);
-            if (definition.system) throw new SObjectException(`Field is not writeable: ${sobjectType}.${field}`);
-        }
+        checkValues(objectOrFail(sobjectType), recordId, values);
         const record = current(sobjectType, recordId);
         if (!record) throw updateFailed(recordId, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
-        if (level === 'USER_MODE') checkUserModeUpdate(record, fields);
+        if (level === 'USER_MODE') checkUserModeUpdate(record, Object.keys(values));
+        // Sharing on User records is not modelled: system mode may update any user.
         else if (enforcesSharing(level) && sobjectType !== 'User' && !services.sharing.canEdit(access, record)) throw insufficientAccess(record.Id);
-        for (const field of fields) {
-            const definition = object.fields.get(field);
-            const value = values[field];
-            if (definition?.length !== undefined && typeof value === 'string' && value.length > definition.length) {
-                throw updateFailed(record.Id, 'STRING_TOO_LONG', `${definition.label}: data value too large: ${value} (max length=${definition.length})`, [field]);
-            }
-        }
         if (!services.locks.tryAcquire(record.Id, transaction)) {
             throw updateFailed(record.Id, 'UNABLE_TO_LOCK_ROW', `unable to obtain exclusive access to this record or 1 records: ${record.Id}`);
         }
