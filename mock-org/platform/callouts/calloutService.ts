@@ -117,16 +117,16 @@ export class CalloutService {
     }
 
     /**
-     * Fails closed: a credential that authenticates but has no secret, or whose external credential
-     * principal the user has no access to, never sends a request. New-model secrets belong to the
-     * external credential, legacy ones to the named credential.
+     * Fails closed: a credential that authenticates but has no secret, or none of whose external
+     * credential principals the user has access to, never sends a request. A legacy secret belongs
+     * to the named credential; a new-model one to the first principal (by sequence number) the user may use.
      */
     private principalFor(credential: NamedCredentialDefinition | null, caller: CalloutCaller): CredentialPrincipal | null {
         if (!credential || credential.authentication === 'none') return null;
-        if (credential.externalCredential && !(credential.externalCredentialPrincipal && caller.canUseExternalCredentialPrincipal(credential.externalCredentialPrincipal))) {
-            throw credentialUnavailable(credential.name);
-        }
-        const principal = this.principals.get(credential.externalCredential ?? credential.name);
+        const secretName = credential.externalCredential
+            ? credential.externalCredentialPrincipals.find((principal) => caller.canUseExternalCredentialPrincipal(principal))
+            : credential.name;
+        const principal = secretName === undefined ? undefined : this.principals.get(secretName);
         if (!principal) throw credentialUnavailable(credential.name);
         return principal;
     }

@@ -14,8 +14,8 @@ export interface NamedCredentialDefinition {
     readonly allowMergeFieldsInBody: boolean;
     /** The external credential whose principal holds the secret (new model), if any. */
     readonly externalCredential: string | null;
-    /** `<ExternalCredential>-<Principal>`: a permission set must grant it to the user making the callout. */
-    readonly externalCredentialPrincipal: string | null;
+    /** Its named principals as `<ExternalCredential>-<Principal>`, lowest sequence number first; permission sets grant them. */
+    readonly externalCredentialPrincipals: readonly string[];
 }
 
 function parameterValue(parameters: Record<string, unknown>[], type: string, field: 'parameterValue' | 'externalCredential'): string | undefined {
@@ -40,22 +40,21 @@ function loadNamedCredential(file: string, name: string, externalCredentials: Re
         if (protocol !== 'Password' && protocol !== 'NoAuthentication') {
             throw new MetadataSourceError(file, `protocol ${protocol} is not emulated (Password and NoAuthentication are)`);
         }
-        return { ...common, endpoint, authentication: protocol === 'Password' ? 'password' : 'none', externalCredential: null, externalCredentialPrincipal: null };
+        return { ...common, endpoint, authentication: protocol === 'Password' ? 'password' : 'none', externalCredential: null, externalCredentialPrincipals: [] };
     }
     const parameters = arrayOf(root, 'namedCredentialParameters');
     const endpoint = parameterValue(parameters, 'Url', 'parameterValue');
     if (!endpoint) throw new MetadataSourceError(file, 'a named credential needs a Url parameter');
     const externalName = parameterValue(parameters, 'Authentication', 'externalCredential');
-    if (!externalName) return { ...common, endpoint, authentication: 'none', externalCredential: null, externalCredentialPrincipal: null };
+    if (!externalName) return { ...common, endpoint, authentication: 'none', externalCredential: null, externalCredentialPrincipals: [] };
     const external = externalCredentials.get(externalName);
     if (!external) throw new MetadataSourceError(file, `external credential ${externalName} has no externalCredentials/${externalName}.externalCredential-meta.xml`);
-    const principal = external.namedPrincipals[0];
     return {
         ...common,
         endpoint,
         authentication: external.authentication,
         externalCredential: externalName,
-        externalCredentialPrincipal: principal === undefined ? null : `${externalName}-${principal}`
+        externalCredentialPrincipals: external.namedPrincipals.map((principal) => `${externalName}-${principal}`)
     };
 }
 

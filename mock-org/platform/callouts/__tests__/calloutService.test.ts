@@ -32,7 +32,7 @@ const credential = (overrides: Partial<NamedCredentialDefinition> = {}): NamedCr
     allowMergeFieldsInHeader: true,
     allowMergeFieldsInBody: false,
     externalCredential: null,
-    externalCredentialPrincipal: null,
+    externalCredentialPrincipals: [],
     ...overrides
 });
 
@@ -185,18 +185,22 @@ describe('limits and outcomes (rules 4 and 5)', () => {
 });
 
 describe('External Credential style named credentials (platform.md §1.1; checklist items 3 and 7)', () => {
-    const modern = credential({ name: 'Modern', externalCredential: 'Example_Auth', externalCredentialPrincipal: 'Example_Auth-Main' });
-    const serviceWithExternalSecret = (secrets: Record<string, { username: string; password: string }>) =>
-        new CalloutService(new Map([[modern.name, modern]]), createMemoryCredentialStore(secrets), (built) => fetch(built));
+    const modern = credential({ name: 'Modern', externalCredential: 'Example_Auth', externalCredentialPrincipals: ['Example_Auth-Admin', 'Example_Auth-Main'] });
+    const secrets = { 'Example_Auth-Admin': { username: 'admin-key', password: 'admin-pw' }, 'Example_Auth-Main': { username: 'key-9', password: 'pw-9' } };
+    const serviceWithExternalSecret = (principals: Record<string, { username: string; password: string }>) =>
+        new CalloutService(new Map([[modern.name, modern]]), createMemoryCredentialStore(principals), (built) => fetch(built));
+    const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 
-    it("sends the external credential principal's secret for a user with principal access", async () => {
-        await serviceWithExternalSecret({ Example_Auth: { username: 'key-9', password: 'pw-9' } }).send(request('callout:Modern/x'), transaction(), caller);
-        expect(received[0]?.headers.get('authorization')).toBe(`Basic ${Buffer.from('key-9:pw-9').toString('base64')}`);
+    it("sends the secret of the first principal, by sequence number, the user has access to", async () => {
+        const both: CalloutCaller = { canUseExternalCredentialPrincipal: () => true };
+        await serviceWithExternalSecret(secrets).send(request('callout:Modern/x'), transaction(), caller);
+        await serviceWithExternalSecret(secrets).send(request('callout:Modern/x'), transaction(), both);
+        expect(received.map((sent) => sent.headers.get('authorization'))).toEqual([basic('key-9', 'pw-9'), basic('admin-key', 'admin-pw')]);
     });
 
     it('fails closed, sending nothing, for a user without External Credential Principal Access', async () => {
         const noAccess: CalloutCaller = { canUseExternalCredentialPrincipal: () => false };
-        await expect(serviceWithExternalSecret({ Example_Auth: { username: 'key-9', password: 'pw-9' } }).send(request('callout:Modern/x'), transaction(), noAccess)).rejects.toThrow(
+        await expect(serviceWithExternalSecret(secrets).send(request('callout:Modern/x'), transaction(), noAccess)).rejects.toThrow(
             /^We couldn't access the credential\(s\)/
         );
         expect(received).toHaveLength(0);

@@ -36,16 +36,16 @@ describe('named credentials loaded from source XML', () => {
             allowMergeFieldsInHeader: true,
             allowMergeFieldsInBody: false,
             externalCredential: null,
-            externalCredentialPrincipal: null
+            externalCredentialPrincipals: []
         });
     });
 
-    it('loads the External Credential style: Url parameter, and the principal of its Basic external credential', () => {
+    it('loads the External Credential style: Url parameter, and the principals of its Basic external credential by sequence number', () => {
         const root = fixture('Modern', MODERN, { Qwil_Auth: `<label>Qwil Auth</label><authenticationProtocol>Basic</authenticationProtocol>${principal('Backup', 2)}${principal('Main', 1)}` });
         expect(loadNamedCredentials(root).get('Modern')).toMatchObject({
             endpoint: 'https://uk.qwil.io',
             externalCredential: 'Qwil_Auth',
-            externalCredentialPrincipal: 'Qwil_Auth-Main',
+            externalCredentialPrincipals: ['Qwil_Auth-Main', 'Qwil_Auth-Backup'],
             authentication: 'password',
             allowMergeFieldsInBody: false
         });

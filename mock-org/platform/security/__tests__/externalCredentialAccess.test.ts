@@ -39,7 +39,7 @@ function externalCredentialOrg() {
     };
     const probe = createScriptedOrg({ ping }, {}, {
         ...project,
-        principals: { Qwil_Auth: { username: 'api-key', password: 'api-secret' } },
+        principals: { 'Qwil_Auth-Main': { username: 'api-key', password: 'api-secret' } },
         transport: async (request) => {
             sent.push(request);
             return new Response('{}', { status: 200 });
