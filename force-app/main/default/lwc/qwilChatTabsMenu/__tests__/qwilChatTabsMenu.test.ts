@@ -5,7 +5,7 @@ import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseO
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import type { TabState } from '../../../../../server/contracts/qwilTab';
 import { activeTab, chooseOrganisationTab, HARBOUR, notInvitedTab, pendingTab, readyTab } from './support/tabStates';
-import { deferred, flushPromises, normalisedTextSeen } from './support/dom';
+import { deferred, flushPromises, normalisedTextSeen } from './support/componentTesting';
 import { pendingClientWithoutOptionalDetails } from '../../qwilClientDetails/__tests__/data/clientStates';
 
 jest.mock('@salesforce/apex/QwilConnectorController.loadTab', () => ({ default: jest.fn() }), { virtual: true });

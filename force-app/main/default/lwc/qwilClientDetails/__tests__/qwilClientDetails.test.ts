@@ -4,7 +4,7 @@ import type { ClientState } from '../../../../../server/contracts/clientState';
 import type { ReadyTab } from '../../../../../server/contracts/qwilTab';
 import { activeClient, notInvitedByEmail, notInvitedByRecordId, pendingClientWithoutOptionalDetails } from './data/clientStates';
 import { readyTab } from '../../qwilChatTabsMenu/__tests__/support/tabStates';
-import { normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/dom';
+import { normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
 const RECORD_ID = '003000000000001AAA';
 

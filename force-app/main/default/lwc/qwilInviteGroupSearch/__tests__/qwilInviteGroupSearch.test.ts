@@ -3,7 +3,7 @@ import QwilInviteGroupSearch from '../qwilInviteGroupSearch';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
 import type { GroupOption, GroupOptions } from '../../../../../server/contracts/qwilTab';
-import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/dom';
+import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.searchInviteGroups', () => ({ default: jest.fn() }), {
     virtual: true

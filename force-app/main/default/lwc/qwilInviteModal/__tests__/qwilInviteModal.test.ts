@@ -5,7 +5,7 @@ import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.check
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import type { ReadyTab, TabState } from '../../../../../server/contracts/qwilTab';
 import { notInvitedTab, OLIVIA_UUID, pendingTab } from '../../qwilChatTabsMenu/__tests__/support/tabStates';
-import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/dom';
+import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.inviteClient', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilConnectorController.checkInvitationPhone', () => ({ default: jest.fn() }), {

@@ -6,7 +6,7 @@ import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.check
 import type { ReadyTab, TabState } from '../../../../../server/contracts/qwilTab';
 import { pendingTab, readyTab } from '../../qwilChatTabsMenu/__tests__/support/tabStates';
 import { pendingClientWithoutOptionalDetails } from '../../qwilClientDetails/__tests__/data/clientStates';
-import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/dom';
+import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.resendInvitation', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilConnectorController.updateInvitationPhone', () => ({ default: jest.fn() }), {
