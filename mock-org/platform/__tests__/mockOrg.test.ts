@@ -7,6 +7,11 @@ import { PROBE_CLASS, SEED_USERS, createProbeOrg } from './probeOrg';
 
 const { olivia: OLIVIA, james: JAMES, sofia: SOFIA, daniel: DANIEL } = SEED_USERS;
 
+/** A package's own exception class, as Apex code would declare `class ConnectorException extends Exception {}`. */
+class ConnectorException extends Error {
+    override readonly name = 'ConnectorException';
+}
+
 const Probe: ApexClassDefinition = {
     name: PROBE_CLASS,
     apiVersion: '67.0',
@@ -23,10 +28,11 @@ const Probe: ApexClassDefinition = {
         }),
         fail: auraEnabled({
             cacheable: false,
-            params: z.object({ handled: z.boolean() }),
+            params: z.object({ handled: z.boolean(), custom: z.boolean().optional() }),
             result: z.null(),
-            run: async ({ handled }) => {
+            run: async ({ handled, custom }) => {
                 if (handled) throw new AuraHandledException('Something the user can act on.');
+                if (custom) throw new ConnectorException('the package threw its own exception');
                 throw new TypeError('boom');
             }
         }),
@@ -124,6 +130,17 @@ describe('the Apex runtime (checklist items 7 and 8)', () => {
     it('sends an unhandled exception in the unhandled-exception shape', async () => {
         const outcome = await call(OLIVIA, 'fail', { handled: false });
         expect(outcome).toMatchObject({ ok: false, error: { status: 500, body: { message: 'boom', isUserDefinedException: false, exceptionType: 'System.UnexpectedException' } } });
+    });
+
+    it("names a custom exception class as its exceptionType, with isUserDefinedException true (platform.md §3.2)", async () => {
+        expect(await call(OLIVIA, 'fail', { handled: false, custom: true })).toEqual({
+            ok: false,
+            error: {
+                status: 500,
+                statusText: 'Server Error',
+                body: { exceptionType: 'ConnectorException', isUserDefinedException: true, message: 'the package threw its own exception', stackTrace: 'Class.QwilConnectorController.fail' }
+            }
+        });
     });
 
     it('names the parameter when a caller sends a bad one', async () => {

@@ -8,7 +8,7 @@ export const CUSTOM_METADATA_TEXT_LIMIT = 255;
 
 type CustomMetadataFieldType = 'Text' | 'TextArea' | 'LongTextArea' | 'Checkbox' | 'Picklist' | 'Number' | 'Percent' | 'Email' | 'Phone' | 'Url' | 'Date' | 'DateTime';
 
-interface CustomMetadataField {
+export interface CustomMetadataField {
     readonly apiName: string;
     readonly label: string;
     readonly type: CustomMetadataFieldType;
@@ -21,7 +21,7 @@ export interface CustomMetadataType {
     readonly fields: ReadonlyMap<string, CustomMetadataField>;
 }
 
-const XSD_TYPE_OF_FIELD: Record<CustomMetadataFieldType, string> = {
+export const XSD_TYPE_OF_FIELD: Record<CustomMetadataFieldType, string> = {
     Text: 'xsd:string',
     TextArea: 'xsd:string',
     LongTextArea: 'xsd:string',
