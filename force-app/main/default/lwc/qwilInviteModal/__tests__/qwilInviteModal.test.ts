@@ -140,6 +140,15 @@ describe('c-qwil-invite-modal', () => {
         expect(onClose).toHaveBeenCalledTimes(1);
     });
 
+    it('wraps Shift+Tab from the start of the dialog round to Send invitation', async () => {
+        const element = await renderModal();
+        const focusSend = jest.spyOn(button(element, 'Send invitation'), 'focus');
+
+        child(element, 'c-qwil-modal').shadowRoot!.querySelector<HTMLElement>('[data-id="start-guard"]')!.focus();
+
+        expect(focusSend).toHaveBeenCalledTimes(1);
+    });
+
     it('sends the invitation once, with exactly what the user chose, even on a double click', async () => {
         mockInvite.mockResolvedValue(pendingTab);
         const element = await renderModal();

@@ -49,4 +49,17 @@ describe('c-qwil-modal', () => {
         expect(onClose).toHaveBeenCalledTimes(2);
         await expect(element).toBeAccessible();
     });
+
+    it('keeps Tab inside the dialog: past the end to the close button, before the start to the close button when nothing follows', async () => {
+        const element = renderModal();
+        await flushPromises();
+        const closeButton = element.shadowRoot!.querySelector('button[title="Close"]');
+
+        element.shadowRoot!.querySelector<HTMLElement>('[data-id="end-guard"]')!.focus();
+        expect(element.shadowRoot!.activeElement).toBe(closeButton);
+
+        element.shadowRoot!.querySelector<HTMLElement>('[data-id="start-guard"]')!.focus();
+        expect(element.shadowRoot!.activeElement).toBe(closeButton);
+        await expect(element).toBeAccessible();
+    });
 });
