@@ -19,6 +19,7 @@ function dmlOrg(classOptions: ScriptedClassOptions = {}) {
         lindqvistTitleAsUser: update('Contact', 'lindqvist', { Title: 'Trustee' }, 'USER_MODE'),
         lindqvistTitleAsSystem: update('Contact', 'lindqvist', { Title: 'Trustee' }, 'SYSTEM_MODE'),
         nameAsSystem: update('Contact', 'whitfield', { Name: 'Someone Else' }, 'SYSTEM_MODE'),
+        userIdAsContact: update('Contact', 'olivia', { Title: 'Trustee' }, 'SYSTEM_MODE'),
         unknownField: update('Contact', 'whitfield', { Nope__c: 'x' }, 'SYSTEM_MODE'),
         ownEmailAsUser: update('User', 'olivia', { Email: 'olivia@example.com' }, 'USER_MODE'),
         ownFederationIdAsUser: update('User', 'olivia', { FederationIdentifier: 'someone.else' }, 'USER_MODE'),
@@ -142,6 +143,10 @@ describe('DML access checks (platform.md §3.3, §5.2; checklist items 7 and 12)
         const { run } = dmlOrg();
         expect(await run(olivia, 'jamesFederationIdAsUser')).toMatchObject(updateFailure('INSUFFICIENT_ACCESS_OR_READONLY'));
         expect(await run(sofia, 'jamesFederationIdAsUser')).toEqual({ ok: true, value: null });
+    });
+
+    it('an id that is not a record of the object fails with INVALID_CROSS_REFERENCE_KEY', async () => {
+        expect(await dmlOrg().run(sofia, 'userIdAsContact')).toMatchObject(updateFailure('INVALID_CROSS_REFERENCE_KEY'));
     });
 
     it('no mode may write a system field or a field the object lacks', async () => {

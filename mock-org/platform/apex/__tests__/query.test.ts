@@ -15,6 +15,10 @@ function queryOrg() {
             for (let query = 1; query <= 101; query++) database.queryById('Contact', whitfield, ['LastName'], 'SYSTEM_MODE');
             return null;
         },
+        queriesThenLock: async ({ database }) => {
+            for (let query = 1; query <= 100; query++) database.queryById('Contact', whitfield, ['LastName'], 'SYSTEM_MODE');
+            return database.lockById('Contact', whitfield, 'SYSTEM_MODE');
+        },
         hundredQueries: async ({ database }) => {
             for (let query = 1; query <= 100; query++) database.queryById('Contact', whitfield, ['LastName'], 'SYSTEM_MODE');
             return null;
@@ -43,5 +47,9 @@ describe('SOQL by id', () => {
         const { run } = queryOrg();
         expect(await run(james, 'hundredQueries')).toEqual({ ok: true, value: null });
         expect(await run(james, 'manyQueries')).toMatchObject({ ok: false, error: { body: { exceptionType: 'System.LimitException', message: 'Too many SOQL queries: 101' } } });
+    });
+
+    it('counts a FOR UPDATE lock as a query', async () => {
+        expect(await queryOrg().run(james, 'queriesThenLock')).toMatchObject({ ok: false, error: { body: { message: 'Too many SOQL queries: 101' } } });
     });
 });

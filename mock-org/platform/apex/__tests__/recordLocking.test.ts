@@ -40,6 +40,11 @@ function lockingOrg(options: { recordLockWaitMs?: number; transport?: (request: 
         update: async ({ database }) => {
             database.updateById('Contact', recordId, { Title: 'Trustee' }, 'SYSTEM_MODE');
             return null;
+        },
+        updateAndHold: async ({ database }) => {
+            database.updateById('Contact', recordId, { Title: 'Trustee' }, 'SYSTEM_MODE');
+            await holding.opened;
+            return null;
         }
     };
     const probe = createScriptedOrg(steps, {}, { principals: { [QWIL_NAMED_CREDENTIAL]: { username: 'key', password: 'secret' } }, ...options });
@@ -114,6 +119,15 @@ describe('FOR UPDATE record locks (Apex Developer Guide: Locking Statements)', (
     it('returns null for a record the running user cannot see (platform.md §3.4)', async () => {
         const { run } = lockingOrg();
         expect(await run(james, 'lockAsUser')).toEqual({ ok: true, value: null });
+    });
+
+    it('DML locks the record too: another transaction cannot lock it until the first ends', async () => {
+        const { run, holding } = lockingOrg({ recordLockWaitMs: 1 });
+        const first = run(olivia, 'updateAndHold');
+        expect(await run(sofia, 'lock')).toMatchObject({ ok: false, error: { body: { message: RECORD_UNAVAILABLE_MESSAGE } } });
+        holding.open();
+        await first;
+        expect(await run(sofia, 'lock')).toMatchObject({ ok: true });
     });
 
     it('refuses DML on a record another transaction has locked, with UNABLE_TO_LOCK_ROW', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../../projectRoot';
+import { SEED_USERS, createScriptedOrg, fixtureProject, metadataXml } from '../../__tests__/probeOrg';
 import { CUSTOM_METADATA_TEXT_LIMIT, CustomMetadataRepository } from '../customMetadata';
 
 // Rules from platform.md §4 (checklist item 10).
@@ -76,5 +77,24 @@ describe('custom metadata loaded from source XML', () => {
     it('rejects a value for a field the type does not declare', () => {
         const root = fixture(value('Unknown__c', '<value xsi:type="xsd:string">x</value>'));
         expect(() => new CustomMetadataRepository(root)).toThrow(/unknown field "Unknown__c" for Sample__mdt/);
+    });
+});
+
+describe('custom metadata in Apex (platform.md §4.5)', () => {
+    it('is read by getInstance whatever custom metadata access the running user has', async () => {
+        const project = fixtureProject({
+            'objects/Sample__mdt/Sample__mdt.object-meta.xml': metadataXml('CustomObject', '<label>Sample</label>'),
+            'objects/Sample__mdt/fields/Mode__c.field-meta.xml': FIELD('Mode__c', 'Text'),
+            'customMetadata/Sample.Main.md-meta.xml':
+                '<?xml version="1.0" encoding="UTF-8"?><CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">' +
+                '<label>Main</label><values><field>Mode__c</field><value xsi:type="xsd:string">live</value></values></CustomMetadata>',
+            'permissionsets/Qwil_Messenger_User.permissionset-meta.xml': metadataXml(
+                'PermissionSet',
+                '<classAccesses><apexClass>QwilConnectorController</apexClass><enabled>true</enabled></classAccesses><label>Qwil Messenger User</label>'
+            )
+        });
+        const { run, org } = createScriptedOrg({ read: async ({ customMetadata }) => customMetadata.getInstance('Sample__mdt', 'Main')?.values['Mode__c'] }, {}, project);
+        expect(org.accessOf(org.requireUser(SEED_USERS.james).Id).canReadCustomMetadataType('Sample__mdt')).toBe(false);
+        expect(await run(SEED_USERS.james, 'read')).toEqual({ ok: true, value: 'live' });
     });
 });

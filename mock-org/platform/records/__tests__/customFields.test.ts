@@ -97,6 +97,21 @@ describe('custom field values in DML and queries', () => {
         });
     });
 
+    it('user mode: refuses to write a field the user may only read, with INVALID_FIELD_FOR_INSERT_UPDATE', async () => {
+        let whitfield = '';
+        const { run, contactId } = fixtureOrg(true, {
+            write: async ({ database }) => {
+                database.updateById('Contact', whitfield, { Qwil_Client_Id__c: 'client-uuid-2' }, 'USER_MODE');
+                return null;
+            }
+        });
+        whitfield = contactId('Whitfield');
+        expect(await run(olivia, 'write')).toMatchObject({
+            ok: false,
+            error: { body: { exceptionType: 'System.DmlException', message: expect.stringContaining('INVALID_FIELD_FOR_INSERT_UPDATE, Unable to create/update fields: Qwil_Client_Id__c.') } }
+        });
+    });
+
     it('fails a user-mode query naming a custom field the user cannot read', async () => {
         let whitfield = '';
         const { run, contactId } = fixtureOrg(false, { query: async ({ database }) => database.queryById('Contact', whitfield, ['Qwil_Client_Id__c'], 'USER_MODE') });
