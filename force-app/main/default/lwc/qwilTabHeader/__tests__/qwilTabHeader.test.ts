@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
 import QwilTabHeader from '../qwilTabHeader';
+import { normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
 type ButtonStub = HTMLElement & { label?: string };
 
@@ -21,6 +22,7 @@ describe('c-qwil-tab-header', () => {
         const root = element.shadowRoot!;
         expect(root.querySelector('[data-id="organisation"]')?.textContent).toBe('Harbour Wealth');
         expect(root.querySelector('[data-id="staff"]')?.textContent).toBe('Olivia Hart');
+        expect(normalisedTextSeen(element)).toBe('Qwil organisation: Harbour Wealth Acting in Qwil as: Olivia Hart');
         expect(root.querySelector('lightning-button')).toBeNull();
         await expect(element).toBeAccessible();
     });
