@@ -1,5 +1,6 @@
 import { QwilConnectorController } from './classes/QwilConnectorController';
+import { QwilContactGroupsController } from './classes/QwilContactGroupsController';
 import type { ApexClassDefinition } from './platform/auraEnabled';
 
 /** Every server class of the package, as an org registers them. */
-export const apexClasses: readonly ApexClassDefinition[] = [QwilConnectorController];
+export const apexClasses: readonly ApexClassDefinition[] = [QwilConnectorController, QwilContactGroupsController];

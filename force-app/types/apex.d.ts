@@ -6,6 +6,7 @@ type ApexMethod<Params extends import('zod').ZodType, Result extends import('zod
 ) => Promise<import('zod').output<Result>>;
 type ClientStateContract = typeof import('../server/contracts/clientState');
 type QwilTabContract = typeof import('../server/contracts/qwilTab');
+type ContactGroupsContract = typeof import('../server/contracts/contactGroups');
 
 declare module '@salesforce/apex/QwilConnectorController.getClientState' {
     const method: ApexMethod<ClientStateContract['GetClientStateParams'], ClientStateContract['ClientState']>;
@@ -41,5 +42,45 @@ declare module '@salesforce/apex/QwilConnectorController.resendInvitation' {
 }
 declare module '@salesforce/apex/QwilConnectorController.updateInvitationPhone' {
     const method: ApexMethod<QwilTabContract['UpdatePhoneParams'], QwilTabContract['TabState']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilContactGroupsController.loadContactGroups' {
+    const method: ApexMethod<ContactGroupsContract['ContactGroupsParams'], ContactGroupsContract['ContactGroupsView']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilContactGroupsController.openContactGroup' {
+    const method: ApexMethod<ContactGroupsContract['GroupParams'], ContactGroupsContract['ContactGroupDetail']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilContactGroupsController.searchJoinableGroups' {
+    const method: ApexMethod<ContactGroupsContract['SearchGroupsParams'], ContactGroupsContract['JoinableGroups']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilContactGroupsController.addStaffMembers' {
+    const method: ApexMethod<ContactGroupsContract['AddStaffParams'], ContactGroupsContract['ContactGroupsChange']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilContactGroupsController.removeStaffMember' {
+    const method: ApexMethod<ContactGroupsContract['StaffMemberParams'], ContactGroupsContract['ContactGroupsChange']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilContactGroupsController.addClientToGroup' {
+    const method: ApexMethod<ContactGroupsContract['GroupParams'], ContactGroupsContract['ContactGroupsChange']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilContactGroupsController.removeClientFromGroup' {
+    const method: ApexMethod<ContactGroupsContract['GroupParams'], ContactGroupsContract['ContactGroupsChange']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilContactGroupsController.createContactGroup' {
+    const method: ApexMethod<ContactGroupsContract['CreateGroupParams'], ContactGroupsContract['ContactGroupsChange']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilContactGroupsController.updateContactGroup' {
+    const method: ApexMethod<ContactGroupsContract['UpdateGroupParams'], ContactGroupsContract['ContactGroupsChange']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilContactGroupsController.deleteContactGroup' {
+    const method: ApexMethod<ContactGroupsContract['GroupParams'], ContactGroupsContract['ContactGroupsChange']>;
     export default method;
 }

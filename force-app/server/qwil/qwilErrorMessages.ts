@@ -11,7 +11,10 @@ const MESSAGES_BY_CODE: Record<string, string> = {
     RF841: 'The System API key is not a Super API key, but the connector is set to use one. Ask your administrator to uncheck "Using Super API Key".',
     RF024: 'Your Qwil account is currently inactive. Ask your Qwil administrator to reactivate it.',
     RN900: 'Qwil is currently disabled for this organisation. Contact your Qwil administrator.',
-    RN902: 'Qwil is currently disabled for this organisation. Contact your Qwil administrator.'
+    RN902: 'Qwil is currently disabled for this organisation. Contact your Qwil administrator.',
+    QX021: 'This identifier is already used in Qwil, where identifiers must be unique. Choose another identifier and save again.',
+    QX030: 'Qwil refused: this is the last active staff member of a group with clients, and clients must always have an active staff member to talk to. Add another active staff member first.',
+    QX031: 'Qwil refused: a client must always be in at least one group that has an active staff member. Add the client to another group, or add an active staff member, first.'
 };
 
 /** A message for the staff user for any failure of a Qwil call. */

@@ -1,0 +1,217 @@
+import { setupServer } from 'msw/node';
+import type { ContactGroupDetail, ContactGroupsChange, ContactGroupsView, JoinableGroups } from '../../contracts/contactGroups';
+import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
+import { DEMO } from '../../../../mock-org/qwil';
+
+// The Contact Groups server methods through the mock org's runtime against the mock Qwil. Each
+// refusal the page checks itself is asserted to reach Qwil with no write; the rules left to Qwil
+// are asserted through Qwil's answer.
+const { groups: G, staff: S, clients: C } = DEMO;
+
+const requests: string[] = [];
+const server = setupServer();
+server.events.on('request:start', ({ request }) => void requests.push(`${request.method} ${new URL(request.url).pathname}`));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+let harness: ConnectorHarness;
+beforeEach(() => {
+    harness = createConnectorHarness();
+    server.resetHandlers(...harness.qwil.handlers);
+    harness.runAs('olivia.hart@harbourwealth.example');
+    requests.length = 0;
+});
+
+const recordId = (name: string) => {
+    const record = harness.org.records.all('Contact').find((candidate) => candidate['Name'] === name);
+    if (!record) throw new Error(`No contact named ${name}`);
+    return record.Id;
+};
+const ELEANOR = () => recordId('Eleanor Whitfield');
+const call = (method: string, params: Record<string, unknown>) => harness.callApex('QwilContactGroupsController', method, { recordId: ELEANOR(), ...params });
+const change = (method: string, params: Record<string, unknown>) => call(method, params) as Promise<ContactGroupsChange>;
+const messageOf = async (promise: Promise<unknown>): Promise<string> => {
+    try {
+        await promise;
+    } catch (error) {
+        return (error as { body: { message: string } }).body.message;
+    }
+    throw new Error('Expected the call to fail');
+};
+const qwilWrites = () => requests.filter((request) => request.startsWith('POST'));
+const membersOf = (groupUuid: string) => harness.qwil.control.snapshot().groups.find((group) => group.group_uuid === groupUuid)?.member_xref_uuids;
+const groupNamed = (name: string) => harness.qwil.control.snapshot().groups.find((group) => group.name === name);
+
+/** Arranges Qwil data directly, as a Qwil administrator would. */
+async function inQwil(path: string, body: object): Promise<void> {
+    const response = await fetch(`https://eu.qwil.io/entity-service/sys-api/${path}`, {
+        method: 'POST',
+        headers: { 'X-SYS-API-KEY': harness.apiKey, 'X-SYS-API-KEY-SECRET': harness.apiSecret, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body)
+    });
+    if (response.status !== 200) throw new Error(`Qwil answered ${response.status}: ${await response.text()}`);
+    requests.length = 0;
+}
+
+describe('the list and an opened group', () => {
+    it("lists only the viewed client's groups, with member counts and active staff", async () => {
+        const view = (await call('loadContactGroups', {})) as ContactGroupsView;
+        expect(view).toMatchObject({ clientName: 'Eleanor Whitfield', clientStatus: 'active', canManage: true, readOnlyReason: null });
+        expect(view.groups).toEqual([
+            expect.objectContaining({ groupUuid: G.whitfieldRelationship, name: 'Whitfield Relationship', identifier: 'WhitfieldRelationship', memberCount: 3, activeStaffCount: 1 })
+        ]);
+    });
+
+    it('shows the members, staff and clients, with status; the last active staff member cannot be removed and says why', async () => {
+        const detail = (await call('openContactGroup', { groupUuid: G.whitfieldRelationship })) as ContactGroupDetail;
+        expect(detail.group.description).toBe('Whitfield Family Office: Eleanor Whitfield and trustee Marcus Bennett');
+        expect(detail.members.map(({ name, kind, status, isViewedClient, removable }) => ({ name, kind, status, isViewedClient, removable }))).toEqual([
+            { name: 'Olivia Hart', kind: 'staff', status: 'active', isViewedClient: false, removable: false },
+            { name: 'Eleanor Whitfield', kind: 'client', status: 'active', isViewedClient: true, removable: false },
+            { name: 'Marcus Bennett', kind: 'client', status: 'pending', isViewedClient: false, removable: false }
+        ]);
+        expect(detail.members[0]?.reason).toMatch(/only active staff member of a group with clients/);
+        expect(detail).toMatchObject({ canRemoveClient: false, canDelete: false, lastGroupReason: expect.stringMatching(/only group/) });
+    });
+
+    it('says why a client who is not on Qwil has no groups', async () => {
+        const view = (await harness.callApex('QwilContactGroupsController', 'loadContactGroups', { recordId: recordId('Thomas Okafor') })) as ContactGroupsView;
+        expect(view).toMatchObject({ clientStatus: null, canManage: false, groups: [], readOnlyReason: expect.stringMatching(/not on Qwil Messenger yet/) });
+    });
+
+    it("shows a suspended client's groups read-only and refuses changes before writing to Qwil", async () => {
+        const priya = recordId('Priya Raman');
+        const view = (await harness.callApex('QwilContactGroupsController', 'loadContactGroups', { recordId: priya })) as ContactGroupsView;
+        expect(view).toMatchObject({ canManage: false, readOnlyReason: expect.stringMatching(/^Read-only: the client's access is suspended/) });
+        const add = harness.callApex('QwilContactGroupsController', 'addStaffMembers', { recordId: priya, groupUuid: G.ramanRelationship, staffEntityUserXrefUuids: [S.jamesPatel] });
+        expect(await messageOf(add)).toMatch(/^Read-only/);
+        expect(qwilWrites()).toEqual([]);
+    });
+
+    it("refuses a group that is not one of the client's, without calling the write endpoint (scope rule)", async () => {
+        expect(await messageOf(call('openContactGroup', { groupUuid: G.lindqvistRelationship }))).toMatch(/^This group is not one of Eleanor Whitfield's groups/);
+        expect(await messageOf(change('addStaffMembers', { groupUuid: G.lindqvistRelationship, staffEntityUserXrefUuids: [S.oliviaHart] }))).toMatch(/not one of Eleanor Whitfield's groups/);
+        expect(await messageOf(change('deleteContactGroup', { groupUuid: G.lindqvistRelationship }))).toMatch(/not one of Eleanor Whitfield's groups/);
+        expect(qwilWrites()).toEqual([]);
+        expect(membersOf(G.lindqvistRelationship)).toEqual([S.jamesPatel, C.hannahLindqvist]);
+    });
+});
+
+describe('staff members', () => {
+    it('adds several active staff at once and answers the new list and group', async () => {
+        const result = await change('addStaffMembers', { groupUuid: G.whitfieldRelationship, staffEntityUserXrefUuids: [S.jamesPatel, S.sofiaReyes] });
+        expect(membersOf(G.whitfieldRelationship)).toEqual([S.oliviaHart, C.eleanorWhitfield, C.marcusBennett, S.jamesPatel, S.sofiaReyes]);
+        expect(result.view.groups[0]).toMatchObject({ memberCount: 5, activeStaffCount: 3 });
+        expect(result.group?.members.filter((member) => member.removable).map((member) => member.name)).toEqual(['Olivia Hart', 'James Patel', 'Sofia Reyes']);
+        expect(result.message).toBe('James Patel, Sofia Reyes are now in Whitfield Relationship.');
+    });
+
+    it.each([
+        ['pending', S.avaCollins, /^Ava Collins has not accepted their Qwil invitation yet/],
+        ['suspended', S.noahFischer, /^Noah Fischer is suspended in Qwil; only active staff can be added/],
+        ['a client', C.hannahLindqvist, /^Hannah Lindqvist is a client, not a staff member/]
+    ])('refuses %s before writing to Qwil', async (_kind, uuid, message) => {
+        expect(await messageOf(change('addStaffMembers', { groupUuid: G.whitfieldRelationship, staffEntityUserXrefUuids: [S.jamesPatel, uuid] }))).toMatch(message);
+        expect(qwilWrites()).toEqual([]);
+        expect(membersOf(G.whitfieldRelationship)).toHaveLength(3);
+    });
+
+    it('refuses to remove the last active staff member of a group with clients, before writing to Qwil (QX030 rule)', async () => {
+        const message = await messageOf(change('removeStaffMember', { groupUuid: G.whitfieldRelationship, entityUserXrefUuid: S.oliviaHart }));
+        expect(message).toBe('Olivia Hart is the only active staff member of a group with clients, and clients must always have an active staff member to talk to. Add another active staff member first.');
+        expect(qwilWrites()).toEqual([]);
+    });
+
+    it('removes a staff member once another active staff member is in the group', async () => {
+        await change('addStaffMembers', { groupUuid: G.whitfieldRelationship, staffEntityUserXrefUuids: [S.jamesPatel] });
+        const result = await change('removeStaffMember', { groupUuid: G.whitfieldRelationship, entityUserXrefUuid: S.oliviaHart });
+        expect(membersOf(G.whitfieldRelationship)).toEqual([C.eleanorWhitfield, C.marcusBennett, S.jamesPatel]);
+        expect(result.message).toBe('Olivia Hart is no longer in Whitfield Relationship.');
+        expect(result.group?.members.find((member) => member.name === 'James Patel')).toMatchObject({ removable: false });
+    });
+
+    it('does not remove a client through the staff action', async () => {
+        expect(await messageOf(change('removeStaffMember', { groupUuid: G.whitfieldRelationship, entityUserXrefUuid: C.marcusBennett }))).toMatch(/^Only staff members can be removed here/);
+        expect(qwilWrites()).toEqual([]);
+    });
+});
+
+describe("the client's membership of groups", () => {
+    it('offers other groups only, each saying whether it can take the client', async () => {
+        await inQwil('groups/create', { name: 'Onboarding', entity_user_xref_uuids: [S.avaCollins] });
+        const { groups } = (await call('searchJoinableGroups', { search: '' })) as JoinableGroups;
+        expect(groups.map((group) => group.name)).not.toContain('Whitfield Relationship');
+        expect(groups.find((group) => group.name === 'Advisory Desk')).toMatchObject({ eligible: true, reason: null });
+        expect(groups.find((group) => group.name === 'Onboarding')).toMatchObject({ eligible: false, reason: expect.stringMatching(/^No active staff member/) });
+    });
+
+    it('adds the client to another group that has an active staff member', async () => {
+        const result = await change('addClientToGroup', { groupUuid: G.advisoryDesk });
+        expect(membersOf(G.advisoryDesk)).toContain(C.eleanorWhitfield);
+        expect(result.view.groups.map((group) => group.name)).toEqual(['Advisory Desk', 'Whitfield Relationship']);
+        expect(result.message).toBe('Eleanor Whitfield is now in Advisory Desk.');
+    });
+
+    it('refuses a group without an active staff member before writing to Qwil (QX031 rule)', async () => {
+        await inQwil('groups/create', { name: 'Onboarding', entity_user_xref_uuids: [S.avaCollins] });
+        const onboarding = groupNamed('Onboarding')!.group_uuid;
+        expect(await messageOf(change('addClientToGroup', { groupUuid: onboarding }))).toMatch(/^No active staff member/);
+        expect(qwilWrites()).toEqual([]);
+    });
+
+    it("refuses to take the client out of their last group before writing to Qwil, and does it once they have another", async () => {
+        expect(await messageOf(change('removeClientFromGroup', { groupUuid: G.whitfieldRelationship }))).toMatch(/^This is the client's only group/);
+        expect(qwilWrites()).toEqual([]);
+        await change('addClientToGroup', { groupUuid: G.advisoryDesk });
+        const result = await change('removeClientFromGroup', { groupUuid: G.advisoryDesk });
+        expect(membersOf(G.advisoryDesk)).not.toContain(C.eleanorWhitfield);
+        expect(result).toMatchObject({ group: null, message: 'Eleanor Whitfield is no longer in Advisory Desk.' });
+        expect(result.view.groups.map((group) => group.name)).toEqual(['Whitfield Relationship']);
+    });
+});
+
+describe('creating, editing and deleting groups', () => {
+    it('creates a group with the client and the running user in it', async () => {
+        const result = await change('createContactGroup', { name: 'Whitfield Trust', identifier: 'WhitfieldTrust', description: 'Trust accounts' });
+        expect(groupNamed('Whitfield Trust')).toMatchObject({ identifier: 'WhitfieldTrust', description: 'Trust accounts', member_xref_uuids: [S.oliviaHart, C.eleanorWhitfield] });
+        expect(result.group?.group).toMatchObject({ name: 'Whitfield Trust', memberCount: 2, activeStaffCount: 1 });
+        expect(result.view.groups).toHaveLength(2);
+    });
+
+    it("edits name, identifier and description; blanks clear them", async () => {
+        const result = await change('updateContactGroup', { groupUuid: G.whitfieldRelationship, name: 'Whitfield Family', identifier: ' ', description: '' });
+        expect(groupNamed('Whitfield Family')).toMatchObject({ identifier: null, description: null });
+        expect(result.message).toBe('Whitfield Family is saved.');
+    });
+
+    it("leaves a taken identifier to Qwil and says so clearly (QX021)", async () => {
+        const message = await messageOf(change('updateContactGroup', { groupUuid: G.whitfieldRelationship, name: 'Whitfield Relationship', identifier: 'AdvisoryDesk', description: '' }));
+        expect(message).toBe('This identifier is already used in Qwil, where identifiers must be unique. Choose another identifier and save again.');
+        expect(qwilWrites()).toEqual(['POST /entity-service/sys-api/groups/update']);
+        expect(groupNamed('Whitfield Relationship')?.identifier).toBe('WhitfieldRelationship');
+        expect(await messageOf(change('createContactGroup', { name: 'Another', identifier: 'AdvisoryDesk', description: '' }))).toMatch(/^This identifier is already used/);
+        expect(groupNamed('Another')).toBeUndefined();
+    });
+
+    it("refuses to delete the client's last group before writing to Qwil", async () => {
+        expect(await messageOf(change('deleteContactGroup', { groupUuid: G.whitfieldRelationship }))).toMatch(/^This is the client's only group/);
+        expect(qwilWrites()).toEqual([]);
+    });
+
+    it('deletes a group the client no longer needs', async () => {
+        const created = await change('createContactGroup', { name: 'Whitfield Trust', identifier: '', description: '' });
+        const result = await change('deleteContactGroup', { groupUuid: created.group!.group.groupUuid });
+        expect(groupNamed('Whitfield Trust')).toBeUndefined();
+        expect(result).toMatchObject({ group: null, message: 'Whitfield Trust is deleted.' });
+        expect(result.view.groups.map((group) => group.name)).toEqual(['Whitfield Relationship']);
+    });
+
+    it("leaves other clients' groups to Qwil: deleting would leave Marcus Bennett without a group (QX031 from Qwil)", async () => {
+        await change('addClientToGroup', { groupUuid: G.advisoryDesk });
+        requests.length = 0;
+        const message = await messageOf(change('deleteContactGroup', { groupUuid: G.whitfieldRelationship }));
+        expect(message).toMatch(/^Qwil refused to delete Whitfield Relationship: Marcus Bennett would be left without a group\. Every client must stay in at least one group/);
+        expect(qwilWrites()).toEqual(['POST /entity-service/sys-api/groups/destroy']);
+        expect(groupNamed('Whitfield Relationship')).toBeDefined();
+    });
+});

@@ -1,0 +1,51 @@
+import type { Group, Membership } from '../qwil/schemas';
+
+/**
+ * Qwil's group rules, checked before calling Qwil so the page can explain a refusal up front.
+ * Qwil checks them again and answers QX030 / QX031 if the state changed in between.
+ */
+
+const STAFF_ROLES = new Set<Membership['role']>(['system_admin', 'user_admin', 'staff']);
+
+export const isStaff = (membership: Membership): boolean => STAFF_ROLES.has(membership.role);
+export const isActiveStaff = (membership: Membership): boolean => isStaff(membership) && membership.status === 'active';
+const isCurrentClient = (membership: Membership): boolean => membership.role === 'client' && membership.status !== 'deactivated';
+
+const fullName = (membership: Membership): string => `${membership.first_name} ${membership.last_name}`.trim();
+
+/** Only a pending or active client's groups can be changed from Salesforce. */
+export function readOnlyReason(client: Membership): string | null {
+    if (client.status === 'suspended') return "Read-only: the client's access is suspended in Qwil. A Qwil administrator can restore it.";
+    if (client.status === 'deactivated') return "Read-only: the client's Qwil account is deactivated, so their groups cannot change.";
+    return null;
+}
+
+/** QX030: the last active staff member cannot leave a group that keeps clients. */
+export function staffRemovalRefusal(members: readonly Membership[], leaving: Membership): string | null {
+    if (!isActiveStaff(leaving)) return null;
+    const remaining = members.filter((member) => member.entity_user_xref_uuid !== leaving.entity_user_xref_uuid);
+    if (remaining.some(isCurrentClient) && !remaining.some(isActiveStaff)) {
+        return `${fullName(leaving)} is the only active staff member of a group with clients, and clients must always have an active staff member to talk to. Add another active staff member first.`;
+    }
+    return null;
+}
+
+/** Our rule, the same as Qwil's QX031: the client cannot be left without a group, by leaving it or deleting it. */
+export function lastGroupRefusal(clientGroups: readonly Group[]): string | null {
+    return clientGroups.length <= 1
+        ? "This is the client's only group, and a Qwil client must always be in at least one. Add them to another group first."
+        : null;
+}
+
+/** QX031: a client joins only a group that has an active staff member (pending staff do not count). */
+export function joinRefusal(activeStaffCount: number): string | null {
+    return activeStaffCount > 0 ? null : 'No active staff member: a client can only join a group that has one';
+}
+
+/** Only active staff can be added to a group. */
+export function staffAdditionRefusal(membership: Membership): string | null {
+    if (!isStaff(membership)) return `${fullName(membership)} is a client, not a staff member.`;
+    if (membership.status === 'pending') return `${fullName(membership)} has not accepted their Qwil invitation yet; only active staff can be added.`;
+    if (membership.status !== 'active') return `${fullName(membership)} is ${membership.status} in Qwil; only active staff can be added.`;
+    return null;
+}
