@@ -40,6 +40,8 @@ export type FieldType =
     | 'date'
     | 'datetime'
     | 'double'
+    | 'currency'
+    | 'percent'
     | 'url';
 
 /** `Schema.DescribeFieldResult`, for the running user. */

@@ -15,8 +15,8 @@ const DESCRIBE_TYPE: Readonly<Record<string, FieldType>> = {
     Picklist: 'picklist',
     Checkbox: 'boolean',
     Number: 'double',
-    Percent: 'double',
-    Currency: 'double',
+    Percent: 'percent',
+    Currency: 'currency',
     Date: 'date',
     DateTime: 'datetime',
     Lookup: 'reference'

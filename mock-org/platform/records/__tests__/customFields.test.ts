@@ -128,6 +128,30 @@ describe('custom field files', () => {
         return root;
     }
 
+    it.each([
+        ['Text', 'string', '<length>10</length>'],
+        ['TextArea', 'textarea', ''],
+        ['LongTextArea', 'textarea', '<length>32768</length>'],
+        ['Email', 'email', ''],
+        ['Phone', 'phone', ''],
+        ['Url', 'url', ''],
+        ['Picklist', 'picklist', ''],
+        ['Checkbox', 'boolean', ''],
+        ['Number', 'double', ''],
+        ['Percent', 'percent', ''],
+        ['Currency', 'currency', ''],
+        ['Date', 'date', ''],
+        ['DateTime', 'datetime', ''],
+        ['Lookup', 'reference', '']
+    ])('describes a %s field as %s (Schema.DisplayType)', (sourceType, describeType, extra) => {
+        const root = packageWith('A__c.field-meta.xml', field('A__c', sourceType, `<label>A</label>${extra}`));
+        expect(loadCustomFields(root, ['Contact']).get('Contact')?.[0]?.type).toBe(describeType);
+    });
+
+    it('gives a Text Area its fixed 255 characters', () => {
+        expect(loadCustomFields(packageWith('A__c.field-meta.xml', field('A__c', 'TextArea', '<label>A</label>')), ['Contact']).get('Contact')?.[0]?.length).toBe(255);
+    });
+
     it('names the file and the type when a field type is not emulated', () => {
         const root = packageWith('Shape__c.field-meta.xml', field('Shape__c', 'Location', '<label>Shape</label>'));
         expect(() => loadCustomFields(root, ['Contact'])).toThrow(/Shape__c\.field-meta\.xml: field type "Location" is not emulated/);
