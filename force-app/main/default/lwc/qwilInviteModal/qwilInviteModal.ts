@@ -41,6 +41,10 @@ export default class QwilInviteModal extends LightningElement {
         return this.tab?.record.email || NOT_ON_RECORD;
     }
 
+    get clientName(): string {
+        return [this.tab?.record.firstName, this.tab?.record.lastName].filter(Boolean).join(' ') || 'The client';
+    }
+
     get startingMembers(): StaffIdentity[] {
         return this.tab?.invite.addInvitingUser ? [this.tab.staff] : [];
     }
@@ -84,7 +88,7 @@ export default class QwilInviteModal extends LightningElement {
             this.dispatchEvent(
                 new ShowToastEvent({
                     title: 'Invitation sent',
-                    message: `${tab.record.firstName ?? ''} ${tab.record.lastName ?? ''} is invited to Qwil Messenger and shows as pending until they join.`.trim(),
+                    message: `${this.clientName} is invited to Qwil Messenger and shows as pending until they join.`,
                     variant: 'success'
                 })
             );
