@@ -101,6 +101,15 @@ describe('c-qwil-staff-search', () => {
         expect(onAdd.mock.calls[0][0].detail).toEqual({ staff: JAMES });
     });
 
+    it('leaves out the separator for staff without a job title', async () => {
+        mockSearch.mockResolvedValue({ staff: [{ ...JAMES, jobTitle: '' }] });
+        const element = renderSearch();
+
+        await search(element, 'james');
+
+        expect(rows(element)).toEqual([{ text: 'James Patel', canAdd: true }]);
+    });
+
     it('says when no staff match', async () => {
         mockSearch.mockResolvedValue({ staff: [] });
         const element = renderSearch();
