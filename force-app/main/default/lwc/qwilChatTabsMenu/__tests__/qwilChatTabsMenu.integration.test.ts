@@ -38,7 +38,7 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
         const text = visibleText(element);
         expect(text).toContain('Active');
         expect(text).toContain('eleanor.whitfield@example.com');
-        expect(takeQwilRequests()).toEqual([`GET https://eu.qwil.io/entity-service/sys-api/entity-memberships?identifier=${recordIdOf('Contact', 'Eleanor Whitfield')}`]);
+        expect(takeQwilRequests()).toContain(`GET https://eu.qwil.io/entity-service/sys-api/entity-memberships?identifier=${recordIdOf('Contact', 'Eleanor Whitfield')}`);
     });
 
     it('shows a client who is not on Qwil as not invited', async () => {
