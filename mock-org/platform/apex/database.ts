@@ -1,6 +1,7 @@
 import type { AccessLevel, Database, SObjectRecord } from '../../../force-app/server/platform/context';
 import { QueryException } from '../../../force-app/server/platform/exceptions';
 import type { SharingMode } from '../../../force-app/server/platform/auraEnabled';
+import { applyUpdate } from '../records/personAccounts';
 import type { RecordLocks } from '../records/recordLocks';
 import type { RecordStore, StoredRecord } from '../records/recordStore';
 import type { ObjectDefinition, SchemaRegistry } from '../records/schema';
@@ -24,7 +25,7 @@ export interface DatabaseServices {
 export function createDatabase(services: DatabaseServices, access: UserAccess, sharing: SharingMode, transaction: Transaction): Database {
     const staged = new Map<string, Record<string, unknown>>();
     transaction.onCommit(() => {
-        for (const [recordId, fields] of staged) services.records.update(recordId, fields);
+        for (const [recordId, fields] of staged) applyUpdate(services.records, recordId, fields);
     });
     const levelOf = (level: AccessLevel | undefined): AccessLevel => level ?? transaction.defaultAccessLevel;
     const enforcesSharing = (level: AccessLevel) => level === 'USER_MODE' || sharing !== 'without sharing';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { RecordStore, StoredRecord } from './recordStore';
-import { mirroredContactField } from './schema';
+import { insertWithDerivedFields } from './personAccounts';
+import type { RecordStore } from './recordStore';
 
 /** sObject tree JSON, as `sf data export tree` writes it (lookups by `@referenceId`). */
 const TreeFile = z.object({
@@ -15,18 +15,6 @@ const TreeFile = z.object({
 
 /** The order lookups need: a record may only refer to records of earlier files. */
 export const SEED_FILE_ORDER = ['Profile', 'User', 'Account', 'Contact'] as const;
-
-const PERSON_CONTACT_FIELDS: Record<string, string> = {
-    FirstName: 'FirstName',
-    LastName: 'LastName',
-    PersonEmail: 'Email',
-    PersonMobilePhone: 'MobilePhone',
-    PersonTitle: 'Title'
-};
-
-function fullName(fields: Record<string, unknown>): string {
-    return [fields['FirstName'], fields['LastName']].filter((part) => typeof part === 'string' && part !== '').join(' ');
-}
 
 /** Inserts the seed files of a folder, resolving `@referenceId` lookups; returns ids by reference. */
 export function importTree(store: RecordStore, seedDir: string): Map<string, string> {
@@ -52,18 +40,4 @@ export function importTree(store: RecordStore, seedDir: string): Map<string, str
         }
     }
     return idsByReference;
-}
-
-function insertWithDerivedFields(store: RecordStore, type: string, fields: Record<string, unknown>): StoredRecord {
-    if (type === 'Contact' || type === 'User') return store.insert(type, { ...fields, Name: fullName(fields), ...(type === 'User' ? { IsActive: true } : {}) });
-    if (type !== 'Account' || fields['IsPersonAccount'] !== true) return store.insert(type, fields);
-    const account = store.insert('Account', { ...fields, Name: fullName(fields) });
-    const contactFields: Record<string, unknown> = { AccountId: account.Id, OwnerId: fields['OwnerId'] };
-    for (const [accountField, contactField] of Object.entries(PERSON_CONTACT_FIELDS)) contactFields[contactField] = fields[accountField];
-    for (const [accountField, value] of Object.entries(fields)) {
-        const contactField = mirroredContactField(accountField);
-        if (contactField) contactFields[contactField] = value;
-    }
-    const personContact = store.insert('Contact', { ...contactFields, Name: fullName(fields) });
-    return store.update(account.Id, { PersonContactId: personContact.Id });
 }

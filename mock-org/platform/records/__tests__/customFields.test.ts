@@ -69,6 +69,20 @@ describe('custom fields declared in source', () => {
         expect(await granted.run(olivia, 'personAccountField')).toMatchObject({ ok: true, value: { accessible: true, updateable: false } });
     });
 
+    it('shows an update of the hidden Contact’s __c field on the Person Account’s __pc field', async () => {
+        let personContact = '';
+        const { run, org } = fixtureOrg(true, {
+            write: async ({ database }) => {
+                database.updateById('Contact', personContact, { Qwil_Client_Id__c: 'client-uuid-2' }, 'SYSTEM_MODE');
+                return null;
+            }
+        });
+        const personAccount = org.records.all('Account').find((account) => account['IsPersonAccount'] === true);
+        personContact = String(personAccount?.['PersonContactId']);
+        expect(await run(olivia, 'write')).toEqual({ ok: true, value: null });
+        expect(org.records.get(personAccount?.Id ?? '')?.['Qwil_Client_Id__pc']).toBe('client-uuid-2');
+    });
+
     it('imports a Person Account’s __pc value into its hidden Contact’s __c field', () => {
         const { org } = fixtureOrg(true);
         const personAccount = org.records.all('Account').find((account) => account['IsPersonAccount'] === true);
