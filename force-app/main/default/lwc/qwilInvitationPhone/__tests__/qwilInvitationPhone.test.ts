@@ -107,6 +107,8 @@ describe('c-qwil-invitation-phone', () => {
 
         await expect(element.readPhone()).resolves.toEqual({ typed: '07700 910005', check: RECORD_PHONE });
         expect(mockCheck).not.toHaveBeenCalled();
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
     });
 
     it('asks straight away, once, when read before typing has paused', async () => {
@@ -121,6 +123,8 @@ describe('c-qwil-invitation-phone', () => {
 
         expect(read).toEqual({ typed: '+33 6 12 34 56 78', check });
         expect(mockCheck).toHaveBeenCalledTimes(1);
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
     });
 
     it('shows a number staff may not change as read-only, and says where to change it', async () => {

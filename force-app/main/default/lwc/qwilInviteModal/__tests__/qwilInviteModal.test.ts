@@ -117,6 +117,7 @@ describe('c-qwil-invite-modal', () => {
         const element = await renderModal({ ...notInvitedTab, invite: { ...notInvitedTab.invite, addInvitingUser: false } });
 
         expect((child(element, 'c-qwil-new-group-editor') as HTMLElement & { startingMembers?: unknown[] }).startingMembers).toEqual([]);
+        await expect(element).toBeAccessible();
     });
 
     it.each(['Back', 'Cancel'])('closes on %s without sending', async (label) => {
@@ -128,6 +129,7 @@ describe('c-qwil-invite-modal', () => {
 
         expect(onClose).toHaveBeenCalledTimes(1);
         expect(mockInvite).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
     });
 
     it('closes when the dialog is dismissed with Escape or its close button', async () => {
@@ -138,6 +140,7 @@ describe('c-qwil-invite-modal', () => {
         child(element, 'c-qwil-modal').dispatchEvent(new CustomEvent('close'));
 
         expect(onClose).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
     });
 
     it('wraps Shift+Tab from the start of the dialog round to Send invitation', async () => {
@@ -147,6 +150,7 @@ describe('c-qwil-invite-modal', () => {
         child(element, 'c-qwil-modal').shadowRoot!.querySelector<HTMLElement>('[data-id="start-guard"]')!.focus();
 
         expect(focusSend).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
     });
 
     it('sends the invitation once, with exactly what the user chose, even on a double click', async () => {
@@ -181,6 +185,7 @@ describe('c-qwil-invite-modal', () => {
         });
         expect(onTabChange).toHaveBeenCalledTimes(1);
         expect(onTabChange.mock.calls[0][0].detail).toBe(pendingTab);
+        await expect(element).toBeAccessible();
     });
 
     it('checks a number typed just before sending and sends it as typed', async () => {
@@ -195,6 +200,7 @@ describe('c-qwil-invite-modal', () => {
 
         expect(mockCheckPhone).toHaveBeenCalledWith({ recordId: RECORD_ID, phone: '07700 900123' });
         expect(mockInvite).toHaveBeenCalledWith(expect.objectContaining({ invitationPhone: '07700 900123' }));
+        await expect(element).toBeAccessible();
     });
 
     it('sends no phone of its own when staff may not edit it', async () => {
@@ -205,6 +211,7 @@ describe('c-qwil-invite-modal', () => {
         await flushPromises();
 
         expect(mockInvite).toHaveBeenCalledWith(expect.objectContaining({ invitationPhone: null }));
+        await expect(element).toBeAccessible();
     });
 
     it('shows a spinner and disables Send while sending', async () => {
@@ -252,6 +259,7 @@ describe('c-qwil-invite-modal', () => {
             'Add at least one active staff member to the new group.'
         ]);
         expect(mockInvite).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
     });
 
     it("refuses to send a phone number that cannot be used, and says to fix the record's number when it is read-only", async () => {

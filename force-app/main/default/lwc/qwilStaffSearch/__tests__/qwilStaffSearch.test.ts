@@ -99,6 +99,8 @@ describe('c-qwil-staff-search', () => {
 
         expect(onAdd).toHaveBeenCalledTimes(1);
         expect(onAdd.mock.calls[0][0].detail).toEqual({ staff: JAMES });
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
     });
 
     it('leaves out the separator for staff without a job title', async () => {
@@ -108,6 +110,8 @@ describe('c-qwil-staff-search', () => {
         await search(element, 'james');
 
         expect(rows(element)).toEqual([{ text: 'James Patel', canAdd: true }]);
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
     });
 
     it('says when no staff match', async () => {
