@@ -42,7 +42,7 @@ export function createProbeOrg(apexClasses: readonly ApexClassDefinition[], { pr
 
 /** A promise the test settles when it wants a server method to carry on. */
 export function gate(): { readonly opened: Promise<void>; open(): void } {
-    let open = () => undefined as void;
+    let open!: () => void;
     const opened = new Promise<void>((resolve) => {
         open = resolve;
     });
