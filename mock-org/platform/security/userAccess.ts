@@ -43,7 +43,7 @@ export class UserAccess {
         return this.hasUserPermission('AuthorApex') || this.grants.some((grant) => grant.apexClasses.has(className));
     }
 
-    /** External Credential Principal Access, which profiles of subscriber orgs cannot give to packaged credentials: permission sets do. */
+    /** External Credential Principal Access to `<ExternalCredential>-<Principal>`. */
     canUseExternalCredentialPrincipal(principal: string): boolean {
         return this.grants.some((grant) => grant.externalCredentialPrincipals.has(principal));
     }
