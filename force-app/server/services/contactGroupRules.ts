@@ -33,7 +33,7 @@ export function staffRemovalRefusal(members: readonly Membership[], leaving: Mem
 /** Our rule, the same as Qwil's QX031: the client cannot be left without a group, by leaving it or deleting it. */
 export function lastGroupRefusal(clientGroups: readonly Group[]): string | null {
     return clientGroups.length <= 1
-        ? "This is the client's only group, and a Qwil client must always be in at least one. Add them to another group first."
+        ? "This is the client's only group, so it cannot be deleted and the client cannot be removed from it: a Qwil client must always be in at least one group. Add them to another group first."
         : null;
 }
 

@@ -1,0 +1,72 @@
+import { LightningElement, api } from 'lwc';
+import addStaffMembers from '@salesforce/apex/QwilContactGroupsController.addStaffMembers';
+import type { ContactGroupsChange } from '../../../../server/contracts/contactGroups';
+import type { StaffOption } from '../../../../server/contracts/qwilTab';
+
+type Chosen = Pick<StaffOption, 'entityUserXrefUuid' | 'name' | 'jobTitle'>;
+
+/**
+ * Add Staff Members: find active staff, choose one or several, and add them to the group in one
+ * change. The staff search shows pending or inactive staff disabled with the reason. Fires
+ * `close` (Cancel, Escape) and, once added, `groupschange` (detail: ContactGroupsChange); neither bubbles.
+ */
+export default class QwilContactGroupAddStaff extends LightningElement {
+    @api recordId?: string;
+    @api groupUuid?: string;
+    /** Everyone already in the group, who cannot be chosen again. */
+    @api memberUuids: string[] = [];
+
+    chosen: Chosen[] = [];
+    isAdding = false;
+    errors?: unknown[];
+
+    get hasChosen(): boolean {
+        return this.chosen.length > 0;
+    }
+
+    get unavailableUuids(): string[] {
+        return [...this.memberUuids, ...this.chosen.map((person) => person.entityUserXrefUuid)];
+    }
+
+    get addLabel(): string {
+        const count = this.chosen.length;
+        return count > 1 ? `Add ${count} staff members` : 'Add';
+    }
+
+    get isAddDisabled(): boolean {
+        return this.isAdding || !this.hasChosen;
+    }
+
+    handleChoose(event: CustomEvent<{ staff: StaffOption }>): void {
+        const { entityUserXrefUuid, name, jobTitle } = event.detail.staff;
+        if (!this.unavailableUuids.includes(entityUserXrefUuid)) {
+            this.chosen = [...this.chosen, { entityUserXrefUuid, name, jobTitle }];
+        }
+    }
+
+    handleUnchoose(event: Event): void {
+        const uuid = (event.currentTarget as HTMLElement).dataset.uuid;
+        this.chosen = this.chosen.filter((person) => person.entityUserXrefUuid !== uuid);
+    }
+
+    handleCancel(): void {
+        this.dispatchEvent(new CustomEvent('close'));
+    }
+
+    async handleAdd(): Promise<void> {
+        const { recordId, groupUuid } = this;
+        if (this.isAddDisabled || !recordId || !groupUuid) {
+            return;
+        }
+        this.isAdding = true;
+        this.errors = undefined;
+        try {
+            const change = await addStaffMembers({ recordId, groupUuid, staffEntityUserXrefUuids: this.chosen.map((person) => person.entityUserXrefUuid) });
+            this.dispatchEvent(new CustomEvent<ContactGroupsChange>('groupschange', { detail: change }));
+        } catch (error) {
+            this.errors = [error];
+        } finally {
+            this.isAdding = false;
+        }
+    }
+}

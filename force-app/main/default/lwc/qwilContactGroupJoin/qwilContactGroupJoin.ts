@@ -1,0 +1,115 @@
+import { LightningElement, api } from 'lwc';
+import searchJoinableGroups from '@salesforce/apex/QwilContactGroupsController.searchJoinableGroups';
+import addClientToGroup from '@salesforce/apex/QwilContactGroupsController.addClientToGroup';
+import { DebouncedRequest, type RequestState } from 'c/qwilDebouncedRequest';
+import type { ContactGroupsChange, JoinableGroup } from '../../../../server/contracts/contactGroups';
+
+type GroupRow = Pick<JoinableGroup, 'groupUuid' | 'name'> & { detail: string; disabled: boolean };
+
+const membersText = (count: number): string => `${count} ${count === 1 ? 'member' : 'members'}`;
+
+/**
+ * Adds the viewed client to another existing group. Lists the groups they are not in; groups
+ * without an active staff member are shown disabled with the reason. Fires `close` (Cancel,
+ * Escape) and, once added, `groupschange` (detail: ContactGroupsChange); neither bubbles.
+ */
+export default class QwilContactGroupJoin extends LightningElement {
+    @api recordId?: string;
+
+    searchTerm = '';
+    state?: RequestState<string, JoinableGroup[]>;
+    isAdding = false;
+    addErrors?: unknown[];
+
+    private lastChosenUuid?: string;
+
+    private readonly search = new DebouncedRequest<string, JoinableGroup[]>(
+        async (search) => (await searchJoinableGroups({ recordId: this.recordId ?? '', search })).groups,
+        (state) => {
+            this.state = state;
+        }
+    );
+
+    override connectedCallback(): void {
+        this.askNow();
+    }
+
+    override disconnectedCallback(): void {
+        this.search.cancel();
+    }
+
+    get isSearching(): boolean {
+        return this.state?.isLoading ?? false;
+    }
+
+    get searchErrors(): unknown[] | undefined {
+        return this.state?.errors;
+    }
+
+    get rows(): GroupRow[] {
+        return (this.state?.result ?? []).map((group) => ({
+            groupUuid: group.groupUuid,
+            name: group.name,
+            detail: [membersText(group.memberCount), group.eligible ? null : group.reason].filter(Boolean).join(' · '),
+            disabled: !group.eligible || this.isAdding
+        }));
+    }
+
+    get hasRows(): boolean {
+        return this.rows.length > 0;
+    }
+
+    get hasSearched(): boolean {
+        return this.state?.result !== undefined;
+    }
+
+    get emptyMessage(): string {
+        const term = this.state?.input.trim();
+        return term ? `No other groups match "${term}".` : 'There are no other groups the client could join.';
+    }
+
+    handleSearch(event: CustomEvent<{ value: string }>): void {
+        this.searchTerm = event.detail.value ?? '';
+        this.search.askSoon(this.searchTerm);
+    }
+
+    handleRetrySearch(): void {
+        this.askNow();
+    }
+
+    handleCancel(): void {
+        this.dispatchEvent(new CustomEvent('close'));
+    }
+
+    handleAdd(event: Event): void {
+        this.lastChosenUuid = (event.currentTarget as HTMLElement).dataset.uuid;
+        this.addChosen();
+    }
+
+    handleRetryAdd(): void {
+        this.addChosen();
+    }
+
+    private async addChosen(): Promise<void> {
+        const groupUuid = this.lastChosenUuid;
+        const recordId = this.recordId;
+        if (this.isAdding || !recordId || !groupUuid) {
+            return;
+        }
+        this.isAdding = true;
+        this.addErrors = undefined;
+        try {
+            const change = await addClientToGroup({ recordId, groupUuid });
+            this.dispatchEvent(new CustomEvent<ContactGroupsChange>('groupschange', { detail: change }));
+        } catch (error) {
+            this.addErrors = [error];
+        } finally {
+            this.isAdding = false;
+        }
+    }
+
+    private askNow(): void {
+        // A failure is shown in the error panel.
+        this.search.askNow(this.searchTerm).catch(() => undefined);
+    }
+}

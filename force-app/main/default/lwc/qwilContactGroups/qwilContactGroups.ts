@@ -1,0 +1,182 @@
+import { LightningElement, api } from 'lwc';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import loadContactGroups from '@salesforce/apex/QwilContactGroupsController.loadContactGroups';
+import openContactGroup from '@salesforce/apex/QwilContactGroupsController.openContactGroup';
+import type { ContactGroup, ContactGroupDetail, ContactGroupsChange, ContactGroupsView } from '../../../../server/contracts/contactGroups';
+
+type GroupRow = Pick<ContactGroup, 'groupUuid' | 'name'> & { identifier: string; members: string; activeStaff: string };
+
+const membersText = (count: number): string => `${count} ${count === 1 ? 'member' : 'members'}`;
+
+const matches = (group: ContactGroup, term: string): boolean =>
+    [group.name, group.identifier ?? '', group.description ?? ''].some((text) => text.toLowerCase().includes(term));
+
+/**
+ * The Contact Groups page: the viewed client's Qwil groups with a search box, member counts and
+ * whether each has an active staff member; opening one shows it with its actions. Every change
+ * answers the page's new state, shown at once with a toast; a failed change leaves it as it was.
+ */
+export default class QwilContactGroups extends LightningElement {
+    @api recordId?: string;
+    /** "<Last Name> <Default Contact Group Name>", the name a new group starts with (as in the invite flow). */
+    @api newGroupName: string | null = null;
+
+    view?: ContactGroupsView;
+    errors?: unknown[];
+    isLoading = false;
+    searchTerm = '';
+    openGroup?: ContactGroupDetail;
+    isOpening = false;
+    openErrors?: unknown[];
+    isCreating = false;
+    isJoining = false;
+
+    private openingUuid?: string;
+    private focusAfterRender?: string;
+
+    override connectedCallback(): void {
+        this.load();
+    }
+
+    override renderedCallback(): void {
+        if (this.focusAfterRender) {
+            this.template?.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
+            this.focusAfterRender = undefined;
+        }
+    }
+
+    get canManage(): boolean {
+        return this.view?.canManage ?? false;
+    }
+
+    get isListShown(): boolean {
+        return !this.openGroup && !this.isOpening && !this.openErrors;
+    }
+
+    get rows(): GroupRow[] {
+        const term = this.searchTerm.trim().toLowerCase();
+        return (this.view?.groups ?? [])
+            .filter((group) => matches(group, term))
+            .map((group) => ({
+                groupUuid: group.groupUuid,
+                name: group.name,
+                identifier: group.identifier ?? '',
+                members: membersText(group.memberCount),
+                activeStaff: group.activeStaffCount > 0 ? 'Yes' : 'No: clients cannot join'
+            }));
+    }
+
+    get hasRows(): boolean {
+        return this.rows.length > 0;
+    }
+
+    get hasGroups(): boolean {
+        return (this.view?.groups.length ?? 0) > 0;
+    }
+
+    get emptyMessage(): string {
+        if (this.hasGroups) {
+            return `No groups match "${this.searchTerm.trim()}".`;
+        }
+        return this.view?.readOnlyReason ?? `${this.view?.clientName ?? 'The client'} is in no contact groups.`;
+    }
+
+    /** Shown above the list when the groups can be seen but not changed. */
+    get readOnlyNote(): string | null {
+        return this.hasGroups && !this.canManage ? this.view?.readOnlyReason ?? null : null;
+    }
+
+    handleSearch(event: CustomEvent<{ value: string }>): void {
+        this.searchTerm = event.detail.value ?? '';
+    }
+
+    handleRetry(): void {
+        this.load();
+    }
+
+    handleOpen(event: Event): void {
+        const uuid = (event.currentTarget as HTMLElement).dataset.uuid;
+        if (uuid) {
+            this.open(uuid);
+        }
+    }
+
+    handleRetryOpen(): void {
+        if (this.openingUuid) {
+            this.open(this.openingUuid);
+        }
+    }
+
+    handleBack(): void {
+        const uuid = this.openGroup?.group.groupUuid ?? this.openingUuid;
+        this.openGroup = undefined;
+        this.openErrors = undefined;
+        this.focusAfterRender = uuid ? `button[data-uuid="${uuid}"]` : '[data-id="list-heading"]';
+    }
+
+    handleCreate(): void {
+        this.isCreating = true;
+    }
+
+    handleCreateClosed(): void {
+        this.isCreating = false;
+        this.focusAfterRender = '[data-id="create"]';
+    }
+
+    handleJoin(): void {
+        this.isJoining = true;
+    }
+
+    handleJoinClosed(): void {
+        this.isJoining = false;
+        this.focusAfterRender = '[data-id="join"]';
+    }
+
+    /** From any child that changed the groups: the page's new state, the changed group, and what changed. */
+    handleChange(event: CustomEvent<ContactGroupsChange>): void {
+        const { view, group, message } = event.detail;
+        const wasOpen = Boolean(this.openGroup);
+        this.view = view;
+        this.isCreating = false;
+        this.isJoining = false;
+        this.openGroup = group ?? undefined;
+        this.openingUuid = group?.group.groupUuid;
+        // An opened group moves focus to its own heading; a group that closed hands focus back to the list.
+        this.focusAfterRender = !group && wasOpen ? '[data-id="list-heading"]' : undefined;
+        this.dispatchEvent(new ShowToastEvent({ title: 'Contact groups updated', message, variant: 'success' }));
+    }
+
+    /** Never rejects: a failure is shown in the error panel. */
+    private async load(): Promise<void> {
+        const recordId = this.recordId;
+        if (!recordId) {
+            return;
+        }
+        this.isLoading = true;
+        this.errors = undefined;
+        try {
+            this.view = await loadContactGroups({ recordId });
+        } catch (error) {
+            this.errors = [error];
+        } finally {
+            this.isLoading = false;
+        }
+    }
+
+    private async open(groupUuid: string): Promise<void> {
+        const recordId = this.recordId;
+        if (!recordId) {
+            return;
+        }
+        this.openingUuid = groupUuid;
+        this.isOpening = true;
+        this.openErrors = undefined;
+        try {
+            this.openGroup = await openContactGroup({ recordId, groupUuid });
+        } catch (error) {
+            this.openErrors = [error];
+        } finally {
+            this.isOpening = false;
+        }
+    }
+}
