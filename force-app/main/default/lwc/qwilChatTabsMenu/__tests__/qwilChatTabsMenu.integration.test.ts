@@ -1,7 +1,8 @@
 import { createElement } from 'lwc';
 import QwilChatTabsMenu from '../qwilChatTabsMenu';
 import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org/testing/integrationHarness';
-import { visibleText, waitFor } from '../../../../../../mock-org/testing/dom';
+import { waitFor } from '../../../../../../mock-org/testing/waitFor';
+import { deepQuery, normalisedTextSeen } from './support/componentTesting';
 
 // Through every layer: component → server method → mock org (sharing, FLS, class access)
 // → named credential → fetch → msw mock Qwil.
@@ -15,13 +16,29 @@ function recordIdOf(type: 'Contact' | 'Account', name: string): string {
     return record.Id;
 }
 
+const qwilMember = (email: string) => integrationHarness().qwil.control.snapshot().memberships.find((membership) => membership.primary_email === email);
+
 async function openTab(objectApiName: 'Contact' | 'Account', name: string): Promise<HTMLElement> {
     const element = createElement('c-qwil-chat-tabs-menu', { is: QwilChatTabsMenu });
     Object.assign(element, { objectApiName, recordId: recordIdOf(objectApiName, name) });
     document.body.appendChild(element);
-    await waitFor(() => !element.shadowRoot?.querySelector('lightning-spinner') && (element.shadowRoot?.childElementCount ?? 0) > 0);
-    await waitFor(() => visibleText(element) !== '');
+    await waitFor(() => !deepQuery(element, 'lightning-spinner') && normalisedTextSeen(element) !== '');
     return element;
+}
+
+/** A lightning-button by its label, in any shadow tree below `host` (the label is a property, not an attribute). */
+function lightningButton(host: Element, label: string): HTMLElement {
+    const search = (root: Element): HTMLElement | undefined => {
+        for (const element of Array.from(root.shadowRoot?.querySelectorAll('*') ?? [])) {
+            if (element.tagName === 'LIGHTNING-BUTTON' && (element as HTMLElement & { label?: string }).label === label) return element as HTMLElement;
+            const inner = search(element);
+            if (inner) return inner;
+        }
+        return undefined;
+    };
+    const button = search(host);
+    if (!button) throw new Error(`No "${label}" button`);
+    return button;
 }
 
 describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
@@ -30,42 +47,64 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
         takeQwilRequests();
     });
     afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        document.body.replaceChildren();
     });
 
     it("shows an active client's Qwil profile, found by record id through the named credential", async () => {
         const element = await openTab('Contact', 'Eleanor Whitfield');
-        const text = visibleText(element);
+        const text = normalisedTextSeen(element);
         expect(text).toContain('Active');
         expect(text).toContain('eleanor.whitfield@example.com');
+        expect(text).toContain('Olivia Hart');
         expect(takeQwilRequests()).toContain(`GET https://eu.qwil.io/entity-service/sys-api/entity-memberships?identifier=${recordIdOf('Contact', 'Eleanor Whitfield')}`);
     });
 
-    it('shows a client who is not on Qwil as not invited', async () => {
-        const element = await openTab('Contact', 'Thomas Okafor');
-        expect(visibleText(element)).toMatch(/not (been )?invited/i);
-    });
-
     it('shows a pending client as pending', async () => {
-        expect(visibleText(await openTab('Contact', 'Marcus Bennett'))).toContain('Pending');
+        expect(normalisedTextSeen(await openTab('Contact', 'Marcus Bennett'))).toContain('Pending');
     });
 
     it('works on a Person Account page', async () => {
-        const element = await openTab('Account', 'Charlotte Dubois');
-        expect(visibleText(element)).toContain('charlotte.dubois@example.com');
+        expect(normalisedTextSeen(await openTab('Account', 'Charlotte Dubois'))).toContain('charlotte.dubois@example.com');
     });
 
     it('refuses a record the user cannot see, without calling Qwil', async () => {
         integrationHarness().runAs(JAMES);
         const element = await openTab('Contact', 'Eleanor Whitfield');
-        expect(visibleText(element)).toContain("You don't have access to this record");
+        expect(normalisedTextSeen(element)).toContain("You don't have access to this record");
         expect(takeQwilRequests()).toEqual([]);
     });
 
     it('tells a user without access to the server class what is missing', async () => {
         integrationHarness().runAs(DANIEL);
         const element = await openTab('Contact', 'Thomas Okafor');
-        expect(visibleText(element)).toContain("You do not have access to the Apex class named 'QwilConnectorController'.");
+        expect(normalisedTextSeen(element)).toContain("You do not have access to the Apex class named 'QwilConnectorController'.");
         expect(takeQwilRequests()).toEqual([]);
+    });
+
+    it('invites a client who is not on Qwil: the national number goes out normalised and the client shows as pending', async () => {
+        const element = await openTab('Contact', 'Thomas Okafor');
+        expect(normalisedTextSeen(element)).toMatch(/not on Qwil/i);
+
+        deepQuery<HTMLButtonElement>(element, 'button[data-id="invite"]')?.click();
+        await waitFor(() => deepQuery(element, 'c-qwil-invite-modal') !== null && normalisedTextSeen(element).includes('+447700910005'));
+        lightningButton(element, 'Send invitation').click();
+        await waitFor(() => deepQuery(element, 'c-qwil-invite-modal') === null && normalisedTextSeen(element).includes('Pending'));
+
+        expect(qwilMember('thomas.okafor@example.com')).toMatchObject({
+            status: 'pending',
+            invitation_phone_number: '+447700910005',
+            identifier: recordIdOf('Contact', 'Thomas Okafor'),
+            job_title: 'Client'
+        });
+        const group = integrationHarness().qwil.control.snapshot().groups.find((candidate) => candidate.name === 'Okafor Relationship');
+        expect(group?.member_xref_uuids).toHaveLength(2);
+    });
+
+    it('resends a pending client their invitation', async () => {
+        const before = qwilMember('marcus.bennett@example.com')?.invitation?.token;
+        const element = await openTab('Contact', 'Marcus Bennett');
+        lightningButton(element, 'Resend invitation').click();
+        await waitFor(() => qwilMember('marcus.bennett@example.com')?.invitation?.token !== before);
+        expect(normalisedTextSeen(element)).toContain('Pending');
     });
 });
