@@ -1,7 +1,7 @@
 import type { InviteClientParams, ReadyTab } from '../contracts/qwilTab';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
-import { QwilApiError } from '../qwil/qwilClient';
+import { QwilApiError } from '../qwil/qwilTransport';
 import type { Membership } from '../qwil/schemas';
 import { findClientMembership } from './clientLookup';
 import type { ConnectorSession } from './connectorSession';
