@@ -1,6 +1,7 @@
+import { QwilChatsController } from './classes/QwilChatsController';
 import { QwilConnectorController } from './classes/QwilConnectorController';
 import { QwilContactGroupsController } from './classes/QwilContactGroupsController';
 import type { ApexClassDefinition } from './platform/auraEnabled';
 
 /** Every server class of the package, as an org registers them. */
-export const apexClasses: readonly ApexClassDefinition[] = [QwilConnectorController, QwilContactGroupsController];
+export const apexClasses: readonly ApexClassDefinition[] = [QwilConnectorController, QwilContactGroupsController, QwilChatsController];

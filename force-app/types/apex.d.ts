@@ -7,6 +7,7 @@ type ApexMethod<Params extends import('zod').ZodType, Result extends import('zod
 type ClientStateContract = typeof import('../server/contracts/clientState');
 type QwilTabContract = typeof import('../server/contracts/qwilTab');
 type ContactGroupsContract = typeof import('../server/contracts/contactGroups');
+type ChatsContract = typeof import('../server/contracts/chats');
 
 declare module '@salesforce/apex/QwilConnectorController.getClientState' {
     const method: ApexMethod<ClientStateContract['GetClientStateParams'], ClientStateContract['ClientState']>;
@@ -82,5 +83,29 @@ declare module '@salesforce/apex/QwilContactGroupsController.updateContactGroup'
 }
 declare module '@salesforce/apex/QwilContactGroupsController.deleteContactGroup' {
     const method: ApexMethod<ContactGroupsContract['GroupParams'], ContactGroupsContract['ContactGroupsChange']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilChatsController.listChats' {
+    const method: ApexMethod<ChatsContract['ChatListParams'], ChatsContract['ChatListPage']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilChatsController.openChat' {
+    const method: ApexMethod<ChatsContract['ChatParams'], ChatsContract['OpenedChat']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilChatsController.loadOlderMessages' {
+    const method: ApexMethod<ChatsContract['OlderMessagesParams'], ChatsContract['MessagePage']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilChatsController.loadNewMessages' {
+    const method: ApexMethod<ChatsContract['NewMessagesParams'], ChatsContract['NewMessages']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilChatsController.sendMessage' {
+    const method: ApexMethod<ChatsContract['SendMessageParams'], ChatsContract['SentMessage']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilChatsController.startChat' {
+    const method: ApexMethod<ChatsContract['StartChatParams'], ChatsContract['StartedChat']>;
     export default method;
 }

@@ -14,6 +14,10 @@ const MESSAGES_BY_CODE: Record<string, string> = {
     RN902: 'Qwil is currently disabled for this organisation. Contact your Qwil administrator.',
     QX021: 'This identifier is already used in Qwil, where identifiers must be unique. Choose another identifier and save again.',
     QX030: 'Qwil refused: this is the last active staff member of a group with clients, and clients must always have an active staff member to talk to. Add another active staff member first.',
+    QX040: 'A Qwil chat can have at most 100 active participants. Add fewer people and try again.',
+    QX041: 'Only Qwil staff can start chats or add people to them. Ask your administrator to check your Qwil account.',
+    QX042: 'A staff-only chat cannot include clients. Start an ordinary chat with the client instead.',
+    QX043: 'You are not an active participant of this chat in Qwil, so you cannot write in it. Reopen the chat to see its current participants.',
     QX031: 'Qwil refused: a client must always be in at least one group that has an active staff member. Add the client to another group, or add an active staff member, first.'
 };
 

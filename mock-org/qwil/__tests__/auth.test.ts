@@ -114,6 +114,15 @@ describe('permission flags', () => {
         failed(await mock.sys.get('export/entities'), 403, 'QX010');
     });
 
+    it('needs the export flag, not data review, to export a chat; the flag is checked before the query', async () => {
+        const chat = { chat_uuid: DEMO.chats.eleanorPortfolioReview };
+        failed(await mock.sys.get('chats/export/pdf', { query: chat }), 403, 'QX010');
+        failed(await mock.sys.get('chats/export/zip', { query: chat }), 403, 'QX010');
+        const exporter = mock.control.createSystemApiKey({ name: 'exports', canExportData: true, canDataReview: false });
+        expect((await mock.sys.get('chats/export/pdf', { query: chat, credentials: exporter })).status).toBe(200);
+        failed(await mock.sys.get('chats/export/pdf', { credentials: exporter }), 400, 'QX001');
+    });
+
     it('applies to chat-service calls too', async () => {
         const readOnly = mock.control.createSystemApiKey({ name: 'read only', canWriteOnly: false });
         const reply = await mock.chat.post('chats/create', DEMO.staff.oliviaHart, { entity_user_xref_uuids: [] }, { credentials: readOnly });

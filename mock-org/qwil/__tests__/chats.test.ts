@@ -163,8 +163,10 @@ describe('chat review (System API, data reviewer)', () => {
         expect(await listOf({ entity_user_xref_uuid: avaCollins })).toEqual([]);
     });
 
+    const exportKey = () => mock.control.createSystemApiKey({ name: 'exports', canExportData: true });
+
     it('exports a chat as a PDF transcript', async () => {
-        const reply = await mock.sys.get('chats/export/pdf', { query: { chat_uuid: chats.eleanorPortfolioReview } });
+        const reply = await mock.sys.get('chats/export/pdf', { query: { chat_uuid: chats.eleanorPortfolioReview }, credentials: exportKey() });
         expect(reply.status).toBe(200);
         expect(reply.headers.get('content-type')).toBe('application/pdf');
         expect(reply.body).toMatch(/^%PDF-1\.4/);
@@ -173,8 +175,9 @@ describe('chat review (System API, data reviewer)', () => {
     });
 
     it('exports a chat as a ZIP of the transcript and its attachments', async () => {
+        const { key, secret } = exportKey();
         const response = await fetch(`https://eu.qwil.io/entity-service/sys-api/chats/export/zip?chat_uuid=${chats.eleanorProofOfAddress}`, {
-            headers: { 'X-SYS-API-KEY': mock.credentials.key, 'X-SYS-API-KEY-SECRET': mock.credentials.secret }
+            headers: { 'X-SYS-API-KEY': key, 'X-SYS-API-KEY-SECRET': secret }
         });
         expect(response.headers.get('content-type')).toBe('application/zip');
         const entries = readStoredZip(Buffer.from(await response.arrayBuffer()));

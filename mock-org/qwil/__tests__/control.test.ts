@@ -97,6 +97,14 @@ describe('admin HTTP API', () => {
         return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
 
+    it("changes a key's permission flags, keeping the ones not given", async () => {
+        failed(await mock.sys.get('export/entities'), 403, 'QX010');
+        mock.control.setKeyPermissions({ key: mock.credentials.key, canExportData: true });
+        expect((await mock.sys.get('export/entities')).status).toBe(200);
+        expect(mock.control.snapshot().apiKeys.find((k) => k.key === mock.credentials.key)).toMatchObject({ canExportData: true, canReadOnly: true, canDataReview: true });
+        expect(() => mock.control.setKeyPermissions({ key: 'unknown', canExportData: false })).toThrow(/key/);
+    });
+
     it('creates a key whose secret is returned once, and revokes it', async () => {
         const created = await admin('keys', { name: 'dev server', cidrBlocks: ['13.108.0.0/14'] });
         expect(created.status).toBe(200);

@@ -16,6 +16,7 @@ import {
     CreateSystemApiKeyInput,
     FaultPlanInput,
     KeyInput,
+    KeyPermissionsInput,
     OrganisationStatusInput,
     RateLimitInput,
     ResetInput,
@@ -36,6 +37,8 @@ export interface MockQwilControl {
     /** True when the key exists, is not revoked and the secret is its secret (for a dev server's stored credential). */
     verifySystemApiKey(key: string, secret: string): boolean;
     revokeKey(key: string): void;
+    /** Changes the key's permission flags, as an administrator does in Qwil; flags not given stay. */
+    setKeyPermissions(input: KeyPermissionsInput): void;
     /** Qwil promotes keys to Super keys; a Super key needs CIDR blocks. */
     promoteToSuper(key: string): void;
     /** The address Qwil sees the calls come from, checked against each key's CIDR blocks. */
@@ -124,6 +127,12 @@ export function createControl(deps: ControlDependencies): MockQwilControl {
             const parsed = parseOrThrow(KeyInput, { key }, 'input');
             store.transact((state) => {
                 requireKey(state, parsed.key).revoked = true;
+            });
+        },
+        setKeyPermissions(input) {
+            const { key, ...flags } = parseOrThrow(KeyPermissionsInput, input, 'input');
+            store.transact((state) => {
+                Object.assign(requireKey(state, key), flags);
             });
         },
         promoteToSuper(key) {

@@ -24,6 +24,16 @@ export type CreateSystemApiKeyInput = z.input<typeof CreateSystemApiKeyInput>;
 
 export const KeyInput = z.strictObject({ key: z.string().min(1) });
 
+/** An administrator changes a key's permission flags in Qwil; the flags not given stay as they are. */
+export const KeyPermissionsInput = z.strictObject({
+    key: z.string().min(1),
+    canExportData: z.boolean().optional(),
+    canReadOnly: z.boolean().optional(),
+    canWriteOnly: z.boolean().optional(),
+    canDataReview: z.boolean().optional()
+});
+export type KeyPermissionsInput = z.input<typeof KeyPermissionsInput>;
+
 export const CallerAddressInput = z.strictObject({ ip: z.string().refine(isValidAddress, 'must be an IPv4 or IPv6 address') });
 
 export const AcceptInvitationInput = z.strictObject({

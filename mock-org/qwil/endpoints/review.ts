@@ -32,7 +32,7 @@ function fileResponse(file: ExportFile): Response {
     });
 }
 
-/** Chat review and export (data reviewer), the organisation export, and the cross-organisation tenancy lookup. */
+/** Chat review (data reviewer), chat and organisation exports (export data), and the cross-organisation tenancy lookup. */
 export const reviewEndpoints = [
     systemEndpoint({
         method: 'get',
@@ -48,7 +48,7 @@ export const reviewEndpoints = [
     systemEndpoint({
         method: 'get',
         path: 'chats/export/pdf',
-        permission: 'canDataReview',
+        permission: 'canExportData',
         input: ChatRef,
         handle: ({ state, entityUuid }, query): ExportFile => {
             const chat = requireChat(state, entityUuid, query.chat_uuid);
@@ -59,7 +59,7 @@ export const reviewEndpoints = [
     systemEndpoint({
         method: 'get',
         path: 'chats/export/zip',
-        permission: 'canDataReview',
+        permission: 'canExportData',
         input: ChatRef,
         handle: ({ state, entityUuid }, query): ExportFile => {
             const chat = requireChat(state, entityUuid, query.chat_uuid);

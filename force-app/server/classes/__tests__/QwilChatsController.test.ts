@@ -1,0 +1,252 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import type { ChatListPage, MessagePage, NewMessages, OpenedChat, SentMessage, StartedChat } from '../../contracts/chats';
+import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
+import { DEMO } from '../../../../mock-org/qwil';
+
+// The Chats server methods through the mock org's runtime against the mock Qwil; every Qwil
+// request is recorded to count callouts and to prove what was never asked.
+const OLIVIA = 'olivia.hart@harbourwealth.example';
+const JAMES = 'james.patel@harbourwealth.example';
+const SEND_TEXT = 'https://eu.qwil.io/chat-service/api/chats/messages/send-text';
+
+const requests: string[] = [];
+const server = setupServer();
+server.events.on('request:start', ({ request }) => void requests.push(`${request.method} ${new URL(request.url).pathname}`));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+let harness: ConnectorHarness;
+function useHarness(visibility: 'View All' | 'View Own Chats', user = OLIVIA): void {
+    harness = createConnectorHarness({ settings: { Client_Chat_History_Visible__c: visibility } });
+    server.resetHandlers(...harness.qwil.handlers);
+    harness.runAs(user);
+    requests.length = 0;
+}
+
+const recordId = (name: string): string => {
+    // A Person Account's page is the Account's, as on the record page.
+    const record = [...harness.org.records.all('Account'), ...harness.org.records.all('Contact')].find((candidate) => candidate['Name'] === name);
+    if (!record) throw new Error(`No record named ${name}`);
+    return record.Id;
+};
+const call = (method: string, params: unknown) => harness.callApex('QwilChatsController', method, params);
+const listChats = (name: string, cursor: string | null = null) => call('listChats', { recordId: recordId(name), cursor }) as Promise<ChatListPage>;
+const openChat = (name: string, chatUuid: string) => call('openChat', { recordId: recordId(name), chatUuid }) as Promise<OpenedChat>;
+const send = (name: string, chatUuid: string, text: string, idempotencyKey: string, retry = false, afterSeq = 0) =>
+    call('sendMessage', { recordId: recordId(name), chatUuid, text, idempotencyKey, retry, afterSeq }) as Promise<SentMessage>;
+const messageOf = async (promise: Promise<unknown>): Promise<string> => {
+    try {
+        await promise;
+    } catch (error) {
+        return (error as { body: { message: string } }).body.message;
+    }
+    throw new Error('Expected the call to fail');
+};
+const chatIn = (uuid: string) => harness.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === uuid);
+const sentTexts = (uuid: string) => chatIn(uuid)?.messages.map((m) => m.text) ?? [];
+
+/** Posts straight to Qwil as a participant, as someone using Qwil's own app would. */
+async function postInQwil(actor: string, chatUuid: string, text: string): Promise<void> {
+    const response = await fetch(SEND_TEXT, {
+        method: 'POST',
+        headers: { 'X-SYS-API-KEY': harness.apiKey, 'X-SYS-API-KEY-SECRET': harness.apiSecret, 'Content-Type': 'application/json', 'on-behalf-of': actor },
+        body: JSON.stringify({ chat_uuid: chatUuid, text })
+    });
+    expect(response.status).toBe(200);
+}
+
+const KEY_1 = '7d0c7f1e-5b4a-4c59-9a43-1f2b3c4d5e61';
+const KEY_2 = '7d0c7f1e-5b4a-4c59-9a43-1f2b3c4d5e62';
+
+describe('Client Chat History Visible: the same data, different chats', () => {
+    it('View Own Chats lists only the chats the user takes part in', async () => {
+        useHarness('View Own Chats');
+        const page = await listChats('Eleanor Whitfield');
+        expect(page.visibility).toBe('View Own Chats');
+        expect(page.chats.map((chat) => chat.title)).toEqual(['Q3 portfolio review']);
+    });
+
+    it('View All lists every chat of the client, newest activity first, but never a staff-only chat', async () => {
+        useHarness('View All');
+        const page = await listChats('Eleanor Whitfield');
+        expect(page.chats.map((chat) => chat.title)).toEqual(['Proof of address for account update', 'Q3 portfolio review']);
+        expect(page.chats.some((chat) => chat.staffOnly)).toBe(false);
+    });
+
+    it('describes each chat: participants by name, last message time and preview, archived', async () => {
+        useHarness('View Own Chats');
+        const [review] = (await listChats('Eleanor Whitfield')).chats;
+        expect(review).toMatchObject({
+            title: 'Q3 portfolio review',
+            archived: false,
+            lastMessageAt: '2025-10-08T09:12:00.000Z',
+            lastMessagePreview: 'Thursday at 10:00 works for me.',
+            participants: [
+                { name: 'Olivia Hart', isYou: true, isClient: false, former: false },
+                { name: 'Eleanor Whitfield', isYou: false, isClient: true, former: false }
+            ]
+        });
+        expect((await listChats('Priya Raman')).chats[0]).toMatchObject({ title: 'ISA allowance 2025/26', archived: true });
+    });
+
+    it('refuses to open, by id, a chat the setting hides, before reading any message', async () => {
+        useHarness('View Own Chats');
+        expect(await messageOf(openChat('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress))).toMatch(/^This chat is not one of the chats of this client you can see/);
+        expect(requests.filter((request) => request.includes('messages'))).toEqual([]);
+    });
+
+    it('refuses a staff-only chat and a chat of another client, even under View All', async () => {
+        useHarness('View All');
+        expect(await messageOf(openChat('Eleanor Whitfield', DEMO.chats.advisoryDeskRebalancing))).toMatch(/^This chat is not one of the chats/);
+        expect(await messageOf(openChat('Eleanor Whitfield', DEMO.chats.charlotteMarketNotes))).toMatch(/^This chat is not one of the chats/);
+    });
+
+    it('refuses sending to a hidden chat without posting anything', async () => {
+        useHarness('View Own Chats');
+        expect(await messageOf(send('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress, 'Hello', KEY_1))).toMatch(/^This chat is not one of the chats/);
+        expect(requests.filter((request) => request.includes('send-text'))).toEqual([]);
+    });
+
+    it('opens a chat without the user under View All, read-only', async () => {
+        useHarness('View All');
+        const opened = await openChat('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress);
+        expect(opened.messages.map((m) => m.sender.name)).toEqual(['James Patel', 'Eleanor Whitfield', 'James Patel']);
+        expect(opened.cannotSendReason).toMatch(/^You are not a participant of this chat/);
+    });
+
+    it('refuses a record the user cannot read before any Qwil call', async () => {
+        useHarness('View All', JAMES);
+        expect(await messageOf(listChats('Eleanor Whitfield'))).toMatch(/^You don't have access to this record/);
+        expect(requests).toEqual([]);
+    });
+});
+
+describe('reading a chat', () => {
+    beforeEach(() => useHarness('View Own Chats'));
+
+    it('shows sender, time, reply-to and attachments', async () => {
+        const review = await openChat('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview);
+        expect(review.messages[3]).toMatchObject({ seq: 4, sender: { name: 'Eleanor Whitfield', isYou: false }, sentAt: '2025-10-07T08:31:00.000Z', replyToSeq: 3 });
+        expect(review.cannotSendReason).toBeNull();
+        harness.runAs(JAMES);
+        const proof = await openChat('Hannah Lindqvist', DEMO.chats.hannahPensionTransfer);
+        expect(proof.messages[2]?.attachments).toEqual([{ fileName: 'pension-statement-2024.pdf', contentType: 'application/pdf', sizeBytes: 512340 }]);
+    });
+
+    it('marks former participants', async () => {
+        harness.runAs(JAMES);
+        const opened = await openChat('Hannah Lindqvist', DEMO.chats.hannahPensionTransfer);
+        expect(opened.chat.participants.map((p) => [p.name, p.former])).toEqual([
+            ['James Patel', false],
+            ['Hannah Lindqvist', false],
+            ['Noah Fischer', true]
+        ]);
+        expect(opened.messages[1]?.sender.name).toBe('Noah Fischer');
+    });
+
+    it('pages a long chat from the newest page back through the message range', async () => {
+        const opened = await openChat('Charlotte Dubois', DEMO.chats.charlotteMarketNotes);
+        expect(opened.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 201 + i));
+        const older = (await call('loadOlderMessages', { recordId: recordId('Charlotte Dubois'), chatUuid: DEMO.chats.charlotteMarketNotes, cursor: opened.olderCursor })) as MessagePage;
+        expect(older.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 151 + i));
+    });
+
+    it('polls only the messages after the newest shown, with one Qwil callout once the chat is open', async () => {
+        const opened = await openChat('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview);
+        await postInQwil(DEMO.clients.eleanorWhitfield, DEMO.chats.eleanorPortfolioReview, 'See you on Thursday.');
+        requests.length = 0;
+        const fresh = (await call('loadNewMessages', { recordId: recordId('Eleanor Whitfield'), chatUuid: DEMO.chats.eleanorPortfolioReview, afterSeq: opened.messages.at(-1)?.seq })) as NewMessages;
+        expect(fresh).toEqual({ complete: true, messages: [expect.objectContaining({ seq: 7, text: 'See you on Thursday.', sender: expect.objectContaining({ name: 'Eleanor Whitfield' }) })] });
+        expect(requests).toEqual(['GET /chat-service/api/chats/messages/range']);
+    });
+});
+
+describe('sending', () => {
+    beforeEach(() => useHarness('View Own Chats'));
+
+    it('posts as the mapped staff user', async () => {
+        const { message } = await send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'The proposal is attached.', KEY_1);
+        expect(message).toMatchObject({ seq: 7, text: 'The proposal is attached.', sender: { name: 'Olivia Hart', isYou: true } });
+        expect(chatIn(DEMO.chats.eleanorPortfolioReview)?.messages.at(-1)?.sender_entity_user_xref_uuid).toBe(DEMO.staff.oliviaHart);
+    });
+
+    it('answers a repeated key with the message already sent, never posting twice', async () => {
+        const first = await send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Once only.', KEY_1);
+        const again = await send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Once only.', KEY_1, true, 6);
+        expect(again).toEqual(first);
+        expect(sentTexts(DEMO.chats.eleanorPortfolioReview).filter((text) => text === 'Once only.')).toHaveLength(1);
+        await send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Once only.', KEY_2);
+        expect(sentTexts(DEMO.chats.eleanorPortfolioReview).filter((text) => text === 'Once only.')).toHaveLength(2);
+    });
+
+    it('on retry after a lost answer, finds the message Qwil did post instead of posting again', async () => {
+        server.use(http.post(SEND_TEXT, () => HttpResponse.json({ error_code: 'QX500', message: 'Gateway timeout' }, { status: 504 }), { once: true }));
+        expect(await messageOf(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Lost answer.', KEY_1))).toMatch(/Qwil is not responding/);
+        // What the page could not know: Qwil had posted it before its answer was lost.
+        await postInQwil(DEMO.staff.oliviaHart, DEMO.chats.eleanorPortfolioReview, 'Lost answer.');
+        const { message } = await send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Lost answer.', KEY_1, true, 6);
+        expect(message.seq).toBe(7);
+        expect(sentTexts(DEMO.chats.eleanorPortfolioReview).filter((text) => text === 'Lost answer.')).toHaveLength(1);
+    });
+
+    it('on retry after a failure that posted nothing, posts once', async () => {
+        server.use(http.post(SEND_TEXT, () => HttpResponse.json({ error_code: 'QX500', message: 'Unavailable' }, { status: 503 }), { once: true }));
+        await messageOf(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Second try.', KEY_1));
+        await send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Second try.', KEY_1, true, 6);
+        expect(sentTexts(DEMO.chats.eleanorPortfolioReview).filter((text) => text === 'Second try.')).toHaveLength(1);
+    });
+
+    it('refuses empty and over-long text before calling Qwil', async () => {
+        expect(await messageOf(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, '   ', KEY_1))).toMatch(/^Invalid parameter 'text': must not be empty/);
+        expect(await messageOf(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'x'.repeat(5001), KEY_1))).toMatch(/at most 5000 characters/);
+        expect(requests).toEqual([]);
+    });
+
+    it('under View All, passes on Qwil\'s refusal to post in a chat the user is not in', async () => {
+        useHarness('View All');
+        expect(await messageOf(send('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress, 'Hello', KEY_1))).toMatch(/^You are not an active participant of this chat in Qwil/);
+    });
+});
+
+describe('starting a chat', () => {
+    beforeEach(() => useHarness('View Own Chats'));
+    const start = (name: string, params: Record<string, unknown>) =>
+        call('startChat', { recordId: recordId(name), title: '', staffEntityUserXrefUuids: [], text: 'Hello', retry: false, ...params }) as Promise<StartedChat>;
+
+    it('creates the chat with its first message, so the client sees it; the title defaults to "New chat"', async () => {
+        const { chatUuid } = await start('Eleanor Whitfield', { staffEntityUserXrefUuids: [DEMO.staff.jamesPatel], text: 'Welcome to your new chat.' });
+        const chat = chatIn(chatUuid);
+        expect(chat?.title).toBe('New chat');
+        expect(chat?.participants.map((p) => p.entity_user_xref_uuid)).toEqual([DEMO.staff.oliviaHart, DEMO.clients.eleanorWhitfield, DEMO.staff.jamesPatel]);
+        expect(chat?.messages.map((m) => [m.sender_entity_user_xref_uuid, m.text])).toEqual([[DEMO.staff.oliviaHart, 'Welcome to your new chat.']]);
+        expect((await listChats('Eleanor Whitfield')).chats[0]).toMatchObject({ chatUuid, title: 'New chat' });
+    });
+
+    it('on retry after the first message failed, finishes the chat already created', async () => {
+        server.use(http.post(SEND_TEXT, () => HttpResponse.json({ error_code: 'QX500', message: 'Unavailable' }, { status: 503 }), { once: true }));
+        await messageOf(start('Eleanor Whitfield', { title: 'Tax return', text: 'Your documents, please.' }));
+        const { chatUuid } = await start('Eleanor Whitfield', { title: 'Tax return', text: 'Your documents, please.', retry: true });
+        const created = harness.qwil.control.snapshot().chats.filter((chat) => chat.title === 'Tax return');
+        expect(created.map((chat) => [chat.chat_uuid, chat.messages.length])).toEqual([[chatUuid, 1]]);
+    });
+
+    it('refuses more than 100 participants and a client who is not active', async () => {
+        const tooMany = Array.from({ length: 99 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+        expect(await messageOf(start('Eleanor Whitfield', { staffEntityUserXrefUuids: tooMany }))).toMatch(/^Invalid parameter 'staffEntityUserXrefUuids'/);
+        expect(await messageOf(start('Priya Raman', {}))).toBe('A chat can be started only with an active Qwil client; this client is suspended.');
+    });
+});
+
+describe('exports', () => {
+    it("are not offered while the key lacks Qwil's export permission, and the page is told why", async () => {
+        useHarness('View Own Chats');
+        expect((await listChats('Eleanor Whitfield')).export).toEqual({ allowed: false, reason: expect.stringMatching(/^Exports are off: .*"can export data" permission/) });
+    });
+
+    it('are offered once an administrator grants the export permission in Qwil', async () => {
+        useHarness('View Own Chats');
+        harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData: true });
+        expect((await listChats('Eleanor Whitfield')).export).toEqual({ allowed: true, reason: null });
+    });
+});

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { QwilTransport } from './qwilTransport';
+import {
+    ChatListResponse,
+    ChatResponse,
+    CreateChatRequest,
+    MessageRangeResponse,
+    MessageResponse,
+    SendTextRequest,
+    type Chat,
+    type ChatListResponse as ChatListPage,
+    type Message,
+    type MessageRangeResponse as MessageRangePage
+} from './schemas';
+
+/** The most one Qwil list request returns. */
+const MAX_LIMIT = 100;
+
+export interface ChatListFilter {
+    /** The client whose chats are listed. */
+    readonly clientUuid: string;
+    /** "View Own Chats": only chats this membership also takes or took part in. */
+    readonly withUuid?: string;
+    readonly cursor?: string;
+    readonly limit: number;
+}
+
+/** Qwil's chat review (System API) and chat service calls, sent through the one transport. */
+export class ChatsApi {
+    constructor(private readonly transport: QwilTransport) {}
+
+    /** The client's started chats, newest activity first (System API, data reviewer). */
+    listClientChats({ clientUuid, withUuid, cursor, limit }: ChatListFilter): Promise<ChatListPage> {
+        const query: Record<string, string> = { entity_user_xref_uuid: clientUuid, limit: String(limit) };
+        if (withUuid) query['with_entity_user_xref_uuid'] = withUuid;
+        if (cursor) query['cursor'] = cursor;
+        return this.transport.call({ service: 'system', method: 'GET', path: 'chats/list', query, response: ChatListResponse });
+    }
+
+    /** The chats the membership sees in Qwil, newest activity first, including its own not yet started ones. */
+    listChatsOf(actorUuid: string): Promise<Chat[]> {
+        return this.transport
+            .call({ service: 'chat', method: 'GET', path: 'chats', query: { limit: String(MAX_LIMIT) }, onBehalfOf: actorUuid, response: ChatListResponse })
+            .then((page) => page.chats);
+    }
+
+    /** A page of messages read as `actorUuid`: the newest without a cursor, each page oldest first. */
+    messageRange(actorUuid: string, chatUuid: string, limit: number, cursor?: string): Promise<MessageRangePage> {
+        const query: Record<string, string> = { chat_uuid: chatUuid, limit: String(limit) };
+        if (cursor) query['cursor'] = cursor;
+        return this.transport.call({ service: 'chat', method: 'GET', path: 'chats/messages/range', query, onBehalfOf: actorUuid, response: MessageRangeResponse });
+    }
+
+    async createChat(actorUuid: string, request: z.input<typeof CreateChatRequest>): Promise<Chat> {
+        const body = CreateChatRequest.parse(request);
+        return (await this.transport.call({ service: 'chat', method: 'POST', path: 'chats/create', body, onBehalfOf: actorUuid, response: ChatResponse })).chat;
+    }
+
+    async sendText(actorUuid: string, request: z.input<typeof SendTextRequest>): Promise<Message> {
+        const body = SendTextRequest.parse(request);
+        return (await this.transport.call({ service: 'chat', method: 'POST', path: 'chats/messages/send-text', body, onBehalfOf: actorUuid, response: MessageResponse })).message;
+    }
+
+    /**
+     * Asks the transcript export for no chat at all: Qwil checks the key's permission before it
+     * reads the query, so the answer says whether exports are allowed without exporting anything.
+     */
+    probeTranscriptExport(): Promise<unknown> {
+        return this.transport.call({ service: 'system', method: 'GET', path: 'chats/export/pdf', response: z.unknown() });
+    }
+}

@@ -1,0 +1,30 @@
+import { ExportAvailability } from '../contracts/chats';
+import type { ApexContext } from '../platform/context';
+import { QwilApiError } from '../qwil/qwilTransport';
+import { chatsApiOf } from './chatsAccess';
+import { readCached, writeCached } from './chatsCache';
+import type { ConnectorSession } from './connectorSession';
+
+const PROBE_TTL_SECONDS = 300;
+
+export const EXPORT_OFF_REASON =
+    'Exports are off: the System API key Qwil Messenger uses does not have Qwil\'s "can export data" permission, as Qwil\'s installation guide recommends. An administrator can grant it in Qwil if transcripts must be downloaded here.';
+const EXPORT_UNKNOWN_REASON = 'Qwil Messenger could not confirm that the System API key may export chats, so exports are not offered. Reopen the tab to check again.';
+
+/** Whether the key may export chats, from Qwil's answer to an empty export request, cached for a few minutes. */
+export async function exportAvailability(context: ApexContext, session: ConnectorSession): Promise<ExportAvailability> {
+    const parts = ['export', session.organisation?.entityUuid ?? 'system-key'];
+    const cached = readCached(context, 'qwilexport', parts, ExportAvailability);
+    if (cached) return cached;
+    let availability: ExportAvailability;
+    try {
+        await chatsApiOf(session).probeTranscriptExport();
+        availability = { allowed: false, reason: EXPORT_UNKNOWN_REASON };
+    } catch (error) {
+        const code = error instanceof QwilApiError ? error.errorCode : null;
+        // QX010: the key lacks the permission. QX001: it passed the permission check and only the chat is missing.
+        availability = code === 'QX010' ? { allowed: false, reason: EXPORT_OFF_REASON } : code === 'QX001' ? { allowed: true, reason: null } : { allowed: false, reason: EXPORT_UNKNOWN_REASON };
+    }
+    writeCached(context, 'qwilexport', parts, availability, PROBE_TTL_SECONDS);
+    return availability;
+}

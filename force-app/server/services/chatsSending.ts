@@ -1,0 +1,84 @@
+import { ChatMessage, DEFAULT_CHAT_TITLE, type SendMessageParams, type StartChatParams, type StartedChat } from '../contracts/chats';
+import type { ApexContext } from '../platform/context';
+import { AuraHandledException } from '../platform/exceptions';
+import type { ChatsApi } from '../qwil/chatsApi';
+import type { Chat, Membership, Message } from '../qwil/schemas';
+import { chatsApiOf, requireChatAccess, requireQwilClient } from './chatsAccess';
+import { readCached, writeCached } from './chatsCache';
+import { lookUpPeople } from './chatsPeople';
+import { ChatView } from './chatsView';
+import type { ConnectorSession } from './connectorSession';
+
+/** How long a sent draft's key is remembered: far longer than anyone waits before pressing Retry. */
+const SENT_TTL_SECONDS = 86_400;
+/** A retry looks this far back for the earlier attempt (3 pages of 100 messages). */
+const RECONCILE_PAGES = 3;
+const RECONCILE_PAGE_LIMIT = 100;
+
+/** Null when a chat can be started with the client; Qwil adds only active people to chats. */
+export function startChatUnavailableReason(client: Membership): string | null {
+    return client.status === 'active' ? null : `A chat can be started only with an active Qwil client; this client is ${client.status}.`;
+}
+
+/**
+ * A retry follows an attempt whose answer never came back, so Qwil may have posted it. The
+ * attempt is found as the user's own message with the same text, newer than what the page showed.
+ */
+async function earlierAttempt(api: ChatsApi, staffUuid: string, params: SendMessageParams): Promise<Message | null> {
+    let cursor: string | undefined;
+    for (let page = 0; page < RECONCILE_PAGES; page += 1) {
+        const range = await api.messageRange(staffUuid, params.chatUuid, RECONCILE_PAGE_LIMIT, cursor);
+        const match = range.messages.find((m) => m.seq > params.afterSeq && m.sender_entity_user_xref_uuid === staffUuid && m.text === params.text);
+        if (match) return match;
+        if (!range.next_cursor || range.messages.some((m) => m.seq <= params.afterSeq)) return null;
+        cursor = range.next_cursor;
+    }
+    return null;
+}
+
+/** Sends a draft as the user, once per idempotency key: a repeated key answers the message already sent. */
+export async function sendMessage(context: ApexContext, session: ConnectorSession, params: SendMessageParams): Promise<ChatMessage> {
+    const keyParts = [context.userInfo.getUserId(), params.idempotencyKey];
+    const alreadySent = readCached(context, 'qwilsent', keyParts, ChatMessage);
+    if (alreadySent) return alreadySent;
+    await requireChatAccess(context, session, params.chatUuid);
+    const api = chatsApiOf(session);
+    const staffUuid = session.staff.entity_user_xref_uuid;
+    const sent =
+        (params.retry ? await earlierAttempt(api, staffUuid, params) : null) ??
+        (await api.sendText(staffUuid, { chat_uuid: params.chatUuid, text: params.text }));
+    const message = ChatView.of(await lookUpPeople(context, session, [], []), staffUuid, null).message(sent);
+    writeCached(context, 'qwilsent', keyParts, message, SENT_TTL_SECONDS);
+    return message;
+}
+
+function sameMembers(chat: Chat, uuids: readonly string[]): boolean {
+    const members = new Set(chat.participants.map((p) => p.entity_user_xref_uuid));
+    return members.size === new Set(uuids).size && uuids.every((uuid) => members.has(uuid));
+}
+
+/** The chat an earlier attempt created: the user's own, same title and people, at most holding this first message. */
+async function chatFromEarlierAttempt(api: ChatsApi, staffUuid: string, title: string, members: readonly string[]): Promise<Chat | null> {
+    const chats = await api.listChatsOf(staffUuid);
+    return chats.find((chat) => chat.created_by_entity_user_xref_uuid === staffUuid && chat.title === title && chat.message_count <= 1 && sameMembers(chat, members)) ?? null;
+}
+
+/**
+ * Starts a chat with the client and posts its first message (a chat becomes visible to the others
+ * with it). A retry finishes the chat an earlier attempt created instead of creating another.
+ */
+export async function startChat(session: ConnectorSession, params: StartChatParams): Promise<StartedChat> {
+    const client = await requireQwilClient(session);
+    const unavailable = startChatUnavailableReason(client);
+    if (unavailable) throw new AuraHandledException(unavailable);
+    const api = chatsApiOf(session);
+    const staffUuid = session.staff.entity_user_xref_uuid;
+    const title = params.title.trim() || DEFAULT_CHAT_TITLE;
+    const others = [...new Set(params.staffEntityUserXrefUuids)].filter((uuid) => uuid !== staffUuid && uuid !== client.entity_user_xref_uuid);
+    const members = [staffUuid, client.entity_user_xref_uuid, ...others];
+    const chat =
+        (params.retry ? await chatFromEarlierAttempt(api, staffUuid, title, members) : null) ??
+        (await api.createChat(staffUuid, { title, entity_user_xref_uuids: [client.entity_user_xref_uuid, ...others] }));
+    if (chat.message_count === 0) await api.sendText(staffUuid, { chat_uuid: chat.chat_uuid, text: params.text });
+    return { chatUuid: chat.chat_uuid };
+}

@@ -1,0 +1,54 @@
+import type { ChatMessage, ChatPerson, ChatSummary } from '../contracts/chats';
+import type { Chat, Message } from '../qwil/schemas';
+import type { People } from './chatsPeople';
+
+const PREVIEW_LENGTH = 120;
+
+export function previewOf(text: string): string {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > PREVIEW_LENGTH ? `${flat.slice(0, PREVIEW_LENGTH - 1)}…` : flat;
+}
+
+/** Translates Qwil's chats and messages into what the page shows, with names instead of uuids. */
+export class ChatView {
+    constructor(
+        private readonly people: People,
+        private readonly youUuid: string,
+        private readonly formerUuids: ReadonlySet<string>
+    ) {}
+
+    static of(people: People, youUuid: string, chat: Chat | null): ChatView {
+        const former = new Set((chat?.participants ?? []).filter((p) => p.left_at !== null).map((p) => p.entity_user_xref_uuid));
+        return new ChatView(people, youUuid, former);
+    }
+
+    person(uuid: string): ChatPerson {
+        const person = this.people.get(uuid);
+        return { entityUserXrefUuid: uuid, name: person?.name ?? 'Qwil user', isClient: person?.isClient ?? false, isYou: uuid === this.youUuid, former: this.formerUuids.has(uuid) };
+    }
+
+    summary(chat: Chat, lastMessagePreview: string | null): ChatSummary {
+        return {
+            chatUuid: chat.chat_uuid,
+            title: chat.title,
+            staffOnly: chat.staff_only,
+            archived: chat.archived,
+            participants: chat.participants.map((p) => this.person(p.entity_user_xref_uuid)),
+            messageCount: chat.message_count,
+            lastMessageAt: chat.last_message_at,
+            lastMessagePreview
+        };
+    }
+
+    message(message: Message): ChatMessage {
+        const { entityUserXrefUuid, name, isYou } = this.person(message.sender_entity_user_xref_uuid);
+        return {
+            seq: message.seq,
+            sender: { entityUserXrefUuid, name, isYou },
+            text: message.text,
+            sentAt: message.sent_at,
+            replyToSeq: message.reply_to_seq,
+            attachments: message.attachments.map((a) => ({ fileName: a.file_name, contentType: a.content_type, sizeBytes: a.size_bytes }))
+        };
+    }
+}
