@@ -21,6 +21,8 @@ export interface MockOrgAppOptions {
     readonly qwilListener: Listener;
     /** Requests under `/__mock-qwil-admin/` go to the mock Qwil's control surface (keys, faults, invitations). */
     readonly qwilAdminListener: Listener;
+    /** Requests under `/setup/` go to the Setup pages, which check the running user's permissions themselves. */
+    readonly setupListener: (request: IncomingMessage, response: ServerResponse, userId: string) => Promise<void>;
 }
 
 async function readBody(request: IncomingMessage, limit: number): Promise<string> {
@@ -52,7 +54,7 @@ function safeReturnPath(candidate: string | null): string {
 }
 
 /** The mock org's HTTP surface: record pages, "log in as", server methods, static assets, the mock Qwil route. */
-export function createMockOrgApp({ org, sessions, qwilListener, qwilAdminListener }: MockOrgAppOptions): Listener {
+export function createMockOrgApp({ org, sessions, qwilListener, qwilAdminListener, setupListener }: MockOrgAppOptions): Listener {
     const messagePage = (response: ServerResponse, userId: string, pathName: string, status: number, heading: string, message: string) =>
         sendHtml(response, status, renderMessagePage({ ...pageChrome(org, userId, heading, pathName), heading, message, status }));
 
@@ -63,6 +65,7 @@ export function createMockOrgApp({ org, sessions, qwilListener, qwilAdminListene
 
         if (url.pathname.startsWith('/__qwil/')) return qwilListener(request, response);
         if (url.pathname.startsWith('/__mock-qwil-admin/')) return qwilAdminListener(request, response);
+        if (url.pathname === '/setup' || url.pathname.startsWith('/setup/')) return setupListener(request, response, userId);
         if (method === 'GET' && url.pathname.startsWith('/preview/')) {
             if (serveFile(PREVIEW_DIR, url.pathname.slice('/preview/'.length), response)) return;
             return sendJson(response, 404, { message: 'Not built: run npm run build:preview' });

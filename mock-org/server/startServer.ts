@@ -9,6 +9,7 @@ import { MockOrg } from '../platform/mockOrg';
 import { PROJECT_ROOT } from '../projectRoot';
 import { createMockQwil, MOCK_QWIL_ADMIN_ORIGIN, type MockQwil } from '../qwil';
 import { createMockOrgApp } from './app';
+import { createSetupRoutes } from './setup/setupRoutes';
 import { createHostRoutingTransport, createMswRequestListener, fixedOrigin, hostInPath } from './mswHttpAdapter';
 import { Sessions } from './sessions';
 
@@ -18,6 +19,10 @@ export interface MockOrgServerOptions {
     /** Local secrets and mock Qwil state live here (ignored by git). */
     readonly dataDir: string;
     readonly host?: string;
+    /** The project whose force-app the org runs and Setup writes to; this repository by default (tests pass a copy). */
+    readonly projectRoot?: string;
+    /** Create a System API key and store it in the named credential at first start (default); off for a fresh setup walk. */
+    readonly provisionConnectorKey?: boolean;
 }
 
 export interface RunningMockOrg {
@@ -49,21 +54,24 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 }
 
 /** Starts the mock org with the embedded mock Qwil, reached by callouts through the named credential only. */
-export async function startMockOrgServer({ port, dataDir, host = '127.0.0.1' }: MockOrgServerOptions): Promise<RunningMockOrg> {
+export async function startMockOrgServer({ port, dataDir, host = '127.0.0.1', projectRoot = PROJECT_ROOT, provisionConnectorKey: provision = true }: MockOrgServerOptions): Promise<RunningMockOrg> {
     mkdirSync(dataDir, { recursive: true });
     const qwil = createMockQwil({ seed: 'demo', persistPath: path.join(dataDir, 'mock-qwil-state.json') });
     const credentials = createFileCredentialStore(path.join(dataDir, 'named-credentials.json'));
-    provisionConnectorKey(qwil, credentials);
+    if (provision) provisionConnectorKey(qwil, credentials);
 
     const server = createServer();
     const address = await listen(server, port, host);
     const url = `http://${host}:${address.port}`;
-    const org = new MockOrg({ projectRoot: PROJECT_ROOT, credentials, apexClasses, transport: createHostRoutingTransport(QWIL_HOSTS, `${url}/__qwil`) });
+    const seedDir = path.join(PROJECT_ROOT, 'mock-org', 'seed');
+    const transport = createHostRoutingTransport(QWIL_HOSTS, `${url}/__qwil`);
+    const org = new MockOrg({ projectRoot, seedDir, credentials, apexClasses, transport });
     const app = createMockOrgApp({
         org,
         sessions: new Sessions(org.requireUser(DEFAULT_USER).Id),
         qwilListener: createMswRequestListener(() => qwil.handlers, '/__qwil', hostInPath),
-        qwilAdminListener: createMswRequestListener(() => qwil.adminHandlers, '/__mock-qwil-admin', fixedOrigin(`${MOCK_QWIL_ADMIN_ORIGIN}/__admin`))
+        qwilAdminListener: createMswRequestListener(() => qwil.adminHandlers, '/__mock-qwil-admin', fixedOrigin(`${MOCK_QWIL_ADMIN_ORIGIN}/__admin`)),
+        setupListener: createSetupRoutes({ org, packageDir: path.join(projectRoot, 'force-app', 'main', 'default'), seedDir, credentials, transport, qwil: qwil.control })
     });
     server.on('request', (request, response) => {
         app(request, response).catch((error: unknown) => {

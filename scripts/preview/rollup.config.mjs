@@ -79,7 +79,7 @@ function onwarn(warning, warn) {
 }
 
 export default {
-    input: { recordPage: path.join(projectRoot, 'mock-org/ui/recordPage.ts') },
+    input: { recordPage: path.join(projectRoot, 'mock-org/ui/recordPage.ts'), setupCopyButtons: path.join(projectRoot, 'mock-org/ui/setup/setupCopyButtons.ts') },
     output: {
         dir: outputDir,
         format: 'es',

@@ -36,6 +36,7 @@ function globalHeader(chrome: PageChrome): SafeHtml {
         <p class="slds-text-heading_small slds-m-right_large">${APP_NAME}</p>
         <nav aria-label="Main">
             <a href="${CONTACT_LIST_PATH}"${onContactList}>Contacts</a>
+            <a class="slds-m-left_medium" href="/setup/home"${chrome.currentPath.startsWith('/setup/') ? html` aria-current="page"` : html``}>Setup</a>
         </nav>
     </div>
     <div class="slds-m-vertical_xx-small">${loginAsForm(chrome)}</div>

@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { renderMessagePage } from '../../ui/pages';
+import { renderHealthCheck, renderRecordPages, renderSetupHome, SETUP_PATHS, type SetupStep } from '../../ui/pages/setup';
+import { handleApiKeyRoutes } from './apiKeyRoutes';
+import { runHealthCheck } from './health/runHealthCheck';
+import { handleMetadataRoutes } from './metadataRoutes';
+import { handleNamedCredentialRoutes } from './namedCredentialRoutes';
+import { readRecordPages } from './recordPages';
+import type { SetupDependencies } from './setupDependencies';
+import { redirect, sendHtml, setupRequest, type SetupRequest } from './setupHttp';
+
+export type SetupListener = (request: IncomingMessage, response: ServerResponse, userId: string) => Promise<void>;
+
+const STEPS: SetupStep[] = [
+    {
+        number: 1,
+        title: 'Download and install the Qwil Messenger AppExchange package',
+        text: 'In this mock org the package is deployed from source (force-app): there is nothing to install.',
+        link: null
+    },
+    {
+        number: 2,
+        title: 'Generate a System API Key',
+        text: 'As a Qwil system administrator, create a System API key: export unchecked; read-only, write-only and data reviewer checked; CIDR blocks recommended. Copy the key and secret: they are shown once.',
+        link: { label: 'Qwil admin console: System API Keys', href: SETUP_PATHS.apiKeys }
+    },
+    {
+        number: 3,
+        title: 'Create a Named Credential record',
+        text: 'Named "Qwil Messenger Salesforce Connector" / Qwil_Messenger_Salesforce_Connector, URL https://<region>.qwil.io, Named Principal, the key as Username and the secret as Password.',
+        link: { label: 'Named Credentials', href: SETUP_PATHS.namedCredential }
+    },
+    {
+        number: 4,
+        title: 'Specify the Custom Metadata Type values',
+        text: 'Create the Qwil Messenger record named Qwil: the field mappings and how the connector works for your organisation.',
+        link: { label: 'Custom Metadata Types: Qwil Messenger, Manage Records', href: SETUP_PATHS.metadataRecords }
+    },
+    {
+        number: 5,
+        title: 'Edit the client record page',
+        text: 'Add a tab named "Qwil Messenger" to each client record page and put the qwilChatTabsMenu component in it. Then check everything with the connector health check.',
+        link: { label: 'Lightning Record Pages', href: SETUP_PATHS.recordPages }
+    }
+];
+
+const INSUFFICIENT_PRIVILEGES =
+    'You do not have the level of access necessary to perform the operation you requested. Setup needs the Customize Application permission: ask your administrator if access is necessary.';
+
+async function handleReadOnlyPages(deps: SetupDependencies, setup: SetupRequest): Promise<boolean> {
+    if (setup.request.method !== 'GET') return false;
+    switch (setup.url.pathname) {
+        case '/setup':
+            redirect(setup.response, SETUP_PATHS.home);
+            return true;
+        case SETUP_PATHS.home:
+            sendHtml(setup.response, 200, renderSetupHome({ ...setup.chrome('Setup Home'), steps: STEPS }));
+            return true;
+        case SETUP_PATHS.recordPages:
+            sendHtml(setup.response, 200, renderRecordPages({ ...setup.chrome('Lightning Record Pages'), pages: readRecordPages(deps.packageDir) }));
+            return true;
+        case SETUP_PATHS.healthCheck: {
+            const results = await runHealthCheck({ ...deps, adminUserId: setup.userId });
+            sendHtml(setup.response, 200, renderHealthCheck({ ...setup.chrome('Connector Health Check'), results }));
+            return true;
+        }
+        default:
+            return false;
+    }
+}
+
+/** Setup under `/setup/`: only users with Customize Application get past the door. */
+export function createSetupRoutes(deps: SetupDependencies): SetupListener {
+    const handlers = [handleReadOnlyPages, handleApiKeyRoutes, handleNamedCredentialRoutes, handleMetadataRoutes];
+    return async (request, response, userId) => {
+        const setup = setupRequest(deps.org, request, response, userId);
+        const message = (status: number, heading: string, text: string) =>
+            sendHtml(response, status, renderMessagePage({ ...setup.chrome(heading), heading, message: text, status }));
+        if (!deps.org.accessOf(userId).hasUserPermission('CustomizeApplication')) return message(403, 'Insufficient Privileges', INSUFFICIENT_PRIVILEGES);
+        for (const handle of handlers) if (await handle(deps, setup)) return;
+        message(404, 'Page not found', 'This Setup page does not exist. Start from Setup Home.');
+    };
+}

@@ -1,0 +1,80 @@
+import { html } from '../html';
+import { setupForm } from './formControls';
+import { renderSetupPage, SETUP_PATHS } from './setupLayout';
+import type { ApiKeyRow, ApiKeysView, CreatedKeyView } from './setupViewModels';
+
+const CONSOLE = 'Qwil admin console (mock Qwil) > API Keys';
+
+function keyActions(key: ApiKeyRow): ReturnType<typeof html> {
+    if (key.revoked) return html`<span>Revoked</span>`;
+    const action = (path: string, label: string) => html`<form method="post" action="${SETUP_PATHS.apiKeys}/${path}" class="slds-show_inline-block slds-m-right_x-small">
+    <input type="hidden" name="key" value="${key.key}">
+    <button class="slds-button slds-button_neutral" type="submit" aria-label="${label} ${key.name}">${label}</button>
+</form>`;
+    return html`${action('revoke', 'Revoke')}${key.isSuper ? html`` : action('promote', 'Promote to Super')}`;
+}
+
+function keyTable(keys: ApiKeyRow[]): ReturnType<typeof html> {
+    if (keys.length === 0) return html`<p class="slds-m-vertical_small">No System API keys yet.</p>`;
+    const rows = keys.map(
+        (key) => html`<tr>
+    <th scope="row">${key.name}</th>
+    <td><code>${key.key}</code></td>
+    <td>${key.permissions.join(', ') || 'none'}</td>
+    <td>${key.cidrBlocks.join(', ') || 'any address'}</td>
+    <td>${key.isSuper ? 'Super' : 'System'}</td>
+    <td>${key.createdAt}</td>
+    <td>${keyActions(key)}</td>
+</tr>`
+    );
+    return html`<div class="slds-scrollable_x" role="region" aria-label="System API keys" tabindex="0"><table class="slds-table slds-table_bordered slds-table_cell-buffer" aria-label="System API keys">
+    <thead><tr><th scope="col">Name</th><th scope="col">Key</th><th scope="col">Permissions</th><th scope="col">CIDR Blocks</th><th scope="col">Type</th><th scope="col">Created</th><th scope="col">Actions</th></tr></thead>
+    <tbody>${rows}</tbody>
+</table></div>`;
+}
+
+/** System API Keys: the list, revoke and promote, and "+ Create a System API Key". */
+export function renderApiKeys(view: ApiKeysView): string {
+    return renderSetupPage({
+        view,
+        heading: 'System API Keys',
+        meta: CONSOLE,
+        body: html`<section class="slds-m-bottom_large" aria-labelledby="keys-heading">
+    <h2 id="keys-heading" class="slds-text-heading_small slds-m-bottom_small">Keys</h2>
+    ${keyTable(view.keys)}
+</section>
+<section aria-labelledby="create-heading">
+    <h2 id="create-heading" class="slds-text-heading_small slds-m-bottom_small">+ Create a System API Key</h2>
+    ${setupForm(view.form)}
+</section>`
+    });
+}
+
+function secretField(id: string, label: string, value: string): ReturnType<typeof html> {
+    return html`<div class="slds-form-element slds-m-bottom_small">
+    <label class="slds-form-element__label" for="${id}">${label}</label>
+    <div class="slds-form-element__control slds-grid">
+        <input class="slds-input slds-col" type="text" id="${id}" value="${value}" readonly>
+        <button class="slds-button slds-button_neutral slds-m-left_x-small" type="button" data-copy-target="${id}" hidden>Copy ${label}</button>
+    </div>
+</div>`;
+}
+
+/** The only page that ever shows a secret: once, right after the key is created. */
+export function renderCreatedKey(view: CreatedKeyView): string {
+    return renderSetupPage({
+        view,
+        heading: `System API Key "${view.name}" created`,
+        meta: CONSOLE,
+        script: 'setupCopyButtons.js',
+        body: html`<div class="slds-notify slds-notify_alert slds-theme_warning slds-m-bottom_medium" role="alert">
+    <h2>Copy the System API Key and the System API Key Secret now. You will only see them once: after you click OK they cannot be retrieved, and you would need to create a new key.</h2>
+</div>
+<section class="slds-box slds-theme_default">
+    ${secretField('created-key', 'System API Key', view.key)}
+    ${secretField('created-secret', 'System API Key Secret', view.secret)}
+    <p class="slds-m-bottom_small" role="status" data-copy-status></p>
+    <a class="slds-button slds-button_brand" href="${view.doneHref}">OK</a>
+</section>`
+    });
+}
