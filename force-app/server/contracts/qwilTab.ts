@@ -71,8 +71,8 @@ export const ReadyTab = z.object({
     kind: z.literal('ready'),
     /** Null with an ordinary System API key: the key itself decides the organisation. */
     organisation: Organisation.nullable(),
-    /** True when the user may pick another organisation (Super API key with several tenancies). */
-    canSwitchOrganisation: z.boolean(),
+    /** With a Super API key and several organisations: all of them, so the user can switch; else empty. */
+    switchableOrganisations: z.array(Organisation),
     staff: StaffIdentity,
     client: ClientState,
     record: ClientRecordValues,

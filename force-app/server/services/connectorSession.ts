@@ -16,7 +16,7 @@ export interface ConnectorSession {
     readonly staff: Membership;
     readonly qwil: QwilClient;
     readonly organisation: Organisation | null;
-    readonly canSwitchOrganisation: boolean;
+    readonly switchableOrganisations: readonly Organisation[];
 }
 
 export type SessionOrChoice =
@@ -45,7 +45,7 @@ async function superKeySession(context: ApexContext, key: StaffKey, base: Pick<C
         if (!membership) throw new AuraHandledException(`Your Qwil staff account in ${choice.organisation.name} could not be found. Reopen the tab to try again.`);
         return refuseUnlessActiveStaff(membership, key);
     });
-    return { kind: 'ready', session: { ...base, staff, qwil, organisation: choice.organisation, canSwitchOrganisation: choice.canSwitch } };
+    return { kind: 'ready', session: { ...base, staff, qwil, organisation: choice.organisation, switchableOrganisations: choice.switchable } };
 }
 
 /**
@@ -60,7 +60,7 @@ export async function openSession(context: ApexContext, recordId: string): Promi
         if (settings.usingSuperApiKey) return superKeySession(context, key, { settings, client });
         const qwil = new QwilClient(context.http);
         const staff = await resolveStaff(context, key, 'system-key', () => lookUpStaff(qwil, key));
-        return { kind: 'ready', session: { settings, client, staff, qwil, organisation: null, canSwitchOrganisation: false } };
+        return { kind: 'ready', session: { settings, client, staff, qwil, organisation: null, switchableOrganisations: [] } };
     });
 }
 

@@ -16,7 +16,7 @@ export interface StaffOrganisation extends Organisation {
 }
 
 export type OrganisationChoice =
-    | { readonly kind: 'chosen'; readonly organisation: StaffOrganisation; readonly canSwitch: boolean }
+    | { readonly kind: 'chosen'; readonly organisation: StaffOrganisation; readonly switchable: StaffOrganisation[] }
     | { readonly kind: 'choose'; readonly organisations: StaffOrganisation[] };
 
 /**
@@ -39,10 +39,10 @@ export async function activeStaffOrganisations(qwil: QwilClient, key: StaffKey):
 /** One organisation is used at once; with several, the user's remembered choice, or they choose. */
 export function chooseFrom(context: ApexContext, organisations: StaffOrganisation[]): OrganisationChoice {
     const [only] = organisations;
-    if (only && organisations.length === 1) return { kind: 'chosen', organisation: only, canSwitch: false };
+    if (only && organisations.length === 1) return { kind: 'chosen', organisation: only, switchable: [] };
     const user = context.database.queryById('User', context.userInfo.getUserId(), [CHOSEN_ORGANISATION_FIELD], 'SYSTEM_MODE');
     const remembered = organisations.find((organisation) => organisation.entityUuid === user?.[CHOSEN_ORGANISATION_FIELD]);
-    return remembered ? { kind: 'chosen', organisation: remembered, canSwitch: true } : { kind: 'choose', organisations };
+    return remembered ? { kind: 'chosen', organisation: remembered, switchable: organisations } : { kind: 'choose', organisations };
 }
 
 /** Remembers the user's choice; refuses an organisation where they are not active staff. */

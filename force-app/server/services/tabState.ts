@@ -26,7 +26,7 @@ export function readyTab(context: ApexContext, session: ConnectorSession, member
     return {
         kind: 'ready',
         organisation: session.organisation,
-        canSwitchOrganisation: session.canSwitchOrganisation,
+        switchableOrganisations: [...session.switchableOrganisations],
         staff: { name: `${staff.first_name} ${staff.last_name}`.trim(), jobTitle: staff.job_title, entityUserXrefUuid: staff.entity_user_xref_uuid },
         client: clientStateOf(settings, client, membership),
         record: { firstName: client.firstName, lastName: client.lastName, email: client.email, invitationPhone: phone },

@@ -251,7 +251,8 @@ describe('several Qwil organisations (Super API key)', () => {
         });
         await call('chooseOrganisation', { entityUuid: DEMO.organisations.harbourWealth });
         const tab = await ready('Eleanor Whitfield');
-        expect(tab).toMatchObject({ organisation: { name: 'Harbour Wealth' }, canSwitchOrganisation: true, client: { status: 'active' } });
+        expect(tab).toMatchObject({ organisation: { name: 'Harbour Wealth' }, client: { status: 'active' } });
+        expect(tab.switchableOrganisations.map((organisation) => organisation.name)).toEqual(['Harbour Wealth', 'Harbour Wealth Jersey']);
     });
 
     it('refuses an organisation where the user is not active staff', async () => {

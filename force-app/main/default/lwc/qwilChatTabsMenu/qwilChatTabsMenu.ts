@@ -33,8 +33,6 @@ export default class QwilChatTabsMenu extends LightningElement {
     private currentRecordId?: string;
     // Only the newest request may update the page, so a slow answer for an earlier record is dropped.
     private latestRequest = 0;
-    // The server lists organisations only while one is to be chosen; kept so the user can switch later.
-    private knownOrganisations?: Organisation[];
     private focusAfterRender?: 'invite' | 'page-heading';
 
     @api
@@ -57,7 +55,7 @@ export default class QwilChatTabsMenu extends LightningElement {
         if (this.tab?.kind === 'choose_organisation') {
             return this.tab.organisations;
         }
-        return this.isSwitchingOrganisation ? this.knownOrganisations : undefined;
+        return this.isSwitchingOrganisation ? this.readyTab?.switchableOrganisations : undefined;
     }
 
     get organisationName(): string | undefined {
@@ -65,7 +63,7 @@ export default class QwilChatTabsMenu extends LightningElement {
     }
 
     get canSwitchOrganisation(): boolean {
-        return Boolean(this.readyTab?.canSwitchOrganisation && this.knownOrganisations?.length);
+        return (this.readyTab?.switchableOrganisations.length ?? 0) > 1;
     }
 
     get canInvite(): boolean {
@@ -135,9 +133,6 @@ export default class QwilChatTabsMenu extends LightningElement {
     }
 
     private showTab(tab: TabState): void {
-        if (tab.kind === 'choose_organisation') {
-            this.knownOrganisations = tab.organisations;
-        }
         this.tab = tab;
     }
 

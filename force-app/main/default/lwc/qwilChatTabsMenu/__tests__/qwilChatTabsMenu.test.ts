@@ -4,7 +4,7 @@ import loadTab from '@salesforce/apex/QwilConnectorController.loadTab';
 import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseOrganisation';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import type { TabState } from '../../../../../server/contracts/qwilTab';
-import { activeTab, chooseOrganisationTab, HARBOUR, notInvitedTab, pendingTab, readyTab } from './support/tabStates';
+import { activeTab, NORTHGATE, chooseOrganisationTab, HARBOUR, notInvitedTab, pendingTab, readyTab } from './support/tabStates';
 import { deferred, flushPromises, normalisedTextSeen } from './support/componentTesting';
 import { pendingClientWithoutOptionalDetails } from '../../qwilClientDetails/__tests__/data/clientStates';
 
@@ -418,14 +418,9 @@ describe('c-qwil-chat-tabs-menu', () => {
             await expect(element).toBeAccessible();
         });
 
-        it('offers to switch organisation with the organisations it was offered, and to keep the current one', async () => {
-            mockLoadTab
-                .mockResolvedValueOnce(chooseOrganisationTab)
-                .mockResolvedValueOnce({ ...activeTab, canSwitchOrganisation: true });
-            mockChooseOrganisation.mockResolvedValue(null);
+        it('offers to switch organisation, lists every organisation, and can keep the current one', async () => {
+            mockLoadTab.mockResolvedValue({ ...activeTab, switchableOrganisations: [HARBOUR, NORTHGATE] });
             const element = renderMenu();
-            await flushPromises();
-            organisationButtons(element)[0]!.click();
             await flushPromises();
 
             const header = query(element, 'c-qwil-tab-header') as HTMLElement & { canSwitch?: boolean };
@@ -441,11 +436,11 @@ describe('c-qwil-chat-tabs-menu', () => {
             await flushPromises();
 
             expect(normalisedTextSeen(element)).toContain('Amelia Hart');
-            expect(mockLoadTab).toHaveBeenCalledTimes(2);
+            expect(mockLoadTab).toHaveBeenCalledTimes(1);
         });
 
-        it('offers no switch when it was never told which organisations there are', async () => {
-            mockLoadTab.mockResolvedValue({ ...activeTab, canSwitchOrganisation: true });
+        it('offers no switch when the user works in one organisation only', async () => {
+            mockLoadTab.mockResolvedValue(activeTab);
 
             const element = renderMenu();
             await flushPromises();

@@ -11,7 +11,7 @@ export function readyTab(client: ClientState, overrides: Partial<ReadyTab> = {})
     return {
         kind: 'ready',
         organisation: HARBOUR,
-        canSwitchOrganisation: false,
+        switchableOrganisations: [],
         staff: { name: 'Olivia Hart', jobTitle: 'Relationship manager', entityUserXrefUuid: OLIVIA_UUID },
         client,
         record: {
