@@ -1,0 +1,144 @@
+import { createElement } from 'lwc';
+import QwilContactGroupAddStaff from '../qwilContactGroupAddStaff';
+import addStaffMembers from '@salesforce/apex/QwilContactGroupsController.addStaffMembers';
+import searchActiveStaff from '@salesforce/apex/QwilConnectorController.searchActiveStaff';
+import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
+import type { StaffOption } from '../../../../../server/contracts/qwilTab';
+import { apexError, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { changeOf, OLIVIA_UUID, RECORD_ID, weiFamilyDetail, WEI_FAMILY_UUID } from '../../qwilContactGroups/__tests__/data/contactGroups';
+
+jest.mock('@salesforce/apex/QwilContactGroupsController.addStaffMembers', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), { virtual: true });
+
+const mockAdd = jest.mocked(addStaffMembers);
+const mockSearch = jest.mocked(searchActiveStaff);
+
+const staff = (name: string, uuid: string, overrides: Partial<StaffOption> = {}): StaffOption => ({
+    entityUserXrefUuid: uuid,
+    name,
+    jobTitle: 'Adviser',
+    status: 'active',
+    eligible: true,
+    reason: null,
+    ...overrides
+});
+const SOFIA = staff('Sofia Reyes', '77777777-7777-4777-8777-777777777777');
+const NINA = staff('Nina Shah', '88888888-8888-4888-8888-888888888888');
+const AVA = staff('Ava Collins', '99999999-9999-4999-8999-999999999999', {
+    status: 'pending',
+    eligible: false,
+    reason: 'Has not accepted their Qwil invitation yet'
+});
+const OLIVIA = staff('Olivia Hart', OLIVIA_UUID);
+
+type ButtonStub = HTMLElement & { label?: string; disabled?: boolean };
+
+const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) => element.shadowRoot!.querySelector<T>(selector);
+const staffSearch = (element: HTMLElement) => query(element, 'c-qwil-staff-search')!;
+const addButton = (element: HTMLElement) => element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')[1]!;
+
+async function searchStaff(element: HTMLElement, term: string): Promise<void> {
+    typeInto(staffSearch(element).shadowRoot!.querySelector('lightning-input'), term);
+    jest.advanceTimersByTime(TYPING_PAUSE_MS);
+    await flushPromises();
+}
+
+function found(element: HTMLElement): { text: string; canAdd: boolean }[] {
+    return Array.from(staffSearch(element).shadowRoot!.querySelectorAll('li'), (row) => ({
+        text: normalisedTextSeen(row.querySelector('div')!),
+        canAdd: !row.querySelector('button')!.disabled
+    }));
+}
+
+async function choose(element: HTMLElement, person: StaffOption): Promise<void> {
+    staffSearch(element).shadowRoot!.querySelector<HTMLButtonElement>(`button[data-uuid="${person.entityUserXrefUuid}"]`)!.click();
+    await flushPromises();
+}
+
+describe('c-qwil-contact-group-add-staff', () => {
+    let changes: jest.Mock;
+    beforeEach(() => {
+        jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+        changes = jest.fn();
+        mockSearch.mockResolvedValue({ staff: [OLIVIA, SOFIA, NINA, AVA] });
+    });
+    afterEach(() => {
+        jest.useRealTimers();
+        document.body.replaceChildren();
+        jest.clearAllMocks();
+    });
+
+    async function render(): Promise<HTMLElement> {
+        const element = createElement('c-qwil-contact-group-add-staff', { is: QwilContactGroupAddStaff });
+        Object.assign(element, { recordId: RECORD_ID, groupUuid: WEI_FAMILY_UUID, memberUuids: [OLIVIA_UUID] });
+        element.addEventListener('groupschange', changes);
+        document.body.appendChild(element);
+        await flushPromises();
+        return element;
+    }
+
+    it('shows members and staff who are not active as unavailable, with the reason', async () => {
+        const element = await render();
+        await searchStaff(element, 'a');
+
+        expect(found(element)).toEqual([
+            { text: 'Olivia Hart · Adviser · Already in the group', canAdd: false },
+            { text: 'Sofia Reyes · Adviser', canAdd: true },
+            { text: 'Nina Shah · Adviser', canAdd: true },
+            { text: 'Ava Collins · Adviser · Has not accepted their Qwil invitation yet', canAdd: false }
+        ]);
+        expect(addButton(element).disabled).toBe(true);
+        expect(query(element, '[data-id="none-chosen"]')).not.toBeNull();
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
+
+    it('adds several chosen staff members in one change', async () => {
+        const change = changeOf('Sofia Reyes, Nina Shah are now in Wei Family.', weiFamilyDetail);
+        mockAdd.mockResolvedValue(change);
+        const element = await render();
+        await searchStaff(element, 'a');
+
+        await choose(element, SOFIA);
+        await choose(element, NINA);
+        expect(normalisedTextSeen(query(element, '[data-id="chosen"]')!)).toBe('Sofia Reyes · Adviser Take off Sofia Reyes Nina Shah · Adviser Take off Nina Shah');
+        expect(addButton(element).label).toBe('Add 2 staff members');
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+
+        addButton(element).click();
+        await flushPromises();
+        expect(mockAdd).toHaveBeenCalledWith({ recordId: RECORD_ID, groupUuid: WEI_FAMILY_UUID, staffEntityUserXrefUuids: [SOFIA.entityUserXrefUuid, NINA.entityUserXrefUuid] });
+        expect(changes.mock.calls[0][0].detail).toBe(change);
+    });
+
+    it('lets the user take someone off the list before adding', async () => {
+        const element = await render();
+        await searchStaff(element, 'a');
+        await choose(element, SOFIA);
+
+        query(element, `[data-id="chosen"] button[data-uuid="${SOFIA.entityUserXrefUuid}"]`)!.click();
+        await flushPromises();
+
+        expect(query(element, '[data-id="chosen"]')).toBeNull();
+        expect(addButton(element).disabled).toBe(true);
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows why the staff could not be added, keeping the choice', async () => {
+        mockAdd.mockRejectedValue(apexError('Sofia Reyes is suspended in Qwil; only active staff can be added.'));
+        const element = await render();
+        await searchStaff(element, 'a');
+        await choose(element, SOFIA);
+
+        addButton(element).click();
+        await flushPromises();
+
+        expect(normalisedTextSeen(element)).toContain('The staff members could not be added Sofia Reyes is suspended in Qwil; only active staff can be added.');
+        expect(query(element, '[data-id="chosen"]')).not.toBeNull();
+        expect(changes).not.toHaveBeenCalled();
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,128 @@
+import { createElement } from 'lwc';
+import QwilContactGroupEditor from '../qwilContactGroupEditor';
+import createContactGroup from '@salesforce/apex/QwilContactGroupsController.createContactGroup';
+import updateContactGroup from '@salesforce/apex/QwilContactGroupsController.updateContactGroup';
+import type { ContactGroup } from '../../../../../server/contracts/contactGroups';
+import { apexError, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { changeOf, RECORD_ID, weiFamily, weiFamilyDetail, WEI_FAMILY_UUID } from '../../qwilContactGroups/__tests__/data/contactGroups';
+
+jest.mock('@salesforce/apex/QwilContactGroupsController.createContactGroup', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilContactGroupsController.updateContactGroup', () => ({ default: jest.fn() }), { virtual: true });
+
+const mockCreate = jest.mocked(createContactGroup);
+const mockUpdate = jest.mocked(updateContactGroup);
+
+type InputStub = HTMLElement & { value?: string };
+type ButtonStub = HTMLElement & { label?: string };
+
+const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) => element.shadowRoot!.querySelector<T>(selector);
+const field = (element: HTMLElement, id: string) => query<InputStub>(element, `[data-id="${id}"]`);
+const button = (element: HTMLElement, label: string) =>
+    Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')).find((candidate) => candidate.label === label)!;
+
+describe('c-qwil-contact-group-editor', () => {
+    let changes: jest.Mock;
+    beforeEach(() => {
+        changes = jest.fn();
+    });
+    afterEach(() => {
+        document.body.replaceChildren();
+        jest.clearAllMocks();
+    });
+
+    async function render(props: { group?: ContactGroup; defaultName?: string | null }): Promise<HTMLElement> {
+        const element = createElement('c-qwil-contact-group-editor', { is: QwilContactGroupEditor });
+        Object.assign(element, { recordId: RECORD_ID, ...props });
+        element.addEventListener('groupschange', changes);
+        document.body.appendChild(element);
+        await flushPromises();
+        return element;
+    }
+
+    it('creates a group named as in the invite flow, with the client and the running user in it', async () => {
+        const change = changeOf('Wei Relationship is created with Li Wei and you in it.', weiFamilyDetail);
+        mockCreate.mockResolvedValue(change);
+        const element = await render({ defaultName: 'Wei Relationship' });
+
+        expect(query(element, 'c-qwil-modal')).toHaveProperty('heading', 'New contact group');
+        expect(field(element, 'name')?.value).toBe('Wei Relationship');
+        expect(query(element, '[data-id="new-group-members"]')?.textContent?.trim()).toBe(
+            'The client and you are added to the new group, so it starts with an active staff member.'
+        );
+        typeInto(field(element, 'identifier'), ' WeiRelationship ');
+        typeInto(field(element, 'description'), 'Li Wei and family');
+        button(element, 'Create group').click();
+        await flushPromises();
+
+        expect(mockCreate).toHaveBeenCalledWith({ recordId: RECORD_ID, name: 'Wei Relationship', identifier: 'WeiRelationship', description: 'Li Wei and family' });
+        expect(changes.mock.calls[0][0].detail).toBe(change);
+        await expect(element).toBeAccessible();
+    });
+
+    it('asks for a name before saving', async () => {
+        const element = await render({ defaultName: null });
+
+        button(element, 'Create group').click();
+        await flushPromises();
+
+        expect(query(element, '[data-id="problem"]')?.textContent).toBe('Enter a name for the group.');
+        expect(mockCreate).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+    });
+
+    it("edits a group's name, identifier and description", async () => {
+        const change = changeOf('Wei Household is saved.', weiFamilyDetail);
+        mockUpdate.mockResolvedValue(change);
+        const element = await render({ group: weiFamily });
+
+        expect(query(element, 'c-qwil-modal')).toHaveProperty('heading', 'Edit Wei Family');
+        expect([field(element, 'name')?.value, field(element, 'identifier')?.value, field(element, 'description')?.value]).toEqual([
+            'Wei Family',
+            'WeiFamily',
+            'Li Wei and her partner'
+        ]);
+        expect(query(element, '[data-id="new-group-members"]')).toBeNull();
+        typeInto(field(element, 'name'), 'Wei Household');
+        typeInto(field(element, 'identifier'), '');
+        button(element, 'Save').click();
+        await flushPromises();
+
+        expect(mockUpdate).toHaveBeenCalledWith({
+            recordId: RECORD_ID,
+            groupUuid: WEI_FAMILY_UUID,
+            name: 'Wei Household',
+            identifier: '',
+            description: 'Li Wei and her partner'
+        });
+        expect(changes.mock.calls[0][0].detail).toBe(change);
+        await expect(element).toBeAccessible();
+    });
+
+    it('says clearly when the identifier is taken, keeping what was typed', async () => {
+        mockUpdate.mockRejectedValue(apexError('This identifier is already used in Qwil, where identifiers must be unique. Choose another identifier and save again.'));
+        const element = await render({ group: weiFamily });
+
+        typeInto(field(element, 'identifier'), 'AdvisoryDesk');
+        button(element, 'Save').click();
+        await flushPromises();
+
+        expect(normalisedTextSeen(element)).toContain(
+            'The group could not be saved This identifier is already used in Qwil, where identifiers must be unique. Choose another identifier and save again.'
+        );
+        expect(field(element, 'identifier')?.value).toBe('AdvisoryDesk');
+        expect(changes).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+    });
+
+    it('closes on Cancel without saving', async () => {
+        const closed = jest.fn();
+        const element = await render({ group: weiFamily });
+        element.addEventListener('close', closed);
+
+        button(element, 'Cancel').click();
+
+        expect(closed).toHaveBeenCalledTimes(1);
+        expect(mockUpdate).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+    });
+});
