@@ -79,7 +79,11 @@ function onwarn(warning, warn) {
 }
 
 export default {
-    input: { recordPage: path.join(projectRoot, 'mock-org/ui/recordPage.ts'), setupCopyButtons: path.join(projectRoot, 'mock-org/ui/setup/setupCopyButtons.ts') },
+    // Page entry modules, served as /preview/<name>.js.
+    input: {
+        recordPage: path.join(projectRoot, 'mock-org/ui/recordPage.ts'),
+        setupCopyButtons: path.join(projectRoot, 'mock-org/ui/setup/setupCopyButtons.ts')
+    },
     output: {
         dir: outputDir,
         format: 'es',
