@@ -31,9 +31,10 @@ function requireRecordValues(session: ConnectorSession): { firstName: string; la
 }
 
 /**
- * Invites the record's client into Qwil, once. The record is locked for the transaction and Qwil is
- * asked first whether the client exists; if another invite won a race anyway, Qwil's uniqueness of
- * email and identifier refuses the second create, and the existing membership is returned instead.
+ * Invites the record's client into Qwil, once. Qwil is asked first whether the client exists. A
+ * record lock would not help: a callout releases FOR UPDATE locks. So when another invite wins a
+ * race, Qwil's unique email and identifier refuse the second create, and the existing membership
+ * is returned instead.
  */
 export async function inviteClient(context: ApexContext, session: ConnectorSession, params: InviteClientParams): Promise<ReadyTab> {
     const { settings, client, staff, qwil } = session;
@@ -46,9 +47,6 @@ export async function inviteClient(context: ApexContext, session: ConnectorSessi
     const values = requireRecordValues(session);
     const invitationPhone = phoneToSend(context, session, params.invitationPhone);
 
-    if (!(await context.database.lockById(client.objectApiName, client.recordId, 'USER_MODE'))) {
-        throw new AuraHandledException("You don't have access to this record, so Qwil Messenger can't invite the client.");
-    }
     const existing = await findClientMembership(qwil, settings, client);
     if (existing) return alreadyOnQwil(context, session, existing);
 
