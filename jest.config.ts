@@ -69,8 +69,7 @@ if (process.env.BROWSER_TESTS === '1') {
         testMatch: ['**/*.browser.test.ts'],
         testEnvironment: 'node',
         transform: { ...esmTransform, ...nodeTypeScriptTransform },
-        transformIgnorePatterns,
-        testTimeout: 60_000
+        transformIgnorePatterns
     });
 }
 

@@ -1,0 +1,57 @@
+// Inviting a client in real Chromium: a UK national number is shown normalised before sending,
+// the invitation goes out, and the tab shows the client as pending.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startMockOrgServer, type RunningMockOrg } from '../../mock-org/server/startServer';
+import { accessibilityViolations } from './accessibility';
+import { collectPageProblems, launchChromium, type PageProblems } from './chromium';
+import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions';
+
+jest.setTimeout(60_000);
+
+let server: RunningMockOrg;
+let dataDir: string;
+let browser: Browser;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'qwil-mock-org-'));
+    [server, browser] = await Promise.all([startMockOrgServer({ port: 0, dataDir }), launchChromium()]);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(10_000);
+    page = await context.newPage();
+    problems = collectPageProblems(page);
+});
+
+afterAll(async () => {
+    await Promise.all([browser?.close(), server?.close()]);
+    rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('an advisor invites a client: the national number is normalised, the invitation is sent and the client shows as pending', async () => {
+    await page.goto(server.url);
+    await logInAs(page, 'Olivia Hart');
+    await openContact(page, 'Thomas Okafor');
+    const panel = await openQwilMessengerTab(page);
+
+    await panel.getByRole('button', { name: 'Invite', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: /Invite/ });
+    await dialog.waitFor();
+    const phone = dialog.getByLabel(/phone/i);
+    await phone.fill('07700 910005');
+    await dialog.getByText('+447700910005').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await panel.getByText('Pending', { exact: true }).first().waitFor();
+    await page.getByRole('status').filter({ hasText: 'Invitation sent' }).waitFor();
+
+    const thomas = server.qwil.control.snapshot().memberships.find((membership) => membership.primary_email === 'thomas.okafor@example.com');
+    expect(thomas).toMatchObject({ status: 'pending', invitation_phone_number: '+447700910005' });
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+});
