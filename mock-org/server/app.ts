@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { MockOrg } from '../platform/mockOrg';
 import { PROJECT_ROOT } from '../projectRoot';
 import { renderMessagePage, renderRecordListPage, renderRecordPage } from '../ui/pages';
+import { CONTACT_LIST_PATH } from '../ui/pages/layout';
 import { pageChrome, recordListView, recordPageView } from './recordViews';
 import type { Sessions } from './sessions';
 import { serveFile } from './staticFiles';
@@ -10,7 +11,6 @@ import { serveFile } from './staticFiles';
 const PREVIEW_DIR = path.join(PROJECT_ROOT, '.build', 'preview');
 const SLDS_ASSETS_DIR = path.join(PROJECT_ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
 const MAX_APEX_BODY_BYTES = 1_000_000;
-const CONTACT_LIST = '/lightning/o/Contact/list';
 
 type Listener = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -50,7 +50,7 @@ function redirect(response: ServerResponse, location: string): void {
 
 /** Only same-site paths: a `returnTo` can never send the browser elsewhere. */
 function safeReturnPath(candidate: string | null): string {
-    return candidate && candidate.startsWith('/') && !candidate.startsWith('//') ? candidate : CONTACT_LIST;
+    return candidate && candidate.startsWith('/') && !candidate.startsWith('//') ? candidate : CONTACT_LIST_PATH;
 }
 
 /** The mock org's HTTP surface: record pages, "log in as", server methods, static assets, the mock Qwil route. */
@@ -74,8 +74,8 @@ export function createMockOrgApp({ org, sessions, qwilListener, qwilAdminListene
             if (serveFile(SLDS_ASSETS_DIR, url.pathname.slice('/assets/'.length), response)) return;
             return sendJson(response, 404, { message: 'No such asset' });
         }
-        if (method === 'GET' && (url.pathname === '/' || url.pathname === '/lightning/page/home')) return redirect(response, CONTACT_LIST);
-        if (method === 'GET' && url.pathname === CONTACT_LIST) {
+        if (method === 'GET' && (url.pathname === '/' || url.pathname === '/lightning/page/home')) return redirect(response, CONTACT_LIST_PATH);
+        if (method === 'GET' && url.pathname === CONTACT_LIST_PATH) {
             return sendHtml(response, 200, renderRecordListPage(recordListView(org, pageChrome(org, userId, 'Contacts', url.pathname))));
         }
 

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startMockOrgServer } from '../../mock-org/server/startServer';
 import { accessibilityViolations } from './accessibility';
 import { collectPageProblems, launchChromium, type PageProblems } from './chromium';
+import { logInAs, openContact } from './recordPageActions';
 
 const SCREENSHOT_DIR = path.resolve(__dirname, '../../.artifacts/screenshots');
 // SLDS colours the tests expect once the stylesheet applies (slds-theme_success, page header).
@@ -44,25 +45,6 @@ afterEach(async () => {
     await context.close();
 });
 
-/** Uses the header's "Log in as" form, which posts and comes back to the same page. */
-async function logInAs(userName: string): Promise<void> {
-    const userSelect = page.getByLabel('Log in as');
-    const userId = await userSelect.locator('option', { hasText: userName }).getAttribute('value');
-    if (!userId) throw new Error(`No "Log in as" option for ${userName}`);
-    await userSelect.selectOption(userId);
-    await Promise.all([page.waitForEvent('framenavigated'), page.getByRole('button', { name: 'Switch user' }).click()]);
-    await page.waitForLoadState('domcontentloaded');
-    // The page the server sent back names the new running user.
-    expect(await userSelect.locator('option[selected]').textContent()).toContain(userName);
-}
-
-async function openContact(name: string): Promise<void> {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
-    await page.getByRole('link', { name, exact: true }).click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
 async function expectSelectedTab(name: string): Promise<Locator> {
     const tab = page.getByRole('tab', { name });
     expect(await tab.getAttribute('aria-selected')).toBe('true');
@@ -82,8 +64,8 @@ function expectNoProblems(): void {
 
 test('an advisor opens an active client’s Contact page and sees her Qwil state in the Qwil Messenger tab', async () => {
     await page.goto(server.url);
-    await logInAs('Olivia Hart');
-    await openContact('Eleanor Whitfield');
+    await logInAs(page, 'Olivia Hart');
+    await openContact(page, 'Eleanor Whitfield');
     await expectSelectedTab('Details');
 
     await page.getByRole('tab', { name: 'Qwil Messenger' }).click();
@@ -104,7 +86,7 @@ test('an advisor opens an active client’s Contact page and sees her Qwil state
 
 test('the record tabs work from the keyboard, and a contact who was never invited shows as not invited', async () => {
     await page.goto(server.url);
-    await openContact('Thomas Okafor');
+    await openContact(page, 'Thomas Okafor');
 
     await page.getByRole('tab', { name: 'Details' }).focus();
     await page.keyboard.press('ArrowRight');
@@ -123,9 +105,9 @@ test('the record tabs work from the keyboard, and a contact who was never invite
 test('the contact list and the Insufficient Privileges page a user gets for a record they cannot see are accessible', async () => {
     await page.goto(server.url);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await openContact('Eleanor Whitfield');
+    await openContact(page, 'Eleanor Whitfield');
     const response = page.waitForResponse((candidate) => candidate.url() === page.url());
-    await logInAs('James Patel');
+    await logInAs(page, 'James Patel');
 
     expect((await response).status()).toBe(403);
     await page.getByRole('heading', { level: 1, name: 'Insufficient Privileges' }).waitFor();
@@ -138,7 +120,7 @@ test('the contact list and the Insufficient Privileges page a user gets for a re
 
 test('toast events from the Qwil Messenger tab show as SLDS toasts that can be closed', async () => {
     await page.goto(server.url);
-    await openContact('Eleanor Whitfield');
+    await openContact(page, 'Eleanor Whitfield');
     await page.getByRole('tab', { name: 'Qwil Messenger' }).click();
     const component = page.locator('c-qwil-chat-tabs-menu');
     await component.waitFor();
