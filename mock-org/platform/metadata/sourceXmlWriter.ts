@@ -21,6 +21,6 @@ export function writeMetadataXml(file: string, rootElement: string, content: Rec
     const xml = builder.build({ '?xml': { '@version': '1.0', '@encoding': 'UTF-8' }, [rootElement]: content }) as string;
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, xml);
+    writeFileSync(temporary, xml.endsWith('\n') ? xml : `${xml}\n`);
     renameSync(temporary, file);
 }

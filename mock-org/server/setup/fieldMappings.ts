@@ -46,7 +46,7 @@ export function fieldMappingProblems(schema: SchemaRegistry, values: Readonly<Re
                 ? `names ${target.field}, which does not exist on ${target.label}.`
                 : mapping.types.includes(field.type)
                   ? undefined
-                  : `names ${target.label}.${target.field}, a ${field.type} field; it must be ${mapping.kind}.`;
+                  : `names ${target.label}.${target.field}, of type ${field.type}; it must be ${mapping.kind}.`;
             if (problem) {
                 problems.set(mapping.setting, `${SETTING_LABELS[mapping.setting]} ${problem}`);
                 break;

@@ -71,7 +71,7 @@ describe('mapped fields exist on User and the client object', () => {
 
     it('fails for a client field whose type cannot hold the value', async () => {
         fixture.setSettings({ Client_Email_API_Field_Name__c: 'MobilePhone' });
-        expect((await check('mapped-fields')).detail).toBe('Client Email API Field Name names Contact.MobilePhone, a phone field; it must be an email or text field.');
+        expect((await check('mapped-fields')).detail).toBe('Client Email API Field Name names Contact.MobilePhone, of type phone; it must be an email or text field.');
     });
 
     it('fails for a Contact field Person Accounts lack', async () => {
