@@ -44,6 +44,15 @@ const messageOf = async (promise: Promise<unknown>): Promise<string> => {
     throw new Error('Expected the call to fail');
 };
 const setStaffId = (username: string, value: string) => harness.org.records.update(harness.org.requireUser(username).Id, { FederationIdentifier: value });
+/** Arranges Qwil data through its System API, as a Qwil administrator's tool would; answers the status. */
+const qwilSystemPost = async (path: string, body: unknown): Promise<number> => {
+    const response = await fetch(`https://eu.qwil.io/entity-service/sys-api/${path}`, {
+        method: 'POST',
+        headers: { 'X-SYS-API-KEY': harness.apiKey, 'X-SYS-API-KEY-SECRET': harness.apiSecret, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body)
+    });
+    return response.status;
+};
 const qwilMembersWithEmail = (email: string) => harness.qwil.control.snapshot().memberships.filter((membership) => membership.primary_email === email);
 
 describe('loadTab: the first view in one round trip', () => {
@@ -109,14 +118,15 @@ describe('staff mapping: a distinct message for each failure', () => {
         expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(message);
     });
 
+    it('says so when the staff account is deactivated', async () => {
+        expect(await qwilSystemPost('entity-memberships/destroy', { entity_user_xref_uuid: DEMO.staff.noahFischer })).toBe(200);
+        setStaffId(OLIVIA, 'noah.fischer@harbourwealth.example');
+        expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(/^Your Qwil staff account is deactivated/);
+    });
+
     it('refuses an ambiguous value that matches one account by identifier and another by email', async () => {
         const ambiguous = 'james.patel@harbourwealth.example';
-        const response = await fetch('https://eu.qwil.io/entity-service/sys-api/entity-memberships/profile/update', {
-            method: 'POST',
-            headers: { 'X-SYS-API-KEY': harness.apiKey, 'X-SYS-API-KEY-SECRET': harness.apiSecret, 'Content-Type': 'application/json' },
-            body: JSON.stringify({ entity_user_xref_uuid: DEMO.staff.oliviaHart, identifier: ambiguous })
-        });
-        expect(response.status).toBe(200);
+        expect(await qwilSystemPost('entity-memberships/profile/update', { entity_user_xref_uuid: DEMO.staff.oliviaHart, identifier: ambiguous })).toBe(200);
         setStaffId(OLIVIA, ambiguous);
         expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(/matches two different Qwil accounts/);
     });

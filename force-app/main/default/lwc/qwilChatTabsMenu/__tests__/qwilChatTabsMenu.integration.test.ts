@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import QwilChatTabsMenu from '../qwilChatTabsMenu';
 import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org/testing/integrationHarness';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
-import { deepQuery, normalisedTextSeen } from './support/componentTesting';
+import { deepQuery, normalisedTextSeen, typeInto } from './support/componentTesting';
 
 // Through every layer: component → server method → mock org (sharing, FLS, class access)
 // → named credential → fetch → msw mock Qwil.
@@ -106,5 +106,28 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
         lightningButton(element, 'Resend invitation').click();
         await waitFor(() => qwilMember('marcus.bennett@example.com')?.invitation?.token !== before);
         expect(normalisedTextSeen(element)).toContain('Pending');
+    });
+
+    it("changes a pending client's invitation phone, normalised", async () => {
+        const element = await openTab('Contact', 'Marcus Bennett');
+        deepQuery<HTMLButtonElement>(element, 'button[data-id="edit-phone"]')?.click();
+        await waitFor(() => deepQuery(element, 'c-qwil-invitation-phone') !== null);
+        typeInto(deepQuery(deepQuery(element, 'c-qwil-invitation-phone')!, 'lightning-input'), '07700 900999');
+        await waitFor(() => normalisedTextSeen(element).includes('+447700900999'));
+        lightningButton(element, 'Save phone').click();
+        await waitFor(() => qwilMember('marcus.bennett@example.com')?.invitation_phone_number === '+447700900999');
+    });
+
+    it('tells a staff user whose Staff ID is empty what to do, without looking the client up', async () => {
+        const { org } = integrationHarness();
+        const olivia = org.requireUser(OLIVIA);
+        org.records.update(olivia.Id, { FederationIdentifier: '' });
+        try {
+            const element = await openTab('Contact', 'Eleanor Whitfield');
+            expect(normalisedTextSeen(element)).toContain('Your Federation ID is empty');
+            expect(takeQwilRequests()).toEqual([]);
+        } finally {
+            org.records.update(olivia.Id, { FederationIdentifier: OLIVIA });
+        }
     });
 });
