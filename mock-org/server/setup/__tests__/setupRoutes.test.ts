@@ -1,0 +1,188 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../../projectRoot';
+import { startMockOrgServer, type RunningMockOrg } from '../../startServer';
+
+// The Setup pages over HTTP (issue #8): Customize Application at the door, forms that change
+// nothing when refused, the key's secret shown once and the credential's secret never.
+const SOFIA = 'sofia.reyes@harbourwealth.example';
+const CREDENTIAL = 'Qwil_Messenger_Salesforce_Connector';
+let server: RunningMockOrg;
+let root: string;
+let dataDir: string;
+let sofia: string;
+
+const packageFile = (...parts: string[]) => path.join(root, 'force-app', 'main', 'default', ...parts);
+const readCredentialStore = () => readFileSync(path.join(dataDir, 'named-credentials.json'), 'utf8');
+
+beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'setup-project-'));
+    dataDir = mkdtempSync(path.join(tmpdir(), 'setup-data-'));
+    cpSync(path.join(PROJECT_ROOT, 'force-app', 'main', 'default'), packageFile(), { recursive: true, filter: (source) => !source.includes('__tests__') });
+    rmSync(packageFile('customMetadata'), { recursive: true });
+    server = await startMockOrgServer({ port: 0, dataDir, projectRoot: root, provisionConnectorKey: false });
+    const login = await fetch(`${server.url}/login-as`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ userId: server.org.requireUser(SOFIA).Id, returnTo: '/setup/home' })
+    });
+    sofia = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+});
+
+afterAll(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+});
+
+const get = (pathName: string, cookie = sofia) => fetch(`${server.url}${pathName}`, { headers: { cookie }, redirect: 'manual' });
+const post = (pathName: string, form: Record<string, string>, cookie = sofia) =>
+    fetch(`${server.url}${pathName}`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+
+describe('the door', () => {
+    it('shows Insufficient Privileges to a user without Customize Application, and changes nothing for them', async () => {
+        const page = await get('/setup/home', '');
+        expect(page.status).toBe(403);
+        expect(await page.text()).toContain('Insufficient Privileges');
+        expect((await post('/setup/qwil-admin/system-api-keys', { name: 'Sneaky', canReadOnly: 'on' }, '')).status).toBe(403);
+        expect(server.qwil.control.snapshot().apiKeys).toEqual([]);
+    });
+
+    it('lets the administrator in: Setup home lists the guide’s five steps', async () => {
+        const body = await (await get('/setup/home')).text();
+        expect(body.match(/<h2 class="slds-text-heading_small">Step \d\./g)).toHaveLength(5);
+        expect(body).toContain('href="/setup/home" aria-current="page">Setup</a>');
+    });
+});
+
+describe('System API keys', () => {
+    it('refuses a bad CIDR block next to the field and in the summary, creating nothing', async () => {
+        const response = await post('/setup/qwil-admin/system-api-keys', { name: 'Salesforce', cidrBlocks: '13.108.0.0/14, nope', canReadOnly: 'on' });
+        const body = await response.text();
+        expect(response.status).toBe(400);
+        expect(body).toContain('Review the errors on this page. Nothing was saved.');
+        expect(body).toContain('id="field-cidrBlocks-error">&quot;nope&quot; is not a CIDR block');
+        expect(body).toContain('value="13.108.0.0/14, nope"');
+        expect(server.qwil.control.snapshot().apiKeys).toEqual([]);
+    });
+
+    it('offers the guide’s recommended permissions on a new key', async () => {
+        const body = await (await get('/setup/qwil-admin/system-api-keys')).text();
+        expect(body).toMatch(/name="canExportData" id="field-canExportData">/);
+        expect(body).toMatch(/name="canReadOnly" id="field-canReadOnly" checked>/);
+    });
+
+    it('shows the key and secret once, then lists the key without its secret; revoke and promote work', async () => {
+        const created = await post('/setup/qwil-admin/system-api-keys', { name: 'Salesforce', cidrBlocks: '13.108.0.0/14', canReadOnly: 'on', canWriteOnly: 'on', canDataReview: 'on' });
+        const body = await created.text();
+        expect(created.status).toBe(200);
+        expect(created.headers.get('cache-control')).toBe('no-store');
+        const key = /id="created-key" value="([^"]+)"/.exec(body)?.[1] ?? '';
+        const secret = /id="created-secret" value="([^"]+)"/.exec(body)?.[1] ?? '';
+        expect(server.qwil.control.verifySystemApiKey(key, secret)).toBe(true);
+        expect(body).toContain('You will only see them once');
+
+        const list = await (await get('/setup/qwil-admin/system-api-keys')).text();
+        expect(list).toContain(key);
+        expect(list).not.toContain(secret);
+
+        expect((await post('/setup/qwil-admin/system-api-keys/promote', { key })).status).toBe(303);
+        expect((await post('/setup/qwil-admin/system-api-keys/revoke', { key })).status).toBe(303);
+        expect(server.qwil.control.snapshot().apiKeys[0]).toMatchObject({ key, isSuper: true, revoked: true });
+    });
+
+    it('explains why a key without CIDR blocks cannot be promoted', async () => {
+        const { key } = server.qwil.control.createSystemApiKey({ name: 'Open' });
+        const response = await post('/setup/qwil-admin/system-api-keys/promote', { key });
+        expect(response.status).toBe(400);
+        expect(await response.text()).toContain('The key could not be promoted: cidrBlocks: a Super key must be restricted to CIDR blocks.');
+    });
+});
+
+describe('the named credential', () => {
+    const GUIDE = {
+        label: 'Qwil Messenger Salesforce Connector',
+        name: CREDENTIAL,
+        url: 'https://eu.qwil.io',
+        identityType: 'Named Principal',
+        username: 'sys_key',
+        password: 'password-never-shown',
+        generateAuthorizationHeader: 'on',
+        allowMergeFieldsInHeader: 'on'
+    };
+
+    it('says so when the name is not exact, and writes nothing', async () => {
+        const before = readFileSync(packageFile('namedCredentials', `${CREDENTIAL}.namedCredential-meta.xml`), 'utf8');
+        const response = await post('/setup/named-credentials', { ...GUIDE, name: 'Qwil' });
+        const body = await response.text();
+        expect(response.status).toBe(400);
+        expect(body).toContain('Name must be exactly Qwil_Messenger_Salesforce_Connector');
+        expect(body).not.toContain('password-never-shown');
+        expect(readFileSync(packageFile('namedCredentials', `${CREDENTIAL}.namedCredential-meta.xml`), 'utf8')).toBe(before);
+        expect(existsSync(path.join(dataDir, 'named-credentials.json'))).toBe(false);
+    });
+
+    it('saves the definition to source and the secret to the store only; the page never shows it back', async () => {
+        expect((await post('/setup/named-credentials', GUIDE)).headers.get('location')).toBe('/setup/named-credentials?saved');
+        expect(JSON.parse(readCredentialStore())).toEqual({ [CREDENTIAL]: { username: 'sys_key', password: 'password-never-shown' } });
+        expect(readFileSync(packageFile('namedCredentials', `${CREDENTIAL}.namedCredential-meta.xml`), 'utf8')).not.toContain('password-never-shown');
+        const page = await (await get('/setup/named-credentials?saved')).text();
+        expect(page).toContain('value="sys_key"');
+        expect(page).toContain('A password is stored. It is never shown');
+        expect(page).not.toContain('password-never-shown');
+    });
+});
+
+describe('the Qwil Messenger custom metadata record', () => {
+    const RECORD = {
+        label: 'Qwil',
+        developerName: 'Qwil',
+        Client_Email_API_Field_Name__c: 'Email',
+        Staff_ID_Field_API_Name__c: 'FederationIdentifier',
+        Client_Chat_History_Visible__c: 'View Own Chats',
+        Qwil_Region__c: 'eu',
+        Client_Lookup_Type__c: 'Salesforce Record ID',
+        Client_First_Name_Field_API_Name__c: 'FirstName',
+        Client_Last_Name_Field_API_Name__c: 'LastName',
+        Client_Invitation_Phone_No_Field_Api_Name__c: 'MobilePhone'
+    };
+
+    it('shows every field with its label, picklist values and help text from the field source', async () => {
+        const body = await (await get('/setup/custom-metadata/Qwil_Messenger/new')).text();
+        expect(body).toContain('for="field-Client_Invitation_Phone_No_Field_Api_Name__c">Client Invitation Phone No.Field ApiName</label>');
+        expect(body).toContain('<option value="Salesforce Record ID">Salesforce Record ID</option>');
+        expect(body).toContain('How client records are linked: by Primary Email Address or by Salesforce Record ID');
+    });
+
+    it('refuses a field that does not exist, writing nothing', async () => {
+        const response = await post('/setup/custom-metadata/Qwil_Messenger/new', { ...RECORD, Staff_ID_Field_API_Name__c: 'Badge__c' });
+        expect(response.status).toBe(400);
+        expect(await response.text()).toContain('Staff ID Field API Name names Badge__c, which does not exist on User.');
+        expect(existsSync(packageFile('customMetadata'))).toBe(false);
+    });
+
+    it('writes the record in source format and the org reads it at once', async () => {
+        const response = await post('/setup/custom-metadata/Qwil_Messenger/new', RECORD);
+        expect(response.headers.get('location')).toBe('/setup/custom-metadata/Qwil_Messenger?saved=Qwil');
+        expect(readFileSync(packageFile('customMetadata', 'Qwil_Messenger.Qwil.md-meta.xml'), 'utf8')).toContain('<value xsi:type="xsd:string">FederationIdentifier</value>');
+        expect(server.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values['Qwil_Region__c']).toBe('eu');
+
+        await post('/setup/custom-metadata/Qwil_Messenger/Qwil/edit', { ...RECORD, Client_Lookup_Type__c: 'Email' });
+        expect(server.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values['Client_Lookup_Type__c']).toBe('Email');
+    });
+});
+
+describe('record pages and the health check', () => {
+    it('lists the record pages with the component in the Qwil Messenger tab', async () => {
+        const body = await (await get('/setup/record-pages')).text();
+        expect(body).toContain('<th scope="row">Qwil Contact Record Page</th>');
+    });
+
+    it('shows one row per check with its status and fix', async () => {
+        const body = await (await get('/setup/health-check')).text();
+        expect(body.match(/<span class="slds-badge /g)).toHaveLength(11);
+        expect(body).toContain('Clients are linked by email (Email)');
+    });
+});
