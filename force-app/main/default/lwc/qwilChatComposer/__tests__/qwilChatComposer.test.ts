@@ -1,0 +1,96 @@
+import { createElement } from 'lwc';
+import QwilChatComposer from '../qwilChatComposer';
+import sendMessage from '@salesforce/apex/QwilChatsController.sendMessage';
+import { apexError, deferred, flushPromises, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { CHAT_UUID, message, OLIVIA, RECORD_ID } from '../../qwilChatConversation/__tests__/data/chats';
+
+jest.mock('@salesforce/apex/QwilChatsController.sendMessage', () => ({ default: jest.fn() }), { virtual: true });
+
+const mockSend = jest.mocked(sendMessage);
+
+function render(): HTMLElement {
+    const element = createElement('c-qwil-chat-composer', { is: QwilChatComposer });
+    Object.assign(element, { recordId: RECORD_ID, chatUuid: CHAT_UUID, afterSeq: 6 });
+    document.body.appendChild(element);
+    return element;
+}
+
+async function type(element: HTMLElement, value: string): Promise<void> {
+    const field = element.shadowRoot!.querySelector('c-qwil-chat-message-field')!;
+    const textarea = field.shadowRoot!.querySelector('textarea')!;
+    textarea.value = value;
+    textarea.dispatchEvent(new CustomEvent('input'));
+    await flushPromises();
+}
+const sendButton = (element: HTMLElement) => element.shadowRoot!.querySelector<HTMLButtonElement>('[data-id="send"]')!;
+const draftOf = (element: HTMLElement) => element.shadowRoot!.querySelector('c-qwil-chat-message-field')!.shadowRoot!.querySelector('textarea')!.value;
+const sent = message(7, OLIVIA, { text: 'Thursday suits me.' });
+
+describe('c-qwil-chat-composer', () => {
+    afterEach(() => {
+        document.body.replaceChildren();
+        jest.clearAllMocks();
+    });
+
+    it('sends only text Qwil takes: not empty, not only spaces, at most 5000 characters', async () => {
+        const element = render();
+        await flushPromises();
+        expect(sendButton(element).disabled).toBe(true);
+        await type(element, '   ');
+        expect(sendButton(element).disabled).toBe(true);
+        await type(element, 'x'.repeat(5001));
+        expect(sendButton(element).disabled).toBe(true);
+        await type(element, 'x'.repeat(5000));
+        expect(sendButton(element).disabled).toBe(false);
+        await expect(element).toBeAccessible();
+    });
+
+    it('sends as one attempt with a fresh key, clears the draft and fires sent', async () => {
+        mockSend.mockResolvedValue({ message: sent });
+        const element = render();
+        const onSent = jest.fn();
+        element.addEventListener('sent', onSent);
+        await type(element, 'Thursday suits me.');
+        sendButton(element).click();
+        sendButton(element).click();
+        await flushPromises();
+        expect(mockSend).toHaveBeenCalledTimes(1);
+        expect(mockSend).toHaveBeenCalledWith({ recordId: RECORD_ID, chatUuid: CHAT_UUID, text: 'Thursday suits me.', idempotencyKey: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), afterSeq: 6, retry: false });
+        expect(onSent.mock.calls[0][0].detail).toEqual({ message: sent });
+        expect(draftOf(element)).toBe('');
+        await expect(element).toBeAccessible();
+    });
+
+    it('keeps the draft after a failure, and Retry repeats the same attempt so it cannot post twice', async () => {
+        const failed = deferred<never>();
+        mockSend.mockReturnValueOnce(failed.promise).mockResolvedValueOnce({ message: sent });
+        const element = render();
+        await type(element, 'Thursday suits me.');
+        sendButton(element).click();
+        failed.reject(apexError('Qwil did not answer in time. Try again in a moment.'));
+        await flushPromises();
+        expect(draftOf(element)).toBe('Thursday suits me.');
+        expect(normalisedTextSeen(element)).toContain('Your message was not sent. The draft is kept.');
+        element.shadowRoot!.querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        await flushPromises();
+        const [first, retry] = mockSend.mock.calls.map(([params]) => params);
+        expect(retry).toEqual({ ...first, retry: true });
+        expect(draftOf(element)).toBe('');
+        await expect(element).toBeAccessible();
+    });
+
+    it('sends an edited draft as a new message with a new key', async () => {
+        mockSend.mockRejectedValueOnce(apexError('Qwil is not responding properly right now.')).mockResolvedValueOnce({ message: sent });
+        const element = render();
+        await type(element, 'Thursday suits me.');
+        sendButton(element).click();
+        await flushPromises();
+        await type(element, 'Friday suits me.');
+        sendButton(element).click();
+        await flushPromises();
+        const [first, second] = mockSend.mock.calls.map(([params]) => params);
+        expect(second).toMatchObject({ text: 'Friday suits me.', retry: false });
+        expect(second?.idempotencyKey).not.toBe(first?.idempotencyKey);
+        await expect(element).toBeAccessible();
+    });
+});

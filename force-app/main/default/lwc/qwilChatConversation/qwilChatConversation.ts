@@ -1,0 +1,178 @@
+import { LightningElement, api } from 'lwc';
+import openChat from '@salesforce/apex/QwilChatsController.openChat';
+import loadOlderMessages from '@salesforce/apex/QwilChatsController.loadOlderMessages';
+import loadNewMessages from '@salesforce/apex/QwilChatsController.loadNewMessages';
+import { MessageWindow } from './messageWindow';
+import type { ChatMessage, OpenedChat } from '../../../../server/contracts/chats';
+
+/** Often enough to feel live, rare enough for Qwil's rate limit with many users on the page. */
+export const POLL_INTERVAL_MS = 15_000;
+
+const formatSize = (bytes: number): string => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+interface MessageRow {
+    key: number;
+    senderLabel: string;
+    text: string;
+    sentAt: string;
+    replyLabel: string | null;
+    attachments: { key: string; label: string }[];
+    cssClass: string;
+}
+
+/**
+ * One chat: its newest page of messages first, older pages on request, new messages by polling
+ * (paused while the browser tab is hidden) and a composer when the user may write.
+ * Fires `back` (does not bubble) when the user returns to the chat list.
+ */
+export default class QwilChatConversation extends LightningElement {
+    @api recordId?: string;
+    @api chatUuid?: string;
+
+    opened?: OpenedChat;
+    errors?: unknown[];
+    isLoading = false;
+    isLoadingOlder = false;
+    // What the template shows of the window, copied after each change (the window itself is not reactive).
+    shownMessages: readonly ChatMessage[] = [];
+    hasOlder = false;
+    awayFromNewest = false;
+    newestSeq = 0;
+
+    private readonly window = new MessageWindow();
+    private pollTimer?: ReturnType<typeof setTimeout>;
+    private isPolling = false;
+    private readonly onVisibilityChange = (): void => {
+        if (!document.hidden) this.pollNow();
+    };
+
+    override connectedCallback(): void {
+        document.addEventListener('visibilitychange', this.onVisibilityChange);
+        this.loadLatest();
+    }
+
+    override disconnectedCallback(): void {
+        document.removeEventListener('visibilitychange', this.onVisibilityChange);
+        clearTimeout(this.pollTimer);
+    }
+
+    get chatTitle(): string {
+        return this.opened?.chat.title ?? '';
+    }
+
+    get participantsLabel(): string {
+        return (this.opened?.chat.participants ?? []).map((p) => `${p.name}${p.isYou ? ' (you)' : ''}${p.former ? ' (former participant)' : ''}`).join(', ');
+    }
+
+    get rows(): MessageRow[] {
+        const former = new Set((this.opened?.chat.participants ?? []).filter((p) => p.former).map((p) => p.entityUserXrefUuid));
+        const bySeq = new Map(this.shownMessages.map((m) => [m.seq, m]));
+        return this.shownMessages.map((message) => this.rowOf(message, former, bySeq));
+    }
+
+    get canSend(): boolean {
+        return Boolean(this.opened && !this.opened.cannotSendReason && !this.awayFromNewest);
+    }
+
+    handleBack(): void {
+        this.dispatchEvent(new CustomEvent('back'));
+    }
+
+    handleRetry(): void {
+        this.loadLatest();
+    }
+
+    handleShowLatest(): void {
+        this.loadLatest();
+    }
+
+    async handleLoadOlder(): Promise<void> {
+        const cursor = this.window.olderCursor;
+        if (!cursor || this.isLoadingOlder) return;
+        this.isLoadingOlder = true;
+        try {
+            this.window.addOlder(await loadOlderMessages({ recordId: this.recordId ?? '', chatUuid: this.chatUuid ?? '', cursor }));
+            this.syncWindow();
+        } catch (error) {
+            this.errors = [error];
+        } finally {
+            this.isLoadingOlder = false;
+        }
+    }
+
+    handleSent(event: CustomEvent<{ message: ChatMessage }>): void {
+        this.addNewer([event.detail.message]);
+    }
+
+    private rowOf(message: ChatMessage, former: ReadonlySet<string>, bySeq: ReadonlyMap<number, ChatMessage>): MessageRow {
+        const sender = message.sender;
+        const repliedTo = message.replyToSeq === null ? undefined : bySeq.get(message.replyToSeq);
+        const replyLabel =
+            message.replyToSeq === null ? null : repliedTo ? `Reply to ${repliedTo.sender.name}: ${repliedTo.text.slice(0, 80)}` : `Reply to message #${message.replyToSeq}`;
+        return {
+            key: message.seq,
+            senderLabel: `${sender.name}${sender.isYou ? ' (you)' : ''}${former.has(sender.entityUserXrefUuid) ? ' (former participant)' : ''}`,
+            text: message.text,
+            sentAt: message.sentAt,
+            replyLabel,
+            attachments: message.attachments.map((a, i) => ({ key: `${message.seq}-${i}`, label: `${a.fileName} (${a.contentType}, ${formatSize(a.sizeBytes)})` })),
+            cssClass: `slds-p-around_x-small slds-m-bottom_x-small message${sender.isYou ? ' message_mine' : ''}`
+        };
+    }
+
+    private addNewer(messages: readonly ChatMessage[]): void {
+        if (this.window.addNewer(messages)) {
+            this.syncWindow();
+        } else {
+            this.loadLatest();
+        }
+    }
+
+    private syncWindow(): void {
+        this.shownMessages = this.window.messages;
+        this.hasOlder = this.window.olderCursor !== null;
+        this.awayFromNewest = !this.window.atNewest;
+        this.newestSeq = this.window.newestSeq;
+    }
+
+    /** Never rejects: a failure is shown in the error panel. */
+    private async loadLatest(): Promise<void> {
+        clearTimeout(this.pollTimer);
+        this.isLoading = true;
+        this.errors = undefined;
+        try {
+            this.opened = await openChat({ recordId: this.recordId ?? '', chatUuid: this.chatUuid ?? '' });
+            this.window.showLatest(this.opened);
+            this.syncWindow();
+            this.schedulePoll();
+        } catch (error) {
+            this.errors = [error];
+        } finally {
+            this.isLoading = false;
+        }
+    }
+
+    private schedulePoll(): void {
+        clearTimeout(this.pollTimer);
+        // Polling is the only way to learn of new messages: Qwil publishes no push or webhook.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.pollTimer = setTimeout(() => this.pollNow(), POLL_INTERVAL_MS);
+    }
+
+    /** Asks for messages after the newest shown; skipped while hidden, busy or away from the newest end. */
+    private pollNow(): void {
+        if (document.hidden || this.isPolling || this.isLoading || !this.opened || !this.window.atNewest) {
+            this.schedulePoll();
+            return;
+        }
+        this.isPolling = true;
+        loadNewMessages({ recordId: this.recordId ?? '', chatUuid: this.chatUuid ?? '', afterSeq: this.window.newestSeq })
+            .then((fresh) => (fresh.complete ? this.addNewer(fresh.messages) : this.loadLatest()))
+            // A failed poll is retried at the next interval; the user keeps reading meanwhile.
+            .catch(() => undefined)
+            .finally(() => {
+                this.isPolling = false;
+                if (!this.isLoading) this.schedulePoll();
+            });
+    }
+}

@@ -1,0 +1,112 @@
+import { createElement } from 'lwc';
+import QwilChatStartModal from '../qwilChatStartModal';
+import startChat from '@salesforce/apex/QwilChatsController.startChat';
+import { apexError, flushPromises, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { CHAT_UUID, RECORD_ID } from '../../qwilChatConversation/__tests__/data/chats';
+
+jest.mock('@salesforce/apex/QwilChatsController.startChat', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), { virtual: true });
+
+const mockStart = jest.mocked(startChat);
+const JAMES = { entityUserXrefUuid: '55555555-5555-4555-8555-555555555555', name: 'James Patel', jobTitle: 'Associate', status: 'active' as const, eligible: true, reason: null };
+
+function render(): HTMLElement {
+    const element = createElement('c-qwil-chat-start-modal', { is: QwilChatStartModal });
+    Object.assign(element, { recordId: RECORD_ID, clientName: 'Eleanor Whitfield' });
+    document.body.appendChild(element);
+    return element;
+}
+
+const shadow = (element: HTMLElement) => element.shadowRoot!;
+const startButton = (element: HTMLElement) => shadow(element).querySelector<HTMLButtonElement>('[data-id="start"]')!;
+const titleInput = (element: HTMLElement) => shadow(element).querySelector('lightning-input') as unknown as HTMLElement & { value: string };
+async function writeFirstMessage(element: HTMLElement, value: string): Promise<void> {
+    const field = shadow(element).querySelector('c-qwil-chat-message-field')!;
+    field.dispatchEvent(new CustomEvent('change', { detail: { value, sendable: value.trim() !== '' } }));
+    await flushPromises();
+}
+async function addStaff(element: HTMLElement, staff: typeof JAMES): Promise<void> {
+    shadow(element).querySelector('c-qwil-staff-search')!.dispatchEvent(new CustomEvent('add', { detail: { staff } }));
+    await flushPromises();
+}
+const countLabel = (element: HTMLElement) => normalisedTextSeen(shadow(element).querySelector('[data-id="participant-count"]')!);
+
+describe('c-qwil-chat-start-modal', () => {
+    afterEach(() => {
+        document.body.replaceChildren();
+        jest.clearAllMocks();
+    });
+
+    it('starts with the title "New chat" and needs a first message before it can start', async () => {
+        const element = render();
+        await flushPromises();
+        expect(titleInput(element).value).toBe('New chat');
+        expect(countLabel(element)).toBe('2 of at most 100 participants: you, Eleanor Whitfield.');
+        expect(startButton(element).disabled).toBe(true);
+        await writeFirstMessage(element, 'Welcome!');
+        expect(startButton(element).disabled).toBe(false);
+        await expect(element).toBeAccessible();
+    });
+
+    it('starts the chat with the added staff and the first message, and fires started', async () => {
+        mockStart.mockResolvedValue({ chatUuid: CHAT_UUID });
+        const element = render();
+        const onStarted = jest.fn();
+        element.addEventListener('started', onStarted);
+        await addStaff(element, JAMES);
+        await addStaff(element, JAMES);
+        expect(countLabel(element)).toBe('3 of at most 100 participants: you, Eleanor Whitfield and 1 more.');
+        titleInput(element).dispatchEvent(new CustomEvent('change', { detail: { value: '  ' } }));
+        await writeFirstMessage(element, 'Welcome!');
+        startButton(element).click();
+        await flushPromises();
+        expect(mockStart).toHaveBeenCalledWith({ recordId: RECORD_ID, title: 'New chat', staffEntityUserXrefUuids: [JAMES.entityUserXrefUuid], text: 'Welcome!', retry: false });
+        expect(onStarted.mock.calls[0][0].detail).toEqual({ chatUuid: CHAT_UUID });
+        await expect(element).toBeAccessible();
+    });
+
+    it('removes added staff', async () => {
+        const element = render();
+        await addStaff(element, JAMES);
+        shadow(element).querySelector<HTMLButtonElement>(`[data-uuid="${JAMES.entityUserXrefUuid}"]`)!.click();
+        await flushPromises();
+        expect(countLabel(element)).toBe('2 of at most 100 participants: you, Eleanor Whitfield.');
+        await expect(element).toBeAccessible();
+    });
+
+    it('stops adding staff at 100 participants', async () => {
+        const element = render();
+        const others = Array.from({ length: 98 }, (_, i) => ({ ...JAMES, entityUserXrefUuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Staff ${i}` }));
+        await others.reduce((previous, person) => previous.then(() => addStaff(element, person)), Promise.resolve());
+        expect(countLabel(element)).toBe('100 of at most 100 participants: you, Eleanor Whitfield and 98 more.');
+        expect(normalisedTextSeen(element)).toContain('A Qwil chat has at most 100 active participants.');
+        expect(shadow(element).querySelector('c-qwil-staff-search')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('keeps the form after a failure; trying again finishes the earlier attempt', async () => {
+        mockStart.mockRejectedValueOnce(apexError('Qwil is not responding properly right now. Try again in a few minutes.')).mockResolvedValueOnce({ chatUuid: CHAT_UUID });
+        const element = render();
+        await writeFirstMessage(element, 'Welcome!');
+        startButton(element).click();
+        await flushPromises();
+        expect(normalisedTextSeen(element)).toContain('The chat could not be started. Your entries are kept.');
+        shadow(element).querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        await flushPromises();
+        expect(mockStart.mock.calls.map(([params]) => [params.text, params.retry])).toEqual([
+            ['Welcome!', false],
+            ['Welcome!', true]
+        ]);
+        await expect(element).toBeAccessible();
+    });
+
+    it('fires close on Cancel', async () => {
+        const element = render();
+        const onClose = jest.fn();
+        element.addEventListener('close', onClose);
+        await flushPromises();
+        Array.from(shadow(element).querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Cancel')!.click();
+        expect(onClose).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,97 @@
+import { LightningElement, api } from 'lwc';
+import startChat from '@salesforce/apex/QwilChatsController.startChat';
+import { CHAT_MAX_ACTIVE_PARTICIPANTS, CHAT_TITLE_MAX_LENGTH, DEFAULT_CHAT_TITLE } from '../../../../server/contracts/chats';
+import type { StaffOption } from '../../../../server/contracts/qwilTab';
+
+/** The user and the client are always in the chat. */
+const ALWAYS_IN_CHAT = 2;
+
+/**
+ * Starts a chat with the client: title (Qwil's default "New chat"), other active staff, and the
+ * first message, which is what makes the chat visible to the others. A failed start keeps the
+ * form; trying again finishes the chat the failed attempt may have created.
+ * Fires `started` (does not bubble) with `detail.chatUuid`, and `close` when cancelled.
+ */
+export default class QwilChatStartModal extends LightningElement {
+    @api recordId?: string;
+    @api clientName?: string;
+
+    chatTitle = DEFAULT_CHAT_TITLE;
+    staff: Pick<StaffOption, 'entityUserXrefUuid' | 'name'>[] = [];
+    text = '';
+    textSendable = false;
+    isStarting = false;
+    errors?: unknown[];
+
+    private hasFailed = false;
+
+    get titleMaxLength(): number {
+        return CHAT_TITLE_MAX_LENGTH;
+    }
+
+    get staffUuids(): string[] {
+        return this.staff.map((person) => person.entityUserXrefUuid);
+    }
+
+    get participantCount(): number {
+        return this.staff.length + ALWAYS_IN_CHAT;
+    }
+
+    get participantsLabel(): string {
+        return `${this.participantCount} of at most ${CHAT_MAX_ACTIVE_PARTICIPANTS} participants: you, ${this.clientName ?? 'the client'}${this.staff.length > 0 ? ` and ${this.staff.length} more` : ''}.`;
+    }
+
+    get isFull(): boolean {
+        return this.participantCount >= CHAT_MAX_ACTIVE_PARTICIPANTS;
+    }
+
+    get cannotStart(): boolean {
+        return this.isStarting || !this.textSendable || this.participantCount > CHAT_MAX_ACTIVE_PARTICIPANTS;
+    }
+
+    handleTitleChange(event: CustomEvent<{ value: string }>): void {
+        this.chatTitle = event.detail.value ?? '';
+    }
+
+    handleTextChange(event: CustomEvent<{ value: string; sendable: boolean }>): void {
+        this.text = event.detail.value;
+        this.textSendable = event.detail.sendable;
+    }
+
+    handleAddStaff(event: CustomEvent<{ staff: StaffOption }>): void {
+        const { entityUserXrefUuid, name } = event.detail.staff;
+        if (!this.isFull && !this.staffUuids.includes(entityUserXrefUuid)) {
+            this.staff = [...this.staff, { entityUserXrefUuid, name }];
+        }
+    }
+
+    handleRemoveStaff(event: Event): void {
+        const uuid = (event.currentTarget as HTMLElement).dataset.uuid;
+        this.staff = this.staff.filter((person) => person.entityUserXrefUuid !== uuid);
+    }
+
+    handleCancel(): void {
+        this.dispatchEvent(new CustomEvent('close'));
+    }
+
+    async handleStart(): Promise<void> {
+        if (this.cannotStart) return;
+        this.isStarting = true;
+        this.errors = undefined;
+        try {
+            const { chatUuid } = await startChat({
+                recordId: this.recordId ?? '',
+                title: this.chatTitle.trim() || DEFAULT_CHAT_TITLE,
+                staffEntityUserXrefUuids: this.staffUuids,
+                text: this.text,
+                retry: this.hasFailed
+            });
+            this.dispatchEvent(new CustomEvent('started', { detail: { chatUuid } }));
+        } catch (error) {
+            this.hasFailed = true;
+            this.errors = [error];
+        } finally {
+            this.isStarting = false;
+        }
+    }
+}

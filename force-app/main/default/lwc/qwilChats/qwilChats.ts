@@ -1,0 +1,136 @@
+import { LightningElement, api } from 'lwc';
+import listChats from '@salesforce/apex/QwilChatsController.listChats';
+import type { ChatListPage, ChatSummary } from '../../../../server/contracts/chats';
+import type { ClientState } from '../../../../server/contracts/clientState';
+
+interface ChatRow {
+    chatUuid: string;
+    title: string;
+    staffOnly: boolean;
+    archived: boolean;
+    participantsLabel: string;
+    lastMessageAt: string | null;
+    preview: string | null;
+}
+
+const VISIBILITY_NOTES = {
+    'View Own Chats': 'Showing the chats of this client that you take or took part in.',
+    'View All': 'Showing every chat of this client, including chats without you.'
+} as const;
+
+function rowOf(chat: ChatSummary): ChatRow {
+    return {
+        chatUuid: chat.chatUuid,
+        title: chat.title,
+        staffOnly: chat.staffOnly,
+        archived: chat.archived,
+        participantsLabel: chat.participants.map((p) => `${p.name}${p.isYou ? ' (you)' : ''}${p.former ? ' (former participant)' : ''}`).join(', '),
+        lastMessageAt: chat.lastMessageAt,
+        preview: chat.lastMessagePreview
+    };
+}
+
+/**
+ * The Chats page of the Qwil Messenger tab: the client's chats newest first, paged; one chat open
+ * at a time; Start a chat. Which chats appear is decided by the server (Client Chat History Visible).
+ */
+export default class QwilChats extends LightningElement {
+    @api recordId?: string;
+    /** The client's Qwil state from the tab; a client not on Qwil has no chats to load. */
+    @api clientStatus?: ClientState['status'];
+    @api clientName?: string;
+
+    listInfo?: Omit<ChatListPage, 'chats'>;
+    chats: ChatSummary[] = [];
+    errors?: unknown[];
+    isLoading = false;
+    openChatUuid?: string;
+    isStarting = false;
+
+    override connectedCallback(): void {
+        if (this.isOnQwil) this.loadFirstPage();
+    }
+
+    get isOnQwil(): boolean {
+        return this.clientStatus !== undefined && this.clientStatus !== 'not_invited';
+    }
+
+    get rows(): ChatRow[] {
+        return this.chats.map(rowOf);
+    }
+
+    get hasChats(): boolean {
+        return this.chats.length > 0;
+    }
+
+    get visibilityNote(): string {
+        return this.listInfo ? VISIBILITY_NOTES[this.listInfo.visibility] : '';
+    }
+
+    get startChatUnavailableReason(): string | null {
+        return this.listInfo?.startChatUnavailableReason ?? null;
+    }
+
+    get cannotStartChat(): boolean {
+        return this.startChatUnavailableReason !== null;
+    }
+
+    get exportUnavailableReason(): string | null {
+        return this.listInfo?.export.allowed === false ? this.listInfo.export.reason : null;
+    }
+
+    get hasMore(): boolean {
+        return Boolean(this.listInfo?.nextCursor);
+    }
+
+    handleOpen(event: Event): void {
+        this.openChatUuid = (event.currentTarget as HTMLElement).dataset.uuid;
+    }
+
+    handleBack(): void {
+        this.openChatUuid = undefined;
+        this.loadFirstPage();
+    }
+
+    handleStart(): void {
+        this.isStarting = true;
+    }
+
+    handleStartClosed(): void {
+        this.isStarting = false;
+    }
+
+    handleStarted(event: CustomEvent<{ chatUuid: string }>): void {
+        this.isStarting = false;
+        this.openChatUuid = event.detail.chatUuid;
+    }
+
+    handleRetry(): void {
+        this.loadFirstPage();
+    }
+
+    handleMore(): void {
+        this.load(this.listInfo?.nextCursor ?? null);
+    }
+
+    private loadFirstPage(): Promise<void> {
+        this.chats = [];
+        return this.load(null);
+    }
+
+    /** Never rejects: a failure is shown in the error panel. */
+    private async load(cursor: string | null): Promise<void> {
+        this.isLoading = true;
+        this.errors = undefined;
+        try {
+            const { chats, ...page } = await listChats({ recordId: this.recordId ?? '', cursor });
+            this.listInfo = page;
+            const known = new Set(this.chats.map((chat) => chat.chatUuid));
+            this.chats = [...this.chats, ...chats.filter((chat) => !known.has(chat.chatUuid))];
+        } catch (error) {
+            this.errors = [error];
+        } finally {
+            this.isLoading = false;
+        }
+    }
+}
