@@ -43,7 +43,7 @@ function formElement(field: FormField): SafeHtml {
     const label =
         field.kind === 'checkbox'
             ? html``
-            : html`<label class="slds-form-element__label" for="${fieldId(field)}">${field.required ? html`<abbr class="slds-required" title="required">* </abbr>` : html``}${field.label}</label>`;
+            : html`<label class="slds-form-element__label" for="${fieldId(field)}">${field.required ? html`<abbr class="slds-required" title="required" aria-hidden="true">* </abbr>` : html``}${field.label}</label>`;
     return html`<div class="slds-form-element slds-m-bottom_small${field.error ? ' slds-has-error' : ''}">
     ${label}
     ${control(field)}
