@@ -7,7 +7,7 @@ import { readMetadataXml, textOf } from '../../platform/metadata/sourceXml';
 import { renderFormPage, renderMetadataRecords, SETUP_PATHS, type FormField } from '../../ui/pages/setup';
 import type { SetupDependencies } from './setupDependencies';
 import { readForm, redirect, sendHtml, type FormInput, type SetupRequest } from './setupHttp';
-import { validateSettingsForm } from './settingsForm';
+import { requiredSettingFields, validateSettingsForm } from './settingsForm';
 
 const RECORD_NAME_PATTERN = /^\/setup\/custom-metadata\/Qwil_Messenger\/(?:new|(\w+)\/edit)$/;
 const TEXT_MAX = 255;
@@ -40,11 +40,12 @@ function formFields(deps: SetupDependencies, input: FormInput, errors: ReadonlyM
             error: errors.get('developerName') ?? null
         }
     ];
+    const required = requiredSettingFields(type);
     // The guide's order, which SETTING_LABELS follows.
     const settings = Object.keys(SETTING_LABELS).flatMap((apiName): FormField[] => {
         const field = type.fields.get(apiName);
         if (!field) return [];
-        const common = { name: apiName, label: field.label, help: helpText(deps, apiName), error: errors.get(apiName) ?? null };
+        const common = { name: apiName, label: field.label, help: helpText(deps, apiName), error: errors.get(apiName) ?? null, required: required.has(apiName) };
         if (field.type === 'Checkbox') return [{ ...common, kind: 'checkbox', value: '', checked: input[apiName] === 'on' || input[apiName] === 'true' }];
         if (field.type === 'Picklist') return [{ ...common, kind: 'select', value: text(apiName), options: ['', ...field.picklistValues] }];
         return [{ ...common, kind: 'text', value: text(apiName), maxLength: TEXT_MAX }];

@@ -46,6 +46,12 @@ function parserProblems(values: Record<string, CustomMetadataValue>): Map<string
     return problems;
 }
 
+/** The settings the connector cannot do without: those its parser refuses when left empty. */
+export function requiredSettingFields(type: CustomMetadataType): Set<string> {
+    const empty = Object.fromEntries([...type.fields.keys()].map((field): [string, CustomMetadataValue] => [field, null]));
+    return new Set(parserProblems(empty).keys());
+}
+
 function nameProblems(input: SettingsFormInput, existingNames: ReadonlySet<string>, editing: string | null): Map<string, string> {
     const problems = new Map<string, string>();
     const label = input['label']?.trim() ?? '';

@@ -2,7 +2,7 @@ import { apexClasses } from '../../../../force-app/server';
 import { createMemoryCredentialStore } from '../../../platform/callouts/credentialStore';
 import { MockOrg } from '../../../platform/mockOrg';
 import { PROJECT_ROOT } from '../../../projectRoot';
-import { validateSettingsForm, type SettingsFormInput } from '../settingsForm';
+import { requiredSettingFields, validateSettingsForm, type SettingsFormInput } from '../settingsForm';
 
 // Custom Metadata Types > Qwil Messenger > New / Edit: what the Save button accepts (issue #8, item 1).
 const org = new MockOrg({ projectRoot: PROJECT_ROOT, credentials: createMemoryCredentialStore(), apexClasses });
@@ -74,4 +74,16 @@ it('checks the record name: Salesforce’s developer-name rules, 40 characters, 
     expect(errorsOf({ label: 'L'.repeat(41) })['label']).toBe('Label must be at most 40 characters.');
     expect(errorsOf({}, ['Qwil'])['developerName']).toBe('A Qwil Messenger record named Qwil already exists: edit it instead.');
     expect(errorsOf({}, ['Qwil'], 'Qwil')).toEqual({});
+});
+
+it('marks as required exactly the settings the connector refuses to run without', () => {
+    expect([...requiredSettingFields(type)].sort()).toEqual([
+        'Client_Chat_History_Visible__c',
+        'Client_Email_API_Field_Name__c',
+        'Client_First_Name_Field_API_Name__c',
+        'Client_Last_Name_Field_API_Name__c',
+        'Client_Lookup_Type__c',
+        'Qwil_Region__c',
+        'Staff_ID_Field_API_Name__c'
+    ]);
 });

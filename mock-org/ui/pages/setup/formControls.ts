@@ -9,7 +9,7 @@ function described(field: FormField): SafeHtml {
 }
 
 function helpAndError(field: FormField): SafeHtml {
-    const help = field.help ? html`<div class="slds-form-element__help slds-text-color_weak" id="${fieldId(field)}-help">${field.help}</div>` : html``;
+    const help = field.help ? html`<div class="slds-text-body_small slds-text-color_weak slds-m-top_xx-small" id="${fieldId(field)}-help">${field.help}</div>` : html``;
     const error = field.error ? html`<div class="slds-form-element__help" id="${fieldId(field)}-error">${field.error}</div>` : html``;
     return html`${error}${help}`;
 }
