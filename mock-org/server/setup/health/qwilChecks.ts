@@ -105,7 +105,7 @@ export function keyFlagsCheck(env: HealthCheckEnvironment, state: SettingsState)
         ...(key.canWriteOnly ? [] : ['write-only actions']),
         ...(key.canDataReview ? [] : ['data reviewer actions'])
     ];
-    const recreate = `Revoke it and create a key in ${WHERE_KEYS} with export unchecked and read-only, write-only and data reviewer checked (guide, step 2), then enter it in ${WHERE_CREDENTIAL}.`;
+    const recreate = `Revoke it and create a key in ${WHERE_KEYS} with export unchecked; read-only, write-only and data reviewer checked; and Salesforce's CIDR blocks (guide, step 2). Then enter it in ${WHERE_CREDENTIAL}.`;
     if (missing.length > 0) return fail('key-flags', title, `Key "${key.name}" cannot perform ${missing.join(', ')}, which the connector needs.`, recreate);
     if (state.ok && key.isSuper !== state.settings.usingSuperApiKey) {
         return fail(
@@ -119,7 +119,7 @@ export function keyFlagsCheck(env: HealthCheckEnvironment, state: SettingsState)
         ...(key.canExportData ? ['it can export data, which the connector never needs'] : []),
         ...(key.cidrBlocks.length === 0 ? ['it has no CIDR blocks, so it works from any address'] : [])
     ];
-    if (warnings.length > 0) return warn('key-flags', title, `Key "${key.name}": ${warnings.join('; ')}.`, recreate.replace('(guide, step 2)', 'and Salesforce\'s CIDR blocks (guide, step 2)'));
+    if (warnings.length > 0) return warn('key-flags', title, `Key "${key.name}": ${warnings.join('; ')}.`, recreate);
     return pass('key-flags', title, `Key "${key.name}": read-only, write-only and data reviewer on, export off, CIDR blocks ${key.cidrBlocks.join(', ')}.`);
 }
 
