@@ -1,4 +1,4 @@
-import { MembershipLookupResponse, MembershipResponse } from '../../../force-app/server/qwil/schemas';
+import { MembershipLookupResponse, MembershipResponse, MessageRangeResponse } from '../../../force-app/server/qwil/schemas';
 import { DEMO } from '../index';
 import { ADMIN, failed, ok, useMockQwil } from './harness';
 
@@ -87,6 +87,26 @@ describe('reset and seed', () => {
     });
 });
 
+describe('keys and chats', () => {
+    it("changes a key's permission flags, keeping the ones not given", async () => {
+        failed(await mock.sys.get('export/entities'), 403, 'QX010');
+        mock.control.setKeyPermissions({ key: mock.credentials.key, canExportData: true });
+        expect((await mock.sys.get('export/entities')).status).toBe(200);
+        expect(mock.control.snapshot().apiKeys.find((k) => k.key === mock.credentials.key)).toMatchObject({ canExportData: true, canReadOnly: true, canDataReview: true });
+        expect(() => mock.control.setKeyPermissions({ key: 'unknown', canExportData: false })).toThrow(/key/);
+    });
+
+    it('appends generated messages to a chat, in sequence after its last message', async () => {
+        mock.control.generateMessages({ chatUuid: DEMO.chats.eleanorPortfolioReview, count: 120 });
+        const chat = mock.control.snapshot().chats.find((candidate) => candidate.chat_uuid === DEMO.chats.eleanorPortfolioReview)!;
+        expect(chat.messages).toHaveLength(126);
+        expect(chat.messages.at(-1)).toMatchObject({ seq: 126, text: 'Generated message 126', sent_at: '2025-10-08T11:12:00.000Z' });
+        const newest = ok(await mock.chat.get('chats/messages/range', DEMO.staff.oliviaHart, { query: { chat_uuid: DEMO.chats.eleanorPortfolioReview } }), MessageRangeResponse);
+        expect(newest.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 77 + i));
+        expect(() => mock.control.generateMessages({ chatUuid: DEMO.organisations.harbourWealth, count: 1 })).toThrow(/Chat/);
+    });
+});
+
 describe('admin HTTP API', () => {
     const admin = async (path: string, body?: unknown) => {
         const response = await fetch(`${ADMIN}/${path}`, {
@@ -96,14 +116,6 @@ describe('admin HTTP API', () => {
         });
         return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
-
-    it("changes a key's permission flags, keeping the ones not given", async () => {
-        failed(await mock.sys.get('export/entities'), 403, 'QX010');
-        mock.control.setKeyPermissions({ key: mock.credentials.key, canExportData: true });
-        expect((await mock.sys.get('export/entities')).status).toBe(200);
-        expect(mock.control.snapshot().apiKeys.find((k) => k.key === mock.credentials.key)).toMatchObject({ canExportData: true, canReadOnly: true, canDataReview: true });
-        expect(() => mock.control.setKeyPermissions({ key: 'unknown', canExportData: false })).toThrow(/key/);
-    });
 
     it('creates a key whose secret is returned once, and revokes it', async () => {
         const created = await admin('keys', { name: 'dev server', cidrBlocks: ['13.108.0.0/14'] });

@@ -15,6 +15,7 @@ import {
     CallerAddressInput,
     CreateSystemApiKeyInput,
     FaultPlanInput,
+    GenerateMessagesInput,
     KeyInput,
     KeyPermissionsInput,
     OrganisationStatusInput,
@@ -46,6 +47,8 @@ export interface MockQwilControl {
     callerAddress(): string;
     /** The invitee accepts: pending → active. With a token, only the latest invitation's is valid. */
     acceptInvitation(entityUserXrefUuid: string, invitationToken?: string): Membership;
+    /** Appends `count` messages from the chat's active participants in turn, a minute apart after the last one. */
+    generateMessages(input: GenerateMessagesInput): void;
     injectFault(plan: FaultPlan): void;
     clearFaults(): void;
     setRateLimit(setting: RateLimit): void;
@@ -152,6 +155,27 @@ export function createControl(deps: ControlDependencies): MockQwilControl {
             return toMembership(
                 store.transact((state) => acceptInvitation(state, parsed.entityUserXrefUuid, now().toISOString(), parsed.invitationToken))
             );
+        },
+        generateMessages(input) {
+            const { chatUuid, count } = parseOrThrow(GenerateMessagesInput, input, 'input');
+            store.transact((state) => {
+                const chat = state.chats.find((candidate) => candidate.chat_uuid === chatUuid);
+                if (!chat) throw notFound(`Chat ${chatUuid}`, 'chatUuid');
+                const senders = chat.participants.filter((p) => p.left_at === null).map((p) => p.entity_user_xref_uuid);
+                const last = chat.messages.at(-1);
+                const start = Date.parse(last?.sent_at ?? chat.created_at);
+                for (let i = 1; i <= count; i += 1) {
+                    const seq = (last?.seq ?? 0) + i;
+                    chat.messages.push({
+                        seq,
+                        sender_entity_user_xref_uuid: senders[i % senders.length] ?? chat.created_by_entity_user_xref_uuid,
+                        text: `Generated message ${seq}`,
+                        sent_at: new Date(start + i * 60_000).toISOString(),
+                        reply_to_seq: null,
+                        attachments: []
+                    });
+                }
+            });
         },
         injectFault(plan) {
             faults.inject(parseOrThrow(FaultPlanInput, plan, 'input'));

@@ -1,0 +1,91 @@
+import { performance } from 'node:perf_hooks';
+import { setupServer } from 'msw/node';
+import type { ChatListPage, MessagePage, OpenedChat } from '../../force-app/server/contracts/chats';
+import { MessageWindow } from '../../force-app/main/default/lwc/qwilChatConversation/messageWindow';
+import { DEMO } from '../../mock-org/qwil';
+import { createConnectorHarness } from '../../mock-org/testing/connectorHarness';
+
+// A 10,000-message chat on the Chats page: the server round trips and Qwil callouts to show its
+// first page, and the messages in the page after scrolling back 1,000 messages. The messages in
+// the page are counted through the component's own window logic (MessageWindow, the class that
+// decides which messages the template renders, one <li> each), not by rendering in a browser.
+// Run: npm run bench:chats
+
+const CHAT_LENGTH = 10_000;
+const SCROLL_BACK = 1_000;
+
+interface Step {
+    readonly step: string;
+    readonly roundTrips: number;
+    readonly qwilCallouts: number;
+    readonly milliseconds: number;
+}
+
+/** Olivia's chat with Eleanor, created in Qwil directly so that the connector starts cold. */
+async function createChatInQwil(key: string, secret: string): Promise<string> {
+    const headers = { 'X-SYS-API-KEY': key, 'X-SYS-API-KEY-SECRET': secret, 'Content-Type': 'application/json', 'on-behalf-of': DEMO.staff.oliviaHart };
+    const post = async (path: string, body: unknown): Promise<{ chat?: { chat_uuid: string } }> =>
+        (await fetch(`https://eu.qwil.io/chat-service/api/${path}`, { method: 'POST', headers, body: JSON.stringify(body) })).json() as Promise<{ chat?: { chat_uuid: string } }>;
+    const chatUuid = (await post('chats/create', { title: 'Ten thousand messages', entity_user_xref_uuids: [DEMO.clients.eleanorWhitfield] })).chat?.chat_uuid;
+    if (!chatUuid) throw new Error('The mock Qwil did not create the chat');
+    await post('chats/messages/send-text', { chat_uuid: chatUuid, text: 'Generated message 1' });
+    return chatUuid;
+}
+
+async function main(): Promise<void> {
+    const harness = createConnectorHarness();
+    const server = setupServer(...harness.qwil.handlers);
+    let callouts = 0;
+    server.events.on('request:start', () => void (callouts += 1));
+    server.listen({ onUnhandledRequest: 'error' });
+    const steps: Step[] = [];
+    const recordId = harness.org.records.all('Contact').find((contact) => contact['Name'] === 'Eleanor Whitfield')?.Id ?? '';
+    const call = async <T>(method: string, params: Record<string, unknown>): Promise<T> => (await harness.callApex('QwilChatsController', method, { recordId, ...params })) as T;
+    const measure = async <T>(step: string, roundTrips: number, work: () => Promise<T>): Promise<T> => {
+        callouts = 0;
+        const started = performance.now();
+        const result = await work();
+        steps.push({ step, roundTrips, qwilCallouts: callouts, milliseconds: Math.round(performance.now() - started) });
+        return result;
+    };
+
+    try {
+        const chatUuid = await createChatInQwil(harness.apiKey, harness.apiSecret);
+        harness.qwil.control.generateMessages({ chatUuid, count: CHAT_LENGTH - 1 });
+
+        const list = await measure('list the chats, cold (listChats)', 1, () => call<ChatListPage>('listChats', { cursor: null }));
+        const opened = await measure('open the chat: newest page (openChat)', 1, () => call<OpenedChat>('openChat', { chatUuid }));
+        const window = new MessageWindow();
+        window.showLatest(opened);
+
+        const pages = SCROLL_BACK / opened.messages.length;
+        await measure(`scroll back ${SCROLL_BACK} messages (${pages} × loadOlderMessages)`, pages, async () => {
+            for (let page = 0; page < pages; page += 1) {
+                const cursor = window.olderCursor;
+                if (!cursor) throw new Error('The chat ended before 1,000 messages were scrolled back');
+                window.addOlder(await call<MessagePage>('loadOlderMessages', { chatUuid, cursor }));
+            }
+        });
+
+        const chatLength = harness.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === chatUuid)?.messages.length ?? 0;
+        const firstShown = window.messages[0]?.seq ?? 0;
+        console.log(`Chat of ${chatLength} messages (listed first: ${list.chats[0]?.title ?? 'none'}).`);
+        console.table(steps);
+        const firstView = steps.slice(0, 2);
+        console.log(
+            `First page: ${firstView.reduce((sum, s) => sum + s.roundTrips, 0)} server round trips, ${firstView.reduce((sum, s) => sum + s.qwilCallouts, 0)} Qwil callouts, ${opened.messages.length} messages (${((opened.messages.length / chatLength) * 100).toFixed(1)}% of the chat).`
+        );
+        console.log(
+            `After scrolling back ${SCROLL_BACK} messages: ${window.messages.length} message elements in the page (messages ${firstShown}–${window.newestSeq}), ` +
+                `${(window.messages.length / (SCROLL_BACK + opened.messages.length)).toFixed(2)} per message loaded, ${((window.messages.length / chatLength) * 100).toFixed(1)}% of the chat; ` +
+                `at the newest end: ${window.atNewest ? 'yes' : 'no (Show latest messages is offered)'}.`
+        );
+    } finally {
+        server.close();
+    }
+}
+
+main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+});
