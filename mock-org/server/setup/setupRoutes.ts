@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
 import { renderMessagePage } from '../../ui/pages';
 import { renderHealthCheck, renderRecordPages, renderSetupHome, SETUP_PATHS, type SetupStep } from '../../ui/pages/setup';
 import { handleApiKeyRoutes } from './apiKeyRoutes';
@@ -57,7 +58,14 @@ async function handleReadOnlyPages(deps: SetupDependencies, setup: SetupRequest)
             sendHtml(setup.response, 200, renderSetupHome({ ...setup.chrome('Setup Home'), steps: STEPS }));
             return true;
         case SETUP_PATHS.recordPages:
-            sendHtml(setup.response, 200, renderRecordPages({ ...setup.chrome('Lightning Record Pages'), pages: readRecordPages(deps.packageDir) }));
+            sendHtml(
+                setup.response,
+                200,
+                renderRecordPages({
+                    ...setup.chrome('Lightning Record Pages'),
+                    pages: readRecordPages(deps.packageDir).map((page) => ({ ...page, file: path.relative(deps.packageDir, page.file) }))
+                })
+            );
             return true;
         case SETUP_PATHS.healthCheck: {
             const results = await runHealthCheck({ ...deps, adminUserId: setup.userId });

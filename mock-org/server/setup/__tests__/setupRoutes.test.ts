@@ -178,6 +178,7 @@ describe('record pages and the health check', () => {
     it('lists the record pages with the component in the Qwil Messenger tab', async () => {
         const body = await (await get('/setup/record-pages')).text();
         expect(body).toContain('<th scope="row">Qwil Contact Record Page</th>');
+        expect(body).toContain('<code>flexipages/Qwil_Contact_Record_Page.flexipage-meta.xml</code>');
     });
 
     it('shows one row per check with its status and fix', async () => {
