@@ -1,8 +1,13 @@
 import type { Group, Membership } from '../qwil/schemas';
 
 /**
- * Qwil's group rules, checked before calling Qwil so the page can explain a refusal up front.
- * Qwil checks them again and answers QX030 / QX031 if the state changed in between.
+ * Qwil's group rules that the connector checks before calling Qwil, so the page can explain a
+ * refusal up front and no write is attempted: the scope rule (contactGroups.ts), only active
+ * staff join, the last active staff member stays in a group with clients (QX030), a client
+ * joins only a group with an active staff member (QX031), the viewed client keeps at least one
+ * group (QX031), and a suspended or deactivated client's groups are read-only.
+ * Left to Qwil's answer: identifier uniqueness (QX021), other clients who would be left without
+ * a group when one is deleted (QX031), and any rule broken by a change made in Qwil meanwhile.
  */
 
 const STAFF_ROLES = new Set<Membership['role']>(['system_admin', 'user_admin', 'staff']);
