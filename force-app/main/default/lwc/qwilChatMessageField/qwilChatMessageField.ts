@@ -1,5 +1,7 @@
 import { LightningElement, api } from 'lwc';
-import { MESSAGE_MAX_LENGTH } from '../../../../server/contracts/chats';
+
+/** Qwil's documented limit; the server's contract (contracts/chats.ts) enforces the same. */
+const MESSAGE_MAX_LENGTH = 5000;
 
 /**
  * A message text area with Qwil's length limit and a live character counter.

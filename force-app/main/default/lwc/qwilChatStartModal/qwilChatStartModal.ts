@@ -1,8 +1,11 @@
 import { LightningElement, api } from 'lwc';
 import startChat from '@salesforce/apex/QwilChatsController.startChat';
-import { CHAT_MAX_ACTIVE_PARTICIPANTS, CHAT_TITLE_MAX_LENGTH, DEFAULT_CHAT_TITLE } from '../../../../server/contracts/chats';
 import type { StaffOption } from '../../../../server/contracts/qwilTab';
 
+// Qwil's documented rules; the server's contract (contracts/chats.ts) enforces the same.
+const CHAT_MAX_ACTIVE_PARTICIPANTS = 100;
+const CHAT_TITLE_MAX_LENGTH = 500;
+const DEFAULT_CHAT_TITLE = 'New chat';
 /** The user and the client are always in the chat. */
 const ALWAYS_IN_CHAT = 2;
 

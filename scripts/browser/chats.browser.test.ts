@@ -1,0 +1,62 @@
+// Chats in real Chromium: an advisor opens a chat with her client, sends a message and sees it
+// appear once, in the page and in Qwil.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startMockOrgServer, type RunningMockOrg } from '../../mock-org/server/startServer';
+import { DEMO } from '../../mock-org/qwil';
+import { accessibilityViolations } from './accessibility';
+import { collectPageProblems, launchChromium, type PageProblems } from './chromium';
+import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions';
+
+jest.setTimeout(60_000);
+
+let server: RunningMockOrg;
+let dataDir: string;
+let browser: Browser;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'qwil-mock-org-'));
+    [server, browser] = await Promise.all([startMockOrgServer({ port: 0, dataDir }), launchChromium()]);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(10_000);
+    page = await context.newPage();
+    problems = collectPageProblems(page);
+});
+
+afterAll(async () => {
+    await Promise.all([browser?.close(), server?.close()]);
+    rmSync(dataDir, { recursive: true, force: true });
+});
+
+const storedTexts = () => server.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === DEMO.chats.eleanorPortfolioReview)?.messages.map((m) => m.text) ?? [];
+
+test('an advisor opens a chat with her client, sends a message and sees it once', async () => {
+    await page.goto(server.url);
+    await logInAs(page, 'Olivia Hart');
+    await openContact(page, 'Eleanor Whitfield');
+    const panel = await openQwilMessengerTab(page);
+
+    await panel.getByRole('link', { name: 'Chats' }).click();
+    const chats = panel.getByRole('list', { name: 'Chats' });
+    await chats.getByRole('button', { name: 'Q3 portfolio review' }).click();
+    const messages = panel.getByRole('list', { name: 'Messages' });
+    await messages.getByText('Thursday at 10:00 works for me.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const text = `Confirmed: Thursday 10:00 <b>in the office</b> (${Date.now()}).`;
+    await panel.getByLabel('Message').fill(text);
+    await panel.getByText(`${text.length} / 5000`).waitFor();
+    await panel.getByRole('button', { name: 'Send' }).click();
+
+    await messages.getByText(text, { exact: true }).waitFor();
+    expect(await messages.getByText(text, { exact: true }).count()).toBe(1);
+    expect(await panel.getByLabel('Message').inputValue()).toBe('');
+    expect(storedTexts().filter((stored) => stored === text)).toHaveLength(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+});
