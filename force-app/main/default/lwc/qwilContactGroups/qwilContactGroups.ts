@@ -17,7 +17,6 @@ const matches = (group: ContactGroup, term: string): boolean =>
  * answers the page's new state, shown at once with a toast; a failed change leaves it as it was.
  */
 export default class QwilContactGroups extends LightningElement {
-    @api recordId?: string;
     /** "<Last Name> <Default Contact Group Name>", the name a new group starts with (as in the invite flow). */
     @api newGroupName: string | null = null;
 
@@ -31,11 +30,39 @@ export default class QwilContactGroups extends LightningElement {
     isCreating = false;
     isJoining = false;
 
+    private currentRecordId?: string;
+    private currentClientStatus?: string | null;
+    private loadedFor?: string;
+    // Only the newest request may update the page, so a slow answer for an earlier record is dropped.
+    private latestRequest = 0;
     private openingUuid?: string;
     private focusAfterRender?: string;
 
+    @api
+    get recordId(): string | undefined {
+        return this.currentRecordId;
+    }
+    set recordId(recordId: string | undefined) {
+        this.currentRecordId = recordId;
+        this.loadWhenChanged();
+    }
+
+    /** The client's Qwil status as the tab knows it: when it changes (e.g. after Invite), the groups are read again. */
+    @api
+    get clientStatus(): string | null | undefined {
+        return this.currentClientStatus;
+    }
+    set clientStatus(status: string | null | undefined) {
+        this.currentClientStatus = status;
+        this.loadWhenChanged();
+    }
+
     override connectedCallback(): void {
-        this.load();
+        this.loadWhenChanged();
+    }
+
+    override disconnectedCallback(): void {
+        this.loadedFor = undefined;
     }
 
     override renderedCallback(): void {
@@ -146,20 +173,38 @@ export default class QwilContactGroups extends LightningElement {
         this.dispatchEvent(new ShowToastEvent({ title: 'Contact groups updated', message, variant: 'success' }));
     }
 
+    private loadWhenChanged(): void {
+        const key = `${this.currentRecordId}|${this.currentClientStatus}`;
+        if (this.isConnected && key !== this.loadedFor) {
+            this.loadedFor = key;
+            this.openGroup = undefined;
+            this.openErrors = undefined;
+            this.load();
+        }
+    }
+
     /** Never rejects: a failure is shown in the error panel. */
     private async load(): Promise<void> {
         const recordId = this.recordId;
         if (!recordId) {
             return;
         }
+        const request = ++this.latestRequest;
         this.isLoading = true;
         this.errors = undefined;
         try {
-            this.view = await loadContactGroups({ recordId });
+            const view = await loadContactGroups({ recordId });
+            if (request === this.latestRequest) {
+                this.view = view;
+            }
         } catch (error) {
-            this.errors = [error];
+            if (request === this.latestRequest) {
+                this.errors = [error];
+            }
         } finally {
-            this.isLoading = false;
+            if (request === this.latestRequest) {
+                this.isLoading = false;
+            }
         }
     }
 

@@ -120,6 +120,23 @@ describe('c-qwil-contact-groups', () => {
         await expect(element).toBeAccessible();
     });
 
+    it("reads the groups again when the client's Qwil status changes, e.g. once they are invited", async () => {
+        mockLoad.mockResolvedValue({ ...activeView, clientStatus: null, canManage: false, readOnlyReason: 'This client is not on Qwil Messenger yet.', groups: [] });
+        const element = createElement('c-qwil-contact-groups', { is: QwilContactGroups });
+        Object.assign(element, { recordId: RECORD_ID, clientStatus: 'not_invited' });
+        document.body.appendChild(element);
+        await flushPromises();
+        expect(mockLoad).toHaveBeenCalledTimes(1);
+
+        mockLoad.mockResolvedValue(activeView);
+        Object.assign(element, { clientStatus: 'pending' });
+        await flushPromises();
+
+        expect(mockLoad).toHaveBeenCalledTimes(2);
+        expect(rows(element)).toHaveLength(2);
+        await expect(element).toBeAccessible();
+    });
+
     it('shows why the groups could not be loaded and loads again on Retry', async () => {
         mockLoad.mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.'));
         const element = createElement('c-qwil-contact-groups', { is: QwilContactGroups });
