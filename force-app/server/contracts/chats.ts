@@ -57,6 +57,8 @@ export type ChatListParams = z.infer<typeof ChatListParams>;
 
 export const ChatListPage = z.object({
     visibility: ChatVisibility,
+    /** The client's name in Qwil. */
+    clientName: z.string(),
     chats: z.array(ChatSummary),
     nextCursor: z.string().nullable(),
     /** Null when a chat can be started with this client. */

@@ -49,6 +49,7 @@ export async function listChats(context: ApexContext, session: ConnectorSession,
     }
     return {
         visibility: visibilityOf(session),
+        clientName: `${client.first_name} ${client.last_name}`.trim(),
         chats,
         nextCursor: page.next_cursor,
         startChatUnavailableReason: startChatUnavailableReason(client),

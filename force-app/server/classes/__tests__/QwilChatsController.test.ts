@@ -64,6 +64,7 @@ describe('Client Chat History Visible: the same data, different chats', () => {
         useHarness('View Own Chats');
         const page = await listChats('Eleanor Whitfield');
         expect(page.visibility).toBe('View Own Chats');
+        expect(page.clientName).toBe('Eleanor Whitfield');
         expect(page.chats.map((chat) => chat.title)).toEqual(['Q3 portfolio review']);
     });
 

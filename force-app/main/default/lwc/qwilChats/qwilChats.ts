@@ -38,7 +38,6 @@ export default class QwilChats extends LightningElement {
     @api recordId?: string;
     /** The client's Qwil state from the tab; a client not on Qwil has no chats to load. */
     @api clientStatus?: ClientState['status'];
-    @api clientName?: string;
 
     listInfo?: Omit<ChatListPage, 'chats'>;
     chats: ChatSummary[] = [];
@@ -77,6 +76,10 @@ export default class QwilChats extends LightningElement {
 
     get exportUnavailableReason(): string | null {
         return this.listInfo?.export.allowed === false ? this.listInfo.export.reason : null;
+    }
+
+    get clientName(): string | undefined {
+        return this.listInfo?.clientName;
     }
 
     get hasMore(): boolean {

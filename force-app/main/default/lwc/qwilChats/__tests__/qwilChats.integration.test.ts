@@ -35,7 +35,7 @@ const messageTexts = (conversation: HTMLElement) => Array.from(shadow(conversati
 
 async function openChatsPage(recordId = eleanorId()): Promise<HTMLElement> {
     const element = createElement('c-qwil-chats', { is: QwilChats });
-    Object.assign(element, { recordId, clientStatus: 'active', clientName: 'Eleanor Whitfield' });
+    Object.assign(element, { recordId, clientStatus: 'active' });
     document.body.appendChild(element);
     await waitFor(() => chatTitles(element).length > 0);
     return element;
@@ -138,6 +138,7 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         shadow(page).querySelector<HTMLButtonElement>('[data-id="start"]')!.click();
         await waitFor(() => shadow(page).querySelector('c-qwil-chat-start-modal') !== null);
         const modal = shadow(page).querySelector('c-qwil-chat-start-modal')!;
+        expect(normalisedTextSeen(modal)).toContain('2 of at most 100 participants: you, Eleanor Whitfield.');
         const field = shadow(shadow(modal).querySelector('c-qwil-chat-message-field')!).querySelector('textarea')!;
         field.value = 'Welcome to your annual review chat.';
         field.dispatchEvent(new CustomEvent('input'));

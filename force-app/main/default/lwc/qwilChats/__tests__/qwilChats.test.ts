@@ -22,6 +22,7 @@ const SECOND_UUID = '66666666-6666-4666-8666-666666666666';
 function listPage(overrides: Partial<ChatListPage> = {}): ChatListPage {
     return {
         visibility: 'View Own Chats',
+        clientName: 'Eleanor Whitfield',
         chats: [summary()],
         nextCursor: null,
         startChatUnavailableReason: null,
@@ -32,7 +33,7 @@ function listPage(overrides: Partial<ChatListPage> = {}): ChatListPage {
 
 async function render(clientStatus: ClientState['status'] = 'active'): Promise<HTMLElement> {
     const element = createElement('c-qwil-chats', { is: QwilChats });
-    Object.assign(element, { recordId: RECORD_ID, clientStatus, clientName: 'Eleanor Whitfield' });
+    Object.assign(element, { recordId: RECORD_ID, clientStatus });
     document.body.appendChild(element);
     await flushPromises();
     return element;
@@ -112,6 +113,7 @@ describe('c-qwil-chats', () => {
         byId(element, 'start')!.click();
         await flushPromises();
         const modal = shadow(element).querySelector('c-qwil-chat-start-modal')!;
+        expect((modal as unknown as { clientName: string }).clientName).toBe('Eleanor Whitfield');
         modal.dispatchEvent(new CustomEvent('started', { detail: { chatUuid: CHAT_UUID } }));
         await flushPromises();
         expect(shadow(element).querySelector('c-qwil-chat-start-modal')).toBeNull();
