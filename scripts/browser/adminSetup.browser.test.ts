@@ -94,6 +94,7 @@ test('the administrator walks steps 2–5, and an advisor then sees the client i
     await page.getByRole('link', { name: 'OK' }).click();
     await page.getByRole('table', { name: 'System API keys' }).getByText(key).waitFor();
     expect(await page.content()).not.toContain(secret);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Step 3: the key and secret in the named credential.
     await openSetup('Named Credentials', 'Named Credential: Qwil Messenger Salesforce Connector');
@@ -141,12 +142,14 @@ test('the administrator walks steps 2–5, and an advisor then sees the client i
     await openSetup('Lightning Record Pages', 'Lightning Record Pages');
     const contactPage = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Qwil Contact Record Page' }) });
     expect(await contactPage.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['Contact', 'Yes']));
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // And the health check agrees.
     await openSetup('Connector Health Check', 'Connector Health Check');
     const statuses = await page.getByRole('table', { name: 'Health check results' }).locator('.slds-badge').allTextContents();
     expect(statuses).toHaveLength(11);
     expect(statuses.filter((status) => status !== 'Pass')).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot('health-check');
 
     // A staff user opens the client's Qwil Messenger tab (switching from the contact list, as Setup would refuse her).
