@@ -148,6 +148,25 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         expect(visibleText(element)).toContain('Whitfield Relationship WhitfieldRelationship 3 members Yes');
     });
 
+    it('refuses, before writing to Qwil, a staff member who stopped being active after being chosen', async () => {
+        const element = await openPage();
+        await openGroup(element, 'Whitfield Relationship');
+        await click(find(element, '[data-id="add-staff"]'), () => Boolean(find(element, 'c-qwil-staff-search')));
+        typeInto(find(find(element, 'c-qwil-staff-search')!, 'lightning-input'), 'James');
+        await waitFor(() => Boolean(find(element, `button[data-uuid="${S.jamesPatel}"]`)));
+        await click(find(element, `button[data-uuid="${S.jamesPatel}"]`), () => Boolean(find(element, '[data-id="chosen"]')));
+        await inQwil('entity-memberships/suspend', { entity_user_xref_uuid: S.jamesPatel });
+        takeQwilRequests();
+
+        const dialog = find(element, 'c-qwil-contact-group-add-staff')!;
+        await click(buttonLabelled(dialog, 'Add'), () => visibleText(dialog).includes('could not be added'));
+
+        expect(visibleText(dialog)).toContain('James Patel is suspended in Qwil; only active staff can be added.');
+        expect(qwilWrites()).toEqual([]);
+        expect(membersOf(G.whitfieldRelationship)).not.toContain(S.jamesPatel);
+        expect(toasts).toEqual([]);
+    });
+
     it('adds the client to another group (one without active staff cannot be chosen) and takes her out again', async () => {
         await inQwil('groups/create', { name: 'Onboarding', entity_user_xref_uuids: [S.avaCollins] });
         const element = await openPage();
@@ -218,6 +237,19 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         expect(qwilWrites()).toEqual(['POST https://eu.qwil.io/entity-service/sys-api/groups/destroy']);
         expect(groupNamed('Whitfield Relationship')).toBeDefined();
         expect(toasts).toEqual([]);
+    });
+
+    it("refuses a group that is no longer one of the client's (scope rule), saying so", async () => {
+        await integrationHarness().callApex('QwilContactGroupsController', 'addClientToGroup', { recordId: eleanorId(), groupUuid: G.advisoryDesk });
+        const element = await openPage();
+        await inQwil('groups/group-members/destroy', { group_uuid: G.advisoryDesk, entity_user_xref_uuids: [C.eleanorWhitfield] });
+
+        findAll(element, 'table button').find((button) => button.textContent === 'Advisory Desk')!.click();
+        await waitFor(() => visibleText(element).includes('The group could not be opened'));
+
+        expect(visibleText(element)).toContain(
+            "This group is not one of Eleanor Whitfield's groups. Only the client's own groups can be managed from their record; reopen the Contact Groups page."
+        );
     });
 
     it('refuses to remove the last active staff member without writing to Qwil, even if the page is bypassed', async () => {
