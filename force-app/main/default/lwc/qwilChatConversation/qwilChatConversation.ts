@@ -40,6 +40,8 @@ export default class QwilChatConversation extends LightningElement {
     newestSeq = 0;
 
     private readonly window = new MessageWindow();
+    // Once the chat has loaded, focus moves to its title, so keyboard and screen reader users land in it.
+    private focusTitle = true;
     private pollTimer?: ReturnType<typeof setTimeout>;
     private isPolling = false;
     private readonly onVisibilityChange = (): void => {
@@ -54,6 +56,13 @@ export default class QwilChatConversation extends LightningElement {
     override disconnectedCallback(): void {
         document.removeEventListener('visibilitychange', this.onVisibilityChange);
         clearTimeout(this.pollTimer);
+    }
+
+    override renderedCallback(): void {
+        if (this.focusTitle && this.opened) {
+            this.template?.querySelector<HTMLElement>('[data-id="title"]')?.focus();
+            this.focusTitle = false;
+        }
     }
 
     get chatTitle(): string {

@@ -46,6 +46,9 @@ export default class QwilChats extends LightningElement {
     openChatUuid?: string;
     isStarting = false;
 
+    // Back from a chat, focus returns to that chat in the list.
+    private focusChatUuid?: string;
+
     override connectedCallback(): void {
         if (this.isOnQwil) this.loadFirstPage();
     }
@@ -90,7 +93,16 @@ export default class QwilChats extends LightningElement {
         this.openChatUuid = (event.currentTarget as HTMLElement).dataset.uuid;
     }
 
+    override renderedCallback(): void {
+        const button = this.focusChatUuid ? this.template?.querySelector<HTMLElement>(`button[data-uuid="${this.focusChatUuid}"]`) : null;
+        if (button) {
+            button.focus();
+            this.focusChatUuid = undefined;
+        }
+    }
+
     handleBack(): void {
+        this.focusChatUuid = this.openChatUuid;
         this.openChatUuid = undefined;
         this.loadFirstPage();
     }

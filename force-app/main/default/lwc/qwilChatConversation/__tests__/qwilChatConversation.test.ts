@@ -64,6 +64,7 @@ describe('c-qwil-chat-conversation', () => {
         expect(items[2]).toContain('Attachment: statement.pdf (application/pdf, 500 KB)');
         expect(items[3]).toContain('Reply to message #0');
         expect((shadow(element).querySelector('lightning-formatted-date-time') as unknown as { value: string }).value).toBe(message(1).sentAt);
+        expect(shadow(element).activeElement).toBe(shadow(element).querySelector('[data-id="title"]'));
         expect(normalisedTextSeen(shadow(element).querySelector('[data-id="participants"]')!)).toBe('Participants: Olivia Hart (you), Eleanor Whitfield, Noah Fischer (former participant)');
         jest.useRealTimers();
         await expect(element).toBeAccessible();

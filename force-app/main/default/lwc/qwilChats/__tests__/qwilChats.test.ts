@@ -133,6 +133,7 @@ describe('c-qwil-chats', () => {
         await flushPromises();
         expect(mockList).toHaveBeenCalledTimes(2);
         expect(chatRows(element)).toHaveLength(1);
+        expect(shadow(element).activeElement).toBe(shadow(element).querySelector(`button[data-uuid="${CHAT_UUID}"]`));
         await expect(element).toBeAccessible();
     });
 
