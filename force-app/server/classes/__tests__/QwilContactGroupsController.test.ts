@@ -1,3 +1,4 @@
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { ContactGroupDetail, ContactGroupsChange, ContactGroupsView, JoinableGroups } from '../../contracts/contactGroups';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
@@ -128,6 +129,19 @@ describe('staff members', () => {
         expect(membersOf(G.whitfieldRelationship)).toEqual([C.eleanorWhitfield, C.marcusBennett, S.jamesPatel]);
         expect(result.message).toBe('Olivia Hart is no longer in Whitfield Relationship.');
         expect(result.group?.members.find((member) => member.name === 'James Patel')).toMatchObject({ removable: false });
+    });
+
+    it("passes on Qwil's own refusal when the group changed in Qwil after the check (QX030 from Qwil)", async () => {
+        await change('addStaffMembers', { groupUuid: G.whitfieldRelationship, staffEntityUserXrefUuids: [S.jamesPatel] });
+        // James is suspended in Qwil between the connector's check and its write.
+        server.use(
+            http.post('https://eu.qwil.io/entity-service/sys-api/groups/group-members/destroy', () =>
+                HttpResponse.json({ error_code: 'QX030', message: 'The last active staff member cannot leave "Whitfield Relationship", which contains clients' }, { status: 409 })
+            )
+        );
+        const message = await messageOf(change('removeStaffMember', { groupUuid: G.whitfieldRelationship, entityUserXrefUuid: S.oliviaHart }));
+        expect(message).toBe('Qwil refused: this is the last active staff member of a group with clients, and clients must always have an active staff member to talk to. Add another active staff member first.');
+        expect(membersOf(G.whitfieldRelationship)).toContain(S.oliviaHart);
     });
 
     it('does not remove a client through the staff action', async () => {
