@@ -108,6 +108,23 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         expect(stored.map((m) => m.sender_entity_user_xref_uuid)).toEqual([DEMO.staff.oliviaHart]);
     });
 
+    it('keeps the draft when Qwil fails, and Retry posts it once', async () => {
+        const page = await openChatsPage();
+        const conversation = await openChatNamed(page, 'Q3 portfolio review');
+        const composer = shadow(conversation).querySelector('c-qwil-chat-composer')!;
+        const textarea = shadow(shadow(composer).querySelector('c-qwil-chat-message-field')!).querySelector('textarea')!;
+        textarea.value = 'Sent on the second try.';
+        textarea.dispatchEvent(new CustomEvent('input'));
+        integrationHarness().qwil.control.injectFault({ failNext: { count: 1, status: 503 } });
+        await waitFor(() => !shadow(composer).querySelector<HTMLButtonElement>('[data-id="send"]')!.disabled);
+        shadow(composer).querySelector<HTMLButtonElement>('[data-id="send"]')!.click();
+        await waitFor(() => normalisedTextSeen(composer).includes('Your message was not sent. The draft is kept.'));
+        expect(textarea.value).toBe('Sent on the second try.');
+        shadow(composer).querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        await waitFor(() => messageTexts(conversation).includes('Sent on the second try.'));
+        expect(qwilMessages(DEMO.chats.eleanorPortfolioReview).filter((m) => m.text === 'Sent on the second try.')).toHaveLength(1);
+    });
+
     it('shows a message Eleanor writes in Qwil when the browser tab is shown again, once', async () => {
         const page = await openChatsPage();
         const conversation = await openChatNamed(page, 'Q3 portfolio review');
