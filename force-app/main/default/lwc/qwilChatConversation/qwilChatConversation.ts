@@ -44,16 +44,20 @@ export default class QwilChatConversation extends LightningElement {
     private focusTitle = true;
     private pollTimer?: ReturnType<typeof setTimeout>;
     private isPolling = false;
+    // A poll answering after the user left the chat must not schedule another.
+    private isInPage = false;
     private readonly onVisibilityChange = (): void => {
         if (!document.hidden) this.pollNow();
     };
 
     override connectedCallback(): void {
+        this.isInPage = true;
         document.addEventListener('visibilitychange', this.onVisibilityChange);
         this.loadLatest();
     }
 
     override disconnectedCallback(): void {
+        this.isInPage = false;
         document.removeEventListener('visibilitychange', this.onVisibilityChange);
         clearTimeout(this.pollTimer);
     }
@@ -163,6 +167,7 @@ export default class QwilChatConversation extends LightningElement {
 
     private schedulePoll(): void {
         clearTimeout(this.pollTimer);
+        if (!this.isInPage) return;
         // Polling is the only way to learn of new messages: Qwil publishes no push or webhook.
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.pollTimer = setTimeout(() => this.pollNow(), POLL_INTERVAL_MS);

@@ -138,6 +138,24 @@ describe('c-qwil-chat-conversation', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('stops polling when the chat is closed, even with a poll still on its way', async () => {
+        mockOpen.mockResolvedValue(openedChat());
+        let answerPoll: (value: { messages: never[]; complete: true }) => void = () => undefined;
+        mockNew.mockReturnValueOnce(new Promise((resolve) => (answerPoll = resolve)));
+        const element = await render();
+        jest.advanceTimersByTime(POLL_INTERVAL_MS);
+        document.body.removeChild(element);
+        answerPoll({ messages: [], complete: true });
+        await flushPromises();
+        jest.advanceTimersByTime(POLL_INTERVAL_MS * 4);
+        await flushPromises();
+        expect(mockNew).toHaveBeenCalledTimes(1);
+        document.body.appendChild(element);
+        await flushPromises();
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
+
     it('reloads the latest page when too many new messages arrived to list them', async () => {
         mockOpen.mockResolvedValueOnce(openedChat()).mockResolvedValueOnce(openedChat({ messages: messages(251, 300), olderCursor: 'before-251' }));
         mockNew.mockResolvedValue({ messages: [], complete: false });
