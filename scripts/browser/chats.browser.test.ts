@@ -48,13 +48,13 @@ test('an advisor opens a chat with her client, sends a message and sees it once'
     expect(await accessibilityViolations(page)).toEqual([]);
 
     const text = `Confirmed: Thursday 10:00 <b>in the office</b> (${Date.now()}).`;
-    await panel.getByLabel('Message').fill(text);
+    await panel.getByRole('textbox', { name: 'Message' }).fill(text);
     await panel.getByText(`${text.length} / 5000`).waitFor();
     await panel.getByRole('button', { name: 'Send' }).click();
 
     await messages.getByText(text, { exact: true }).waitFor();
     expect(await messages.getByText(text, { exact: true }).count()).toBe(1);
-    expect(await panel.getByLabel('Message').inputValue()).toBe('');
+    expect(await panel.getByRole('textbox', { name: 'Message' }).inputValue()).toBe('');
     expect(storedTexts().filter((stored) => stored === text)).toHaveLength(1);
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
