@@ -151,6 +151,8 @@ test('the administrator walks steps 2–5, and an advisor then sees the client i
     expect(statuses.filter((status) => status !== 'Pass')).toEqual([]);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot('health-check');
+    await openSetup('Setup Home', 'Qwil Messenger Salesforce Connector setup');
+    expect(await page.locator('h2 .slds-badge').allTextContents()).toEqual(['Done', 'Done', 'Done', 'Done']);
 
     // A staff user opens the client's Qwil Messenger tab (switching from the contact list, as Setup would refuse her).
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();

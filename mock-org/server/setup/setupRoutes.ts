@@ -3,7 +3,9 @@ import path from 'node:path';
 import { renderMessagePage } from '../../ui/pages';
 import { renderHealthCheck, renderRecordPages, renderSetupHome, SETUP_PATHS, type SetupStep } from '../../ui/pages/setup';
 import { handleApiKeyRoutes } from './apiKeyRoutes';
-import { runHealthCheck } from './health/runHealthCheck';
+import { credentialSecretCheck, namedCredentialCheck, readNamedCredentials } from './health/qwilChecks';
+import { recordPagesCheck, runHealthCheck } from './health/runHealthCheck';
+import { readSettings } from './health/settingsChecks';
 import { handleMetadataRoutes } from './metadataRoutes';
 import { handleNamedCredentialRoutes } from './namedCredentialRoutes';
 import { readRecordPages } from './recordPages';
@@ -12,7 +14,7 @@ import { redirect, sendHtml, setupRequest, type SetupRequest } from './setupHttp
 
 export type SetupListener = (request: IncomingMessage, response: ServerResponse, userId: string) => Promise<void>;
 
-const STEPS: SetupStep[] = [
+const STEPS: Omit<SetupStep, 'done'>[] = [
     {
         number: 1,
         title: 'Download and install the Qwil Messenger AppExchange package',
@@ -45,6 +47,19 @@ const STEPS: SetupStep[] = [
     }
 ];
 
+/** What the org shows of each step, from the same checks as the health check. */
+function stepsWithProgress(deps: SetupDependencies, adminUserId: string): SetupStep[] {
+    const env = { ...deps, adminUserId };
+    const settings = readSettings(deps.org);
+    const done: Record<number, boolean> = {
+        2: deps.qwil.snapshot().apiKeys.some((key) => !key.revoked),
+        3: credentialSecretCheck(env).status === 'pass' && namedCredentialCheck(readNamedCredentials(deps.packageDir), settings).status !== 'fail',
+        4: settings.ok,
+        5: recordPagesCheck(deps.packageDir).status !== 'fail'
+    };
+    return STEPS.map((step) => ({ ...step, done: done[step.number] ?? null }));
+}
+
 const INSUFFICIENT_PRIVILEGES =
     'You do not have the level of access necessary to perform the operation you requested. Setup needs the Customize Application permission: ask your administrator if access is necessary.';
 
@@ -55,7 +70,7 @@ async function handleReadOnlyPages(deps: SetupDependencies, setup: SetupRequest)
             redirect(setup.response, SETUP_PATHS.home);
             return true;
         case SETUP_PATHS.home:
-            sendHtml(setup.response, 200, renderSetupHome({ ...setup.chrome('Setup Home'), steps: STEPS }));
+            sendHtml(setup.response, 200, renderSetupHome({ ...setup.chrome('Setup Home'), steps: stepsWithProgress(deps, setup.userId) }));
             return true;
         case SETUP_PATHS.recordPages:
             sendHtml(

@@ -50,9 +50,11 @@ describe('the door', () => {
         expect(server.qwil.control.snapshot().apiKeys).toEqual([]);
     });
 
-    it('lets the administrator in: Setup home lists the guide’s five steps', async () => {
+    it('lets the administrator in: Setup home lists the guide’s five steps, on a fresh org all still to do', async () => {
         const body = await (await get('/setup/home')).text();
         expect(body.match(/<h2 class="slds-text-heading_small">Step \d\./g)).toHaveLength(5);
+        expect(body.match(/<span class="slds-badge">To do<\/span>/g)).toHaveLength(3);
+        expect(body).toContain('qwilChatTabsMenu component in it. Then check');
         expect(body).toContain('href="/setup/home" aria-current="page">Setup</a>');
     });
 });

@@ -36,6 +36,8 @@ export interface SetupStep {
     title: string;
     text: string;
     link: { label: string; href: string } | null;
+    /** Whether the org shows the step as done; null for a step it cannot see (installing the package). */
+    done: boolean | null;
 }
 
 export interface SetupHomeView extends SetupPageView {
