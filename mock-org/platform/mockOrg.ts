@@ -9,7 +9,7 @@ import { CalloutService, type Transport } from './callouts/calloutService';
 import type { CredentialStore } from './callouts/credentialStore';
 import { CustomMetadataRepository } from './metadata/customMetadata';
 import { loadCustomFields } from './metadata/customFields';
-import { loadNamedCredentials } from './metadata/namedCredentials';
+import { loadNamedCredentials, type NamedCredentialDefinition } from './metadata/namedCredentials';
 import { RecordLocks } from './records/recordLocks';
 import { RecordStore, type StoredRecord } from './records/recordStore';
 import { SchemaRegistry, STANDARD_OBJECTS, withCustomFields } from './records/schema';
@@ -65,6 +65,8 @@ export class MockOrg {
     readonly records: RecordStore;
     readonly customMetadata: CustomMetadataRepository;
     readonly runtime: ApexRuntime;
+    private readonly packageDir: string;
+    private namedCredentials: Map<string, NamedCredentialDefinition>;
     private readonly sharing: SharingModel;
     private readonly profileGrants = new Map<string, PermissionGrant>();
     private readonly assignments = new Map<string, PermissionGrant[]>();
@@ -115,7 +117,13 @@ export class MockOrg {
             access.shares.map((share) => ({ recordId: resolve(share.record), userId: resolve(share.user), access: share.access }))
         );
         this.customMetadata = new CustomMetadataRepository(packageDir);
-        const callouts = new CalloutService(loadNamedCredentials(packageDir), options.credentials, options.transport ?? ((request) => fetch(request)));
+        this.packageDir = packageDir;
+        this.namedCredentials = loadNamedCredentials(packageDir);
+        const callouts = new CalloutService(
+            { get: (name) => this.namedCredentials.get(name) },
+            options.credentials,
+            options.transport ?? ((request) => fetch(request))
+        );
         this.runtime = new ApexRuntime(
             options.apexClasses,
             {
@@ -129,6 +137,11 @@ export class MockOrg {
             },
             (userId) => ({ user: this.requireUser(userId), access: this.accessOf(userId) })
         );
+    }
+
+    /** Re-reads the named credentials from source, so an edit in Setup applies to the next callout. */
+    reloadNamedCredentials(): void {
+        this.namedCredentials = loadNamedCredentials(this.packageDir);
     }
 
     users(): StoredRecord[] {

@@ -41,7 +41,7 @@ function responseOf(status: number, statusText: string, headers: Headers, body: 
 /** Sends Apex callouts the way the platform does: named credentials, merge fields, auth header, limits. */
 export class CalloutService {
     constructor(
-        private readonly credentials: ReadonlyMap<string, NamedCredentialDefinition>,
+        private readonly credentials: Pick<ReadonlyMap<string, NamedCredentialDefinition>, 'get'>,
         private readonly principals: CredentialStore,
         private readonly transport: Transport
     ) {}

@@ -60,7 +60,7 @@ function render(deps: SetupDependencies, setup: SetupRequest, input: FormInput, 
         notice: saved ? { kind: 'success', message: 'Saved. The key and secret are stored in the org\'s credential store; the definition is in force-app.' } : null,
         heading: HEADING,
         meta: 'Setup > Named Credentials',
-        intro: 'Store the System API key and secret from step 2 for the connector (guide, step 3). Definition changes (label, URL, options) take effect when the mock org next starts; the key and secret at once.',
+        intro: 'Store the System API key and secret from step 2 for the connector (guide, step 3). Changes apply to the connector’s next callout.',
         form: { action: SETUP_PATHS.namedCredential, submitLabel: 'Save', cancelHref: SETUP_PATHS.home, fields: formFields(input, errors, deps.credentials.get(QWIL_CREDENTIAL_NAME) !== undefined) }
     });
 }
@@ -84,6 +84,7 @@ export async function handleNamedCredentialRoutes(deps: SetupDependencies, setup
         return true;
     }
     writeLegacyNamedCredential(deps.packageDir, result.definition);
+    deps.org.reloadNamedCredentials();
     deps.credentials.set(result.definition.name, result.principal);
     redirect(response, `${SETUP_PATHS.namedCredential}?saved`);
     return true;
