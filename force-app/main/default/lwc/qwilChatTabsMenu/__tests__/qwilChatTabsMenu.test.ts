@@ -146,12 +146,7 @@ describe('c-qwil-chat-tabs-menu', () => {
     });
 
     it.each([
-        ['chats', 'Chats', 'Chats are not available in this version of the Qwil Messenger connector yet.'],
-        [
-            'contact_groups',
-            'Contact Groups',
-            'Contact groups are not available in this version of the Qwil Messenger connector yet.'
-        ]
+        ['chats', 'Chats', 'Chats are not available in this version of the Qwil Messenger connector yet.']
     ])('shows the %s page with the status summary and an honest notice', async (name, heading, notice) => {
         mockLoadTab.mockResolvedValue(activeTab);
         const element = renderMenu();
@@ -165,6 +160,20 @@ describe('c-qwil-chat-tabs-menu', () => {
         expect(text).toContain(notice);
         expect(text).toContain('The client has joined and can message your firm securely.');
         expect(text).not.toContain('Amelia Hart');
+        await expect(element).toBeAccessible();
+    });
+
+    it("shows the client's contact groups on the Contact Groups page, new groups named as in the invite flow", async () => {
+        mockLoadTab.mockResolvedValue(activeTab);
+        const element = renderMenu();
+        await flushPromises();
+
+        await selectPage(element, 'contact_groups');
+
+        expect(pageHeading(element)).toBe('Contact Groups');
+        const groups = query(element, 'c-qwil-contact-groups');
+        expect(groups).toMatchObject({ recordId: RECORD_ID, clientStatus: 'active', newGroupName: 'Wei Relationship' });
+        expect(normalisedTextSeen(element)).not.toContain('Contact groups are not available');
         await expect(element).toBeAccessible();
     });
 
