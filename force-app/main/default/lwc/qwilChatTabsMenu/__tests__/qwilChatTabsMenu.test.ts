@@ -15,6 +15,8 @@ jest.mock('@salesforce/apex/QwilConnectorController.chooseOrganisation', () => (
 jest.mock('@salesforce/apex/QwilConnectorController.searchInviteGroups', () => ({ default: jest.fn() }), {
     virtual: true
 });
+// The Chats page's list stays loading: what it shows is tested with the Chats components.
+jest.mock('@salesforce/apex/QwilChatsController.listChats', () => ({ default: jest.fn(() => new Promise(() => undefined)) }), { virtual: true });
 jest.mock('lightning/verticalNavigation', () => jest.requireActual('./stubs/verticalNavigation/verticalNavigation'));
 
 const mockLoadTab = jest.mocked(loadTab);
@@ -145,21 +147,16 @@ describe('c-qwil-chat-tabs-menu', () => {
         await expect(element).toBeAccessible();
     });
 
-    it.each([
-        ['chats', 'Chats', 'Chats are not available in this version of the Qwil Messenger connector yet.']
-    ])('shows the %s page with the status summary and an honest notice', async (name, heading, notice) => {
+    it("shows the client's chats on the Chats page", async () => {
         mockLoadTab.mockResolvedValue(activeTab);
         const element = renderMenu();
         await flushPromises();
 
-        await selectPage(element, name);
+        await selectPage(element, 'chats');
 
-        expect(pageHeading(element)).toBe(heading);
-        expect(query<NavigationStub>(element, 'lightning-vertical-navigation')?.selectedItem).toBe(name);
-        const text = normalisedTextSeen(element);
-        expect(text).toContain(notice);
-        expect(text).toContain('The client has joined and can message your firm securely.');
-        expect(text).not.toContain('Amelia Hart');
+        expect(pageHeading(element)).toBe('Chats');
+        expect(query(element, 'c-qwil-chats')).toMatchObject({ recordId: RECORD_ID, clientStatus: 'active' });
+        expect(normalisedTextSeen(element)).not.toContain('Chats are not available');
         await expect(element).toBeAccessible();
     });
 
