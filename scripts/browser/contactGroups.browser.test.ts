@@ -1,0 +1,74 @@
+// Contact groups in real Chromium: an advisor adds a staff member to the client's group and
+// removes them again, seeing each change in the group at once with a toast.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startMockOrgServer, type RunningMockOrg } from '../../mock-org/server/startServer';
+import { DEMO } from '../../mock-org/qwil';
+import { accessibilityViolations } from './accessibility';
+import { collectPageProblems, launchChromium, type PageProblems } from './chromium';
+import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions';
+
+jest.setTimeout(60_000);
+
+let server: RunningMockOrg;
+let dataDir: string;
+let browser: Browser;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'qwil-mock-org-'));
+    [server, browser] = await Promise.all([startMockOrgServer({ port: 0, dataDir }), launchChromium()]);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(10_000);
+    page = await context.newPage();
+    problems = collectPageProblems(page);
+});
+
+afterAll(async () => {
+    await Promise.all([browser?.close(), server?.close()]);
+    rmSync(dataDir, { recursive: true, force: true });
+});
+
+const whitfieldMembers = () => server.qwil.control.snapshot().groups.find((group) => group.group_uuid === DEMO.groups.whitfieldRelationship)?.member_xref_uuids;
+
+test("an advisor adds a staff member to the client's group and removes them again", async () => {
+    await page.goto(server.url);
+    await logInAs(page, 'Olivia Hart');
+    await openContact(page, 'Eleanor Whitfield');
+    const panel = await openQwilMessengerTab(page);
+
+    await panel.getByRole('link', { name: 'Contact Groups' }).click();
+    const groups = panel.getByRole('table', { name: 'Contact groups of Eleanor Whitfield' });
+    await groups.getByRole('row', { name: /Whitfield Relationship\s+WhitfieldRelationship\s+3 members\s+Yes/ }).waitFor();
+    await groups.getByRole('button', { name: 'Whitfield Relationship' }).click();
+    const members = panel.getByRole('list', { name: 'Contact group members' });
+    await members.getByText('Olivia Hart is the only active staff member of a group with clients', { exact: false }).waitFor();
+
+    await panel.getByRole('button', { name: 'Add Staff Members' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add Staff Members' });
+    await dialog.getByLabel('Find active staff to add').fill('a');
+    await dialog.getByText('Has not accepted their Qwil invitation yet').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Add Ava Collins' }).isDisabled()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Add James Patel' }).click();
+    await dialog.getByRole('list', { name: 'Staff to add' }).getByRole('button', { name: 'Take off James Patel' }).waitFor();
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('status').filter({ hasText: 'James Patel is now in Whitfield Relationship.' }).waitFor();
+    const remove = members.getByRole('button', { name: 'Remove James Patel' });
+    await remove.waitFor();
+    expect(whitfieldMembers()).toContain(DEMO.staff.jamesPatel);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await remove.click();
+    await page.getByRole('status').filter({ hasText: 'James Patel is no longer in Whitfield Relationship.' }).waitFor();
+    await remove.waitFor({ state: 'detached' });
+    expect(await members.textContent()).not.toContain('James Patel');
+    expect(whitfieldMembers()).not.toContain(DEMO.staff.jamesPatel);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+});
