@@ -48,6 +48,8 @@ export interface HttpResponse {
     getStatusCode(): number;
     getStatus(): string;
     getBody(): string;
+    /** `getBodyAsBlob()`: the body's bytes, for binary responses such as PDF or ZIP files. */
+    getBodyAsBlob(): Uint8Array;
     getHeader(name: string): string | null;
 }
 

@@ -29,11 +29,12 @@ interface ResolvedTarget {
     credential: NamedCredentialDefinition | null;
 }
 
-function responseOf(status: number, statusText: string, headers: Headers, body: string): HttpResponse {
+function responseOf(status: number, statusText: string, headers: Headers, bytes: Uint8Array): HttpResponse {
     return {
         getStatusCode: () => status,
         getStatus: () => statusText,
-        getBody: () => body,
+        getBody: () => new TextDecoder().decode(bytes),
+        getBodyAsBlob: () => bytes.slice(),
         getHeader: (name) => headers.get(name)
     };
 }
@@ -87,9 +88,9 @@ export class CalloutService {
                     signal: AbortSignal.timeout(effectiveTimeoutMs)
                 })
             );
-            const responseBody = await response.text();
-            if (Buffer.byteLength(responseBody, 'utf8') > LIMITS.calloutBodyBytes) {
-                throw new CalloutException(`Exceeded max size limit of ${LIMITS.calloutBodyBytes} with response size ${Buffer.byteLength(responseBody, 'utf8')}`);
+            const responseBody = new Uint8Array(await response.arrayBuffer());
+            if (responseBody.byteLength > LIMITS.calloutBodyBytes) {
+                throw new CalloutException(`Exceeded max size limit of ${LIMITS.calloutBodyBytes} with response size ${responseBody.byteLength}`);
             }
             return responseOf(response.status, response.statusText, response.headers, responseBody);
         } catch (error) {

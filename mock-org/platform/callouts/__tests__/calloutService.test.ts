@@ -14,6 +14,7 @@ const server = setupServer(
         received.push(request.clone());
         if (new URL(request.url).pathname === '/slow') await delay(200);
         if (new URL(request.url).pathname === '/missing') return HttpResponse.json({ error_code: 'RN006' }, { status: 404 });
+        if (new URL(request.url).pathname === '/binary') return new HttpResponse(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xff, 0x00]), { headers: { 'Content-Type': 'application/pdf' } });
         return HttpResponse.json({ ok: true });
     })
 );
@@ -128,6 +129,12 @@ describe('secrets (rule 3)', () => {
 });
 
 describe('limits and outcomes (rules 4 and 5)', () => {
+    it('keeps a binary body byte for byte in getBodyAsBlob', async () => {
+        const response = await serviceWith(credential()).send(request('callout:Example/binary'), transaction(), caller);
+        expect([...response.getBodyAsBlob()]).toEqual([0x25, 0x50, 0x44, 0x46, 0xff, 0x00]);
+        expect(response.getHeader('content-type')).toBe('application/pdf');
+    });
+
     it('returns 4xx responses instead of throwing', async () => {
         const response = await serviceWith(credential()).send(request('callout:Example/missing'), transaction(), caller);
         expect(response.getStatusCode()).toBe(404);
