@@ -109,3 +109,7 @@ declare module '@salesforce/apex/QwilChatsController.startChat' {
     const method: ApexMethod<ChatsContract['StartChatParams'], ChatsContract['StartedChat']>;
     export default method;
 }
+declare module '@salesforce/apex/QwilChatsController.exportChat' {
+    const method: ApexMethod<ChatsContract['ExportChatParams'], ChatsContract['ChatExportFile']>;
+    export default method;
+}

@@ -1,4 +1,6 @@
 import {
+    ChatExportFile,
+    ExportChatParams,
     ChatListPage,
     ChatListParams,
     ChatParams,
@@ -14,6 +16,7 @@ import {
 } from '../contracts/chats';
 import { auraEnabled, type ApexClassDefinition } from '../platform/auraEnabled';
 import { newMessages, olderMessages, listChats, openChat } from '../services/chatsHistory';
+import { exportChat } from '../services/chatsExport';
 import { sendMessage, startChat } from '../services/chatsSending';
 import { requireSession, withQwilErrors } from '../services/connectorSession';
 
@@ -74,6 +77,16 @@ export const QwilChatsController: ApexClassDefinition = {
             run: async (params, context) => {
                 const session = await requireSession(context, params.recordId);
                 return { message: await withQwilErrors(() => sendMessage(context, session, params)) };
+            }
+        }),
+        /** A chat's transcript (PDF) or attachments (ZIP), for a chat the user may see, when exports are on. */
+        exportChat: auraEnabled({
+            cacheable: false,
+            params: ExportChatParams,
+            result: ChatExportFile,
+            run: async ({ recordId, chatUuid, format }, context) => {
+                const session = await requireSession(context, recordId);
+                return withQwilErrors(() => exportChat(context, session, chatUuid, format));
             }
         }),
         /** Starts a chat with the client and posts its first message. */

@@ -126,3 +126,11 @@ export type StartChatParams = z.infer<typeof StartChatParams>;
 
 export const StartedChat = z.object({ chatUuid: z.string() });
 export type StartedChat = z.infer<typeof StartedChat>;
+
+/** exportChat: a chat's transcript (PDF) or its attachments (ZIP), when the key may export. */
+export const ExportChatParams = z.strictObject({ recordId: SalesforceId, chatUuid: z.uuid(), format: z.enum(['pdf', 'zip']) });
+export type ExportChatParams = z.infer<typeof ExportChatParams>;
+
+/** The file, base64-encoded as Apex would send a Blob (EncodingUtil.base64Encode). */
+export const ChatExportFile = z.object({ fileName: z.string(), contentType: z.string(), base64: z.string() });
+export type ChatExportFile = z.infer<typeof ChatExportFile>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { QwilTransport } from './qwilTransport';
+import type { QwilFile, QwilTransport } from './qwilTransport';
 import {
     ChatListResponse,
     ChatResponse,
@@ -59,6 +59,11 @@ export class ChatsApi {
     async sendText(actorUuid: string, request: z.input<typeof SendTextRequest>): Promise<Message> {
         const body = SendTextRequest.parse(request);
         return (await this.transport.call({ service: 'chat', method: 'POST', path: 'chats/messages/send-text', body, onBehalfOf: actorUuid, response: MessageResponse })).message;
+    }
+
+    /** The transcript (PDF) or the attachments (ZIP) of one chat; needs the key's export permission. */
+    exportChat(chatUuid: string, format: 'pdf' | 'zip'): Promise<QwilFile> {
+        return this.transport.download({ service: 'system', method: 'GET', path: `chats/export/${format}`, query: { chat_uuid: chatUuid } });
     }
 
     /**

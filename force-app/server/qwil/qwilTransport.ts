@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Http } from '../platform/context';
-import { HttpRequest } from '../platform/http';
+import { HttpRequest, type HttpResponse } from '../platform/http';
 import { QwilErrorBody } from './schemas';
 
 /** The named credential the admin creates (install guide, step 3); the name must match exactly. */
@@ -39,6 +39,13 @@ export interface QwilCall<T> {
     readonly response: z.ZodType<T>;
 }
 
+/** A file as Qwil sends it. */
+export interface QwilFile {
+    readonly fileName: string;
+    readonly contentType: string;
+    readonly bytes: Uint8Array;
+}
+
 function parseJson(body: string): unknown {
     try {
         return JSON.parse(body);
@@ -58,7 +65,27 @@ export class QwilTransport {
         private readonly options: QwilTransportOptions = {}
     ) {}
 
-    async call<T>({ service, method, path, query, body, onBehalfOf, response: schema }: QwilCall<T>): Promise<T> {
+    async call<T>(call: QwilCall<T>): Promise<T> {
+        const response = await this.send(call);
+        const parsed = call.response.safeParse(parseJson(response.getBody()));
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new QwilApiError(response.getStatusCode(), null, `Qwil sent a response the connector cannot read (${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'})`);
+        }
+        return parsed.data;
+    }
+
+    /** A file Qwil sends (PDF transcript, ZIP of attachments), byte for byte. */
+    async download(call: Omit<QwilCall<never>, 'response' | 'body'>): Promise<QwilFile> {
+        const response = await this.send(call);
+        const fileName = /filename="([^"]+)"/.exec(response.getHeader('Content-Disposition') ?? '')?.[1];
+        const contentType = response.getHeader('Content-Type');
+        if (!fileName || !contentType) throw new QwilApiError(response.getStatusCode(), null, 'Qwil sent a file without its name or type');
+        return { fileName, contentType, bytes: response.getBodyAsBlob() };
+    }
+
+    /** Sends the request through the named credential; a non-2xx answer becomes a QwilApiError. */
+    private async send({ service, method, path, query, body, onBehalfOf }: Omit<QwilCall<unknown>, 'response'>): Promise<HttpResponse> {
         const request = new HttpRequest();
         request.setMethod(method);
         const search = query ? `?${new URLSearchParams(query).toString()}` : '';
@@ -74,18 +101,12 @@ export class QwilTransport {
         }
         const response = await this.http.send(request);
         const status = response.getStatusCode();
-        const parsedBody = parseJson(response.getBody());
         if (status < 200 || status >= 300) {
-            const error = QwilErrorBody.safeParse(parsedBody);
+            const error = QwilErrorBody.safeParse(parseJson(response.getBody()));
             throw error.success
                 ? new QwilApiError(status, error.data.error_code, error.data.message)
                 : new QwilApiError(status, null, `Qwil answered ${status} without an error code`);
         }
-        const parsed = schema.safeParse(parsedBody);
-        if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            throw new QwilApiError(status, null, `Qwil sent a response the connector cannot read (${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'})`);
-        }
-        return parsed.data;
+        return response;
     }
 }

@@ -1,7 +1,8 @@
-import { ExportAvailability } from '../contracts/chats';
+import { ExportAvailability, type ChatExportFile } from '../contracts/chats';
 import type { ApexContext } from '../platform/context';
+import { AuraHandledException } from '../platform/exceptions';
 import { QwilApiError } from '../qwil/qwilTransport';
-import { chatsApiOf } from './chatsAccess';
+import { chatsApiOf, requireChatAccess } from './chatsAccess';
 import { readCached, writeCached } from './chatsCache';
 import type { ConnectorSession } from './connectorSession';
 
@@ -27,4 +28,13 @@ export async function exportAvailability(context: ApexContext, session: Connecto
     }
     writeCached(context, 'qwilexport', parts, availability, PROBE_TTL_SECONDS);
     return availability;
+}
+
+/** A chat the user may see, exported as Qwil renders it; refused with the reason when exports are off. */
+export async function exportChat(context: ApexContext, session: ConnectorSession, chatUuid: string, format: 'pdf' | 'zip'): Promise<ChatExportFile> {
+    await requireChatAccess(context, session, chatUuid);
+    const availability = await exportAvailability(context, session);
+    if (!availability.allowed) throw new AuraHandledException(availability.reason ?? EXPORT_UNKNOWN_REASON);
+    const file = await chatsApiOf(session).exportChat(chatUuid, format);
+    return { fileName: file.fileName, contentType: file.contentType, base64: Buffer.from(file.bytes).toString('base64') };
 }

@@ -250,4 +250,32 @@ describe('exports', () => {
         harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData: true });
         expect((await listChats('Eleanor Whitfield')).export).toEqual({ allowed: true, reason: null });
     });
+
+    const exportChat = (chatUuid: string, format: 'pdf' | 'zip') =>
+        call('exportChat', { recordId: recordId('Eleanor Whitfield'), chatUuid, format }) as Promise<{ fileName: string; contentType: string; base64: string }>;
+
+    it('download the transcript as a PDF and the attachments as a ZIP, byte for byte', async () => {
+        useHarness('View All');
+        harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData: true });
+        const pdf = await exportChat(DEMO.chats.eleanorPortfolioReview, 'pdf');
+        expect(pdf).toMatchObject({ contentType: 'application/pdf', fileName: expect.stringMatching(/\.pdf$/) });
+        expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const zip = await exportChat(DEMO.chats.eleanorProofOfAddress, 'zip');
+        expect(zip.contentType).toBe('application/zip');
+        expect(Buffer.from(zip.base64, 'base64').subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    });
+
+    it('are refused with the reason while the key lacks the permission, without asking for the file', async () => {
+        useHarness('View All');
+        expect(await messageOf(exportChat(DEMO.chats.eleanorPortfolioReview, 'pdf'))).toMatch(/^Exports are off/);
+        // Only the permission probe reached the export endpoint, never a request for the file.
+        expect(requests.filter((request) => request.endsWith('/chats/export/pdf'))).toHaveLength(1);
+    });
+
+    it('are refused for a chat the user may not see', async () => {
+        useHarness('View Own Chats');
+        harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData: true });
+        expect(await messageOf(exportChat(DEMO.chats.eleanorProofOfAddress, 'pdf'))).toMatch(/^This chat is not one of the chats of this client you can see/);
+        expect(requests.filter((request) => request.includes('/chats/export/'))).toEqual([]);
+    });
 });
