@@ -77,6 +77,10 @@ export default class QwilChats extends LightningElement {
         return this.startChatUnavailableReason !== null;
     }
 
+    get exportAllowed(): boolean {
+        return this.listInfo?.export.allowed === true;
+    }
+
     get exportUnavailableReason(): string | null {
         return this.listInfo?.export.allowed === false ? this.listInfo.export.reason : null;
     }
