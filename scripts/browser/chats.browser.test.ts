@@ -1,40 +1,18 @@
 // Chats in real Chromium: an advisor opens a chat with her client, sends a message and sees it
 // appear once, in the page and in Qwil.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startMockOrgServer, type RunningMockOrg } from '../../mock-org/server/startServer';
 import { DEMO } from '../../mock-org/qwil';
 import { accessibilityViolations } from './accessibility';
-import { collectPageProblems, launchChromium, type PageProblems } from './chromium';
+import { useMockOrgInChromium } from './mockOrgInChromium';
 import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions';
 
 jest.setTimeout(60_000);
 
-let server: RunningMockOrg;
-let dataDir: string;
-let browser: Browser;
-let page: Page;
-let problems: PageProblems;
+const session = useMockOrgInChromium();
 
-beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'qwil-mock-org-'));
-    [server, browser] = await Promise.all([startMockOrgServer({ port: 0, dataDir }), launchChromium()]);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    problems = collectPageProblems(page);
-});
-
-afterAll(async () => {
-    await Promise.all([browser?.close(), server?.close()]);
-    rmSync(dataDir, { recursive: true, force: true });
-});
-
-const storedTexts = () => server.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === DEMO.chats.eleanorPortfolioReview)?.messages.map((m) => m.text) ?? [];
+const storedTexts = () => session().server.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === DEMO.chats.eleanorPortfolioReview)?.messages.map((m) => m.text) ?? [];
 
 test('an advisor opens a chat with her client, sends a message and sees it once', async () => {
+    const { server, page, problems } = session();
     await page.goto(server.url);
     await logInAs(page, 'Olivia Hart');
     await openContact(page, 'Eleanor Whitfield');

@@ -1,40 +1,18 @@
 // Contact groups in real Chromium: an advisor adds a staff member to the client's group and
 // removes them again, seeing each change in the group at once with a toast.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startMockOrgServer, type RunningMockOrg } from '../../mock-org/server/startServer';
 import { DEMO } from '../../mock-org/qwil';
 import { accessibilityViolations } from './accessibility';
-import { collectPageProblems, launchChromium, type PageProblems } from './chromium';
+import { useMockOrgInChromium } from './mockOrgInChromium';
 import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions';
 
 jest.setTimeout(60_000);
 
-let server: RunningMockOrg;
-let dataDir: string;
-let browser: Browser;
-let page: Page;
-let problems: PageProblems;
+const session = useMockOrgInChromium();
 
-beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'qwil-mock-org-'));
-    [server, browser] = await Promise.all([startMockOrgServer({ port: 0, dataDir }), launchChromium()]);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    problems = collectPageProblems(page);
-});
-
-afterAll(async () => {
-    await Promise.all([browser?.close(), server?.close()]);
-    rmSync(dataDir, { recursive: true, force: true });
-});
-
-const whitfieldMembers = () => server.qwil.control.snapshot().groups.find((group) => group.group_uuid === DEMO.groups.whitfieldRelationship)?.member_xref_uuids;
+const whitfieldMembers = () => session().server.qwil.control.snapshot().groups.find((group) => group.group_uuid === DEMO.groups.whitfieldRelationship)?.member_xref_uuids;
 
 test("an advisor adds a staff member to the client's group and removes them again", async () => {
+    const { server, page, problems } = session();
     await page.goto(server.url);
     await logInAs(page, 'Olivia Hart');
     await openContact(page, 'Eleanor Whitfield');

@@ -1,37 +1,15 @@
 // Inviting a client in real Chromium: a UK national number is shown normalised before sending,
 // the invitation goes out, and the tab shows the client as pending.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startMockOrgServer, type RunningMockOrg } from '../../mock-org/server/startServer';
 import { accessibilityViolations } from './accessibility';
-import { collectPageProblems, launchChromium, type PageProblems } from './chromium';
+import { useMockOrgInChromium } from './mockOrgInChromium';
 import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions';
 
 jest.setTimeout(60_000);
 
-let server: RunningMockOrg;
-let dataDir: string;
-let browser: Browser;
-let page: Page;
-let problems: PageProblems;
-
-beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'qwil-mock-org-'));
-    [server, browser] = await Promise.all([startMockOrgServer({ port: 0, dataDir }), launchChromium()]);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    problems = collectPageProblems(page);
-});
-
-afterAll(async () => {
-    await Promise.all([browser?.close(), server?.close()]);
-    rmSync(dataDir, { recursive: true, force: true });
-});
+const session = useMockOrgInChromium();
 
 test('an advisor invites a client: the national number is normalised, the invitation is sent and the client shows as pending', async () => {
+    const { server, page, problems } = session();
     await page.goto(server.url);
     await logInAs(page, 'Olivia Hart');
     await openContact(page, 'Thomas Okafor');
