@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import type { ChatListPage, MessagePage, NewMessages, OpenedChat, SentMessage, StartedChat } from '../../contracts/chats';
+import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
 
@@ -10,18 +10,13 @@ const OLIVIA = 'olivia.hart@harbourwealth.example';
 const JAMES = 'james.patel@harbourwealth.example';
 const SEND_TEXT = 'https://eu.qwil.io/chat-service/api/chats/messages/send-text';
 
-const requests: string[] = [];
-const server = setupServer();
-server.events.on('request:start', ({ request }) => void requests.push(`${request.method} ${new URL(request.url).pathname}`));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const { server, requests, serve } = useQwilServer();
 
 let harness: ConnectorHarness;
 function useHarness(visibility: 'View All' | 'View Own Chats', user = OLIVIA): void {
     harness = createConnectorHarness({ settings: { Client_Chat_History_Visible__c: visibility } });
-    server.resetHandlers(...harness.qwil.handlers);
+    serve(harness);
     harness.runAs(user);
-    requests.length = 0;
 }
 
 const recordId = (name: string): string => {
@@ -35,14 +30,6 @@ const listChats = (name: string, cursor: string | null = null) => call('listChat
 const openChat = (name: string, chatUuid: string) => call('openChat', { recordId: recordId(name), chatUuid }) as Promise<OpenedChat>;
 const send = (name: string, chatUuid: string, text: string, idempotencyKey: string, retry = false, afterSeq = 0) =>
     call('sendMessage', { recordId: recordId(name), chatUuid, text, idempotencyKey, retry, afterSeq }) as Promise<SentMessage>;
-const messageOf = async (promise: Promise<unknown>): Promise<string> => {
-    try {
-        await promise;
-    } catch (error) {
-        return (error as { body: { message: string } }).body.message;
-    }
-    throw new Error('Expected the call to fail');
-};
 const chatIn = (uuid: string) => harness.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === uuid);
 const sentTexts = (uuid: string) => chatIn(uuid)?.messages.map((m) => m.text) ?? [];
 
@@ -93,19 +80,19 @@ describe('Client Chat History Visible: the same data, different chats', () => {
 
     it('refuses to open, by id, a chat the setting hides, before reading any message', async () => {
         useHarness('View Own Chats');
-        expect(await messageOf(openChat('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress))).toMatch(/^This chat is not one of the chats of this client you can see/);
+        expect(await apexErrorMessage(openChat('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress))).toMatch(/^This chat is not one of the chats of this client you can see/);
         expect(requests.filter((request) => request.includes('messages'))).toEqual([]);
     });
 
     it('refuses a staff-only chat and a chat of another client, even under View All', async () => {
         useHarness('View All');
-        expect(await messageOf(openChat('Eleanor Whitfield', DEMO.chats.advisoryDeskRebalancing))).toMatch(/^This chat is not one of the chats/);
-        expect(await messageOf(openChat('Eleanor Whitfield', DEMO.chats.charlotteMarketNotes))).toMatch(/^This chat is not one of the chats/);
+        expect(await apexErrorMessage(openChat('Eleanor Whitfield', DEMO.chats.advisoryDeskRebalancing))).toMatch(/^This chat is not one of the chats/);
+        expect(await apexErrorMessage(openChat('Eleanor Whitfield', DEMO.chats.charlotteMarketNotes))).toMatch(/^This chat is not one of the chats/);
     });
 
     it('refuses sending to a hidden chat without posting anything', async () => {
         useHarness('View Own Chats');
-        expect(await messageOf(send('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress, 'Hello', KEY_1))).toMatch(/^This chat is not one of the chats/);
+        expect(await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress, 'Hello', KEY_1))).toMatch(/^This chat is not one of the chats/);
         expect(requests.filter((request) => request.includes('send-text'))).toEqual([]);
     });
 
@@ -118,7 +105,7 @@ describe('Client Chat History Visible: the same data, different chats', () => {
 
     it('refuses a record the user cannot read before any Qwil call', async () => {
         useHarness('View All', JAMES);
-        expect(await messageOf(listChats('Eleanor Whitfield'))).toMatch(/^You don't have access to this record/);
+        expect(await apexErrorMessage(listChats('Eleanor Whitfield'))).toMatch(/^You don't have access to this record/);
         expect(requests).toEqual([]);
     });
 });
@@ -183,7 +170,7 @@ describe('sending', () => {
 
     it('on retry after a lost answer, finds the message Qwil did post instead of posting again', async () => {
         server.use(http.post(SEND_TEXT, () => HttpResponse.json({ error_code: 'QX500', message: 'Gateway timeout' }, { status: 504 }), { once: true }));
-        expect(await messageOf(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Lost answer.', KEY_1))).toMatch(/Qwil is not responding/);
+        expect(await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Lost answer.', KEY_1))).toMatch(/Qwil is not responding/);
         // What the page could not know: Qwil had posted it before its answer was lost.
         await postInQwil(DEMO.staff.oliviaHart, DEMO.chats.eleanorPortfolioReview, 'Lost answer.');
         const { message } = await send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Lost answer.', KEY_1, true, 6);
@@ -193,20 +180,20 @@ describe('sending', () => {
 
     it('on retry after a failure that posted nothing, posts once', async () => {
         server.use(http.post(SEND_TEXT, () => HttpResponse.json({ error_code: 'QX500', message: 'Unavailable' }, { status: 503 }), { once: true }));
-        await messageOf(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Second try.', KEY_1));
+        await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Second try.', KEY_1));
         await send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Second try.', KEY_1, true, 6);
         expect(sentTexts(DEMO.chats.eleanorPortfolioReview).filter((text) => text === 'Second try.')).toHaveLength(1);
     });
 
     it('refuses empty and over-long text before calling Qwil', async () => {
-        expect(await messageOf(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, '   ', KEY_1))).toMatch(/^Invalid parameter 'text': must not be empty/);
-        expect(await messageOf(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'x'.repeat(5001), KEY_1))).toMatch(/at most 5000 characters/);
+        expect(await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, '   ', KEY_1))).toMatch(/^Invalid parameter 'text': must not be empty/);
+        expect(await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'x'.repeat(5001), KEY_1))).toMatch(/at most 5000 characters/);
         expect(requests).toEqual([]);
     });
 
     it('under View All, passes on Qwil\'s refusal to post in a chat the user is not in', async () => {
         useHarness('View All');
-        expect(await messageOf(send('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress, 'Hello', KEY_1))).toMatch(/^You are not an active participant of this chat in Qwil/);
+        expect(await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress, 'Hello', KEY_1))).toMatch(/^You are not an active participant of this chat in Qwil/);
     });
 });
 
@@ -226,7 +213,7 @@ describe('starting a chat', () => {
 
     it('on retry after the first message failed, finishes the chat already created', async () => {
         server.use(http.post(SEND_TEXT, () => HttpResponse.json({ error_code: 'QX500', message: 'Unavailable' }, { status: 503 }), { once: true }));
-        await messageOf(start('Eleanor Whitfield', { title: 'Tax return', text: 'Your documents, please.' }));
+        await apexErrorMessage(start('Eleanor Whitfield', { title: 'Tax return', text: 'Your documents, please.' }));
         const { chatUuid } = await start('Eleanor Whitfield', { title: 'Tax return', text: 'Your documents, please.', retry: true });
         const created = harness.qwil.control.snapshot().chats.filter((chat) => chat.title === 'Tax return');
         expect(created.map((chat) => [chat.chat_uuid, chat.messages.length])).toEqual([[chatUuid, 1]]);
@@ -234,8 +221,8 @@ describe('starting a chat', () => {
 
     it('refuses more than 100 participants and a client who is not active', async () => {
         const tooMany = Array.from({ length: 99 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-        expect(await messageOf(start('Eleanor Whitfield', { staffEntityUserXrefUuids: tooMany }))).toMatch(/^Invalid parameter 'staffEntityUserXrefUuids'/);
-        expect(await messageOf(start('Priya Raman', {}))).toBe('A chat can be started only with an active Qwil client; this client is suspended.');
+        expect(await apexErrorMessage(start('Eleanor Whitfield', { staffEntityUserXrefUuids: tooMany }))).toMatch(/^Invalid parameter 'staffEntityUserXrefUuids'/);
+        expect(await apexErrorMessage(start('Priya Raman', {}))).toBe('A chat can be started only with an active Qwil client; this client is suspended.');
     });
 });
 
@@ -267,7 +254,7 @@ describe('exports', () => {
 
     it('are refused with the reason while the key lacks the permission, without asking for the file', async () => {
         useHarness('View All');
-        expect(await messageOf(exportChat(DEMO.chats.eleanorPortfolioReview, 'pdf'))).toMatch(/^Exports are off/);
+        expect(await apexErrorMessage(exportChat(DEMO.chats.eleanorPortfolioReview, 'pdf'))).toMatch(/^Exports are off/);
         // Only the permission probe reached the export endpoint, never a request for the file.
         expect(requests.filter((request) => request.endsWith('/chats/export/pdf'))).toHaveLength(1);
     });
@@ -275,7 +262,7 @@ describe('exports', () => {
     it('are refused for a chat the user may not see', async () => {
         useHarness('View Own Chats');
         harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData: true });
-        expect(await messageOf(exportChat(DEMO.chats.eleanorProofOfAddress, 'pdf'))).toMatch(/^This chat is not one of the chats of this client you can see/);
+        expect(await apexErrorMessage(exportChat(DEMO.chats.eleanorProofOfAddress, 'pdf'))).toMatch(/^This chat is not one of the chats of this client you can see/);
         expect(requests.filter((request) => request.includes('/chats/export/'))).toEqual([]);
     });
 });

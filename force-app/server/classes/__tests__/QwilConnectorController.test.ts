@@ -1,5 +1,5 @@
-import { setupServer } from 'msw/node';
 import type { ReadyTab, TabState } from '../../contracts/qwilTab';
+import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
 
@@ -8,18 +8,13 @@ import { DEMO } from '../../../../mock-org/qwil';
 const OLIVIA = 'olivia.hart@harbourwealth.example';
 const JAMES = 'james.patel@harbourwealth.example';
 
-const requests: string[] = [];
-const server = setupServer();
-server.events.on('request:start', ({ request }) => void requests.push(`${request.method} ${new URL(request.url).pathname}`));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const { requests, serve } = useQwilServer();
 
 let harness: ConnectorHarness;
 function useHarness(settings?: Record<string, string | boolean | null>, superApiKey = false): void {
     harness = createConnectorHarness({ ...(settings ? { settings } : {}), superApiKey });
-    server.resetHandlers(...harness.qwil.handlers);
+    serve(harness);
     harness.runAs(OLIVIA);
-    requests.length = 0;
 }
 
 const recordId = (name: string) => {
@@ -34,14 +29,6 @@ const ready = async (name: string): Promise<ReadyTab> => {
     const state = await loadTab(name);
     if (state.kind !== 'ready') throw new Error(`Expected a ready tab, got ${state.kind}`);
     return state;
-};
-const messageOf = async (promise: Promise<unknown>): Promise<string> => {
-    try {
-        await promise;
-    } catch (error) {
-        return (error as { body: { message: string } }).body.message;
-    }
-    throw new Error('Expected the call to fail');
 };
 const setStaffId = (username: string, value: string) => harness.org.records.update(harness.org.requireUser(username).Id, { FederationIdentifier: value });
 /** Arranges Qwil data through its System API, as a Qwil administrator's tool would; answers the status. */
@@ -99,7 +86,7 @@ describe('loadTab: the first view in one round trip', () => {
 
     it('refuses a record the user cannot read before any Qwil call', async () => {
         harness.runAs(JAMES);
-        expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(/^You don't have access to this record/);
+        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/^You don't have access to this record/);
         expect(requests).toEqual([]);
     });
 });
@@ -115,27 +102,27 @@ describe('staff mapping: a distinct message for each failure', () => {
         ['noah.fischer@harbourwealth.example', /^Your Qwil staff account is suspended/]
     ])('Staff ID value "%s"', async (value, message) => {
         setStaffId(OLIVIA, value);
-        expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(message);
+        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(message);
     });
 
     it('says so when the staff account is deactivated', async () => {
         expect(await qwilSystemPost('entity-memberships/destroy', { entity_user_xref_uuid: DEMO.staff.noahFischer })).toBe(200);
         setStaffId(OLIVIA, 'noah.fischer@harbourwealth.example');
-        expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(/^Your Qwil staff account is deactivated/);
+        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/^Your Qwil staff account is deactivated/);
     });
 
     it('refuses an ambiguous value that matches one account by identifier and another by email', async () => {
         const ambiguous = 'james.patel@harbourwealth.example';
         expect(await qwilSystemPost('entity-memberships/profile/update', { entity_user_xref_uuid: DEMO.staff.oliviaHart, identifier: ambiguous })).toBe(200);
         setStaffId(OLIVIA, ambiguous);
-        expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(/matches two different Qwil accounts/);
+        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/matches two different Qwil accounts/);
     });
 });
 
 describe('the guide\'s security rule for the Staff ID field', () => {
     it('refuses to act when staff can edit their own Staff ID field', async () => {
         useHarness({ Staff_ID_Field_API_Name__c: 'Email' });
-        expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(/you can edit your own Email \(Email\)/);
+        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/you can edit your own Email \(Email\)/);
         expect(requests).toEqual([]);
     });
 
@@ -149,9 +136,9 @@ describe('the guide\'s security rule for the Staff ID field', () => {
 describe('settings', () => {
     it('tells staff the connector is not configured, and the admin which field is wrong', async () => {
         useHarness({ Client_Lookup_Type__c: null });
-        expect(await messageOf(loadTab('Eleanor Whitfield'))).toBe('Qwil Messenger is not configured, ask your administrator.');
+        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toBe('Qwil Messenger is not configured, ask your administrator.');
         harness.runAs('sofia.reyes@harbourwealth.example');
-        expect(await messageOf(loadTab('Eleanor Whitfield'))).toMatch(/^Qwil Messenger is not configured: Client Lookup Type must be Email or Salesforce Record ID/);
+        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/^Qwil Messenger is not configured: Client Lookup Type must be Email or Salesforce Record ID/);
     });
 
     it('finds the client by email in Email lookup mode', async () => {
@@ -198,22 +185,22 @@ describe('inviting a client', () => {
     });
 
     it('refuses a phone number Qwil cannot use, before writing anything to Qwil', async () => {
-        expect(await messageOf(invite({ invitationPhone: '12345' }))).toMatch(/^"12345" is not a phone number Qwil can use/);
+        expect(await apexErrorMessage(invite({ invitationPhone: '12345' }))).toMatch(/^"12345" is not a phone number Qwil can use/);
         expect(requests.filter((request) => request.startsWith('POST'))).toEqual([]);
     });
 
     it('requires a contact group', async () => {
-        expect(await messageOf(invite({ newGroup: null }))).toMatch(/^Choose at least one contact group/);
+        expect(await apexErrorMessage(invite({ newGroup: null }))).toMatch(/^Choose at least one contact group/);
     });
 
     it('refuses the record fields from the browser: names and email come from the record', async () => {
-        expect(await messageOf(invite({ email: 'someone.else@example.com' }))).toMatch(/^Invalid parameters/);
+        expect(await apexErrorMessage(invite({ email: 'someone.else@example.com' }))).toMatch(/^Invalid parameters/);
     });
 
     it('does not invite a deactivated client again', async () => {
         harness.runAs(JAMES);
         const params = { recordId: recordId('George Adeyemi'), jobTitle: 'Client', invitationPhone: '+447700900222', groupUuids: [DEMO.groups.adeyemiRelationship], newGroup: null };
-        expect(await messageOf(call('inviteClient', params))).toMatch(/deactivated in Qwil and cannot be invited again/);
+        expect(await apexErrorMessage(call('inviteClient', params))).toMatch(/deactivated in Qwil and cannot be invited again/);
     });
 });
 
@@ -237,11 +224,11 @@ describe('a pending client', () => {
 
     it('cannot have the phone changed when staff may not edit it', async () => {
         useHarness({ Staff_Can_Edit_Invitation_Phone_Number__c: false });
-        expect(await messageOf(call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 900999' }))).toMatch(/^Staff cannot edit the invitation phone number here/);
+        expect(await apexErrorMessage(call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 900999' }))).toMatch(/^Staff cannot edit the invitation phone number here/);
     });
 
     it('is the only kind of client who can be sent an invitation again', async () => {
-        expect(await messageOf(call('resendInvitation', { recordId: recordId('Eleanor Whitfield') }))).toMatch(/has status active in Qwil; you can only resend the invitation while the invitation is pending/);
+        expect(await apexErrorMessage(call('resendInvitation', { recordId: recordId('Eleanor Whitfield') }))).toMatch(/has status active in Qwil; you can only resend the invitation while the invitation is pending/);
     });
 });
 
@@ -266,6 +253,6 @@ describe('several Qwil organisations (Super API key)', () => {
     });
 
     it('refuses an organisation where the user is not active staff', async () => {
-        expect(await messageOf(call('chooseOrganisation', { entityUuid: '00000000-0000-4000-8000-000000000000' }))).toMatch(/^You are not an active staff member of that Qwil organisation/);
+        expect(await apexErrorMessage(call('chooseOrganisation', { entityUuid: '00000000-0000-4000-8000-000000000000' }))).toMatch(/^You are not an active staff member of that Qwil organisation/);
     });
 });

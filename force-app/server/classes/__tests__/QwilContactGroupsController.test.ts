@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import type { ContactGroupDetail, ContactGroupsChange, ContactGroupsView, JoinableGroups } from '../../contracts/contactGroups';
+import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
 
@@ -9,18 +9,13 @@ import { DEMO } from '../../../../mock-org/qwil';
 // are asserted through Qwil's answer.
 const { groups: G, staff: S, clients: C } = DEMO;
 
-const requests: string[] = [];
-const server = setupServer();
-server.events.on('request:start', ({ request }) => void requests.push(`${request.method} ${new URL(request.url).pathname}`));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const { server, requests, serve } = useQwilServer();
 
 let harness: ConnectorHarness;
 beforeEach(() => {
     harness = createConnectorHarness();
-    server.resetHandlers(...harness.qwil.handlers);
+    serve(harness);
     harness.runAs('olivia.hart@harbourwealth.example');
-    requests.length = 0;
 });
 
 const recordId = (name: string) => {
@@ -31,14 +26,6 @@ const recordId = (name: string) => {
 const ELEANOR = () => recordId('Eleanor Whitfield');
 const call = (method: string, params: Record<string, unknown>) => harness.callApex('QwilContactGroupsController', method, { recordId: ELEANOR(), ...params });
 const change = (method: string, params: Record<string, unknown>) => call(method, params) as Promise<ContactGroupsChange>;
-const messageOf = async (promise: Promise<unknown>): Promise<string> => {
-    try {
-        await promise;
-    } catch (error) {
-        return (error as { body: { message: string } }).body.message;
-    }
-    throw new Error('Expected the call to fail');
-};
 const qwilWrites = () => requests.filter((request) => request.startsWith('POST'));
 const membersOf = (groupUuid: string) => harness.qwil.control.snapshot().groups.find((group) => group.group_uuid === groupUuid)?.member_xref_uuids;
 const groupNamed = (name: string) => harness.qwil.control.snapshot().groups.find((group) => group.name === name);
@@ -85,14 +72,14 @@ describe('the list and an opened group', () => {
         const view = (await harness.callApex('QwilContactGroupsController', 'loadContactGroups', { recordId: priya })) as ContactGroupsView;
         expect(view).toMatchObject({ canManage: false, readOnlyReason: expect.stringMatching(/^Read-only: the client's access is suspended/) });
         const add = harness.callApex('QwilContactGroupsController', 'addStaffMembers', { recordId: priya, groupUuid: G.ramanRelationship, staffEntityUserXrefUuids: [S.jamesPatel] });
-        expect(await messageOf(add)).toMatch(/^Read-only/);
+        expect(await apexErrorMessage(add)).toMatch(/^Read-only/);
         expect(qwilWrites()).toEqual([]);
     });
 
     it("refuses a group that is not one of the client's, without calling the write endpoint (scope rule)", async () => {
-        expect(await messageOf(call('openContactGroup', { groupUuid: G.lindqvistRelationship }))).toMatch(/^This group is not one of Eleanor Whitfield's groups/);
-        expect(await messageOf(change('addStaffMembers', { groupUuid: G.lindqvistRelationship, staffEntityUserXrefUuids: [S.oliviaHart] }))).toMatch(/not one of Eleanor Whitfield's groups/);
-        expect(await messageOf(change('deleteContactGroup', { groupUuid: G.lindqvistRelationship }))).toMatch(/not one of Eleanor Whitfield's groups/);
+        expect(await apexErrorMessage(call('openContactGroup', { groupUuid: G.lindqvistRelationship }))).toMatch(/^This group is not one of Eleanor Whitfield's groups/);
+        expect(await apexErrorMessage(change('addStaffMembers', { groupUuid: G.lindqvistRelationship, staffEntityUserXrefUuids: [S.oliviaHart] }))).toMatch(/not one of Eleanor Whitfield's groups/);
+        expect(await apexErrorMessage(change('deleteContactGroup', { groupUuid: G.lindqvistRelationship }))).toMatch(/not one of Eleanor Whitfield's groups/);
         expect(qwilWrites()).toEqual([]);
         expect(membersOf(G.lindqvistRelationship)).toEqual([S.jamesPatel, C.hannahLindqvist]);
     });
@@ -112,13 +99,13 @@ describe('staff members', () => {
         ['suspended', S.noahFischer, /^Noah Fischer is suspended in Qwil; only active staff can be added/],
         ['a client', C.hannahLindqvist, /^Hannah Lindqvist is a client, not a staff member/]
     ])('refuses %s before writing to Qwil', async (_kind, uuid, message) => {
-        expect(await messageOf(change('addStaffMembers', { groupUuid: G.whitfieldRelationship, staffEntityUserXrefUuids: [S.jamesPatel, uuid] }))).toMatch(message);
+        expect(await apexErrorMessage(change('addStaffMembers', { groupUuid: G.whitfieldRelationship, staffEntityUserXrefUuids: [S.jamesPatel, uuid] }))).toMatch(message);
         expect(qwilWrites()).toEqual([]);
         expect(membersOf(G.whitfieldRelationship)).toHaveLength(3);
     });
 
     it('refuses to remove the last active staff member of a group with clients, before writing to Qwil (QX030 rule)', async () => {
-        const message = await messageOf(change('removeStaffMember', { groupUuid: G.whitfieldRelationship, entityUserXrefUuid: S.oliviaHart }));
+        const message = await apexErrorMessage(change('removeStaffMember', { groupUuid: G.whitfieldRelationship, entityUserXrefUuid: S.oliviaHart }));
         expect(message).toBe('Olivia Hart is the only active staff member of a group with clients, and clients must always have an active staff member to talk to. Add another active staff member first.');
         expect(qwilWrites()).toEqual([]);
     });
@@ -139,13 +126,13 @@ describe('staff members', () => {
                 HttpResponse.json({ error_code: 'QX030', message: 'The last active staff member cannot leave "Whitfield Relationship", which contains clients' }, { status: 409 })
             )
         );
-        const message = await messageOf(change('removeStaffMember', { groupUuid: G.whitfieldRelationship, entityUserXrefUuid: S.oliviaHart }));
+        const message = await apexErrorMessage(change('removeStaffMember', { groupUuid: G.whitfieldRelationship, entityUserXrefUuid: S.oliviaHart }));
         expect(message).toBe('Qwil refused: this is the last active staff member of a group with clients, and clients must always have an active staff member to talk to. Add another active staff member first.');
         expect(membersOf(G.whitfieldRelationship)).toContain(S.oliviaHart);
     });
 
     it('does not remove a client through the staff action', async () => {
-        expect(await messageOf(change('removeStaffMember', { groupUuid: G.whitfieldRelationship, entityUserXrefUuid: C.marcusBennett }))).toMatch(/^Only staff members can be removed here/);
+        expect(await apexErrorMessage(change('removeStaffMember', { groupUuid: G.whitfieldRelationship, entityUserXrefUuid: C.marcusBennett }))).toMatch(/^Only staff members can be removed here/);
         expect(qwilWrites()).toEqual([]);
     });
 });
@@ -169,12 +156,12 @@ describe("the client's membership of groups", () => {
     it('refuses a group without an active staff member before writing to Qwil (QX031 rule)', async () => {
         await inQwil('groups/create', { name: 'Onboarding', entity_user_xref_uuids: [S.avaCollins] });
         const onboarding = groupNamed('Onboarding')!.group_uuid;
-        expect(await messageOf(change('addClientToGroup', { groupUuid: onboarding }))).toMatch(/^No active staff member/);
+        expect(await apexErrorMessage(change('addClientToGroup', { groupUuid: onboarding }))).toMatch(/^No active staff member/);
         expect(qwilWrites()).toEqual([]);
     });
 
     it("refuses to take the client out of their last group before writing to Qwil, and does it once they have another", async () => {
-        expect(await messageOf(change('removeClientFromGroup', { groupUuid: G.whitfieldRelationship }))).toMatch(/^This is the client's only group/);
+        expect(await apexErrorMessage(change('removeClientFromGroup', { groupUuid: G.whitfieldRelationship }))).toMatch(/^This is the client's only group/);
         expect(qwilWrites()).toEqual([]);
         await change('addClientToGroup', { groupUuid: G.advisoryDesk });
         const result = await change('removeClientFromGroup', { groupUuid: G.advisoryDesk });
@@ -199,16 +186,16 @@ describe('creating, editing and deleting groups', () => {
     });
 
     it("leaves a taken identifier to Qwil and says so clearly (QX021)", async () => {
-        const message = await messageOf(change('updateContactGroup', { groupUuid: G.whitfieldRelationship, name: 'Whitfield Relationship', identifier: 'AdvisoryDesk', description: '' }));
+        const message = await apexErrorMessage(change('updateContactGroup', { groupUuid: G.whitfieldRelationship, name: 'Whitfield Relationship', identifier: 'AdvisoryDesk', description: '' }));
         expect(message).toBe('This identifier is already used in Qwil, where identifiers must be unique. Choose another identifier and save again.');
         expect(qwilWrites()).toEqual(['POST /entity-service/sys-api/groups/update']);
         expect(groupNamed('Whitfield Relationship')?.identifier).toBe('WhitfieldRelationship');
-        expect(await messageOf(change('createContactGroup', { name: 'Another', identifier: 'AdvisoryDesk', description: '' }))).toMatch(/^This identifier is already used/);
+        expect(await apexErrorMessage(change('createContactGroup', { name: 'Another', identifier: 'AdvisoryDesk', description: '' }))).toMatch(/^This identifier is already used/);
         expect(groupNamed('Another')).toBeUndefined();
     });
 
     it("refuses to delete the client's last group before writing to Qwil", async () => {
-        expect(await messageOf(change('deleteContactGroup', { groupUuid: G.whitfieldRelationship }))).toMatch(/^This is the client's only group/);
+        expect(await apexErrorMessage(change('deleteContactGroup', { groupUuid: G.whitfieldRelationship }))).toMatch(/^This is the client's only group/);
         expect(qwilWrites()).toEqual([]);
     });
 
@@ -223,7 +210,7 @@ describe('creating, editing and deleting groups', () => {
     it("leaves other clients' groups to Qwil: deleting would leave Marcus Bennett without a group (QX031 from Qwil)", async () => {
         await change('addClientToGroup', { groupUuid: G.advisoryDesk });
         requests.length = 0;
-        const message = await messageOf(change('deleteContactGroup', { groupUuid: G.whitfieldRelationship }));
+        const message = await apexErrorMessage(change('deleteContactGroup', { groupUuid: G.whitfieldRelationship }));
         expect(message).toMatch(/^Qwil refused to delete Whitfield Relationship: Marcus Bennett would be left without a group\. Every client must stay in at least one group/);
         expect(qwilWrites()).toEqual(['POST /entity-service/sys-api/groups/destroy']);
         expect(groupNamed('Whitfield Relationship')).toBeDefined();
