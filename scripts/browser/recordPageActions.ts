@@ -20,6 +20,8 @@ export async function openContact(page: Page, name: string): Promise<void> {
     await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
     await page.getByRole('link', { name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
+    // The heading is in the HTML; the tabs work once the page's module script has run.
+    await page.waitForLoadState('load');
 }
 
 /** Opens the record page's Qwil Messenger tab and returns its panel. */
