@@ -4,15 +4,10 @@
 type ApexMethod<Params extends import('zod').ZodType, Result extends import('zod').ZodType> = (
     params: import('zod').input<Params>
 ) => Promise<import('zod').output<Result>>;
-type ClientStateContract = typeof import('../server/contracts/clientState');
 type QwilTabContract = typeof import('../server/contracts/qwilTab');
 type ContactGroupsContract = typeof import('../server/contracts/contactGroups');
 type ChatsContract = typeof import('../server/contracts/chats');
 
-declare module '@salesforce/apex/QwilConnectorController.getClientState' {
-    const method: ApexMethod<ClientStateContract['GetClientStateParams'], ClientStateContract['ClientState']>;
-    export default method;
-}
 declare module '@salesforce/apex/QwilConnectorController.loadTab' {
     const method: ApexMethod<QwilTabContract['RecordParams'], QwilTabContract['TabState']>;
     export default method;

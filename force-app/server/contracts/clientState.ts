@@ -1,9 +1,4 @@
 import { z } from 'zod';
-import { SalesforceId } from './common';
-
-/** QwilConnectorController.getClientState parameters. */
-export const GetClientStateParams = z.strictObject({ recordId: SalesforceId });
-export type GetClientStateParams = z.infer<typeof GetClientStateParams>;
 
 export const ClientLookupType = z.enum(['Email', 'Salesforce Record ID']);
 export type ClientLookupType = z.infer<typeof ClientLookupType>;
@@ -31,7 +26,7 @@ export const ClientProfile = z.object({
 });
 export type ClientProfile = z.infer<typeof ClientProfile>;
 
-/** QwilConnectorController.getClientState result: the client's Qwil state for one record. */
+/** The client's Qwil state for one record (part of the tab's state). */
 export const ClientState = z.discriminatedUnion('status', [
     z.object({ status: z.literal('not_invited'), lookup: ClientLookup }),
     z.object({ status: QwilClientStatus, lookup: ClientLookup, client: ClientProfile })

@@ -24,6 +24,9 @@ export type MembershipStatus = z.infer<typeof MembershipStatus>;
 export const MembershipRole = z.enum(['system_admin', 'user_admin', 'staff', 'client']);
 export type MembershipRole = z.infer<typeof MembershipRole>;
 
+/** Every role but client is a staff role (staff and client type never change, Qwil's rule). */
+export const isStaffRole = (role: MembershipRole): boolean => role !== 'client';
+
 /** A person's membership of one Qwil organisation (our choice of fields, named as Qwil's API names them). */
 export const Membership = z.object({
     entity_user_xref_uuid: z.uuid(),

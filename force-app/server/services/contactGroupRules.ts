@@ -1,4 +1,4 @@
-import type { Group, Membership } from '../qwil/schemas';
+import { isStaffRole, type Group, type Membership } from '../qwil/schemas';
 
 /**
  * Qwil's group rules that the connector checks before calling Qwil, so the page can explain a
@@ -10,9 +10,8 @@ import type { Group, Membership } from '../qwil/schemas';
  * a group when one is deleted (QX031), and any rule broken by a change made in Qwil meanwhile.
  */
 
-const STAFF_ROLES = new Set<Membership['role']>(['system_admin', 'user_admin', 'staff']);
 
-export const isStaff = (membership: Membership): boolean => STAFF_ROLES.has(membership.role);
+export const isStaff = (membership: Membership): boolean => isStaffRole(membership.role);
 export const isActiveStaff = (membership: Membership): boolean => isStaff(membership) && membership.status === 'active';
 const isCurrentClient = (membership: Membership): boolean => membership.role === 'client' && membership.status !== 'deactivated';
 

@@ -1,8 +1,7 @@
 import type { GroupOption, StaffOption } from '../contracts/qwilTab';
-import type { Group, Membership } from '../qwil/schemas';
+import { isStaffRole, type Group, type Membership } from '../qwil/schemas';
 import type { ConnectorSession } from './connectorSession';
 
-const STAFF_ROLES = new Set(['system_admin', 'user_admin', 'staff']);
 
 const STAFF_STATUS_REASONS: Record<Membership['status'], string | null> = {
     active: null,
@@ -31,7 +30,7 @@ export async function groupOptions(session: ConnectorSession, search: string): P
 export async function staffOptions(session: ConnectorSession, search: string): Promise<StaffOption[]> {
     const memberships = await session.qwil.searchMemberships({ search: search.trim() });
     return memberships
-        .filter((membership) => STAFF_ROLES.has(membership.role))
+        .filter((membership) => isStaffRole(membership.role))
         .map((membership) => ({
             entityUserXrefUuid: membership.entity_user_xref_uuid,
             name: `${membership.first_name} ${membership.last_name}`.trim(),

@@ -2,13 +2,12 @@ import type { Organisation } from '../contracts/qwilTab';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import type { QwilClient } from '../qwil/qwilClient';
-import type { Tenancy } from '../qwil/schemas';
+import { isStaffRole, type Tenancy } from '../qwil/schemas';
 import type { StaffKey } from './staffMapping';
 
 /** The custom User field where the organisation a user chose is remembered (Super API key only). */
 export const CHOSEN_ORGANISATION_FIELD = 'Qwil_Organisation__c';
 
-const STAFF_ROLES = new Set(['system_admin', 'user_admin', 'staff']);
 
 /** An organisation where the running user is active staff, with their membership there. */
 export interface StaffOrganisation extends Organisation {
@@ -26,7 +25,7 @@ export type OrganisationChoice =
 export async function activeStaffOrganisations(qwil: QwilClient, key: StaffKey): Promise<StaffOrganisation[]> {
     const tenancies: Tenancy[] = await qwil.listTenancies(key.value);
     const organisations = tenancies
-        .filter((tenancy) => STAFF_ROLES.has(tenancy.user.role) && tenancy.user.status === 'active')
+        .filter((tenancy) => isStaffRole(tenancy.user.role) && tenancy.user.status === 'active')
         .map((tenancy) => ({ entityUuid: tenancy.entity.entity_uuid, name: tenancy.entity.name, membershipUuid: tenancy.user.entity_user_xref_uuid }));
     if (organisations.length === 0) {
         throw new AuraHandledException(

@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import type { QwilClient } from '../qwil/qwilClient';
-import { Membership } from '../qwil/schemas';
+import { isStaffRole, Membership } from '../qwil/schemas';
 import { ConfigurationError, configurationMessage, type ConnectorSettings } from '../settings/connectorSettings';
 
 /** A staff mapping is cached per user for the shortest time Platform Cache allows. */
 export const STAFF_CACHE_TTL_SECONDS = 300;
 
-const STAFF_ROLES = new Set(['system_admin', 'user_admin', 'staff']);
 
 /** The running user's value in the Staff ID field, checked against the guide's security rule. */
 export interface StaffKey {
@@ -43,7 +42,7 @@ export function readStaffKey(context: ApexContext, settings: ConnectorSettings):
 }
 
 export function refuseUnlessActiveStaff(membership: Membership, key: StaffKey): Membership {
-    if (!STAFF_ROLES.has(membership.role)) {
+    if (!isStaffRole(membership.role)) {
         throw new AuraHandledException(`The Qwil account matching your ${key.label} (${key.value}) is a client account, not a staff account. Ask your administrator to check your ${key.label}.`);
     }
     switch (membership.status) {

@@ -14,16 +14,16 @@ function jsonResponse(status: number, body: unknown, statusText = ''): Response 
     return new Response(JSON.stringify(body), { status, statusText, headers: { 'content-type': 'application/json' } });
 }
 
-const getClientState = createApexMethod('QwilConnectorController', 'getClientState');
+const loadTab = createApexMethod('QwilConnectorController', 'loadTab');
 
 describe('calling a server method imperatively', () => {
     it('POSTs the parameters as JSON to /apex/<Class>/<method> and resolves with the result', async () => {
         fetchMock.mockResolvedValue(jsonResponse(200, { status: 'active' }));
 
-        await expect(getClientState({ recordId: '003000000000001AAA' })).resolves.toEqual({ status: 'active' });
+        await expect(loadTab({ recordId: '003000000000001AAA' })).resolves.toEqual({ status: 'active' });
 
         const [url, init] = fetchMock.mock.calls[0]!;
-        expect(url).toBe('/apex/QwilConnectorController/getClientState');
+        expect(url).toBe('/apex/QwilConnectorController/loadTab');
         expect(init).toMatchObject({ method: 'POST', credentials: 'same-origin', body: '{"recordId":"003000000000001AAA"}' });
         expect(init?.headers).toMatchObject({ 'Content-Type': 'application/json' });
     });
@@ -32,7 +32,7 @@ describe('calling a server method imperatively', () => {
         const body = { message: 'You do not have access to this record.', pageErrors: [] };
         fetchMock.mockResolvedValue(jsonResponse(400, body, 'Bad Request'));
 
-        await expect(getClientState({ recordId: 'x' })).rejects.toEqual<ApexFetchError>({
+        await expect(loadTab({ recordId: 'x' })).rejects.toEqual<ApexFetchError>({
             ok: false,
             status: 400,
             statusText: 'Bad Request',
@@ -45,16 +45,16 @@ describe('calling a server method imperatively', () => {
     it('gives a message when the server’s error is not JSON', async () => {
         fetchMock.mockResolvedValue(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
 
-        await expect(getClientState()).rejects.toMatchObject({
+        await expect(loadTab()).rejects.toMatchObject({
             status: 502,
-            body: { message: 'QwilConnectorController.getClientState failed: 502 Bad Gateway' }
+            body: { message: 'QwilConnectorController.loadTab failed: 502 Bad Gateway' }
         });
     });
 
     it('rejects with status 0 and a message the user can act on when the server cannot be reached', async () => {
         fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
 
-        await expect(getClientState()).rejects.toMatchObject({
+        await expect(loadTab()).rejects.toMatchObject({
             ok: false,
             status: 0,
             body: { message: expect.stringMatching(/^Could not reach the server/) },
@@ -76,7 +76,7 @@ describe('the wire adapter', () => {
         const slow = deferred();
         fetchMock.mockReturnValueOnce(slow.promise).mockResolvedValueOnce(jsonResponse(500, { message: 'Qwil is unavailable' }));
         const provisioned = jest.fn();
-        const adapter = new getClientState.adapter(provisioned);
+        const adapter = new loadTab.adapter(provisioned);
 
         adapter.update({ recordId: 'first' });
         adapter.connect();
@@ -94,7 +94,7 @@ describe('the wire adapter', () => {
     it('waits while a parameter is undefined and stops provisioning once disconnected', async () => {
         fetchMock.mockResolvedValue(jsonResponse(200, { status: 'active' }));
         const provisioned = jest.fn();
-        const adapter = new getClientState.adapter(provisioned);
+        const adapter = new loadTab.adapter(provisioned);
 
         adapter.connect();
         adapter.update({ recordId: undefined });
