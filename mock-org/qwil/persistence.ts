@@ -1,13 +1,35 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { z } from 'zod';
+import { Membership } from '../../force-app/server/qwil/schemas';
 import type { QwilState } from './model/types';
+
+/** The shape a state file must have before the mock Qwil trusts it; records keep their other fields. */
+const PersistedState = z.object({
+    version: z.literal(1, { error: 'unsupported mock Qwil state version (expected 1)' }),
+    sequence: z.number().int().min(0),
+    organisations: z.array(z.looseObject({ entity_uuid: z.uuid(), name: z.string(), region: z.string() })),
+    memberships: z.array(Membership.loose()),
+    groups: z.array(z.looseObject({ group_uuid: z.uuid(), entity_uuid: z.uuid(), member_xref_uuids: z.array(z.uuid()) })),
+    chats: z.array(z.looseObject({ chat_uuid: z.uuid(), entity_uuid: z.uuid() })),
+    apiKeys: z.array(z.looseObject({ key: z.string(), entityUuid: z.uuid(), cidrBlocks: z.array(z.string()) }))
+});
 
 /** The state file of the dev server: written whole after every change, via a rename so it is never half-written. */
 export function loadState(path: string): QwilState | null {
     if (!existsSync(path)) return null;
-    const state = JSON.parse(readFileSync(path, 'utf8')) as QwilState;
-    if (state.version !== 1) throw new Error(`${path}: unsupported mock Qwil state version ${String(state.version)}`);
-    return state;
+    let content: unknown;
+    try {
+        content = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+        throw new Error(`${path}: not a mock Qwil state file (${error instanceof Error ? error.message : String(error)}); delete it to start from the seed`);
+    }
+    const parsed = PersistedState.safeParse(content);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`${path}: ${issue?.path.join('.') || 'state'}: ${issue?.message ?? 'invalid'}; delete the file to start from the seed`);
+    }
+    return content as QwilState;
 }
 
 export function saveState(path: string, state: QwilState): void {

@@ -87,4 +87,12 @@ describe('persistence', () => {
         writeFileSync(statePath, JSON.stringify({ version: 2 }));
         expect(() => start()).toThrow(/version/);
     });
+
+    it('refuses a state file that is not JSON or not the state, naming the file and the problem', () => {
+        start().control.seed('empty');
+        writeFileSync(statePath, '{ "version": 1, ');
+        expect(() => start()).toThrow(/mock-qwil-state\.json: not a mock Qwil state file/);
+        writeFileSync(statePath, JSON.stringify({ version: 1, sequence: 0, organisations: [], memberships: [{ first_name: 'Ada' }], groups: [], chats: [], apiKeys: [] }));
+        expect(() => start()).toThrow(/mock-qwil-state\.json: memberships\.0\.entity_user_xref_uuid/);
+    });
 });
