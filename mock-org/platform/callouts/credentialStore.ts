@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -24,12 +24,20 @@ export function createMemoryCredentialStore(initial: Record<string, CredentialPr
     };
 }
 
-/** A JSON file of principals by named credential name, written with owner-only permissions. */
+/**
+ * A JSON file of principals by named credential name, written with owner-only permissions. It is
+ * read again only when the file changed (a setup command may write it while the server runs), so
+ * a callout does not parse it each time.
+ */
 export function createFileCredentialStore(file: string): CredentialStore {
+    let cached: { readonly modifiedMs: number; readonly principals: Record<string, CredentialPrincipal> } | undefined;
     const read = (): Record<string, CredentialPrincipal> => {
         if (!existsSync(file)) return {};
+        const modifiedMs = statSync(file).mtimeMs;
+        if (cached?.modifiedMs === modifiedMs) return cached.principals;
         const parsed = CredentialFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
         if (!parsed.success) throw new Error(`${file}: not a valid named credential store (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+        cached = { modifiedMs, principals: parsed.data };
         return parsed.data;
     };
     return {
@@ -38,6 +46,7 @@ export function createFileCredentialStore(file: string): CredentialStore {
             const all = { ...read(), [name]: CredentialPrincipal.parse(principal) };
             mkdirSync(path.dirname(file), { recursive: true });
             writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`, { mode: 0o600 });
+            cached = undefined;
         }
     };
 }
