@@ -35,6 +35,6 @@ export function loadState(path: string): QwilState | null {
 export function saveState(path: string, state: QwilState): void {
     mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
+    writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
     renameSync(temporary, path);
 }

@@ -17,9 +17,12 @@ export const fixedOrigin =
     (pathAfterPrefix, search) =>
         `${origin}${pathAfterPrefix}${search}`;
 
-/** Serves msw handlers over node:http, so the very handlers the tests use serve the dev server. */
+/**
+ * Serves msw handlers over node:http, so the very handlers the tests use serve the dev server.
+ * The body is streamed through unless the caller has already read it (`body`).
+ */
 export function createMswRequestListener(handlers: () => readonly RequestHandler[], prefix: string, upstreamUrl: UpstreamUrl) {
-    return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    return async (request: IncomingMessage, response: ServerResponse, body?: Buffer): Promise<void> => {
         const local = new URL(request.url ?? '/', 'http://localhost');
         const target = upstreamUrl(local.pathname.slice(prefix.length), local.search);
         if (!target) {
@@ -34,7 +37,7 @@ export function createMswRequestListener(handlers: () => readonly RequestHandler
         const upstreamRequest = new Request(target, {
             method: request.method,
             headers,
-            body: hasBody ? (Readable.toWeb(request) as ReadableStream) : undefined,
+            body: hasBody ? (body ?? (Readable.toWeb(request) as ReadableStream)) : undefined,
             duplex: 'half'
         } as RequestInit);
         const mocked = await getResponse([...handlers()], upstreamRequest);

@@ -1,6 +1,7 @@
 import type { MockOrg } from '../platform/mockOrg';
 import type { StoredRecord } from '../platform/records/recordStore';
 import type { PageChrome, RecordListView, RecordPageView, UserOption } from '../ui/pages/viewModels';
+import type { Session } from './sessions';
 
 /** The field sets the record pages show, as a page layout would. */
 const DETAIL_FIELDS: Record<string, { field: string; label: string }[]> = {
@@ -29,12 +30,13 @@ export function userOption(org: MockOrg, user: StoredRecord): UserOption {
     return { id: user.Id, name: String(user['Name']), profileName: org.profileName(user.Id) };
 }
 
-export function pageChrome(org: MockOrg, userId: string, title: string, currentPath: string): PageChrome {
+export function pageChrome(org: MockOrg, session: Session, title: string, currentPath: string): PageChrome {
     return {
         title,
-        runningUser: userOption(org, org.requireUser(userId)),
+        runningUser: userOption(org, org.requireUser(session.userId)),
         loginAsOptions: org.users().map((user) => userOption(org, user)),
-        currentPath
+        currentPath,
+        csrfToken: session.csrfToken
     };
 }
 

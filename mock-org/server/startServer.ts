@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { apexClasses } from '../../force-app/server';
@@ -9,6 +8,10 @@ import { MockOrg } from '../platform/mockOrg';
 import { PROJECT_ROOT } from '../projectRoot';
 import { createMockQwil, MOCK_QWIL_ADMIN_ORIGIN, type MockQwil } from '../qwil';
 import { createMockOrgApp } from './app';
+import { createControlSurfaceListener } from './controlSurface';
+import { ClientError, sendJson } from './httpErrors';
+import { loadOrCreateAdminToken, makeLocalStatePrivate } from './localState';
+import { ownHosts } from './requestGuards';
 import { createSetupRoutes } from './setup/setupRoutes';
 import { createHostRoutingTransport, createMswRequestListener, fixedOrigin, hostInPath } from './mswHttpAdapter';
 import { Sessions } from './sessions';
@@ -46,6 +49,19 @@ function provisionConnectorKey(qwil: MockQwil, credentials: CredentialStore): vo
     credentials.set(QWIL_NAMED_CREDENTIAL, { username: key, password: secret });
 }
 
+/** A refused request is answered with its reason and not logged; anything else is a server failure, logged without request data in the format string. */
+function answerFailure(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+    if (error instanceof ClientError) {
+        if (response.headersSent) return void response.end();
+        // A body left unread (over the limit, or refused before reading): close rather than drain it.
+        if (!request.complete) response.setHeader('connection', 'close');
+        return sendJson(response, error.status, { message: error.message });
+    }
+    console.error('%s %s failed:', request.method, request.url, error);
+    if (!response.headersSent) sendJson(response, 500, { message: 'The mock org failed to handle this request; see the server log.' });
+    else response.end();
+}
+
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
     return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -55,7 +71,8 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 
 /** Starts the mock org with the embedded mock Qwil, reached by callouts through the named credential only. */
 export async function startMockOrgServer({ port, dataDir, host = '127.0.0.1', projectRoot = PROJECT_ROOT, provisionConnectorKey: provision = true }: MockOrgServerOptions): Promise<RunningMockOrg> {
-    mkdirSync(dataDir, { recursive: true });
+    makeLocalStatePrivate(dataDir);
+    const adminToken = loadOrCreateAdminToken(dataDir);
     const qwil = createMockQwil({ seed: 'demo', persistPath: path.join(dataDir, 'mock-qwil-state.json') });
     const credentials = createFileCredentialStore(path.join(dataDir, 'named-credentials.json'));
     if (provision) provisionConnectorKey(qwil, credentials);
@@ -69,16 +86,17 @@ export async function startMockOrgServer({ port, dataDir, host = '127.0.0.1', pr
     const app = createMockOrgApp({
         org,
         sessions: new Sessions(org.requireUser(DEFAULT_USER).Id),
+        hosts: ownHosts(host, address.port),
         qwilListener: createMswRequestListener(() => qwil.handlers, '/__qwil', hostInPath),
-        qwilAdminListener: createMswRequestListener(() => qwil.adminHandlers, '/__mock-qwil-admin', fixedOrigin(`${MOCK_QWIL_ADMIN_ORIGIN}/__admin`)),
+        qwilAdminListener: createControlSurfaceListener({
+            org,
+            adminToken,
+            forward: createMswRequestListener(() => qwil.adminHandlers, '/__mock-qwil-admin', fixedOrigin(`${MOCK_QWIL_ADMIN_ORIGIN}/__admin`))
+        }),
         setupListener: createSetupRoutes({ org, packageDir: path.join(projectRoot, 'force-app', 'main', 'default'), seedDir, credentials, transport, qwil: qwil.control })
     });
     server.on('request', (request, response) => {
-        app(request, response).catch((error: unknown) => {
-            console.error(`${request.method} ${request.url} failed:`, error);
-            if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
-            response.end(JSON.stringify({ message: 'The mock org failed to handle this request; see the server log.' }));
-        });
+        app(request, response).catch((error: unknown) => answerFailure(request, response, error));
     });
     return {
         url,

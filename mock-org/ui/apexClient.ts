@@ -2,6 +2,8 @@
 // mock org, and failures reach components in the same shape Lightning gives them, so
 // components and their `reduceErrors`-style helpers need no preview-only branches.
 
+import { CSRF_HEADER, CSRF_META_NAME } from './pages/csrf';
+
 export type ApexParams = Record<string, unknown>;
 
 /** The error Lightning hands to a component when an Apex call fails. */
@@ -52,6 +54,12 @@ function parseJson(text: string): unknown {
     }
 }
 
+/** The page's anti-forgery token, which the server requires with every server-method call. */
+function pageCsrfToken(): string {
+    if (typeof document === 'undefined') return '';
+    return document.querySelector(`meta[name="${CSRF_META_NAME}"]`)?.getAttribute('content') ?? '';
+}
+
 async function callApex(className: string, methodName: string, params: ApexParams = {}): Promise<unknown> {
     let response: Response;
     let text: string;
@@ -59,7 +67,7 @@ async function callApex(className: string, methodName: string, params: ApexParam
         response = await fetch(`/apex/${encodeURIComponent(className)}/${encodeURIComponent(methodName)}`, {
             method: 'POST',
             credentials: 'same-origin',
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json', [CSRF_HEADER]: pageCsrfToken() },
             body: JSON.stringify(params)
         });
         text = await response.text();

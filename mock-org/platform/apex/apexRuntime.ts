@@ -43,7 +43,8 @@ export class ApexRuntime {
 
     async invoke({ userId, className, methodName, params }: ApexInvocation): Promise<ApexOutcome> {
         const registered = this.classes.get(className);
-        const method = registered?.definition.methods[methodName];
+        // Own methods only: `toString`, `constructor` and the like are not actions.
+        const method = registered && Object.hasOwn(registered.definition.methods, methodName) ? registered.definition.methods[methodName] : undefined;
         if (!registered || !method) return { ok: false, error: unknownAction(className, methodName) };
         const { user, access } = this.runningUser(userId);
         if (!access.canRunApexClass(className)) return { ok: false, error: noClassAccess(className) };

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ReadyTab } from '../../../force-app/server/contracts/qwilTab';
 import { DEMO } from '../../qwil';
+import { DevServerSession } from '../../testing/devServerSession';
+import { readAdminToken } from '../localState';
 import { startMockOrgServer, type RunningMockOrg } from '../startServer';
 
 // The dev server keeps its Qwil state and its generated credential across restarts, and a change
@@ -10,11 +12,8 @@ import { startMockOrgServer, type RunningMockOrg } from '../startServer';
 const MARCUS = '003Qw0000000003IAA';
 
 async function clientStatus(server: RunningMockOrg, recordId: string): Promise<string> {
-    const response = await fetch(`${server.url}/apex/QwilConnectorController/loadTab`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ recordId })
-    });
+    const session = await DevServerSession.open(server.url);
+    const response = await session.post('/apex/QwilConnectorController/loadTab', JSON.stringify({ recordId }));
     expect(response.status).toBe(200);
     return ((await response.json()) as ReadyTab).client.status;
 }
@@ -30,7 +29,7 @@ describe('the dev server state', () => {
 
         const accepted = await fetch(`${server.url}/__mock-qwil-admin/invitations/accept`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${readAdminToken(dataDir) ?? ''}` },
             body: JSON.stringify({ entityUserXrefUuid: DEMO.clients.marcusBennett })
         });
         expect(accepted.status).toBe(200);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DevServerSession } from '../../testing/devServerSession';
 import { startMockOrgServer, type RunningMockOrg } from '../startServer';
 
 // The mock org's HTTP surface (issue #4, item 8; platform.md §3.1, §3.2, §3.4): server methods run as
@@ -25,24 +26,15 @@ afterAll(async () => {
     rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Logs a new browser session in as the user; returns its cookie. */
-async function logInAs(username: string, cookie?: string): Promise<string> {
-    const response = await fetch(`${server.url}/login-as`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-        body: new URLSearchParams({ userId: server.org.requireUser(username).Id, returnTo: '/lightning/o/Contact/list' })
-    });
-    expect(response.status).toBe(303);
-    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+/** A new browser session, logged in as the user when one is given. */
+const sessionAs = (username?: string) => DevServerSession.open(server.url, username ? server.org.requireUser(username).Id : undefined);
 
-function callApex(methodName: string, body: string, { cookie, contentType = 'application/json' }: { cookie?: string; contentType?: string } = {}) {
-    return fetch(`${server.url}/apex/${CLASS}/${methodName}`, { method: 'POST', headers: { 'content-type': contentType, ...(cookie ? { cookie } : {}) }, body });
+async function callApex(methodName: string, body: string, { session, contentType = 'application/json' }: { session?: DevServerSession; contentType?: string } = {}) {
+    return (session ?? (await sessionAs())).post(`/apex/${CLASS}/${methodName}`, body, contentType);
 }
 
 /** A cacheable server method that reads the client record as the running user (user mode, with sharing). */
-const readWhitfield = (cookie?: string) => callApex('checkInvitationPhone', JSON.stringify({ recordId: whitfield, phone: '+44 7700 900123' }), cookie ? { cookie } : {});
+const readWhitfield = (session?: DevServerSession) => callApex('checkInvitationPhone', JSON.stringify({ recordId: whitfield, phone: '+44 7700 900123' }), session ? { session } : {});
 
 describe('POST /apex/<Class>/<method>', () => {
     it('runs as the default user when the browser has no session: the owner reads her Contact', async () => {
@@ -50,18 +42,18 @@ describe('POST /apex/<Class>/<method>', () => {
     });
 
     it("runs as the session's user: a user without access to the class gets the platform's message", async () => {
-        const response = await readWhitfield(await logInAs(DANIEL));
+        const response = await readWhitfield(await sessionAs(DANIEL));
         expect(response.status).toBe(500);
         expect(await response.json()).toEqual({ message: `You do not have access to the Apex class named '${CLASS}'.` });
     });
 
     it('switching users with "log in as" changes what the server methods can see', async () => {
-        const cookie = await logInAs(JAMES);
-        const asJames = await readWhitfield(cookie);
+        const session = await sessionAs(JAMES);
+        const asJames = await readWhitfield(session);
         expect(asJames.status).toBe(500);
         expect(Object.keys((await asJames.json()) as object)).toEqual(['message']);
-        expect(await logInAs(OLIVIA, cookie)).toBe(cookie);
-        expect((await readWhitfield(cookie)).status).toBe(200);
+        await session.logInAs(server.org.requireUser(OLIVIA).Id);
+        expect((await readWhitfield(session)).status).toBe(200);
     });
 
     it('refuses a body that is not declared as JSON with 415', async () => {
@@ -83,24 +75,19 @@ describe('POST /apex/<Class>/<method>', () => {
 
 describe('record pages', () => {
     it('shows Insufficient Privileges to a user who cannot see the record', async () => {
-        const response = await fetch(`${server.url}/lightning/r/Contact/${whitfield}/view`, { headers: { cookie: await logInAs(JAMES) } });
+        const response = await (await sessionAs(JAMES)).get(`/lightning/r/Contact/${whitfield}/view`);
         expect(response.status).toBe(403);
         expect(await response.text()).toContain('Insufficient Privileges');
     });
 
     it('shows the record to its owner', async () => {
-        const response = await fetch(`${server.url}/lightning/r/Contact/${whitfield}/view`, { headers: { cookie: await logInAs(OLIVIA) } });
+        const response = await (await sessionAs(OLIVIA)).get(`/lightning/r/Contact/${whitfield}/view`);
         expect(response.status).toBe(200);
         expect(await response.text()).toContain('Eleanor Whitfield');
     });
 
     it('never redirects "log in as" to another site', async () => {
-        const response = await fetch(`${server.url}/login-as`, {
-            method: 'POST',
-            redirect: 'manual',
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            body: new URLSearchParams({ userId: server.org.requireUser(OLIVIA).Id, returnTo: '//evil.example/' })
-        });
+        const response = await (await sessionAs()).postForm('/login-as', { userId: server.org.requireUser(OLIVIA).Id, returnTo: '//evil.example/' });
         expect(response.headers.get('location')).toBe('/lightning/o/Contact/list');
     });
 });

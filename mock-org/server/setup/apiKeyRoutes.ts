@@ -1,7 +1,9 @@
 import { renderApiKeys, renderCreatedKey, SETUP_PATHS, type ApiKeyRow, type FormField, type Notice } from '../../ui/pages/setup';
 import { KEY_PERMISSIONS, validateApiKeyForm } from './apiKeyForm';
 import type { SetupDependencies } from './setupDependencies';
-import { readForm, redirect, sendHtml, type FormInput, type SetupRequest } from './setupHttp';
+import { redirect, sendHtml } from '../httpErrors';
+import { readForm, type FormInput } from '../requestBody';
+import type { SetupRequest } from './setupHttp';
 
 const SHORT_LABELS: Record<(typeof KEY_PERMISSIONS)[number]['name'], string> = {
     canExportData: 'export data',

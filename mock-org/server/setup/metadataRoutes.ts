@@ -6,7 +6,9 @@ import { customMetadataRecordFile, writeCustomMetadataRecord } from '../../platf
 import { readMetadataXml, textOf } from '../../platform/metadata/sourceXml';
 import { renderFormPage, renderMetadataRecords, SETUP_PATHS, type FormField } from '../../ui/pages/setup';
 import type { SetupDependencies } from './setupDependencies';
-import { readForm, redirect, sendHtml, type FormInput, type SetupRequest } from './setupHttp';
+import { redirect, sendHtml } from '../httpErrors';
+import { readForm, type FormInput } from '../requestBody';
+import type { SetupRequest } from './setupHttp';
 import { requiredSettingFields, validateSettingsForm } from './settingsForm';
 
 const RECORD_NAME_PATTERN = /^\/setup\/custom-metadata\/Qwil_Messenger\/(?:new|(\w+)\/edit)$/;

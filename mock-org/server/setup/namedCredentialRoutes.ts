@@ -3,7 +3,9 @@ import { writeLegacyNamedCredential } from '../../platform/metadata/namedCredent
 import { renderFormPage, SETUP_PATHS, type FormField } from '../../ui/pages/setup';
 import { IDENTITY_TYPES, QWIL_CREDENTIAL_LABEL, QWIL_CREDENTIAL_NAME, validateNamedCredentialForm } from './namedCredentialForm';
 import type { SetupDependencies } from './setupDependencies';
-import { readForm, redirect, sendHtml, type FormInput, type SetupRequest } from './setupHttp';
+import { redirect, sendHtml } from '../httpErrors';
+import { readForm, type FormInput } from '../requestBody';
+import type { SetupRequest } from './setupHttp';
 
 const HEADING = 'Named Credential: Qwil Messenger Salesforce Connector';
 

@@ -11,9 +11,11 @@ import { handleMetadataRoutes } from './metadataRoutes';
 import { handleNamedCredentialRoutes } from './namedCredentialRoutes';
 import { readRecordPages } from './recordPages';
 import type { SetupDependencies } from './setupDependencies';
-import { redirect, sendHtml, setupRequest, type SetupRequest } from './setupHttp';
+import type { Session } from '../sessions';
+import { redirect, sendHtml } from '../httpErrors';
+import { setupRequest, type SetupRequest } from './setupHttp';
 
-export type SetupListener = (request: IncomingMessage, response: ServerResponse, userId: string) => Promise<void>;
+export type SetupListener = (request: IncomingMessage, response: ServerResponse, session: Session) => Promise<void>;
 
 const STEPS: Omit<SetupStep, 'done'>[] = [
     {
@@ -96,11 +98,11 @@ async function handleReadOnlyPages(deps: SetupDependencies, setup: SetupRequest)
 /** Setup under `/setup/`: only users with Customize Application get past the door. */
 export function createSetupRoutes(deps: SetupDependencies): SetupListener {
     const handlers = [handleReadOnlyPages, handleApiKeyRoutes, handleNamedCredentialRoutes, handleMetadataRoutes];
-    return async (request, response, userId) => {
-        const setup = setupRequest(deps.org, request, response, userId);
+    return async (request, response, session) => {
+        const setup = setupRequest(deps.org, request, response, session);
         const message = (status: number, heading: string, text: string) =>
             sendHtml(response, status, renderMessagePage({ ...setup.chrome(heading), heading, message: text, status }));
-        if (!deps.org.accessOf(userId).hasUserPermission('CustomizeApplication')) return message(403, 'Insufficient Privileges', INSUFFICIENT_PRIVILEGES);
+        if (!deps.org.accessOf(session.userId).hasUserPermission('CustomizeApplication')) return message(403, 'Insufficient Privileges', INSUFFICIENT_PRIVILEGES);
         for (const handle of handlers) if (await handle(deps, setup)) return;
         message(404, 'Page not found', 'This Setup page does not exist. Start from Setup Home.');
     };

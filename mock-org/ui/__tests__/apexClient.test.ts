@@ -28,6 +28,19 @@ describe('calling a server method imperatively', () => {
         expect(init?.headers).toMatchObject({ 'Content-Type': 'application/json' });
     });
 
+    it('sends the page’s anti-forgery token in a header, as Aura sends its token with every action', async () => {
+        fetchMock.mockResolvedValue(jsonResponse(200, null));
+        const tokenMeta = { getAttribute: (name: string) => (name === 'content' ? 'page-token' : null) };
+        const page = { querySelector: (selector: string) => (selector === 'meta[name="csrf-token"]' ? tokenMeta : null) };
+        Object.assign(globalThis, { document: page });
+        try {
+            await loadTab({ recordId: '003000000000001AAA' });
+        } finally {
+            Reflect.deleteProperty(globalThis, 'document');
+        }
+        expect(fetchMock.mock.calls[0]?.[1]?.headers).toMatchObject({ 'X-CSRF-Token': 'page-token' });
+    });
+
     it('rejects with the platform error shape, keeping the server’s JSON error body', async () => {
         const body = { message: 'You do not have access to this record.', pageErrors: [] };
         fetchMock.mockResolvedValue(jsonResponse(400, body, 'Bad Request'));

@@ -1,3 +1,4 @@
+import { CSRF_META_NAME, csrfField } from './csrf';
 import { html, type SafeHtml } from './html';
 import type { PageChrome, UserOption } from './viewModels';
 
@@ -16,7 +17,7 @@ function userOption(option: UserOption, runningUser: UserOption): SafeHtml {
     return html`<option value="${option.id}"${selected}>${option.name} (${option.profileName})</option>`;
 }
 
-function loginAsForm({ runningUser, loginAsOptions, currentPath }: PageChrome): SafeHtml {
+function loginAsForm({ runningUser, loginAsOptions, currentPath, csrfToken }: PageChrome): SafeHtml {
     return html`<form class="slds-grid slds-wrap slds-grid_vertical-align-center" method="post" action="/login-as">
     <label class="slds-form-element__label slds-p-top_none slds-m-bottom_none" for="login-as-user">Log in as</label>
     <div class="slds-select_container slds-m-right_x-small">
@@ -25,6 +26,7 @@ function loginAsForm({ runningUser, loginAsOptions, currentPath }: PageChrome): 
         </select>
     </div>
     <input type="hidden" name="returnTo" value="${currentPath}">
+    ${csrfField(csrfToken)}
     <button class="slds-button slds-button_neutral slds-no-flex" type="submit">Switch user</button>
 </form>`;
 }
@@ -50,6 +52,7 @@ export function renderDocument({ chrome, main, script }: DocumentParts): string 
 <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="${CSRF_META_NAME}" content="${chrome.csrfToken}">
     <title>${chrome.title} | ${APP_NAME}</title>
     <link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
     <link rel="icon" href="data:,">

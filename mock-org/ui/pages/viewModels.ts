@@ -11,6 +11,8 @@ export interface PageChrome {
     runningUser: UserOption;
     loginAsOptions: UserOption[];
     currentPath: string;
+    /** The session's anti-forgery token: state-changing requests must send it back. */
+    csrfToken: string;
 }
 
 export interface RecordListView extends PageChrome {

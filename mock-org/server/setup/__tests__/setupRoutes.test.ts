@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../../projectRoot';
+import { DevServerSession } from '../../../testing/devServerSession';
 import { startMockOrgServer, type RunningMockOrg } from '../../startServer';
 
 // The Setup pages over HTTP (issue #8): Customize Application at the door, forms that change
@@ -11,7 +12,8 @@ const CREDENTIAL = 'Qwil_Messenger_Salesforce_Connector';
 let server: RunningMockOrg;
 let root: string;
 let dataDir: string;
-let sofia: string;
+let sofia: DevServerSession;
+let withoutSetupAccess: DevServerSession;
 
 const packageFile = (...parts: string[]) => path.join(root, 'force-app', 'main', 'default', ...parts);
 const readCredentialStore = () => readFileSync(path.join(dataDir, 'named-credentials.json'), 'utf8');
@@ -22,13 +24,8 @@ beforeAll(async () => {
     cpSync(path.join(PROJECT_ROOT, 'force-app', 'main', 'default'), packageFile(), { recursive: true, filter: (source) => !source.includes('__tests__') });
     rmSync(packageFile('customMetadata'), { recursive: true });
     server = await startMockOrgServer({ port: 0, dataDir, projectRoot: root, provisionConnectorKey: false });
-    const login = await fetch(`${server.url}/login-as`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ userId: server.org.requireUser(SOFIA).Id, returnTo: '/setup/home' })
-    });
-    sofia = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    sofia = await DevServerSession.open(server.url, server.org.requireUser(SOFIA).Id);
+    withoutSetupAccess = await DevServerSession.open(server.url);
 });
 
 afterAll(async () => {
@@ -37,16 +34,15 @@ afterAll(async () => {
     rmSync(dataDir, { recursive: true, force: true });
 });
 
-const get = (pathName: string, cookie = sofia) => fetch(`${server.url}${pathName}`, { headers: { cookie }, redirect: 'manual' });
-const post = (pathName: string, form: Record<string, string>, cookie = sofia) =>
-    fetch(`${server.url}${pathName}`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+const get = (pathName: string, session = sofia) => session.get(pathName);
+const post = (pathName: string, form: Record<string, string>, session = sofia) => session.postForm(pathName, form);
 
 describe('the door', () => {
     it('shows Insufficient Privileges to a user without Customize Application, and changes nothing for them', async () => {
-        const page = await get('/setup/home', '');
+        const page = await get('/setup/home', withoutSetupAccess);
         expect(page.status).toBe(403);
         expect(await page.text()).toContain('Insufficient Privileges');
-        expect((await post('/setup/qwil-admin/system-api-keys', { name: 'Sneaky', canReadOnly: 'on' }, '')).status).toBe(403);
+        expect((await post('/setup/qwil-admin/system-api-keys', { name: 'Sneaky', canReadOnly: 'on' }, withoutSetupAccess)).status).toBe(403);
         expect(server.qwil.control.snapshot().apiKeys).toEqual([]);
     });
 

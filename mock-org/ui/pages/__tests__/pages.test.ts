@@ -8,7 +8,7 @@ const olivia = { id: '005000000000001AAA', name: 'Olivia Hart', profileName: 'We
 const james = { id: '005000000000002AAA', name: 'James Patel', profileName: 'Standard User' };
 
 function chrome(currentPath: string): PageChrome {
-    return { title: 'Eleanor Whitfield', runningUser: olivia, loginAsOptions: [james, olivia], currentPath };
+    return { title: 'Eleanor Whitfield', runningUser: olivia, loginAsOptions: [james, olivia], currentPath, csrfToken: 'token' };
 }
 
 const record: RecordPageView['record'] = {
@@ -60,6 +60,7 @@ describe('every page', () => {
             runningUser: { id: hostile, name: hostile, profileName: hostile },
             loginAsOptions: [{ id: hostile, name: hostile, profileName: hostile }],
             currentPath: hostile,
+            csrfToken: hostile,
             record: {
                 id: hostile,
                 objectApiName: hostile,

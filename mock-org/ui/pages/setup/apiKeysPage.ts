@@ -1,3 +1,4 @@
+import { csrfField } from '../csrf';
 import { html } from '../html';
 import { setupForm } from './formControls';
 import { renderSetupPage, SETUP_PATHS } from './setupLayout';
@@ -5,16 +6,17 @@ import type { ApiKeyRow, ApiKeysView, CreatedKeyView } from './setupViewModels';
 
 const CONSOLE = 'Qwil admin console (mock Qwil) > API Keys';
 
-function keyActions(key: ApiKeyRow): ReturnType<typeof html> {
+function keyActions(key: ApiKeyRow, csrfToken: string): ReturnType<typeof html> {
     if (key.revoked) return html`<span>Revoked</span>`;
     const action = (path: string, label: string) => html`<form method="post" action="${SETUP_PATHS.apiKeys}/${path}" class="slds-show_inline-block slds-m-right_x-small">
     <input type="hidden" name="key" value="${key.key}">
+    ${csrfField(csrfToken)}
     <button class="slds-button slds-button_neutral" type="submit" aria-label="${label} ${key.name}">${label}</button>
 </form>`;
     return html`${action('revoke', 'Revoke')}${key.isSuper ? html`` : action('promote', 'Promote to Super')}`;
 }
 
-function keyTable(keys: ApiKeyRow[]): ReturnType<typeof html> {
+function keyTable(keys: ApiKeyRow[], csrfToken: string): ReturnType<typeof html> {
     if (keys.length === 0) return html`<p class="slds-m-vertical_small">No System API keys yet.</p>`;
     const rows = keys.map(
         (key) => html`<tr>
@@ -24,7 +26,7 @@ function keyTable(keys: ApiKeyRow[]): ReturnType<typeof html> {
     <td>${key.cidrBlocks.join(', ') || 'any address'}</td>
     <td>${key.isSuper ? 'Super' : 'System'}</td>
     <td>${key.createdAt}</td>
-    <td>${keyActions(key)}</td>
+    <td>${keyActions(key, csrfToken)}</td>
 </tr>`
     );
     return html`<div class="slds-scrollable_x" role="region" aria-label="System API keys" tabindex="0"><table class="slds-table slds-table_bordered slds-table_cell-buffer" aria-label="System API keys">
@@ -41,11 +43,11 @@ export function renderApiKeys(view: ApiKeysView): string {
         meta: CONSOLE,
         body: html`<section class="slds-m-bottom_large" aria-labelledby="keys-heading">
     <h2 id="keys-heading" class="slds-text-heading_small slds-m-bottom_small">Keys</h2>
-    ${keyTable(view.keys)}
+    ${keyTable(view.keys, view.csrfToken)}
 </section>
 <section aria-labelledby="create-heading">
     <h2 id="create-heading" class="slds-text-heading_small slds-m-bottom_small">+ Create a System API Key</h2>
-    ${setupForm(view.form)}
+    ${setupForm(view.form, view.csrfToken)}
 </section>`
     });
 }

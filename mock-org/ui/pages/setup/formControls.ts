@@ -1,3 +1,4 @@
+import { csrfField } from '../csrf';
 import { html, type SafeHtml } from '../html';
 import type { FormField, FormView } from './setupViewModels';
 
@@ -64,8 +65,9 @@ function errorSummary(fields: FormField[]): SafeHtml {
 }
 
 /** A Setup form that works without JavaScript: every control labelled, errors next to the field and in a summary. */
-export function setupForm(form: FormView): SafeHtml {
+export function setupForm(form: FormView, csrfToken: string): SafeHtml {
     return html`${errorSummary(form.fields)}<form class="slds-box slds-theme_default" method="post" action="${form.action}" novalidate>
+    ${csrfField(csrfToken)}
     ${form.fields.map(formElement)}
     <div class="slds-m-top_medium">
         <button class="slds-button slds-button_brand" type="submit">${form.submitLabel}</button>
