@@ -1,16 +1,19 @@
 // `npm run setup:key`: step 2 from the command line. Creates a System API key on the running dev
-// server's mock Qwil, through its admin API (so the server's state file has a single writer).
+// server's mock Qwil, through its admin API (so the server's state file has a single writer),
+// authenticated by the local admin token the server wrote to its data directory.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilTransport';
 import { createFileCredentialStore } from '../../mock-org/platform/callouts/credentialStore';
+import { ADMIN_TOKEN_FILE, readAdminToken } from '../../mock-org/server/localState';
 import { validateApiKeyForm } from '../../mock-org/server/setup/apiKeyForm';
 import { CREDENTIAL_STORE_FILE, DEFAULT_DATA_DIR, problemsText, runCommand, UsageError } from './cliSupport';
 
 const USAGE = `Usage: npm run setup:key -- --name <name> [--cidr <block,block>] [--export] [--no-read] [--no-write] [--no-review]
-                          [--server <url>] [--store [--data-dir <dir>]]
+                          [--server <url>] [--data-dir <dir>] [--store]
   Defaults are the guide's recommended key: export off; read-only, write-only and data reviewer on.
   --server    the running dev server (default http://127.0.0.1:3000)
+  --data-dir  its data directory (default .local): the admin token is read from there
   --store     put the key and secret straight into the named credential's local store instead of
               printing them (the secret is then never shown)`;
 
@@ -43,9 +46,11 @@ async function main(): Promise<void> {
         canDataReview: on(!values['no-review'])
     });
     if (!form.ok) throw new UsageError(`The key was not created:\n${problemsText(form.errors)}`);
+    const adminToken = readAdminToken(values['data-dir']);
+    if (!adminToken) throw new UsageError(`No ${ADMIN_TOKEN_FILE} in ${values['data-dir']}: start the dev server once (npm start), or pass its --data-dir.`);
     const response = await fetch(`${values.server}/__mock-qwil-admin/keys`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
         body: JSON.stringify(form.key)
     }).catch((error: unknown) => {
         throw new Error(`The dev server at ${values.server} did not answer (${error instanceof Error ? error.message : String(error)}). Start it with npm start.`);

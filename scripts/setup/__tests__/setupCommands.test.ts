@@ -62,9 +62,10 @@ describe('setup:key', () => {
     });
 
     it('creates the guide’s key on the dev server’s mock Qwil and, with --store, keeps the secret off the screen', async () => {
-        const { status, output } = await run('createKey.ts', ['--name', 'Salesforce connector', '--cidr', '13.108.0.0/14', '--server', server.url, '--store', '--data-dir', dataDir]);
+        // The server's own data directory, as in use (.local): the admin token is there, and the credential store the server reads.
+        const { status, output } = await run('createKey.ts', ['--name', 'Salesforce connector', '--cidr', '13.108.0.0/14', '--server', server.url, '--store', '--data-dir', serverData]);
         expect(status).toBe(0);
-        const { username, password } = JSON.parse(readFileSync(storeFile(), 'utf8'))[CREDENTIAL];
+        const { username, password } = JSON.parse(readFileSync(path.join(serverData, 'named-credentials.json'), 'utf8'))[CREDENTIAL];
         expect(output).toContain(username);
         expect(output).not.toContain(password);
         expect(server.qwil.control.verifySystemApiKey(username, password)).toBe(true);

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CSRF_FORM_FIELD, CSRF_HEADER } from '../../../ui/pages/csrf';
+import { ADMIN, fromOtherOrigin, rawRequest, STAFF, useSecurityServer } from './securityServer';
+
+// Cross-site request forgery: another port of localhost is another origin but the same site, so
+// the browser sends the session cookie with its forms and no-cors fetches. Every state-changing
+// request must come from a page of this server (Origin, Sec-Fetch-Site) and carry the session's token.
+const context = useSecurityServer();
+const SETTINGS_EDIT = '/setup/custom-metadata/Qwil_Messenger/Qwil/edit';
+const SETTINGS_FORM = {
+    label: 'Qwil',
+    developerName: 'Qwil',
+    Client_Email_API_Field_Name__c: 'Email',
+    Staff_ID_Field_API_Name__c: 'FederationIdentifier',
+    Client_Chat_History_Visible__c: 'View All',
+    Qwil_Region__c: 'eu',
+    Client_Lookup_Type__c: 'Salesforce Record ID',
+    Client_First_Name_Field_API_Name__c: 'FirstName',
+    Client_Last_Name_Field_API_Name__c: 'LastName',
+    Client_Invitation_Phone_No_Field_Api_Name__c: 'MobilePhone'
+};
+const MARCUS = '003Qw0000000003IAA';
+
+const chatHistorySetting = () => context().server.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values['Client_Chat_History_Visible__c'];
+const settingsFile = () => readFileSync(path.join(context().projectRoot, 'force-app', 'main', 'default', 'customMetadata', 'Qwil_Messenger.Qwil.md-meta.xml'), 'utf8');
+const formBody = (form: Record<string, string>) => new URLSearchParams(form).toString();
+
+describe('requests from other origins and forged forms', () => {
+    it('a page on another origin cannot change the connector settings, even in an administrator’s browser', async () => {
+        const { server, sessionAs } = context();
+        const admin = await sessionAs(ADMIN);
+        const before = settingsFile();
+        const headers = { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded', ...fromOtherOrigin(server.url) };
+        const response = await rawRequest(server.url, 'POST', SETTINGS_EDIT, headers, formBody(SETTINGS_FORM));
+        expect(response.status).toBe(403);
+        expect(chatHistorySetting()).toBe('View Own Chats');
+        expect(settingsFile()).toBe(before);
+    });
+
+    it('a page on another origin cannot change the settings even with a stolen token', async () => {
+        const { server, sessionAs } = context();
+        const admin = await sessionAs(ADMIN);
+        const headers = { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded', ...fromOtherOrigin(server.url) };
+        const response = await rawRequest(server.url, 'POST', SETTINGS_EDIT, headers, formBody({ ...SETTINGS_FORM, [CSRF_FORM_FIELD]: admin.csrfToken }));
+        expect(response.status).toBe(403);
+        expect(chatHistorySetting()).toBe('View Own Chats');
+    });
+
+    it('a Setup form without the page’s token changes nothing', async () => {
+        const { server, sessionAs } = context();
+        const admin = await sessionAs(ADMIN);
+        const before = server.qwil.control.snapshot().apiKeys.length;
+        const response = await fetch(`${server.url}/setup/qwil-admin/system-api-keys`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+            body: formBody({ name: 'Forged', canReadOnly: 'on' })
+        });
+        expect(response.status).toBe(403);
+        expect(server.qwil.control.snapshot().apiKeys).toHaveLength(before);
+    });
+
+    it('a token from another session does not pass', async () => {
+        const { server, sessionAs } = context();
+        const admin = await sessionAs(ADMIN);
+        const other = await sessionAs(STAFF);
+        const response = await fetch(`${server.url}${SETTINGS_EDIT}`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+            body: formBody({ ...SETTINGS_FORM, [CSRF_FORM_FIELD]: other.csrfToken })
+        });
+        expect(response.status).toBe(403);
+        expect(chatHistorySetting()).toBe('View Own Chats');
+    });
+
+    it('a page on another origin cannot call a server method as the logged-in user', async () => {
+        const { server, sessionAs } = context();
+        const staff = await sessionAs(STAFF);
+        const headers = { cookie: staff.cookie, 'content-type': 'application/json', [CSRF_HEADER]: staff.csrfToken, ...fromOtherOrigin(server.url) };
+        const response = await rawRequest(server.url, 'POST', '/apex/QwilConnectorController/loadTab', headers, JSON.stringify({ recordId: MARCUS }));
+        expect(response.status).toBe(403);
+    });
+
+    it('a server-method call without the page’s token is refused', async () => {
+        const { server, sessionAs } = context();
+        const staff = await sessionAs(STAFF);
+        const call = (headers: Record<string, string>) =>
+            fetch(`${server.url}/apex/QwilConnectorController/loadTab`, { method: 'POST', headers: { cookie: staff.cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ recordId: MARCUS }) });
+        expect((await call({})).status).toBe(403);
+        expect((await call({ [CSRF_HEADER]: 'guessed' })).status).toBe(403);
+        expect((await call({ [CSRF_HEADER]: staff.csrfToken })).status).toBe(200);
+    });
+
+    it('a page on another origin cannot log the browser in as another user', async () => {
+        const { server, sessionAs } = context();
+        const staff = await sessionAs(STAFF);
+        const headers = { cookie: staff.cookie, 'content-type': 'application/x-www-form-urlencoded', ...fromOtherOrigin(server.url) };
+        const response = await rawRequest(server.url, 'POST', '/login-as', headers, formBody({ userId: server.org.requireUser(ADMIN).Id, [CSRF_FORM_FIELD]: staff.csrfToken }));
+        expect(response.status).toBe(403);
+        expect(await (await staff.get('/lightning/o/Contact/list')).text()).toMatch(/<option value="\w+" selected>Olivia Hart/);
+    });
+});
