@@ -8,7 +8,7 @@ import type { ControlSurfaceListener } from './controlSurface';
 import { ClientError, redirect, sendHtml, sendJson } from './httpErrors';
 import { pageChrome, recordListView, recordPageView } from './recordViews';
 import { readBodyOnce, readForm } from './requestBody';
-import { decodedPath, requireOwnHost, requireSameOriginRequest } from './requestGuards';
+import { requestUrl, requireOwnHost, requireSameOriginRequest } from './requestGuards';
 import { sameOriginPath } from './safeRedirect';
 import type { Session, Sessions } from './sessions';
 import { serveFile } from './staticFiles';
@@ -41,8 +41,7 @@ export function createMockOrgApp({ org, sessions, hosts, qwilListener, qwilAdmin
 
     return async (request, response) => {
         requireOwnHost(request, hosts);
-        const url = new URL(request.url ?? '/', 'http://localhost');
-        decodedPath(url);
+        const url = requestUrl(request);
         const method = request.method ?? 'GET';
 
         // Qwil's own API, reached by the named credential's callouts and authenticated by the System API key, not by a session.

@@ -5,7 +5,7 @@ export class ClientError extends Error {
     override readonly name = 'ClientError';
 
     constructor(
-        readonly status: 400 | 401 | 403 | 404 | 413 | 415,
+        readonly status: 400 | 401 | 403 | 413 | 415,
         message: string
     ) {
         super(message);

@@ -10,6 +10,7 @@ async function main(): Promise<void> {
     console.log(`  Contacts:         ${running.url}/lightning/o/Contact/list`);
     if (eleanor) console.log(`  A client record:  ${running.url}/lightning/r/Contact/${eleanor.Id}/view (open the Qwil Messenger tab)`);
     console.log('  "Log in as" in the header switches between the seeded users. Ctrl+C stops the server.');
+    console.log('  Scripts reach the mock Qwil admin API with the token in .local/mock-qwil-admin-token (see README, Security).');
 }
 
 main().catch((error: unknown) => {

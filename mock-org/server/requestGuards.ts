@@ -6,12 +6,11 @@ import { readForm } from './requestBody';
 import { Sessions, type Session } from './sessions';
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
-const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::', '']);
 
 /** `host:port` values the server answers to: its loopback names and the address it listens on. */
 export function ownHosts(listenHost: string, port: number): ReadonlySet<string> {
-    const names = WILDCARD_ADDRESSES.has(listenHost) ? LOOPBACK_NAMES : [...LOOPBACK_NAMES, listenHost.includes(':') ? `[${listenHost}]` : listenHost];
-    return new Set(names.map((name) => `${name}:${port}`));
+    const listenName = listenHost.includes(':') ? `[${listenHost}]` : listenHost;
+    return new Set([...LOOPBACK_NAMES, listenName].map((name) => `${name.toLowerCase()}:${port}`));
 }
 
 /**
@@ -22,13 +21,20 @@ export function requireOwnHost(request: IncomingMessage, hosts: ReadonlySet<stri
     if (!hosts.has((request.headers.host ?? '').toLowerCase())) throw new ClientError(400, 'This server answers only to its own host names (localhost, 127.0.0.1).');
 }
 
-/** The path with its percent-escapes decoded; a malformed escape such as `/assets/%` is the client's error. */
-export function decodedPath(url: URL): string {
+/**
+ * The request's path and query. The target must be a path (`//host/x` stays a path, not a host);
+ * a malformed percent-escape such as `/assets/%` is the client's error, not the server's.
+ */
+export function requestUrl(request: IncomingMessage): URL {
+    const target = request.url ?? '/';
+    if (!target.startsWith('/')) throw new ClientError(400, 'The request target must be a path.');
+    const url = new URL(`http://localhost${target}`);
     try {
-        return decodeURIComponent(url.pathname);
+        decodeURIComponent(url.pathname);
     } catch {
         throw new ClientError(400, 'The address has a malformed percent-escape.');
     }
+    return url;
 }
 
 const FORGERY_REFUSED = 'Refused: the request did not come from a page of this server.';

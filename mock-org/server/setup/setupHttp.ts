@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MockOrg } from '../../platform/mockOrg';
 import type { PageChrome } from '../../ui/pages/viewModels';
 import { pageChrome } from '../recordViews';
+import { requestUrl } from '../requestGuards';
 import type { Session } from '../sessions';
 
 
@@ -15,6 +16,6 @@ export interface SetupRequest {
 }
 
 export function setupRequest(org: MockOrg, request: IncomingMessage, response: ServerResponse, session: Session): SetupRequest {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    const url = requestUrl(request);
     return { request, response, url, userId: session.userId, chrome: (title) => pageChrome(org, session, title, url.pathname) };
 }

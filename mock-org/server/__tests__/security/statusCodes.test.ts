@@ -34,9 +34,9 @@ describe('status codes', () => {
         expect(response.status).toBe(413);
     });
 
-    it('a malformed percent-escape in the address is 400, not 500 with a stack trace', async () => {
+    it('a malformed address (a bad percent-escape, a target that is not a path) is 400, not 500 with a stack trace', async () => {
         const { server } = context();
-        for (const pathName of ['/assets/%', '/preview/%E0%A4%A', '/lightning/r/Contact/%zz/view']) {
+        for (const pathName of ['/assets/%', '/preview/%E0%A4%A', '/lightning/r/Contact/%zz/view', '*']) {
             const response = await rawRequest(server.url, 'GET', pathName, {});
             expect(response.status).toBe(400);
             expect(response.body).not.toMatch(/at \w+ \(/);
