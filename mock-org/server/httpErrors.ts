@@ -13,11 +13,20 @@ export class ClientError extends Error {
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(JSON.stringify(body));
 }
 
+/** Pages may be framed by this server's own pages only: a page on another origin cannot overlay a Setup form and trick a click. */
+const PAGE_HEADERS = {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "frame-ancestors 'self'",
+    'x-frame-options': 'SAMEORIGIN'
+};
+
 export function sendHtml(response: ServerResponse, status: number, markup: string): void {
-    response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(markup);
+    response.writeHead(status, PAGE_HEADERS).end(markup);
 }
 
 export function redirect(response: ServerResponse, location: string): void {

@@ -102,3 +102,13 @@ describe('requests from other origins and forged forms', () => {
         expect(await (await staff.get('/lightning/o/Contact/list')).text()).toMatch(/<option value="\w+" selected>Olivia Hart/);
     });
 });
+
+describe('framing', () => {
+    it('a page on another origin cannot frame a Setup form to trick a click (clickjacking)', async () => {
+        const admin = await context().sessionAs(ADMIN);
+        const page = await admin.get(SETTINGS_EDIT);
+        expect(page.status).toBe(200);
+        expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
+        expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    });
+});
