@@ -87,9 +87,9 @@ export function createMockOrgApp({ org, sessions, hosts, qwilListener, qwilAdmin
 
         const apexCall = /^\/apex\/(\w+)\/(\w+)$/.exec(url.pathname);
         if (method === 'POST' && apexCall) {
-            // A JSON content type cannot be sent cross-site without a CORS preflight, which this server never grants.
+            // A JSON content type cannot be sent cross-origin without a CORS preflight, which this server never grants.
             if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-                return sendJson(response, 415, { message: 'Server methods take a JSON body (Content-Type: application/json).' });
+                throw new ClientError(415, 'Server methods take a JSON body (Content-Type: application/json).');
             }
             const body = (await readBodyOnce(request, MAX_APEX_BODY_BYTES)).toString('utf8');
             let params: unknown;
