@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** A request the server refuses: answered with its status and message, never logged as a server failure. */
 export class ClientError extends Error {
@@ -31,4 +31,17 @@ export function sendHtml(response: ServerResponse, status: number, markup: strin
 
 export function redirect(response: ServerResponse, location: string): void {
     response.writeHead(303, { location }).end();
+}
+
+/** A refused request is answered with its reason and not logged; anything else is a server failure, logged without request data in the format string. */
+export function answerFailure(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+    if (error instanceof ClientError) {
+        if (response.headersSent) return void response.end();
+        // A body left unread (over the limit, or refused before reading): close rather than drain it.
+        if (!request.complete) response.setHeader('connection', 'close');
+        return sendJson(response, error.status, { message: error.message });
+    }
+    console.error('%s %s failed:', request.method, request.url, error);
+    if (!response.headersSent) sendJson(response, 500, { message: 'The mock org failed to handle this request; see the server log.' });
+    else response.end();
 }

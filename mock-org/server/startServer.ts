@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { apexClasses } from '../../force-app/server';
@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../projectRoot';
 import { createMockQwil, MOCK_QWIL_ADMIN_ORIGIN, type MockQwil } from '../qwil';
 import { createMockOrgApp } from './app';
 import { createControlSurfaceListener } from './controlSurface';
-import { ClientError, sendJson } from './httpErrors';
+import { answerFailure } from './httpErrors';
 import { loadOrCreateAdminToken, makeLocalStatePrivate } from './localState';
 import { ownHosts } from './requestGuards';
 import { createSetupRoutes } from './setup/setupRoutes';
@@ -47,19 +47,6 @@ function provisionConnectorKey(qwil: MockQwil, credentials: CredentialStore): vo
     if (principal && qwil.control.verifySystemApiKey(principal.username, principal.password)) return;
     const { key, secret } = qwil.control.createSystemApiKey({ name: 'Salesforce connector (local mock org)' });
     credentials.set(QWIL_NAMED_CREDENTIAL, { username: key, password: secret });
-}
-
-/** A refused request is answered with its reason and not logged; anything else is a server failure, logged without request data in the format string. */
-function answerFailure(request: IncomingMessage, response: ServerResponse, error: unknown): void {
-    if (error instanceof ClientError) {
-        if (response.headersSent) return void response.end();
-        // A body left unread (over the limit, or refused before reading): close rather than drain it.
-        if (!request.complete) response.setHeader('connection', 'close');
-        return sendJson(response, error.status, { message: error.message });
-    }
-    console.error('%s %s failed:', request.method, request.url, error);
-    if (!response.headersSent) sendJson(response, 500, { message: 'The mock org failed to handle this request; see the server log.' });
-    else response.end();
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
