@@ -20,7 +20,9 @@ import {
 
 /**
  * The control surface over HTTP for the dev server, on an origin of its own: Qwil's URLs
- * (https://<region>.qwil.io), and so the named credential, can never reach it.
+ * (https://<region>.qwil.io), and so the named credential, can never reach it. The dev server
+ * mounts it at `/__mock-qwil-admin/` behind the admin-console gate (mock-org/server/controlSurface.ts:
+ * administrators or the local admin token, same origin, JSON only, size-limited).
  */
 export const MOCK_QWIL_ADMIN_ORIGIN = 'http://mock-qwil.admin';
 const BASE = `${MOCK_QWIL_ADMIN_ORIGIN}/__admin`;
