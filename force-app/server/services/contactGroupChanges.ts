@@ -3,8 +3,9 @@ import { AuraHandledException } from '../platform/exceptions';
 import { QwilApiError } from '../qwil/qwilTransport';
 import type { Membership } from '../qwil/schemas';
 import type { ConnectorSession } from './connectorSession';
-import { contactGroupsView, openGroup, readClientGroups, requireClientGroup, requireManageableClient, type ClientGroups } from './contactGroups';
-import { isActiveStaff, isStaff, joinRefusal, lastGroupRefusal, staffAdditionRefusal, staffRemovalRefusal } from './contactGroupRules';
+import { contactGroupsView, openGroup, readClientGroups, requireManageableClient, requireVisibleClientGroup, type ClientGroups } from './contactGroups';
+import { isActiveStaff, isStaff, joinRefusal, lastGroupRefusal, staffRemovalRefusal } from './contactGroupRules';
+import { requireActiveStaff, requireReadableGroupMembers } from './memberVisibility';
 
 /**
  * Changes to the viewed client's groups. Each reads the client's groups first (the scope rule),
@@ -28,19 +29,13 @@ async function changed(session: ConnectorSession, groupUuid: string | null, mess
 async function manageableGroup(session: ConnectorSession, groupUuid: string): Promise<{ groups: ClientGroups; client: Membership; name: string }> {
     const groups = await readClientGroups(session);
     const client = requireManageableClient(groups);
-    return { groups, client, name: requireClientGroup(groups, groupUuid).name };
+    return { groups, client, name: (await requireVisibleClientGroup(groups, groupUuid)).group.name };
 }
 
 /** Adds one or several active staff members to one of the client's groups. */
 export async function addStaffMembers(session: ConnectorSession, { groupUuid, staffEntityUserXrefUuids }: AddStaffParams): Promise<ContactGroupsChange> {
     const { groups, name } = await manageableGroup(session, groupUuid);
-    const staff: Membership[] = [];
-    for (const uuid of new Set(staffEntityUserXrefUuids)) {
-        const membership = await session.qwil.findMembership({ entity_user_xref_uuid: uuid });
-        if (!membership) throw new AuraHandledException('One of the chosen staff members is no longer in Qwil. Search again and choose from the list.');
-        refuse(staffAdditionRefusal(membership));
-        staff.push(membership);
-    }
+    const staff = await requireActiveStaff(session, staffEntityUserXrefUuids);
     await groups.groupsApi.addMembers(groupUuid, staff.map((member) => member.entity_user_xref_uuid));
     return changed(session, groupUuid, `${names(staff)} ${staff.length === 1 ? 'is' : 'are'} now in ${name}.`);
 }
@@ -63,6 +58,7 @@ export async function joinGroup(session: ConnectorSession, groupUuid: string): P
     const client = requireManageableClient(groups);
     if (groups.groups.some((group) => group.group_uuid === groupUuid)) throw new AuraHandledException(`${fullName(client)} is already in this group.`);
     const members = await groups.groupsApi.members(groupUuid);
+    requireReadableGroupMembers(session, client.entity_user_xref_uuid, members);
     refuse(joinRefusal(members.filter(isActiveStaff).length));
     const group = await groups.groupsApi.addMembers(groupUuid, [client.entity_user_xref_uuid]);
     return changed(session, groupUuid, `${fullName(client)} is now in ${group.name}.`);
