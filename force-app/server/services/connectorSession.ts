@@ -26,12 +26,15 @@ export type SessionOrChoice =
     | { readonly kind: 'ready'; readonly session: ConnectorSession }
     | { readonly kind: 'choose_organisation'; readonly organisations: Organisation[] };
 
-/** Runs Qwil work, turning Qwil and callout failures into messages that say what to do next. */
-export async function withQwilErrors<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Runs Qwil work, turning Qwil and callout failures into messages that say what to do next; users
+ * who may configure the connector (Customize Application) also get Qwil's status and code.
+ */
+export async function withQwilErrors<T>(context: ApexContext, work: () => Promise<T>): Promise<T> {
     try {
         return await work();
     } catch (error) {
-        const message = describeQwilFailure(error);
+        const message = describeQwilFailure(error, context.userInfo.hasUserPermission('CustomizeApplication') ? 'administrator' : 'staff');
         if (message) throw new AuraHandledException(message);
         throw error;
     }
@@ -60,7 +63,7 @@ export async function openSession(context: ApexContext, recordId: string): Promi
     const client = readClientRecord(context, settings, recordId);
     const key = readStaffKey(context, settings);
     const base = { settings, client, clientReader: clientReader(context, settings) };
-    return withQwilErrors(async () => {
+    return withQwilErrors(context, async () => {
         if (settings.usingSuperApiKey) return superKeySession(context, key, base);
         const qwil = new QwilClient(context.http);
         const staff = await resolveStaff(context, key, 'system-key', () => lookUpStaff(qwil, key));

@@ -1,5 +1,6 @@
 import type { AddStaffParams, ContactGroupsChange, CreateGroupParams, UpdateGroupParams } from '../contracts/contactGroups';
 import { AuraHandledException } from '../platform/exceptions';
+import { rereadAfterWrite } from '../qwil/qwilErrorMessages';
 import { QwilApiError } from '../qwil/qwilTransport';
 import type { Membership } from '../qwil/schemas';
 import type { ConnectorSession } from './connectorSession';
@@ -21,9 +22,11 @@ function refuse(reason: string | null): void {
 }
 
 async function changed(session: ConnectorSession, groupUuid: string | null, message: string): Promise<ContactGroupsChange> {
-    const groups = await readClientGroups(session);
-    const stillTheClients = groupUuid !== null && groups.groups.some((group) => group.group_uuid === groupUuid);
-    return { view: contactGroupsView(groups), group: stillTheClients ? await openGroup(groups, groupUuid) : null, message };
+    return rereadAfterWrite(message, async () => {
+        const groups = await readClientGroups(session);
+        const stillTheClients = groupUuid !== null && groups.groups.some((group) => group.group_uuid === groupUuid);
+        return { view: contactGroupsView(groups), group: stillTheClients ? await openGroup(groups, groupUuid) : null, message };
+    });
 }
 
 async function manageableGroup(session: ConnectorSession, groupUuid: string): Promise<{ groups: ClientGroups; client: Membership; name: string }> {
