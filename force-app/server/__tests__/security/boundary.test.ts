@@ -196,4 +196,11 @@ describe('chat participants', () => {
         expect(json).not.toContain(C.eleanorWhitfield);
         expect(json.replace('Thank you, Olivia', '')).not.toMatch(HIDDEN_NAMES);
     });
+
+    it.each(['pdf', 'zip'])('a staff user cannot export (%s) a chat that names a client they cannot read', async (format) => {
+        harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData: true });
+        const message = await apexErrorMessage(harness.callApex('QwilChatsController', 'exportChat', { recordId: HANNAH(), chatUuid, format }));
+        expect(message).toMatch(/^This chat includes 1 client you cannot see in Salesforce, and Qwil's export would name them/);
+        expect(requests.filter((request) => request.includes('/chats/export/'))).toEqual([]);
+    });
 });
