@@ -29,10 +29,11 @@ async function changed(session: ConnectorSession, groupUuid: string | null, mess
     });
 }
 
-async function manageableGroup(session: ConnectorSession, groupUuid: string): Promise<{ groups: ClientGroups; client: Membership; name: string }> {
+async function manageableGroup(session: ConnectorSession, groupUuid: string): Promise<{ groups: ClientGroups; client: Membership; name: string; members: Membership[] }> {
     const groups = await readClientGroups(session);
     const client = requireManageableClient(groups);
-    return { groups, client, name: (await requireVisibleClientGroup(groups, groupUuid)).group.name };
+    const { group, members } = await requireVisibleClientGroup(groups, groupUuid);
+    return { groups, client, name: group.name, members };
 }
 
 /** Adds one or several active staff members to one of the client's groups. */
@@ -45,8 +46,7 @@ export async function addStaffMembers(session: ConnectorSession, { groupUuid, st
 
 /** Takes a staff member out of one of the client's groups, unless they are its last active staff member with clients in it. */
 export async function removeStaffMember(session: ConnectorSession, groupUuid: string, entityUserXrefUuid: string): Promise<ContactGroupsChange> {
-    const { groups, name } = await manageableGroup(session, groupUuid);
-    const members = await groups.groupsApi.members(groupUuid);
+    const { groups, name, members } = await manageableGroup(session, groupUuid);
     const leaving = members.find((member) => member.entity_user_xref_uuid === entityUserXrefUuid);
     if (!leaving) throw new AuraHandledException('This person is no longer in the group. Reopen the group to see its members now.');
     if (!isStaff(leaving)) throw new AuraHandledException('Only staff members can be removed here. To take the client out of the group, use Remove client from group.');

@@ -27,9 +27,12 @@ export interface ClientReader {
 /** Clients checked at most in one call: ten pages of a Qwil list (the most a group listing reads). */
 const MAX_CLIENTS_CHECKED = 1000;
 /** Staff chosen in one request are looked up one callout each, so a request names at most this many. */
-export const MAX_STAFF_CHOSEN = 20;
-/** Each group is read member by member (a callout each), so a picker or a request covers at most this many. */
-export const MAX_GROUPS_CHECKED = 20;
+const MAX_STAFF_CHOSEN = 20;
+/** A request naming groups by id reads each one's members (up to ten pages each), so it names at most this many. */
+const MAX_GROUPS_CHOSEN = 5;
+/** A picker reads the members of the groups found, first to last, within this many pages of 100 (Apex allows 100 callouts). */
+const PICKER_MEMBER_PAGES = 30;
+const MEMBERS_PER_PAGE = 100;
 
 const CLIENT_OBJECTS = ['Contact', 'Account'] as const;
 
@@ -98,13 +101,13 @@ export function clientReader(context: ApexContext, settings: ConnectorSettings):
 }
 
 /** The members the page may show, and how many clients it must leave unnamed. */
-export interface VisibleMembers<T extends MemberKeys> {
+interface VisibleMembers<T extends MemberKeys> {
     readonly visible: T[];
     readonly hiddenClientCount: number;
 }
 
 /** Applies the rule to a list of members; the viewed client (when on Qwil) is always visible. */
-export function visibleMembers<T extends MemberKeys>(session: ConnectorSession, viewedClientUuid: string | null, members: readonly T[]): VisibleMembers<T> {
+function visibleMembers<T extends MemberKeys>(session: ConnectorSession, viewedClientUuid: string | null, members: readonly T[]): VisibleMembers<T> {
     const clients = members.filter((member) => !isStaffMember(member) && member.entity_user_xref_uuid !== viewedClientUuid);
     const readable = clients.length > 0 ? session.clientReader.readableUuids(clients) : new Set<string>();
     const visible = members.filter((member) => isStaffMember(member) || member.entity_user_xref_uuid === viewedClientUuid || readable.has(member.entity_user_xref_uuid));
@@ -157,9 +160,25 @@ function clientsAllReadable(session: ConnectorSession, memberLists: readonly (re
     return memberLists.map((members) => members.every((member) => isStaffMember(member) || readable.has(member.entity_user_xref_uuid)));
 }
 
-/** For a picker: the first groups found whose clients the user can all read (or that have none); the others are left out. */
+/** The first groups found whose members fit the picker's callout budget. */
+function withinPageBudget(found: readonly Group[]): Group[] {
+    const candidates: Group[] = [];
+    let pages = 0;
+    for (const group of found) {
+        pages += Math.max(1, Math.ceil(group.member_count / MEMBERS_PER_PAGE));
+        if (pages > PICKER_MEMBER_PAGES) break;
+        candidates.push(group);
+    }
+    return candidates;
+}
+
+/**
+ * For a picker: the groups found whose clients the user can all read (or that have none); the
+ * others are left out. Only the first groups within the callout budget are checked, so a search
+ * matching very many groups offers its first ones.
+ */
 export async function readableGroups(session: ConnectorSession, found: readonly Group[]): Promise<Group[]> {
-    const candidates = found.slice(0, MAX_GROUPS_CHECKED);
+    const candidates = withinPageBudget(found);
     const readable = clientsAllReadable(session, await membersOfEach(session, candidates.map((group) => group.group_uuid)));
     return candidates.filter((_, index) => readable[index]);
 }
@@ -167,7 +186,7 @@ export async function readableGroups(session: ConnectorSession, found: readonly 
 /** The groups a request names by id: refused, before any write, unless each one's clients are all readable. */
 export async function requireReadableGroups(session: ConnectorSession, groupUuids: readonly string[]): Promise<void> {
     const unique = [...new Set(groupUuids)];
-    if (unique.length > MAX_GROUPS_CHECKED) throw new AuraHandledException(`Choose at most ${MAX_GROUPS_CHECKED} groups at once.`);
+    if (unique.length > MAX_GROUPS_CHOSEN) throw new AuraHandledException(`Choose at most ${MAX_GROUPS_CHOSEN} groups at once.`);
     if (clientsAllReadable(session, await membersOfEach(session, unique)).includes(false)) {
         throw new AuraHandledException(
             'One of the chosen groups has clients you cannot see in Salesforce, so the client cannot be added to it from here. Choose a group from the list.'
