@@ -3,7 +3,7 @@ import type { ApexContext } from '../platform/context';
 import type { Membership } from '../qwil/schemas';
 import { readCached, writeCached } from './chatsCache';
 import type { ConnectorSession } from './connectorSession';
-import { isStaffMember } from './memberVisibility';
+import { isStaff } from './contactGroupRules';
 
 /** Names change rarely; an hour keeps a busy chat list from looking every participant up again. */
 const PERSON_TTL_SECONDS = 3600;
@@ -26,7 +26,7 @@ export type People = ReadonlyMap<string, ShownPerson>;
 function personOf(membership: Membership): Person {
     return {
         name: `${membership.first_name} ${membership.last_name}`.trim(),
-        isClient: !isStaffMember(membership),
+        isClient: !isStaff(membership),
         identifier: membership.identifier,
         email: membership.primary_email
     };

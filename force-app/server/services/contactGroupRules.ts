@@ -11,7 +11,7 @@ import { isStaffRole, type Group, type Membership } from '../qwil/schemas';
  */
 
 
-export const isStaff = (membership: Membership): boolean => isStaffRole(membership.role);
+export const isStaff = (membership: Pick<Membership, 'role'>): boolean => isStaffRole(membership.role);
 export const isActiveStaff = (membership: Membership): boolean => isStaff(membership) && membership.status === 'active';
 const isCurrentClient = (membership: Membership): boolean => membership.role === 'client' && membership.status !== 'deactivated';
 

@@ -2,11 +2,11 @@ import type { ApexContext } from '../platform/context';
 import { AuraHandledException, QueryException } from '../platform/exceptions';
 import { toId18 } from '../platform/salesforceId';
 import { GroupsApi } from '../qwil/groupsApi';
-import { isStaffRole, type Group, type Membership } from '../qwil/schemas';
+import type { Group, Membership } from '../qwil/schemas';
 import type { ConnectorSettings } from '../settings/connectorSettings';
 import { personAccountFieldName } from './clientRecord';
 import type { ConnectorSession } from './connectorSession';
-import { staffAdditionRefusal } from './contactGroupRules';
+import { isStaff, staffAdditionRefusal } from './contactGroupRules';
 
 /**
  * The boundary rule. The connector holds one Qwil key for the whole firm, so what it reveals or
@@ -24,7 +24,7 @@ export interface ClientReader {
     readableUuids(clients: readonly MemberKeys[]): ReadonlySet<string>;
 }
 
-/** Clients checked at most in one call: ten pages of a Qwil list (the most a group listing reads). */
+/** Rows one readability query returns at most: ten pages of a Qwil list. Clients beyond it count as unreadable (the safe side). */
 const MAX_CLIENTS_CHECKED = 1000;
 /** Staff chosen in one request are looked up one callout each, so a request names at most this many. */
 const MAX_STAFF_CHOSEN = 20;
@@ -35,8 +35,6 @@ const PICKER_MEMBER_PAGES = 30;
 const MEMBERS_PER_PAGE = 100;
 
 const CLIENT_OBJECTS = ['Contact', 'Account'] as const;
-
-export const isStaffMember = (member: Pick<Membership, 'role'>): boolean => isStaffRole(member.role);
 
 /** "1 client you cannot see in Salesforce": how the page acknowledges members it must not name. */
 export function hiddenClientsPhrase(count: number): string {
@@ -108,9 +106,9 @@ interface VisibleMembers<T extends MemberKeys> {
 
 /** Applies the rule to a list of members; the viewed client (when on Qwil) is always visible. */
 function visibleMembers<T extends MemberKeys>(session: ConnectorSession, viewedClientUuid: string | null, members: readonly T[]): VisibleMembers<T> {
-    const clients = members.filter((member) => !isStaffMember(member) && member.entity_user_xref_uuid !== viewedClientUuid);
+    const clients = members.filter((member) => !isStaff(member) && member.entity_user_xref_uuid !== viewedClientUuid);
     const readable = clients.length > 0 ? session.clientReader.readableUuids(clients) : new Set<string>();
-    const visible = members.filter((member) => isStaffMember(member) || member.entity_user_xref_uuid === viewedClientUuid || readable.has(member.entity_user_xref_uuid));
+    const visible = members.filter((member) => isStaff(member) || member.entity_user_xref_uuid === viewedClientUuid || readable.has(member.entity_user_xref_uuid));
     return { visible, hiddenClientCount: members.length - visible.length };
 }
 
@@ -137,7 +135,7 @@ export async function requireActiveStaff(session: ConnectorSession, uuids: reado
     const staff: Membership[] = [];
     for (const uuid of unique) {
         const membership = await session.qwil.findMembership({ entity_user_xref_uuid: uuid });
-        if (!membership || !isStaffMember(membership)) throw new AuraHandledException(NOT_ACTIVE_STAFF);
+        if (!membership || !isStaff(membership)) throw new AuraHandledException(NOT_ACTIVE_STAFF);
         const inactive = staffAdditionRefusal(membership);
         if (inactive) throw new AuraHandledException(inactive);
         staff.push(membership);
@@ -155,9 +153,9 @@ async function membersOfEach(session: ConnectorSession, groupUuids: readonly str
 
 /** For each member list, whether every client in it is readable; one readability check for all lists. */
 function clientsAllReadable(session: ConnectorSession, memberLists: readonly (readonly Membership[])[]): boolean[] {
-    const clients = memberLists.flat().filter((member) => !isStaffMember(member));
+    const clients = memberLists.flat().filter((member) => !isStaff(member));
     const readable = clients.length > 0 ? session.clientReader.readableUuids(clients) : new Set<string>();
-    return memberLists.map((members) => members.every((member) => isStaffMember(member) || readable.has(member.entity_user_xref_uuid)));
+    return memberLists.map((members) => members.every((member) => isStaff(member) || readable.has(member.entity_user_xref_uuid)));
 }
 
 /** The first groups found whose members fit the picker's callout budget. */
