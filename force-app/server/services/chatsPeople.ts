@@ -9,7 +9,8 @@ import { isStaff } from './contactGroupRules';
 const PERSON_TTL_SECONDS = 3600;
 /** Keeps one server call well inside Apex's 100 callouts, whatever the size of the chats on a page. */
 const MAX_LOOKUPS_PER_CALL = 40;
-const UNKNOWN_PERSON = { name: 'Qwil user', isClient: false, identifier: null, email: '' };
+/** Someone not looked up (beyond the cap, or gone from Qwil) may be a client the user cannot read, so is never named. */
+const UNKNOWN_PERSON = { name: '', isClient: true, identifier: null, email: '' };
 
 /** What is remembered of a member for every user: the name, and how their Salesforce record is found. */
 const Person = z.object({ name: z.string(), isClient: z.boolean(), identifier: z.string().nullable(), email: z.string() });

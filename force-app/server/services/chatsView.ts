@@ -28,12 +28,12 @@ export class ChatView {
     person(uuid: string): ChatPerson {
         const person = this.people.get(uuid);
         const former = this.formerUuids.has(uuid);
-        if (person?.hidden) return { entityUserXrefUuid: '', name: HIDDEN_CLIENT, isClient: true, isYou: false, former };
-        return { entityUserXrefUuid: uuid, name: person?.name ?? 'Qwil user', isClient: person?.isClient ?? false, isYou: uuid === this.youUuid, former };
+        if (!person || person.hidden) return { entityUserXrefUuid: '', name: HIDDEN_CLIENT, isClient: true, isYou: false, former };
+        return { entityUserXrefUuid: uuid, name: person.name, isClient: person.isClient, isYou: uuid === this.youUuid, former };
     }
 
     summary(chat: Chat, lastMessagePreview: string | null): ChatSummary {
-        const shown = chat.participants.filter((p) => !this.people.get(p.entity_user_xref_uuid)?.hidden);
+        const shown = chat.participants.filter((p) => this.people.get(p.entity_user_xref_uuid)?.hidden === false);
         return {
             chatUuid: chat.chat_uuid,
             title: chat.title,
