@@ -6,6 +6,9 @@ declare module 'c/qwilLdsUtils' {
     export const reduceErrors: typeof import('../main/default/lwc/qwilLdsUtils/qwilLdsUtils').reduceErrors;
 }
 
+declare module 'c/qwilChatParticipants' {
+    export const participantsLabel: typeof import('../main/default/lwc/qwilChatParticipants/qwilChatParticipants').participantsLabel;
+}
 declare module 'c/qwilDebouncedRequest' {
     type Module = typeof import('../main/default/lwc/qwilDebouncedRequest/qwilDebouncedRequest');
     export type RequestState<Input, Result> = import('../main/default/lwc/qwilDebouncedRequest/qwilDebouncedRequest').RequestState<

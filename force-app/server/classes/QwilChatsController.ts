@@ -36,7 +36,7 @@ export const QwilChatsController: ApexClassDefinition = {
             result: ChatListPage,
             run: async ({ recordId, cursor }, context) => {
                 const session = await requireSession(context, recordId);
-                return withQwilErrors(() => listChats(context, session, cursor));
+                return withQwilErrors(context, () => listChats(context, session, cursor));
             }
         }),
         /** One chat and its newest messages; refused for a chat the user may not see. */
@@ -46,7 +46,7 @@ export const QwilChatsController: ApexClassDefinition = {
             result: OpenedChat,
             run: async ({ recordId, chatUuid }, context) => {
                 const session = await requireSession(context, recordId);
-                return withQwilErrors(() => openChat(context, session, chatUuid));
+                return withQwilErrors(context, () => openChat(context, session, chatUuid));
             }
         }),
         /** The page of messages before the cursor. */
@@ -56,7 +56,7 @@ export const QwilChatsController: ApexClassDefinition = {
             result: MessagePage,
             run: async ({ recordId, chatUuid, cursor }, context) => {
                 const session = await requireSession(context, recordId);
-                return withQwilErrors(() => olderMessages(context, session, chatUuid, cursor));
+                return withQwilErrors(context, () => olderMessages(context, session, chatUuid, cursor));
             }
         }),
         /** Messages after the newest one the page shows (polling). */
@@ -66,7 +66,7 @@ export const QwilChatsController: ApexClassDefinition = {
             result: NewMessages,
             run: async ({ recordId, chatUuid, afterSeq }, context) => {
                 const session = await requireSession(context, recordId);
-                return withQwilErrors(() => newMessages(context, session, chatUuid, afterSeq));
+                return withQwilErrors(context, () => newMessages(context, session, chatUuid, afterSeq));
             }
         }),
         /** Sends a message as the user; a repeated idempotency key never posts twice. */
@@ -76,7 +76,7 @@ export const QwilChatsController: ApexClassDefinition = {
             result: SentMessage,
             run: async (params, context) => {
                 const session = await requireSession(context, params.recordId);
-                return { message: await withQwilErrors(() => sendMessage(context, session, params)) };
+                return { message: await withQwilErrors(context, () => sendMessage(context, session, params)) };
             }
         }),
         /** A chat's transcript (PDF) or attachments (ZIP), for a chat the user may see, when exports are on. */
@@ -86,7 +86,7 @@ export const QwilChatsController: ApexClassDefinition = {
             result: ChatExportFile,
             run: async ({ recordId, chatUuid, format }, context) => {
                 const session = await requireSession(context, recordId);
-                return withQwilErrors(() => exportChat(context, session, chatUuid, format));
+                return withQwilErrors(context, () => exportChat(context, session, chatUuid, format));
             }
         }),
         /** Starts a chat with the client and posts its first message. */
@@ -96,7 +96,7 @@ export const QwilChatsController: ApexClassDefinition = {
             result: StartedChat,
             run: async (params, context) => {
                 const session = await requireSession(context, params.recordId);
-                return withQwilErrors(() => startChat(session, params));
+                return withQwilErrors(context, () => startChat(session, params));
             }
         })
     }

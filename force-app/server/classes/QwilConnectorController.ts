@@ -40,7 +40,7 @@ export const QwilConnectorController: ApexClassDefinition = {
                 const opened = await openSession(context, recordId);
                 if (opened.kind === 'choose_organisation') return opened;
                 const { session } = opened;
-                return readyTab(context, session, await withQwilErrors(() => findClientMembership(session.qwil, session.settings, session.client)));
+                return readyTab(context, session, await withQwilErrors(context, () => findClientMembership(session.qwil, session.settings, session.client)));
             }
         }),
         /** Remembers the Qwil organisation the user works in (Super API key). */
@@ -51,7 +51,7 @@ export const QwilConnectorController: ApexClassDefinition = {
             run: async ({ entityUuid }, context) => {
                 const settings = loadConnectorSettings(context);
                 if (!settings.usingSuperApiKey) throw new AuraHandledException('Qwil Messenger uses one Qwil organisation here; there is nothing to choose.');
-                const organisations = await withQwilErrors(() => activeStaffOrganisations(new QwilClient(context.http), readStaffKey(context, settings)));
+                const organisations = await withQwilErrors(context, () => activeStaffOrganisations(new QwilClient(context.http), readStaffKey(context, settings)));
                 rememberOrganisation(context, organisations, entityUuid);
                 return null;
             }
@@ -73,7 +73,7 @@ export const QwilConnectorController: ApexClassDefinition = {
             result: GroupOptions,
             run: async ({ recordId, search }, context) => {
                 const session = await requireSession(context, recordId);
-                return { groups: await withQwilErrors(() => groupOptions(session, search)) };
+                return { groups: await withQwilErrors(context, () => groupOptions(session, search)) };
             }
         }),
         /** Staff who could join a new group. */
@@ -83,7 +83,7 @@ export const QwilConnectorController: ApexClassDefinition = {
             result: StaffOptions,
             run: async ({ recordId, search }, context) => {
                 const session = await requireSession(context, recordId);
-                return { staff: await withQwilErrors(() => staffOptions(session, search)) };
+                return { staff: await withQwilErrors(context, () => staffOptions(session, search)) };
             }
         }),
         /** Creates the client's Qwil profile and sends the invitation; never twice for one record. */
@@ -93,7 +93,7 @@ export const QwilConnectorController: ApexClassDefinition = {
             result: TabState,
             run: async (params, context) => {
                 const session = await requireSession(context, params.recordId);
-                return withQwilErrors(() => inviteClient(context, session, params));
+                return withQwilErrors(context, () => inviteClient(context, session, params));
             }
         }),
         /** Sends a pending client a new invitation (the previous link stops working). */
@@ -103,7 +103,7 @@ export const QwilConnectorController: ApexClassDefinition = {
             result: TabState,
             run: async ({ recordId }, context) => {
                 const session = await requireSession(context, recordId);
-                return withQwilErrors(() => resendInvitation(context, session));
+                return withQwilErrors(context, () => resendInvitation(context, session));
             }
         }),
         /** Changes a pending client's invitation phone number, when staff may. */
@@ -113,7 +113,7 @@ export const QwilConnectorController: ApexClassDefinition = {
             result: TabState,
             run: async ({ recordId, invitationPhone }, context) => {
                 const session = await requireSession(context, recordId);
-                return withQwilErrors(() => updateInvitationPhone(context, session, invitationPhone));
+                return withQwilErrors(context, () => updateInvitationPhone(context, session, invitationPhone));
             }
         })
     }

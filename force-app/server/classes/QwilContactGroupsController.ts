@@ -32,7 +32,7 @@ export const QwilContactGroupsController: ApexClassDefinition = {
             result: ContactGroupsView,
             run: async ({ recordId }, context) => {
                 const session = await requireSession(context, recordId);
-                return contactGroupsView(await withQwilErrors(() => readClientGroups(session)));
+                return contactGroupsView(await withQwilErrors(context, () => readClientGroups(session)));
             }
         }),
         /** One of the client's groups: name, identifier, description and members with their status. */
@@ -42,7 +42,7 @@ export const QwilContactGroupsController: ApexClassDefinition = {
             result: ContactGroupDetail,
             run: async ({ recordId, groupUuid }, context) => {
                 const session = await requireSession(context, recordId);
-                return withQwilErrors(async () => openGroup(await readClientGroups(session), groupUuid));
+                return withQwilErrors(context, async () => openGroup(await readClientGroups(session), groupUuid));
             }
         }),
         /** Other existing groups matching the search, each saying whether the client can join it. */
@@ -52,7 +52,7 @@ export const QwilContactGroupsController: ApexClassDefinition = {
             result: JoinableGroups,
             run: async ({ recordId, search }, context) => {
                 const session = await requireSession(context, recordId);
-                return { groups: await withQwilErrors(async () => joinableGroups(await readClientGroups(session), search)) };
+                return { groups: await withQwilErrors(context, async () => joinableGroups(await readClientGroups(session), search)) };
             }
         }),
         /** Adds one or several active staff members to one of the client's groups. */
@@ -62,7 +62,7 @@ export const QwilContactGroupsController: ApexClassDefinition = {
             result: ContactGroupsChange,
             run: async (params, context) => {
                 const session = await requireSession(context, params.recordId);
-                return withQwilErrors(() => addStaffMembers(session, params));
+                return withQwilErrors(context, () => addStaffMembers(session, params));
             }
         }),
         /** Takes a staff member out of one of the client's groups (never its last active staff member while clients remain). */
@@ -72,7 +72,7 @@ export const QwilContactGroupsController: ApexClassDefinition = {
             result: ContactGroupsChange,
             run: async ({ recordId, groupUuid, entityUserXrefUuid }, context) => {
                 const session = await requireSession(context, recordId);
-                return withQwilErrors(() => removeStaffMember(session, groupUuid, entityUserXrefUuid));
+                return withQwilErrors(context, () => removeStaffMember(session, groupUuid, entityUserXrefUuid));
             }
         }),
         /** Adds the client to another existing group that has an active staff member. */
@@ -82,7 +82,7 @@ export const QwilContactGroupsController: ApexClassDefinition = {
             result: ContactGroupsChange,
             run: async ({ recordId, groupUuid }, context) => {
                 const session = await requireSession(context, recordId);
-                return withQwilErrors(() => joinGroup(session, groupUuid));
+                return withQwilErrors(context, () => joinGroup(session, groupUuid));
             }
         }),
         /** Takes the client out of one of their groups (never their last). */
@@ -92,7 +92,7 @@ export const QwilContactGroupsController: ApexClassDefinition = {
             result: ContactGroupsChange,
             run: async ({ recordId, groupUuid }, context) => {
                 const session = await requireSession(context, recordId);
-                return withQwilErrors(() => leaveGroup(session, groupUuid));
+                return withQwilErrors(context, () => leaveGroup(session, groupUuid));
             }
         }),
         /** Creates a group with the client and the running user in it. */
@@ -102,7 +102,7 @@ export const QwilContactGroupsController: ApexClassDefinition = {
             result: ContactGroupsChange,
             run: async (params, context) => {
                 const session = await requireSession(context, params.recordId);
-                return withQwilErrors(() => createGroup(session, params));
+                return withQwilErrors(context, () => createGroup(session, params));
             }
         }),
         /** Changes a group's name, identifier and description. */
@@ -112,7 +112,7 @@ export const QwilContactGroupsController: ApexClassDefinition = {
             result: ContactGroupsChange,
             run: async (params, context) => {
                 const session = await requireSession(context, params.recordId);
-                return withQwilErrors(() => updateGroup(session, params));
+                return withQwilErrors(context, () => updateGroup(session, params));
             }
         }),
         /** Deletes one of the client's groups (never their last). */
@@ -122,7 +122,7 @@ export const QwilContactGroupsController: ApexClassDefinition = {
             result: ContactGroupsChange,
             run: async ({ recordId, groupUuid }, context) => {
                 const session = await requireSession(context, recordId);
-                return withQwilErrors(() => deleteGroup(session, groupUuid));
+                return withQwilErrors(context, () => deleteGroup(session, groupUuid));
             }
         })
     }

@@ -26,7 +26,10 @@ export const ChatSummary = z.object({
     title: z.string(),
     staffOnly: z.boolean(),
     archived: z.boolean(),
+    /** Participants the user may see: staff, the viewed client and clients whose records the user can read. */
     participants: z.array(ChatPerson),
+    /** Other participants: clients the user cannot read in Salesforce, counted, never named. */
+    hiddenClientCount: z.number().int(),
     messageCount: z.number().int(),
     lastMessageAt: z.string().nullable(),
     /** The start of the newest message, when it could be read. */

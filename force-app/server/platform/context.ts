@@ -92,6 +92,13 @@ export interface Database {
     /** Null when the record does not exist or the running user cannot see it. */
     queryById(sobjectType: string, recordId: string, fields: readonly string[], access?: AccessLevel): SObjectRecord | null;
     /**
+     * `SELECT Id, <field> FROM <type> WHERE <field> IN :values WITH <access> LIMIT :limit`: the records
+     * the running user may see (in user mode) whose field equals one of the values. Text compares
+     * case-insensitively and ids in 15 or 18 characters, as SOQL does; an empty list matches nothing.
+     * One SOQL query; the same object and field checks as `queryById`.
+     */
+    queryWhereIn(sobjectType: string, field: string, values: readonly string[], limit: number, access?: AccessLevel): SObjectRecord[];
+    /**
      * `SELECT Id FROM <type> WHERE Id = :recordId FOR UPDATE`: locks the record until the transaction
      * ends or makes a callout. Another transaction asking for the same lock waits up to 10 s, then gets a
      * QueryException ("Record Currently Unavailable…"). Null when the record does not exist or is not visible.

@@ -10,13 +10,14 @@ export const QWIL_NAMED_CREDENTIAL = 'Qwil_Messenger_Salesforce_Connector';
 const SERVICE_PATHS = { system: '/entity-service/sys-api', chat: '/chat-service/api' } as const;
 export type QwilService = keyof typeof SERVICE_PATHS;
 
-/** A Qwil error response, or a response the connector cannot read. */
+/** A Qwil error response, or a response the connector cannot read (`unreadable`: the body is not what Qwil documents). */
 export class QwilApiError extends Error {
     override readonly name = 'QwilApiError';
     constructor(
         readonly status: number,
         readonly errorCode: string | null,
-        message: string
+        message: string,
+        readonly unreadable = false
     ) {
         super(message);
     }
@@ -70,7 +71,7 @@ export class QwilTransport {
         const parsed = call.response.safeParse(parseJson(response.getBody()));
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
-            throw new QwilApiError(response.getStatusCode(), null, `Qwil sent a response the connector cannot read (${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'})`);
+            throw new QwilApiError(response.getStatusCode(), null, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, true);
         }
         return parsed.data;
     }
@@ -80,7 +81,7 @@ export class QwilTransport {
         const response = await this.send(call);
         const fileName = /filename="([^"]+)"/.exec(response.getHeader('Content-Disposition') ?? '')?.[1];
         const contentType = response.getHeader('Content-Type');
-        if (!fileName || !contentType) throw new QwilApiError(response.getStatusCode(), null, 'Qwil sent a file without its name or type');
+        if (!fileName || !contentType) throw new QwilApiError(response.getStatusCode(), null, 'a file without its name or type', true);
         return { fileName, contentType, bytes: response.getBodyAsBlob() };
     }
 
@@ -105,7 +106,7 @@ export class QwilTransport {
             const error = QwilErrorBody.safeParse(parseJson(response.getBody()));
             throw error.success
                 ? new QwilApiError(status, error.data.error_code, error.data.message)
-                : new QwilApiError(status, null, `Qwil answered ${status} without an error code`);
+                : new QwilApiError(status, null, 'no error code in the answer');
         }
         return response;
     }

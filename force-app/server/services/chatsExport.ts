@@ -2,9 +2,11 @@ import { ExportAvailability, type ChatExportFile } from '../contracts/chats';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import { QwilApiError } from '../qwil/qwilTransport';
-import { chatsApiOf, requireChatAccess } from './chatsAccess';
+import { chatsApiOf, openVisibleChat } from './chatsAccess';
 import { readCached, writeCached } from './chatsCache';
+import { lookUpPeople } from './chatsPeople';
 import type { ConnectorSession } from './connectorSession';
+import { hiddenClientsPhrase } from './memberVisibility';
 
 const PROBE_TTL_SECONDS = 300;
 
@@ -30,9 +32,19 @@ export async function exportAvailability(context: ApexContext, session: Connecto
     return availability;
 }
 
+/** Qwil's transcript names every participant, so a chat with a client the user cannot read is not exported (the boundary rule). */
+async function requireNoHiddenParticipants(context: ApexContext, session: ConnectorSession, chatUuid: string): Promise<void> {
+    const { client, chat } = await openVisibleChat(context, session, chatUuid);
+    const people = await lookUpPeople(context, session, [client], chat.participants.map((p) => p.entity_user_xref_uuid));
+    const hidden = [...people.values()].filter((person) => person.hidden).length;
+    if (hidden > 0) {
+        throw new AuraHandledException(`This chat includes ${hiddenClientsPhrase(hidden)}, and Qwil's export would name them, so it cannot be exported here. Ask the owner of those client records, or your administrator, for the export.`);
+    }
+}
+
 /** A chat the user may see, exported as Qwil renders it; refused with the reason when exports are off. */
 export async function exportChat(context: ApexContext, session: ConnectorSession, chatUuid: string, format: 'pdf' | 'zip'): Promise<ChatExportFile> {
-    await requireChatAccess(context, session, chatUuid);
+    await requireNoHiddenParticipants(context, session, chatUuid);
     const availability = await exportAvailability(context, session);
     if (!availability.allowed) throw new AuraHandledException(availability.reason ?? EXPORT_UNKNOWN_REASON);
     const file = await chatsApiOf(session).exportChat(chatUuid, format);

@@ -8,6 +8,7 @@ import { readCached, writeCached } from './chatsCache';
 import { lookUpPeople } from './chatsPeople';
 import { ChatView } from './chatsView';
 import type { ConnectorSession } from './connectorSession';
+import { requireActiveStaff } from './memberVisibility';
 
 /** How long a sent draft's key is remembered: far longer than anyone waits before pressing Retry. */
 const SENT_TTL_SECONDS = 86_400;
@@ -74,7 +75,8 @@ export async function startChat(session: ConnectorSession, params: StartChatPara
     const api = chatsApiOf(session);
     const staffUuid = session.staff.entity_user_xref_uuid;
     const title = params.title.trim() || DEFAULT_CHAT_TITLE;
-    const others = [...new Set(params.staffEntityUserXrefUuids)].filter((uuid) => uuid !== staffUuid && uuid !== client.entity_user_xref_uuid);
+    const chosen = params.staffEntityUserXrefUuids.filter((uuid) => uuid !== staffUuid && uuid !== client.entity_user_xref_uuid);
+    const others = (await requireActiveStaff(session, chosen)).map((staff) => staff.entity_user_xref_uuid);
     const members = [staffUuid, client.entity_user_xref_uuid, ...others];
     const chat =
         (params.retry ? await chatFromEarlierAttempt(api, staffUuid, title, members) : null) ??

@@ -3,6 +3,8 @@ import type { Chat, Message } from '../qwil/schemas';
 import type { People } from './chatsPeople';
 
 const PREVIEW_LENGTH = 120;
+/** How a message from a client the user cannot read in Salesforce is attributed. */
+const HIDDEN_CLIENT = 'A client you cannot see in Salesforce';
 
 export function previewOf(text: string): string {
     const flat = text.replace(/\s+/g, ' ').trim();
@@ -22,18 +24,23 @@ export class ChatView {
         return new ChatView(people, youUuid, former);
     }
 
+    /** A hidden client is neither named nor identified: only that they are a client the user cannot see. */
     person(uuid: string): ChatPerson {
         const person = this.people.get(uuid);
-        return { entityUserXrefUuid: uuid, name: person?.name ?? 'Qwil user', isClient: person?.isClient ?? false, isYou: uuid === this.youUuid, former: this.formerUuids.has(uuid) };
+        const former = this.formerUuids.has(uuid);
+        if (!person || person.hidden) return { entityUserXrefUuid: '', name: HIDDEN_CLIENT, isClient: true, isYou: false, former };
+        return { entityUserXrefUuid: uuid, name: person.name, isClient: person.isClient, isYou: uuid === this.youUuid, former };
     }
 
     summary(chat: Chat, lastMessagePreview: string | null): ChatSummary {
+        const shown = chat.participants.filter((p) => this.people.get(p.entity_user_xref_uuid)?.hidden === false);
         return {
             chatUuid: chat.chat_uuid,
             title: chat.title,
             staffOnly: chat.staff_only,
             archived: chat.archived,
-            participants: chat.participants.map((p) => this.person(p.entity_user_xref_uuid)),
+            participants: shown.map((p) => this.person(p.entity_user_xref_uuid)),
+            hiddenClientCount: chat.participants.length - shown.length,
             messageCount: chat.message_count,
             lastMessageAt: chat.last_message_at,
             lastMessagePreview

@@ -6,6 +6,7 @@ import { describeQwilFailure } from '../qwil/qwilErrorMessages';
 import type { Membership } from '../qwil/schemas';
 import { loadConnectorSettings, type ConnectorSettings } from '../settings/connectorSettings';
 import { readClientRecord, type ClientRecord } from './clientRecord';
+import { clientReader, type ClientReader } from './memberVisibility';
 import { activeStaffOrganisations, chooseFrom } from './organisation';
 import { lookUpStaff, readStaffKey, refuseUnlessActiveStaff, resolveStaff, type StaffKey } from './staffMapping';
 
@@ -17,24 +18,29 @@ export interface ConnectorSession {
     readonly qwil: QwilClient;
     readonly organisation: Organisation | null;
     readonly switchableOrganisations: readonly Organisation[];
+    /** Which other clients the running user can read in Salesforce (the boundary rule). */
+    readonly clientReader: ClientReader;
 }
 
 export type SessionOrChoice =
     | { readonly kind: 'ready'; readonly session: ConnectorSession }
     | { readonly kind: 'choose_organisation'; readonly organisations: Organisation[] };
 
-/** Runs Qwil work, turning Qwil and callout failures into messages that say what to do next. */
-export async function withQwilErrors<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Runs Qwil work, turning Qwil and callout failures into messages that say what to do next; users
+ * who may configure the connector (Customize Application) also get Qwil's status and code.
+ */
+export async function withQwilErrors<T>(context: ApexContext, work: () => Promise<T>): Promise<T> {
     try {
         return await work();
     } catch (error) {
-        const message = describeQwilFailure(error);
+        const message = describeQwilFailure(error, context.userInfo.hasUserPermission('CustomizeApplication') ? 'administrator' : 'staff');
         if (message) throw new AuraHandledException(message);
         throw error;
     }
 }
 
-async function superKeySession(context: ApexContext, key: StaffKey, base: Pick<ConnectorSession, 'settings' | 'client'>): Promise<SessionOrChoice> {
+async function superKeySession(context: ApexContext, key: StaffKey, base: Pick<ConnectorSession, 'settings' | 'client' | 'clientReader'>): Promise<SessionOrChoice> {
     const organisations = await activeStaffOrganisations(new QwilClient(context.http), key);
     const choice = chooseFrom(context, organisations);
     if (choice.kind === 'choose') return { kind: 'choose_organisation', organisations: choice.organisations };
@@ -56,11 +62,12 @@ export async function openSession(context: ApexContext, recordId: string): Promi
     const settings = loadConnectorSettings(context);
     const client = readClientRecord(context, settings, recordId);
     const key = readStaffKey(context, settings);
-    return withQwilErrors(async () => {
-        if (settings.usingSuperApiKey) return superKeySession(context, key, { settings, client });
+    const base = { settings, client, clientReader: clientReader(context, settings) };
+    return withQwilErrors(context, async () => {
+        if (settings.usingSuperApiKey) return superKeySession(context, key, base);
         const qwil = new QwilClient(context.http);
         const staff = await resolveStaff(context, key, 'system-key', () => lookUpStaff(qwil, key));
-        return { kind: 'ready', session: { settings, client, staff, qwil, organisation: null, switchableOrganisations: [] } };
+        return { kind: 'ready', session: { ...base, staff, qwil, organisation: null, switchableOrganisations: [] } };
     });
 }
 

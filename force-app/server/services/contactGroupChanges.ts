@@ -1,10 +1,12 @@
 import type { AddStaffParams, ContactGroupsChange, CreateGroupParams, UpdateGroupParams } from '../contracts/contactGroups';
 import { AuraHandledException } from '../platform/exceptions';
+import { rereadAfterWrite } from '../qwil/qwilErrorMessages';
 import { QwilApiError } from '../qwil/qwilTransport';
 import type { Membership } from '../qwil/schemas';
 import type { ConnectorSession } from './connectorSession';
-import { contactGroupsView, openGroup, readClientGroups, requireClientGroup, requireManageableClient, type ClientGroups } from './contactGroups';
-import { isActiveStaff, isStaff, joinRefusal, lastGroupRefusal, staffAdditionRefusal, staffRemovalRefusal } from './contactGroupRules';
+import { contactGroupsView, openGroup, readClientGroups, requireManageableClient, requireVisibleClientGroup, type ClientGroups } from './contactGroups';
+import { isActiveStaff, isStaff, joinRefusal, lastGroupRefusal, staffRemovalRefusal } from './contactGroupRules';
+import { requireActiveStaff, requireReadableGroupMembers } from './memberVisibility';
 
 /**
  * Changes to the viewed client's groups. Each reads the client's groups first (the scope rule),
@@ -20,35 +22,31 @@ function refuse(reason: string | null): void {
 }
 
 async function changed(session: ConnectorSession, groupUuid: string | null, message: string): Promise<ContactGroupsChange> {
-    const groups = await readClientGroups(session);
-    const stillTheClients = groupUuid !== null && groups.groups.some((group) => group.group_uuid === groupUuid);
-    return { view: contactGroupsView(groups), group: stillTheClients ? await openGroup(groups, groupUuid) : null, message };
+    return rereadAfterWrite(message, async () => {
+        const groups = await readClientGroups(session);
+        const stillTheClients = groupUuid !== null && groups.groups.some((group) => group.group_uuid === groupUuid);
+        return { view: contactGroupsView(groups), group: stillTheClients ? await openGroup(groups, groupUuid) : null, message };
+    });
 }
 
-async function manageableGroup(session: ConnectorSession, groupUuid: string): Promise<{ groups: ClientGroups; client: Membership; name: string }> {
+async function manageableGroup(session: ConnectorSession, groupUuid: string): Promise<{ groups: ClientGroups; client: Membership; name: string; members: Membership[] }> {
     const groups = await readClientGroups(session);
     const client = requireManageableClient(groups);
-    return { groups, client, name: requireClientGroup(groups, groupUuid).name };
+    const { group, members } = await requireVisibleClientGroup(groups, groupUuid);
+    return { groups, client, name: group.name, members };
 }
 
 /** Adds one or several active staff members to one of the client's groups. */
 export async function addStaffMembers(session: ConnectorSession, { groupUuid, staffEntityUserXrefUuids }: AddStaffParams): Promise<ContactGroupsChange> {
     const { groups, name } = await manageableGroup(session, groupUuid);
-    const staff: Membership[] = [];
-    for (const uuid of new Set(staffEntityUserXrefUuids)) {
-        const membership = await session.qwil.findMembership({ entity_user_xref_uuid: uuid });
-        if (!membership) throw new AuraHandledException('One of the chosen staff members is no longer in Qwil. Search again and choose from the list.');
-        refuse(staffAdditionRefusal(membership));
-        staff.push(membership);
-    }
+    const staff = await requireActiveStaff(session, staffEntityUserXrefUuids);
     await groups.groupsApi.addMembers(groupUuid, staff.map((member) => member.entity_user_xref_uuid));
     return changed(session, groupUuid, `${names(staff)} ${staff.length === 1 ? 'is' : 'are'} now in ${name}.`);
 }
 
 /** Takes a staff member out of one of the client's groups, unless they are its last active staff member with clients in it. */
 export async function removeStaffMember(session: ConnectorSession, groupUuid: string, entityUserXrefUuid: string): Promise<ContactGroupsChange> {
-    const { groups, name } = await manageableGroup(session, groupUuid);
-    const members = await groups.groupsApi.members(groupUuid);
+    const { groups, name, members } = await manageableGroup(session, groupUuid);
     const leaving = members.find((member) => member.entity_user_xref_uuid === entityUserXrefUuid);
     if (!leaving) throw new AuraHandledException('This person is no longer in the group. Reopen the group to see its members now.');
     if (!isStaff(leaving)) throw new AuraHandledException('Only staff members can be removed here. To take the client out of the group, use Remove client from group.');
@@ -63,6 +61,7 @@ export async function joinGroup(session: ConnectorSession, groupUuid: string): P
     const client = requireManageableClient(groups);
     if (groups.groups.some((group) => group.group_uuid === groupUuid)) throw new AuraHandledException(`${fullName(client)} is already in this group.`);
     const members = await groups.groupsApi.members(groupUuid);
+    requireReadableGroupMembers(session, client.entity_user_xref_uuid, members);
     refuse(joinRefusal(members.filter(isActiveStaff).length));
     const group = await groups.groupsApi.addMembers(groupUuid, [client.entity_user_xref_uuid]);
     return changed(session, groupUuid, `${fullName(client)} is now in ${group.name}.`);

@@ -11,7 +11,7 @@ import { isStaffRole, type Group, type Membership } from '../qwil/schemas';
  */
 
 
-export const isStaff = (membership: Membership): boolean => isStaffRole(membership.role);
+export const isStaff = (membership: Pick<Membership, 'role'>): boolean => isStaffRole(membership.role);
 export const isActiveStaff = (membership: Membership): boolean => isStaff(membership) && membership.status === 'active';
 const isCurrentClient = (membership: Membership): boolean => membership.role === 'client' && membership.status !== 'deactivated';
 
@@ -46,9 +46,8 @@ export function joinRefusal(activeStaffCount: number): string | null {
     return activeStaffCount > 0 ? null : 'No active staff member: a client can only join a group that has one';
 }
 
-/** Only active staff can be added to a group. */
+/** Only active staff can be added to a group (a client is refused, unnamed, by memberVisibility.ts). */
 export function staffAdditionRefusal(membership: Membership): string | null {
-    if (!isStaff(membership)) return `${fullName(membership)} is a client, not a staff member.`;
     if (membership.status === 'pending') return `${fullName(membership)} has not accepted their Qwil invitation yet; only active staff can be added.`;
     if (membership.status !== 'active') return `${fullName(membership)} is ${membership.status} in Qwil; only active staff can be added.`;
     return null;

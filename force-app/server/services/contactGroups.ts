@@ -5,6 +5,7 @@ import type { Group, Membership } from '../qwil/schemas';
 import { findClientMembership } from './clientLookup';
 import type { ConnectorSession } from './connectorSession';
 import { isStaff, joinRefusal, lastGroupRefusal, readOnlyReason, staffRemovalRefusal } from './contactGroupRules';
+import { readableGroups, requireReadableGroupMembers } from './memberVisibility';
 
 /** The viewed client in Qwil and the groups they belong to: the only groups the page may manage. */
 export interface ClientGroups {
@@ -94,19 +95,29 @@ export function groupDetail(groups: ClientGroups, group: Group, members: readonl
     };
 }
 
-/** Opens one of the client's groups. */
-export async function openGroup(groups: ClientGroups, groupUuid: string): Promise<ContactGroupDetail> {
+/**
+ * One of the client's groups with its members, for opening or changing it: refused when another
+ * client in it is someone the user cannot read in Salesforce (the boundary rule).
+ */
+export async function requireVisibleClientGroup(groups: ClientGroups, groupUuid: string): Promise<{ group: Group; members: Membership[] }> {
     const group = requireClientGroup(groups, groupUuid);
-    return groupDetail(groups, group, await groups.groupsApi.members(group.group_uuid));
+    const members = await groups.groupsApi.members(group.group_uuid);
+    requireReadableGroupMembers(groups.session, groups.client?.entity_user_xref_uuid ?? null, members);
+    return { group, members };
 }
 
-/** Groups matching the search that the client is not in yet, each saying whether it can take the client. */
+/** Opens one of the client's groups. */
+export async function openGroup(groups: ClientGroups, groupUuid: string): Promise<ContactGroupDetail> {
+    const { group, members } = await requireVisibleClientGroup(groups, groupUuid);
+    return groupDetail(groups, group, members);
+}
+
+/** Groups matching the search that the client is not in yet and whose clients the user can all read, each saying whether it can take the client. */
 export async function joinableGroups(groups: ClientGroups, search: string): Promise<JoinableGroup[]> {
     const own = new Set(groups.groups.map((group) => group.group_uuid));
-    return (await groups.groupsApi.search(search))
-        .filter((group) => !own.has(group.group_uuid))
-        .map((group) => {
-            const reason = joinRefusal(group.active_staff_count);
-            return { groupUuid: group.group_uuid, name: group.name, memberCount: group.member_count, eligible: reason === null, reason };
-        });
+    const others = (await groups.groupsApi.search(search)).filter((group) => !own.has(group.group_uuid));
+    return (await readableGroups(groups.session, others)).map((group) => {
+        const reason = joinRefusal(group.active_staff_count);
+        return { groupUuid: group.group_uuid, name: group.name, memberCount: group.member_count, eligible: reason === null, reason };
+    });
 }

@@ -5,6 +5,7 @@ import { QwilApiError } from '../qwil/qwilTransport';
 import type { Membership } from '../qwil/schemas';
 import { findClientMembership } from './clientLookup';
 import type { ConnectorSession } from './connectorSession';
+import { requireActiveStaff, requireReadableGroups } from './memberVisibility';
 import { checkInvitationPhone, defaultCountryOfLocale } from './invitationPhone';
 import { readyTab } from './tabState';
 
@@ -49,6 +50,8 @@ export async function inviteClient(context: ApexContext, session: ConnectorSessi
 
     const existing = await findClientMembership(qwil, settings, client);
     if (existing) return alreadyOnQwil(context, session, existing);
+    await requireReadableGroups(session, params.groupUuids);
+    if (params.newGroup) await requireActiveStaff(session, params.newGroup.staffEntityUserXrefUuids);
 
     let created: Membership;
     try {

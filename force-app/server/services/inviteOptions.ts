@@ -1,6 +1,7 @@
 import type { GroupOption, StaffOption } from '../contracts/qwilTab';
 import { isStaffRole, type Group, type Membership } from '../qwil/schemas';
 import type { ConnectorSession } from './connectorSession';
+import { readableGroups } from './memberVisibility';
 
 
 const STAFF_STATUS_REASONS: Record<Membership['status'], string | null> = {
@@ -21,9 +22,9 @@ function toGroupOption(group: Group): GroupOption {
     };
 }
 
-/** Groups matching the search; only groups with an active staff member can take a client. */
+/** Groups matching the search whose clients the user can all read; only groups with an active staff member can take a client. */
 export async function groupOptions(session: ConnectorSession, search: string): Promise<GroupOption[]> {
-    return (await session.qwil.searchGroups(search)).map(toGroupOption);
+    return (await readableGroups(session, await session.qwil.searchGroups(search))).map(toGroupOption);
 }
 
 /** Staff matching the search (clients left out); only active staff can be added to a group. */

@@ -1,6 +1,8 @@
 import type { AccessLevel, Database, SObjectRecord } from '../../../force-app/server/platform/context';
 import { QueryException } from '../../../force-app/server/platform/exceptions';
 import type { SharingMode } from '../../../force-app/server/platform/auraEnabled';
+import { toId18 } from '../../../force-app/server/platform/salesforceId';
+import { isValidId } from '../records/ids';
 import { applyUpdate } from '../records/personAccounts';
 import type { RecordLocks } from '../records/recordLocks';
 import type { RecordStore, StoredRecord } from '../records/recordStore';
@@ -75,6 +77,32 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
         return selected as SObjectRecord;
     };
 
+    /** SOQL equality: ids match in either length, text ignores case. */
+    const normalised = (field: string, value: unknown): string | null => {
+        if (typeof value !== 'string') return null;
+        if (field === 'Id') return isValidId(value) ? toId18(value) : null;
+        return value.toLowerCase();
+    };
+
+    const queryWhereIn: Database['queryWhereIn'] = (sobjectType, field, values, limit, accessLevel) => {
+        const level = levelOf(accessLevel);
+        checkQuery(sobjectType, field === 'Id' ? [] : [field], level);
+        if (!Number.isInteger(limit) || limit < 1) throw new QueryException(`LIMIT must be a positive integer, got ${limit}`);
+        if (field === 'Id') {
+            const invalid = values.find((value) => !isValidId(value));
+            if (invalid !== undefined) throw new QueryException(`invalid ID field: ${invalid}`);
+        }
+        const wanted = new Set(values.map((value) => normalised(field, value)));
+        const matches: SObjectRecord[] = [];
+        for (const stored of services.records.all(sobjectType)) {
+            if (matches.length >= limit) break;
+            const record = visible(sobjectType, stored.Id, level);
+            if (!record || !wanted.has(normalised(field, record[field]))) continue;
+            matches.push({ Id: record.Id, [field]: record[field] ?? null });
+        }
+        return matches;
+    };
+
     const lockById: Database['lockById'] = async (sobjectType, recordId, accessLevel) => {
         const level = levelOf(accessLevel);
         checkQuery(sobjectType, [], level);
@@ -126,5 +154,5 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
         transaction.pendingWork = true;
     };
 
-    return { queryById, lockById, updateById };
+    return { queryById, queryWhereIn, lockById, updateById };
 }

@@ -97,7 +97,7 @@ describe('staff members', () => {
     it.each([
         ['pending', S.avaCollins, /^Ava Collins has not accepted their Qwil invitation yet/],
         ['suspended', S.noahFischer, /^Noah Fischer is suspended in Qwil; only active staff can be added/],
-        ['a client', C.hannahLindqvist, /^Hannah Lindqvist is a client, not a staff member/]
+        ['a client, without naming them', C.hannahLindqvist, /^Only active staff members of your Qwil organisation can be added/]
     ])('refuses %s before writing to Qwil', async (_kind, uuid, message) => {
         expect(await apexErrorMessage(change('addStaffMembers', { groupUuid: G.whitfieldRelationship, staffEntityUserXrefUuids: [S.jamesPatel, uuid] }))).toMatch(message);
         expect(qwilWrites()).toEqual([]);

@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import { participantsLabel } from 'c/qwilChatParticipants';
 import openChat from '@salesforce/apex/QwilChatsController.openChat';
 import loadOlderMessages from '@salesforce/apex/QwilChatsController.loadOlderMessages';
 import loadNewMessages from '@salesforce/apex/QwilChatsController.loadNewMessages';
@@ -74,7 +75,7 @@ export default class QwilChatConversation extends LightningElement {
     }
 
     get participantsLabel(): string {
-        return (this.opened?.chat.participants ?? []).map((p) => `${p.name}${p.isYou ? ' (you)' : ''}${p.former ? ' (former participant)' : ''}`).join(', ');
+        return this.opened ? participantsLabel(this.opened.chat) : '';
     }
 
     get rows(): MessageRow[] {

@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import listChats from '@salesforce/apex/QwilChatsController.listChats';
+import { participantsLabel } from 'c/qwilChatParticipants';
 import type { ChatListPage, ChatSummary } from '../../../../server/contracts/chats';
 import type { ClientState } from '../../../../server/contracts/clientState';
 
@@ -24,7 +25,7 @@ function rowOf(chat: ChatSummary): ChatRow {
         title: chat.title,
         staffOnly: chat.staffOnly,
         archived: chat.archived,
-        participantsLabel: chat.participants.map((p) => `${p.name}${p.isYou ? ' (you)' : ''}${p.former ? ' (former participant)' : ''}`).join(', '),
+        participantsLabel: participantsLabel(chat),
         lastMessageAt: chat.lastMessageAt,
         preview: chat.lastMessagePreview
     };

@@ -70,6 +70,14 @@ describe('c-qwil-chat-conversation', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('counts participants the user cannot see in Salesforce and attributes their messages without a name', async () => {
+        const hidden = { entityUserXrefUuid: '', name: 'A client you cannot see in Salesforce', isClient: true, isYou: false, former: false };
+        mockOpen.mockResolvedValue(openedChat({ chat: summary({ participants: [OLIVIA, ELEANOR], hiddenClientCount: 2 }), messages: [message(1, hidden, { text: 'Thank you.' })] }));
+        const element = await render();
+        expect(normalisedTextSeen(shadow(element).querySelector('[data-id="participants"]')!)).toBe('Participants: Olivia Hart (you), Eleanor Whitfield, 2 clients you cannot see in Salesforce');
+        expect(normalisedTextSeen(messageItems(element)[0]!)).toContain('A client you cannot see in Salesforce');
+    });
+
     it('shows HTML in a message as typed, never as markup', async () => {
         const typed = '<img src=x onerror="alert(1)"><script>alert(2)</script><b>bold</b>';
         mockOpen.mockResolvedValue(openedChat({ chat: summary({ title: '<i>Title</i>' }), messages: [message(1, ELEANOR, { text: typed })] }));

@@ -67,6 +67,12 @@ describe('c-qwil-chats', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('acknowledges participants the user cannot see in Salesforce by a count, after the names', async () => {
+        mockList.mockResolvedValue(listPage({ chats: [summary({ title: 'Joint review', participants: [OLIVIA, ELEANOR], hiddenClientCount: 1, lastMessagePreview: null })] }));
+        const element = await render();
+        expect(chatRows(element)).toEqual(['Joint review Olivia Hart (you), Eleanor Whitfield, 1 client you cannot see in Salesforce']);
+    });
+
     it('shows titles, names and previews from Qwil as typed', async () => {
         const typed = '<img src=x onerror="alert(1)">';
         mockList.mockResolvedValue(listPage({ chats: [summary({ title: typed, lastMessagePreview: `<script>alert(2)</script>` })] }));

@@ -32,6 +32,7 @@ export function summary(overrides: Partial<ChatSummary> = {}): ChatSummary {
         staffOnly: false,
         archived: false,
         participants: [OLIVIA, ELEANOR],
+        hiddenClientCount: 0,
         messageCount: 6,
         lastMessageAt: '2025-10-08T09:12:00.000Z',
         lastMessagePreview: 'Thursday at 10:00 works for me.',

@@ -1,0 +1,193 @@
+import type { ApexContext } from '../platform/context';
+import { AuraHandledException, QueryException } from '../platform/exceptions';
+import { toId18 } from '../platform/salesforceId';
+import { GroupsApi } from '../qwil/groupsApi';
+import type { Group, Membership } from '../qwil/schemas';
+import type { ConnectorSettings } from '../settings/connectorSettings';
+import { personAccountFieldName } from './clientRecord';
+import type { ConnectorSession } from './connectorSession';
+import { isStaff, staffAdditionRefusal } from './contactGroupRules';
+
+/**
+ * The boundary rule. The connector holds one Qwil key for the whole firm, so what it reveals or
+ * changes follows the running user's Salesforce access: a Qwil member is shown or acted on only
+ * when they are staff of the organisation, the client of the viewed record, or a client whose
+ * Salesforce record the user can read (found through the configured Client Lookup Type). Anyone
+ * else is never written and never named; the page shows how many there are.
+ */
+
+/** What the rule needs of a Qwil member: who they are and how their Salesforce record is found. */
+export type MemberKeys = Pick<Membership, 'entity_user_xref_uuid' | 'role' | 'identifier' | 'primary_email'>;
+
+/** Which client memberships the running user can read in Salesforce. */
+export interface ClientReader {
+    readableUuids(clients: readonly MemberKeys[]): ReadonlySet<string>;
+}
+
+/** Rows one readability query returns at most: ten pages of a Qwil list. Clients beyond it count as unreadable (the safe side). */
+const MAX_CLIENTS_CHECKED = 1000;
+/** Staff chosen in one request are looked up one callout each, so a request names at most this many. */
+const MAX_STAFF_CHOSEN = 20;
+/** A request naming groups by id reads each one's members (up to ten pages each), so it names at most this many. */
+const MAX_GROUPS_CHOSEN = 5;
+/** A picker reads the members of the groups found, first to last, within this many pages of 100 (Apex allows 100 callouts). */
+const PICKER_MEMBER_PAGES = 30;
+const MEMBERS_PER_PAGE = 100;
+
+const CLIENT_OBJECTS = ['Contact', 'Account'] as const;
+
+/** "1 client you cannot see in Salesforce": how the page acknowledges members it must not name. */
+export function hiddenClientsPhrase(count: number): string {
+    return `${count} ${count === 1 ? 'client' : 'clients'} you cannot see in Salesforce`;
+}
+
+/** Salesforce ids of the configured object types in the members' Qwil identifiers, by object. */
+function idsByObject(context: ApexContext, clients: readonly MemberKeys[]): Map<string, Map<string, string[]>> {
+    const byObject = new Map<string, Map<string, string[]>>();
+    for (const client of clients) {
+        const identifier = client.identifier?.trim() ?? '';
+        if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(identifier)) continue;
+        const objectApiName = context.schema.getSObjectTypeOfId(identifier);
+        if (objectApiName !== 'Contact' && objectApiName !== 'Account') continue;
+        const ids = byObject.get(objectApiName) ?? new Map<string, string[]>();
+        const id = toId18(identifier);
+        ids.set(id, [...(ids.get(id) ?? []), client.entity_user_xref_uuid]);
+        byObject.set(objectApiName, ids);
+    }
+    return byObject;
+}
+
+/** One user-mode query; an object or field the user cannot read at all means none of its records are readable. */
+function readableValues(context: ApexContext, objectApiName: string, field: string, values: readonly string[]): string[] {
+    if (values.length === 0) return [];
+    try {
+        return context.database
+            .queryWhereIn(objectApiName, field, values, MAX_CLIENTS_CHECKED, 'USER_MODE')
+            .map((record) => record[field])
+            .filter((value): value is string => typeof value === 'string');
+    } catch (error) {
+        if (error instanceof QueryException) return [];
+        throw error;
+    }
+}
+
+/**
+ * Reads, as the running user, which clients' Salesforce records are visible: at most one query per
+ * object for the whole list (by record id in the Qwil identifier, or by the configured email field).
+ */
+export function clientReader(context: ApexContext, settings: ConnectorSettings): ClientReader {
+    return {
+        readableUuids(clients) {
+            const readable = new Set<string>();
+            if (settings.clientLookupType === 'Salesforce Record ID') {
+                for (const [objectApiName, ids] of idsByObject(context, clients)) {
+                    for (const id of readableValues(context, objectApiName, 'Id', [...ids.keys()])) {
+                        for (const uuid of ids.get(toId18(id)) ?? []) readable.add(uuid);
+                    }
+                }
+                return readable;
+            }
+            const emails = [...new Set(clients.map((client) => client.primary_email.trim().toLowerCase()).filter((email) => email !== ''))];
+            for (const objectApiName of CLIENT_OBJECTS) {
+                const field = objectApiName === 'Account' ? personAccountFieldName(settings.clientEmailField) : settings.clientEmailField;
+                const found = new Set(readableValues(context, objectApiName, field, emails).map((email) => email.toLowerCase()));
+                for (const client of clients) if (found.has(client.primary_email.trim().toLowerCase())) readable.add(client.entity_user_xref_uuid);
+            }
+            return readable;
+        }
+    };
+}
+
+/** The members the page may show, and how many clients it must leave unnamed. */
+interface VisibleMembers<T extends MemberKeys> {
+    readonly visible: T[];
+    readonly hiddenClientCount: number;
+}
+
+/** Applies the rule to a list of members; the viewed client (when on Qwil) is always visible. */
+function visibleMembers<T extends MemberKeys>(session: ConnectorSession, viewedClientUuid: string | null, members: readonly T[]): VisibleMembers<T> {
+    const clients = members.filter((member) => !isStaff(member) && member.entity_user_xref_uuid !== viewedClientUuid);
+    const readable = clients.length > 0 ? session.clientReader.readableUuids(clients) : new Set<string>();
+    const visible = members.filter((member) => isStaff(member) || member.entity_user_xref_uuid === viewedClientUuid || readable.has(member.entity_user_xref_uuid));
+    return { visible, hiddenClientCount: members.length - visible.length };
+}
+
+/** A group is opened or changed from a record only when every other client in it is readable. */
+export function requireReadableGroupMembers(session: ConnectorSession, viewedClientUuid: string | null, members: readonly MemberKeys[]): void {
+    const { hiddenClientCount } = visibleMembers(session, viewedClientUuid, members);
+    if (hiddenClientCount > 0) {
+        throw new AuraHandledException(
+            `This group also has ${hiddenClientsPhrase(hiddenClientCount)}, so Qwil Messenger will not show or change it here. Ask the owner of those client records, or your administrator, to manage it.`
+        );
+    }
+}
+
+const NOT_ACTIVE_STAFF =
+    'Only active staff members of your Qwil organisation can be added, and one of the people chosen is not one. Search for staff again and choose from the list.';
+
+/**
+ * The chosen people as active staff memberships of the organisation, checked in Qwil before any
+ * write. Anyone else is refused without being named: a client must never be added as staff.
+ */
+export async function requireActiveStaff(session: ConnectorSession, uuids: readonly string[]): Promise<Membership[]> {
+    const unique = [...new Set(uuids)];
+    if (unique.length > MAX_STAFF_CHOSEN) throw new AuraHandledException(`Choose at most ${MAX_STAFF_CHOSEN} staff members at once.`);
+    const staff: Membership[] = [];
+    for (const uuid of unique) {
+        const membership = await session.qwil.findMembership({ entity_user_xref_uuid: uuid });
+        if (!membership || !isStaff(membership)) throw new AuraHandledException(NOT_ACTIVE_STAFF);
+        const inactive = staffAdditionRefusal(membership);
+        if (inactive) throw new AuraHandledException(inactive);
+        staff.push(membership);
+    }
+    return staff;
+}
+
+/** Reads each group's members, in order (one callout per group page). */
+async function membersOfEach(session: ConnectorSession, groupUuids: readonly string[]): Promise<Membership[][]> {
+    const api = new GroupsApi(session.qwil.transport);
+    const lists: Membership[][] = [];
+    for (const uuid of groupUuids) lists.push(await api.members(uuid));
+    return lists;
+}
+
+/** For each member list, whether every client in it is readable; one readability check for all lists. */
+function clientsAllReadable(session: ConnectorSession, memberLists: readonly (readonly Membership[])[]): boolean[] {
+    const clients = memberLists.flat().filter((member) => !isStaff(member));
+    const readable = clients.length > 0 ? session.clientReader.readableUuids(clients) : new Set<string>();
+    return memberLists.map((members) => members.every((member) => isStaff(member) || readable.has(member.entity_user_xref_uuid)));
+}
+
+/** The first groups found whose members fit the picker's callout budget. */
+function withinPageBudget(found: readonly Group[]): Group[] {
+    const candidates: Group[] = [];
+    let pages = 0;
+    for (const group of found) {
+        pages += Math.max(1, Math.ceil(group.member_count / MEMBERS_PER_PAGE));
+        if (pages > PICKER_MEMBER_PAGES) break;
+        candidates.push(group);
+    }
+    return candidates;
+}
+
+/**
+ * For a picker: the groups found whose clients the user can all read (or that have none); the
+ * others are left out. Only the first groups within the callout budget are checked, so a search
+ * matching very many groups offers its first ones.
+ */
+export async function readableGroups(session: ConnectorSession, found: readonly Group[]): Promise<Group[]> {
+    const candidates = withinPageBudget(found);
+    const readable = clientsAllReadable(session, await membersOfEach(session, candidates.map((group) => group.group_uuid)));
+    return candidates.filter((_, index) => readable[index]);
+}
+
+/** The groups a request names by id: refused, before any write, unless each one's clients are all readable. */
+export async function requireReadableGroups(session: ConnectorSession, groupUuids: readonly string[]): Promise<void> {
+    const unique = [...new Set(groupUuids)];
+    if (unique.length > MAX_GROUPS_CHOSEN) throw new AuraHandledException(`Choose at most ${MAX_GROUPS_CHOSEN} groups at once.`);
+    if (clientsAllReadable(session, await membersOfEach(session, unique)).includes(false)) {
+        throw new AuraHandledException(
+            'One of the chosen groups has clients you cannot see in Salesforce, so the client cannot be added to it from here. Choose a group from the list.'
+        );
+    }
+}
