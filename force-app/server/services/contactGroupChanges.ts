@@ -22,7 +22,7 @@ function refuse(reason: string | null): void {
 async function changed(session: ConnectorSession, groupUuid: string | null, message: string): Promise<ContactGroupsChange> {
     const groups = await readClientGroups(session);
     const stillTheClients = groupUuid !== null && groups.groups.some((group) => group.group_uuid === groupUuid);
-    return { view: contactGroupsView(groups), group: stillTheClients ? await openGroup(groups, groupUuid) : null, message };
+    return { view: contactGroupsView(groups), contactGroup: stillTheClients ? await openGroup(groups, groupUuid) : null, message };
 }
 
 async function manageableGroup(session: ConnectorSession, groupUuid: string): Promise<{ groups: ClientGroups; client: Membership; name: string }> {
