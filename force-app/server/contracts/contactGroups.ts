@@ -45,9 +45,12 @@ export const ContactGroupMember = z.object({
 });
 export type ContactGroupMember = z.infer<typeof ContactGroupMember>;
 
-/** An opened group: its details, members and what may be done with it. */
+/**
+ * An opened group: its details, members and what may be done with it. The group is `contactGroup`,
+ * never `group`: `group` is a reserved word in Apex, so the Apex twin could not have that field.
+ */
 export const ContactGroupDetail = z.object({
-    group: ContactGroup,
+    contactGroup: ContactGroup,
     members: z.array(ContactGroupMember),
     /** The viewed client can be taken out of the group (not their last group). */
     canRemoveClient: z.boolean(),
@@ -61,7 +64,8 @@ export type ContactGroupDetail = z.infer<typeof ContactGroupDetail>;
 /** Every change answers the page's new state, and the changed group when it still concerns the client. */
 export const ContactGroupsChange = z.object({
     view: ContactGroupsView,
-    group: ContactGroupDetail.nullable(),
+    /** The changed group, opened; null when it no longer concerns the client. */
+    contactGroup: ContactGroupDetail.nullable(),
     /** What changed, for the confirmation toast. */
     message: z.string()
 });

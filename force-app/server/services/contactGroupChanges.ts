@@ -25,7 +25,7 @@ async function changed(session: ConnectorSession, groupUuid: string | null, mess
     return rereadAfterWrite(message, async () => {
         const groups = await readClientGroups(session);
         const stillTheClients = groupUuid !== null && groups.groups.some((group) => group.group_uuid === groupUuid);
-        return { view: contactGroupsView(groups), group: stillTheClients ? await openGroup(groups, groupUuid) : null, message };
+        return { view: contactGroupsView(groups), contactGroup: stillTheClients ? await openGroup(groups, groupUuid) : null, message };
     });
 }
 

@@ -87,7 +87,7 @@ function toMember(groups: ClientGroups, members: readonly Membership[], member: 
 export function groupDetail(groups: ClientGroups, group: Group, members: readonly Membership[]): ContactGroupDetail {
     const lastGroup = lastGroupRefusal(groups.groups);
     return {
-        group: toContactGroup(group),
+        contactGroup: toContactGroup(group),
         members: members.map((member) => toMember(groups, members, member)),
         canRemoveClient: lastGroup === null,
         canDelete: lastGroup === null,

@@ -52,7 +52,7 @@ describe('the list and an opened group', () => {
 
     it('shows the members, staff and clients, with status; the last active staff member cannot be removed and says why', async () => {
         const detail = (await call('openContactGroup', { groupUuid: G.whitfieldRelationship })) as ContactGroupDetail;
-        expect(detail.group.description).toBe('Whitfield Family Office: Eleanor Whitfield and trustee Marcus Bennett');
+        expect(detail.contactGroup.description).toBe('Whitfield Family Office: Eleanor Whitfield and trustee Marcus Bennett');
         expect(detail.members.map(({ name, kind, status, isViewedClient, removable }) => ({ name, kind, status, isViewedClient, removable }))).toEqual([
             { name: 'Olivia Hart', kind: 'staff', status: 'active', isViewedClient: false, removable: false },
             { name: 'Eleanor Whitfield', kind: 'client', status: 'active', isViewedClient: true, removable: false },
@@ -90,7 +90,7 @@ describe('staff members', () => {
         const result = await change('addStaffMembers', { groupUuid: G.whitfieldRelationship, staffEntityUserXrefUuids: [S.jamesPatel, S.sofiaReyes] });
         expect(membersOf(G.whitfieldRelationship)).toEqual([S.oliviaHart, C.eleanorWhitfield, C.marcusBennett, S.jamesPatel, S.sofiaReyes]);
         expect(result.view.groups[0]).toMatchObject({ memberCount: 5, activeStaffCount: 3 });
-        expect(result.group?.members.filter((member) => member.removable).map((member) => member.name)).toEqual(['Olivia Hart', 'James Patel', 'Sofia Reyes']);
+        expect(result.contactGroup?.members.filter((member) => member.removable).map((member) => member.name)).toEqual(['Olivia Hart', 'James Patel', 'Sofia Reyes']);
         expect(result.message).toBe('James Patel, Sofia Reyes are now in Whitfield Relationship.');
     });
 
@@ -115,7 +115,7 @@ describe('staff members', () => {
         const result = await change('removeStaffMember', { groupUuid: G.whitfieldRelationship, entityUserXrefUuid: S.oliviaHart });
         expect(membersOf(G.whitfieldRelationship)).toEqual([C.eleanorWhitfield, C.marcusBennett, S.jamesPatel]);
         expect(result.message).toBe('Olivia Hart is no longer in Whitfield Relationship.');
-        expect(result.group?.members.find((member) => member.name === 'James Patel')).toMatchObject({ removable: false });
+        expect(result.contactGroup?.members.find((member) => member.name === 'James Patel')).toMatchObject({ removable: false });
     });
 
     it("passes on Qwil's own refusal when the group changed in Qwil after the check (QX030 from Qwil)", async () => {
@@ -166,7 +166,7 @@ describe("the client's membership of groups", () => {
         await change('addClientToGroup', { groupUuid: G.advisoryDesk });
         const result = await change('removeClientFromGroup', { groupUuid: G.advisoryDesk });
         expect(membersOf(G.advisoryDesk)).not.toContain(C.eleanorWhitfield);
-        expect(result).toMatchObject({ group: null, message: 'Eleanor Whitfield is no longer in Advisory Desk.' });
+        expect(result).toMatchObject({ contactGroup: null, message: 'Eleanor Whitfield is no longer in Advisory Desk.' });
         expect(result.view.groups.map((group) => group.name)).toEqual(['Whitfield Relationship']);
     });
 });
@@ -175,7 +175,7 @@ describe('creating, editing and deleting groups', () => {
     it('creates a group with the client and the running user in it', async () => {
         const result = await change('createContactGroup', { name: 'Whitfield Trust', identifier: 'WhitfieldTrust', description: 'Trust accounts' });
         expect(groupNamed('Whitfield Trust')).toMatchObject({ identifier: 'WhitfieldTrust', description: 'Trust accounts', member_xref_uuids: [S.oliviaHart, C.eleanorWhitfield] });
-        expect(result.group?.group).toMatchObject({ name: 'Whitfield Trust', memberCount: 2, activeStaffCount: 1 });
+        expect(result.contactGroup?.contactGroup).toMatchObject({ name: 'Whitfield Trust', memberCount: 2, activeStaffCount: 1 });
         expect(result.view.groups).toHaveLength(2);
     });
 
@@ -201,9 +201,9 @@ describe('creating, editing and deleting groups', () => {
 
     it('deletes a group the client no longer needs', async () => {
         const created = await change('createContactGroup', { name: 'Whitfield Trust', identifier: '', description: '' });
-        const result = await change('deleteContactGroup', { groupUuid: created.group!.group.groupUuid });
+        const result = await change('deleteContactGroup', { groupUuid: created.contactGroup!.contactGroup.groupUuid });
         expect(groupNamed('Whitfield Trust')).toBeUndefined();
-        expect(result).toMatchObject({ group: null, message: 'Whitfield Trust is deleted.' });
+        expect(result).toMatchObject({ contactGroup: null, message: 'Whitfield Trust is deleted.' });
         expect(result.view.groups.map((group) => group.name)).toEqual(['Whitfield Relationship']);
     });
 

@@ -45,11 +45,11 @@ export default class QwilContactGroupDetail extends LightningElement {
     }
 
     get identifier(): string {
-        return this.detail?.group.identifier || NOT_SET;
+        return this.detail?.contactGroup.identifier || NOT_SET;
     }
 
     get description(): string {
-        return this.detail?.group.description || NOT_SET;
+        return this.detail?.contactGroup.description || NOT_SET;
     }
 
     get members(): MemberRow[] {
@@ -99,7 +99,7 @@ export default class QwilContactGroupDetail extends LightningElement {
     }
 
     get deleteQuestion(): string {
-        return `Delete ${this.detail?.group.name ?? 'this group'}? Its members lose access to each other through this group. This cannot be undone.`;
+        return `Delete ${this.detail?.contactGroup.name ?? 'this group'}? Its members lose access to each other through this group. This cannot be undone.`;
     }
 
     handleBack(): void {
@@ -136,7 +136,7 @@ export default class QwilContactGroupDetail extends LightningElement {
         const uuid = (event.currentTarget as HTMLElement).dataset.uuid;
         const member = this.detail?.members.find((candidate) => candidate.entityUserXrefUuid === uuid);
         const recordId = this.recordId;
-        const groupUuid = this.detail?.group.groupUuid;
+        const groupUuid = this.detail?.contactGroup.groupUuid;
         if (!member || !recordId || !groupUuid) {
             return;
         }
@@ -147,7 +147,7 @@ export default class QwilContactGroupDetail extends LightningElement {
 
     handleRemoveClient(): void {
         const recordId = this.recordId;
-        const groupUuid = this.detail?.group.groupUuid;
+        const groupUuid = this.detail?.contactGroup.groupUuid;
         if (recordId && groupUuid) {
             this.run('The client could not be removed from the group', () => removeClientFromGroup({ recordId, groupUuid }));
         }
@@ -155,7 +155,7 @@ export default class QwilContactGroupDetail extends LightningElement {
 
     handleConfirmDelete(): void {
         const recordId = this.recordId;
-        const groupUuid = this.detail?.group.groupUuid;
+        const groupUuid = this.detail?.contactGroup.groupUuid;
         if (recordId && groupUuid) {
             this.run('The group could not be deleted', () => deleteContactGroup({ recordId, groupUuid }));
         }

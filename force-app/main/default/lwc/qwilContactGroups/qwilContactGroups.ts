@@ -135,7 +135,7 @@ export default class QwilContactGroups extends LightningElement {
     }
 
     handleBack(): void {
-        const uuid = this.openGroup?.group.groupUuid ?? this.openingUuid;
+        const uuid = this.openGroup?.contactGroup.groupUuid ?? this.openingUuid;
         this.openGroup = undefined;
         this.openErrors = undefined;
         this.focusAfterRender = uuid ? `button[data-uuid="${uuid}"]` : '[data-id="list-heading"]';
@@ -161,13 +161,13 @@ export default class QwilContactGroups extends LightningElement {
 
     /** From any child that changed the groups: the page's new state, the changed group, and what changed. */
     handleChange(event: CustomEvent<ContactGroupsChange>): void {
-        const { view, group, message } = event.detail;
+        const { view, contactGroup: group, message } = event.detail;
         const wasOpen = Boolean(this.openGroup);
         this.view = view;
         this.isCreating = false;
         this.isJoining = false;
         this.openGroup = group ?? undefined;
-        this.openingUuid = group?.group.groupUuid;
+        this.openingUuid = group?.contactGroup.groupUuid;
         // An opened group moves focus to its own heading; a group that closed hands focus back to the list.
         this.focusAfterRender = !group && wasOpen ? '[data-id="list-heading"]' : undefined;
         this.dispatchEvent(new ShowToastEvent({ title: 'Contact groups updated', message, variant: 'success' }));

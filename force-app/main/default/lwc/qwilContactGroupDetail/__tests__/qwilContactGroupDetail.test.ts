@@ -68,7 +68,7 @@ describe('c-qwil-contact-group-detail', () => {
     });
 
     it('says "Not set" for a missing identifier or description', async () => {
-        const element = await render({ ...weiFamilyDetail, group: { ...weiFamilyDetail.group, identifier: null, description: null } });
+        const element = await render({ ...weiFamilyDetail, contactGroup: { ...weiFamilyDetail.contactGroup, identifier: null, description: null } });
 
         expect(normalisedTextSeen(query(element, '[data-id="group-fields"]')!)).toBe('Name Wei Family Identifier Not set Description Not set');
         await expect(element).toBeAccessible();
@@ -183,7 +183,7 @@ describe('c-qwil-contact-group-detail', () => {
 
         query(element, '[data-id="edit"]')!.click();
         await flushPromises();
-        expect(query(element, 'c-qwil-contact-group-editor')).toHaveProperty('group', weiFamilyDetail.group);
+        expect(query(element, 'c-qwil-contact-group-editor')).toHaveProperty('group', weiFamilyDetail.contactGroup);
         await expect(element).toBeAccessible();
         query(element, 'c-qwil-contact-group-editor')!.dispatchEvent(new CustomEvent('close'));
         await flushPromises();

@@ -181,10 +181,10 @@ describe('c-qwil-contact-groups', () => {
     it('shows a change at once in the list and the opened group, with a toast', async () => {
         const element = await renderPage();
         await openWeiFamily(element);
-        const renamed = { ...weiFamilyDetail, group: { ...weiFamily, name: 'Wei Household', memberCount: 4 } };
+        const renamed = { ...weiFamilyDetail, contactGroup: { ...weiFamily, name: 'Wei Household', memberCount: 4 } };
 
         query(element, 'c-qwil-contact-group-detail')!.dispatchEvent(
-            new CustomEvent('groupschange', { detail: changeOf('Wei Household is saved.', renamed, [renamed.group]) })
+            new CustomEvent('groupschange', { detail: changeOf('Wei Household is saved.', renamed, [renamed.contactGroup]) })
         );
         await flushPromises();
 

@@ -59,7 +59,7 @@ export const li = member('Li Wei', LI_UUID, { kind: 'client', jobTitle: 'Client'
 
 /** Wei Family: two active staff and the client; it is not the client's only group. */
 export const weiFamilyDetail: ContactGroupDetail = {
-    group: weiFamily,
+    contactGroup: weiFamily,
     members: [olivia, james, li],
     canRemoveClient: true,
     canDelete: true,
@@ -73,7 +73,7 @@ export const LAST_GROUP_REASON =
 
 /** The client's only group, with one active staff member. */
 export const onlyGroupDetail: ContactGroupDetail = {
-    group: { ...weiFamily, memberCount: 2, activeStaffCount: 1 },
+    contactGroup: { ...weiFamily, memberCount: 2, activeStaffCount: 1 },
     members: [{ ...olivia, removable: false, reason: LAST_STAFF_REASON }, li],
     canRemoveClient: false,
     canDelete: false,
@@ -81,5 +81,5 @@ export const onlyGroupDetail: ContactGroupDetail = {
 };
 
 export function changeOf(message: string, group: ContactGroupDetail | null, groups: ContactGroup[] = activeView.groups): ContactGroupsChange {
-    return { view: { ...activeView, groups }, group, message };
+    return { view: { ...activeView, groups }, contactGroup: group, message };
 }
