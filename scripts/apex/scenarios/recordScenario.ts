@@ -1,4 +1,4 @@
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import type { ConnectorHarness } from '../../../mock-org/testing/connectorHarness';
 
 /** One Qwil request and its answer, with the path and query as sent after the named credential. */
@@ -20,8 +20,8 @@ export interface RecordedScenario {
     params: unknown;
     /** The `Qwil_Messenger.Qwil` settings record's values by field API name. */
     settings: Record<string, unknown>;
-    /** The running user's Staff ID field and value (the staff mapping reads it). */
-    user: { staffIdField: string; staffId: unknown };
+    /** The running user's Staff ID field and value (the staff mapping reads it), and locale (phone numbers are read in its country). */
+    user: { staffIdField: string; staffId: unknown; locale: unknown };
     /** The client record's object and the fields the settings map, or null when the call names none. */
     record: { object: string; fields: Record<string, unknown> } | null;
     exchanges: RecordedExchange[];
@@ -57,7 +57,7 @@ const RECORD_FIELD_SETTINGS = [
  */
 export async function recordScenario(
     harness: ConnectorHarness,
-    server: SetupServerApi,
+    server: SetupServer,
     runningUser: string,
     call: ScenarioCall
 ): Promise<RecordedScenario> {
@@ -79,7 +79,7 @@ export async function recordScenario(
         methodName: call.methodName,
         params: call.params,
         settings,
-        user: { staffIdField, staffId: user[staffIdField] ?? null },
+        user: { staffIdField, staffId: user[staffIdField] ?? null, locale: user['LocaleSidKey'] ?? null },
         record: call.recordId ? recordOf(harness, call.recordId, settings) : null,
         exchanges: await exchanges.stop(),
         result,
@@ -102,7 +102,7 @@ function recordOf(harness: ConnectorHarness, recordId: string, settings: Record<
 }
 
 /** Records msw's requests and mocked answers, in request order, until `stop`. */
-function captureExchanges(server: SetupServerApi): { stop: () => Promise<RecordedExchange[]> } {
+function captureExchanges(server: SetupServer): { stop: () => Promise<RecordedExchange[]> } {
     // The handler reads the request body, so it is copied when the request starts.
     const requestBodies = new Map<string, Promise<string>>();
     const exchanges = new Map<string, Promise<RecordedExchange>>();
