@@ -22,12 +22,13 @@ export interface PmdViolation {
     message: string;
 }
 
-/** Runs the selected PMD Apex rules through Salesforce Code Analyzer over the project's Apex. */
+/** Runs the selected PMD Apex rules through Salesforce Code Analyzer over the given Apex files of the project. */
 export async function runPmd(projectDir: string, apexFiles: readonly string[]): Promise<PmdViolation[]> {
     if (apexFiles.length === 0) return [];
     const analyzer = new CodeAnalyzer(CodeAnalyzerConfig.withDefaults());
     await analyzer.addEnginePlugin(createEnginePlugin());
-    const workspace = await analyzer.createWorkspace([projectDir], [...apexFiles]);
+    // The Apex files alone are the workspace: PMD's Apex rules read one file at a time.
+    const workspace = await analyzer.createWorkspace([...apexFiles]);
     const rules = await analyzer.selectRules(PMD_RULE_SELECTORS, { workspace });
     const results = await analyzer.run(rules, { workspace });
     return results.getViolations().map((violation) => {
