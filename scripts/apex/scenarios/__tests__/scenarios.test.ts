@@ -14,6 +14,7 @@ const RECORDED_AT = new Date('2026-01-15T09:30:00.000Z');
 const { server, serve } = useQwilServer();
 let recorded: RecordedScenario[] = [];
 let recordIds: string[] = [];
+const credentials: string[] = [];
 
 beforeAll(async () => {
     // Only Date is frozen, so timestamps Qwil writes are the same on every run; timers run as usual.
@@ -24,6 +25,7 @@ beforeAll(async () => {
     for (const scenario of SCENARIOS) {
         const harness = createConnectorHarness();
         serve(harness);
+        credentials.push(harness.apiKey, harness.apiSecret);
         scenario.arrange?.(harness);
         const recordIdOf = (name: string): string => {
             const record = harness.org.records.all('Contact').find((candidate) => candidate['Name'] === name);
@@ -60,10 +62,11 @@ describe('the shared scenarios (static resource QwilScenarios)', () => {
         expect(recorded.find(({ name }) => name === 'refused: no record access')?.exchanges).toEqual([]);
     });
 
-    it('holds no org ids, only placeholders', () => {
+    it('holds no org ids, only placeholders, and never the System API key or secret', () => {
         const text = fixtureText();
         expect(recordIds.filter((id) => text.includes(id) || text.includes(id.slice(0, 15)))).toEqual([]);
         expect(text).toContain('{{recordId}}');
+        expect(credentials.filter((credential) => text.includes(credential))).toEqual([]);
     });
 
     it('matches the committed fixture (else rewrite it with UPDATE_SCENARIOS=1)', () => {
