@@ -10,6 +10,9 @@ import { SCENARIOS } from '../scenarioDefinitions';
 //   UPDATE_SCENARIOS=1 npx jest scripts/apex/scenarios
 const FIXTURE = 'force-app/main/default/staticresources/QwilScenarios.json';
 const RECORDED_AT = new Date('2026-01-15T09:30:00.000Z');
+// The locale of a new scratch org's user, who runs the Apex tests: national phone numbers and the
+// invite form's default country then read the same in both runtimes.
+const APEX_TEST_LOCALE = 'en_US';
 
 const { server, serve } = useQwilServer();
 let recorded: RecordedScenario[] = [];
@@ -26,6 +29,7 @@ beforeAll(async () => {
         const harness = createConnectorHarness();
         serve(harness);
         credentials.push(harness.apiKey, harness.apiSecret);
+        harness.org.records.update(harness.org.requireUser(scenario.runningUser).Id, { LocaleSidKey: APEX_TEST_LOCALE });
         scenario.arrange?.(harness);
         const recordIdOf = (name: string): string => {
             const record = harness.org.records.all('Contact').find((candidate) => candidate['Name'] === name);
