@@ -50,14 +50,12 @@ export async function checkApex(projectDir: string, typeScript: TypeScriptSide):
     };
 
     const result = checkParity({ ...typeScript, apexClasses: classes });
-    const unmatched = result.lwcImported.length - result.matched.length;
     const parity: ApexCheckSection = {
         name: 'parity',
         summary: `parity: ${result.matched.length} of ${result.lwcImported.length} LWC-imported methods matched`,
         problems: [
             ...syntaxProblems.map(({ file, line, message }) => `${file}:${line}: syntax: ${message.slice(0, 200)}`),
-            ...result.problems,
-            ...(unmatched > 0 && result.problems.length === 0 ? [`${unmatched} LWC-imported method(s) unmatched`] : [])
+            ...result.problems
         ]
     };
 
