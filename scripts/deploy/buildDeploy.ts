@@ -82,13 +82,13 @@ function isLwcTypeScriptSource(file: string): boolean {
     );
 }
 
-// Until the Apex-style server methods exist as Apex, the output holds no Apex class: these notes
-// say what that means for a deployment instead of failing a build that is correct for today.
+// A build of a branch without some Apex class (or a class left out by .forceignore) is still correct
+// for what it holds: these notes say what that means for a deployment instead of failing the build.
 
 /**
- * The permission set in source grants the connector's Apex class, which the mock org enforces.
+ * The permission set in source grants the connector's Apex classes, which the mock org enforces too.
  * An org rejects a permission set granting a class it does not have, so the output leaves out
- * grants for classes it does not contain.
+ * grants for classes it does not contain (none, when every class is in the package).
  */
 function removeGrantsForMissingClasses(
     outDir: string,
@@ -102,8 +102,7 @@ function removeGrantsForMissingClasses(
             if (droppedClasses.length === 0) return [];
             writeProjectFile(outDir, file, xml);
             return [
-                `${file}: left out Apex class access to ${droppedClasses.join(', ')}: the output holds no such Apex class, ` +
-                    'as the server methods run on the mock org only until an Apex implementation exists'
+                `${file}: left out Apex class access to ${droppedClasses.join(', ')}: the output holds no such Apex class`
             ];
         });
 }
@@ -115,6 +114,6 @@ function missingApexNotes(imports: readonly LwcImport[], apexClasses: ReadonlySe
         .map(
             ([apexClass, { methods, bundles }]) =>
                 `Apex class ${apexClass} (${methods.join(', ')}), imported by LWC ${bundles.join(', ')}, ` +
-                'is not in the output: an org rejects the importing bundles, and the record pages placing them, until an Apex implementation exists'
+                'is not in the output: an org rejects the importing bundles, and the record pages placing them'
         );
 }

@@ -21,7 +21,7 @@ const SETTINGS_FIELDS = [
     'Using_Super_API_Key__c'
 ];
 
-/** What the connector package must contain besides its LWC bundles (which the check derives from lwc/). */
+/** What the connector package must contain besides its LWC bundles and Apex classes (which the check derives from the files). */
 export const CONNECTOR_COMPONENTS: readonly MetadataComponent[] = [
     { type: 'CustomObject', fullName: 'Qwil_Messenger__mdt' },
     ...SETTINGS_FIELDS.map((field) => ({ type: 'CustomField', fullName: `Qwil_Messenger__mdt.${field}` })),
@@ -30,5 +30,7 @@ export const CONNECTOR_COMPONENTS: readonly MetadataComponent[] = [
     { type: 'FlexiPage', fullName: 'Qwil_Contact_Record_Page' },
     { type: 'FlexiPage', fullName: 'Qwil_Person_Account_Record_Page' },
     { type: 'PermissionSet', fullName: 'Qwil_Messenger_User' },
+    { type: 'PlatformCachePartition', fullName: 'QwilConnector' },
+    { type: 'StaticResource', fullName: 'QwilScenarios' },
     { type: 'LightningComponentBundle', fullName: 'qwilChatTabsMenu' }
 ];

@@ -7,7 +7,7 @@ const PLATFORM_MODULE = /^(lwc$|lightning\/|@salesforce\/)/;
 const CUSTOM_MODULE = /^c\/([A-Za-z][A-Za-z0-9_]*)$/;
 
 /** The module specifiers a JavaScript module imports at runtime (static, re-exports, literal `import()`). */
-function runtimeImports(code: string, filename: string): string[] {
+export function runtimeImports(code: string, filename: string): string[] {
     const ast = parseSync(code, {
         filename,
         babelrc: false,

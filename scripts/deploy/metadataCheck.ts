@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { MetadataComponent } from './connectorComponents';
@@ -22,8 +22,8 @@ export interface MetadataCheckResult {
  * accept: every XML file well-formed (source-deploy-retrieve does not check this), each LWC bundle
  * with its `.js` and `.js-meta.xml`, every own component a record page places present as a bundle
  * exposed to that page, custom metadata records that fit their type's fields, no named credential
- * carrying a password, and a conversion to Metadata API format whose package.xml lists `expected`
- * and every bundle.
+ * carrying a password, JSON static resources that parse, and a conversion to Metadata API format
+ * whose package.xml lists `expected`, every bundle and every Apex class.
  */
 export async function checkMetadata(projectDir: string, expected: readonly MetadataComponent[]): Promise<MetadataCheckResult> {
     const { packageDirectories, sourceApiVersion } = readSfdxProject(projectDir);
@@ -38,19 +38,23 @@ export async function checkMetadata(projectDir: string, expected: readonly Metad
     }
     const wellFormedXml = new Map([...xmlFiles].filter(([file]) => !malformedXml.has(file)));
     const bundles = bundlesIn(files);
-    const problems = [...malformedXml.values(), ...sourceProblems(files, xmlFiles, wellFormedXml, bundles)];
+    const problems = [...malformedXml.values(), ...sourceProblems(projectDir, files, xmlFiles, wellFormedXml, bundles)];
     const converted = await convertToMetadataFormat(projectDir, packageDirectories, sourceApiVersion);
     if ('error' in converted) {
         problems.push(converted.error);
         return { problems, xmlFileCount: xmlFiles.size, packageComponents: [], apiVersion: sourceApiVersion ?? '' };
     }
     const bundleComponents = [...bundles.keys()].map((name) => ({ type: 'LightningComponentBundle', fullName: name }));
-    problems.push(...missingFromPackageXml([...expected, ...bundleComponents], converted.components));
+    const classComponents = files
+        .filter((file) => file.endsWith('.cls'))
+        .map((file) => ({ type: 'ApexClass', fullName: posix.basename(file, '.cls') }));
+    problems.push(...missingFromPackageXml([...expected, ...bundleComponents, ...classComponents], converted.components));
     return { problems, xmlFileCount: xmlFiles.size, packageComponents: converted.components, apiVersion: converted.apiVersion };
 }
 
 /** What an org would reject in the source itself, beyond malformed XML. */
 function sourceProblems(
+    projectDir: string,
     files: readonly string[],
     xmlFiles: ReadonlyMap<string, string>,
     wellFormedXml: ReadonlyMap<string, string>,
@@ -63,12 +67,26 @@ function sourceProblems(
     const wellFormed = (suffix: string): [string, string][] => [...wellFormedXml].filter(([file]) => file.endsWith(suffix));
     return [
         ...[...bundles].flatMap(([name, root]) => bundleProblems(name, root, files)),
+        ...jsonStaticResourceProblems(files, projectDir),
         ...wellFormed('.flexipage-meta.xml').flatMap(([file, xml]) => flexiPagePlacementProblems(file, xml, bundleMeta)),
         ...customMetadataRecordProblems(wellFormedXml),
         ...wellFormed('.namedCredential-meta.xml')
             .filter(([, xml]) => /<password\b/.test(xml))
             .map(([file]) => `${file}: holds a password; the secret belongs in the org's named credential, never in source`)
     ];
+}
+
+function jsonStaticResourceProblems(files: readonly string[], projectDir: string): string[] {
+    return files
+        .filter((file) => file.includes('/staticresources/') && file.endsWith('.json'))
+        .flatMap((file) => {
+            try {
+                JSON.parse(readFileSync(join(projectDir, file), 'utf8'));
+                return [];
+            } catch (error) {
+                return [`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`];
+            }
+        });
 }
 
 function xmlProblem(file: string, xml: string): string | undefined {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { buildDeploy, DeployBuildError, type DeployBuildResult } from '../buildDeploy';
 import { listFiles } from '../files';
-import { BUNDLE_META_XML, fixtureProject, LWC_DIR, removeTemporaryDirectories, temporaryDirectory } from './projectFixture';
+import { BUNDLE_META_XML, fixtureProject, LWC_DIR, removeTemporaryDirectories, REPOSITORY_ROOT, temporaryDirectory } from './projectFixture';
 
 const PERMISSION_SET = 'force-app/main/default/permissionsets/Qwil_Messenger_User.permissionset-meta.xml';
 const CLASSES_DIR = 'force-app/main/default/classes';
@@ -122,7 +122,9 @@ describe('the deploy build of a project with TypeScript LWCs', () => {
         expect(permissionSet).toContain('<apexClass>QwilSettings</apexClass>');
         expect(permissionSet).toContain('<name>Qwil_Messenger__mdt</name>');
         expect(permissionSet).toContain('connector&apos;s settings &amp; runs');
-        expect(result.notes).toContainEqual(expect.stringMatching(new RegExp(`^${PERMISSION_SET}: .*QwilConnectorController.*mock org`)));
+        expect(result.notes).toContainEqual(
+            `${PERMISSION_SET}: left out Apex class access to QwilConnectorController: the output holds no such Apex class`
+        );
     });
 
     it('notes that LWCs import an Apex class the output lacks, naming class, methods and bundles', () => {
@@ -130,6 +132,51 @@ describe('the deploy build of a project with TypeScript LWCs', () => {
             expect.stringMatching(/^Apex class QwilConnectorController \(getGreeting\), imported by LWC qwilGreeting, is not in the output/)
         );
         expect(result.notes.join('\n')).not.toContain('QwilSettings');
+    });
+});
+
+describe('the deploy build of a project holding every Apex class it grants and imports', () => {
+    const CONTROLLER_CLS = 'public with sharing class QwilConnectorController { @AuraEnabled public static String getGreeting() { return null; } }\n';
+    const CACHE_PARTITION = 'force-app/main/default/cachePartitions/QwilConnector.cachePartition-meta.xml';
+    const STATIC_RESOURCE = 'force-app/main/default/staticresources/QwilScenarios';
+    let outDir: string;
+    let result: DeployBuildResult;
+
+    beforeAll(() => {
+        const projectDir = fixtureProject({
+            [`${LWC_DIR}/qwilGreeting/qwilGreeting.ts`]: GREETING_COMPONENT,
+            [`${LWC_DIR}/qwilGreeting/shout.ts`]: 'export const shout = (text: string): string => text.toUpperCase();\n',
+            [`${LWC_DIR}/qwilGreeting/qwilGreeting.js-meta.xml`]: BUNDLE_META_XML,
+            [`${LWC_DIR}/qwilLdsUtils/qwilLdsUtils.ts`]: 'export const reduceErrors = (error: unknown): string[] => [String(error)];\n',
+            [`${LWC_DIR}/qwilLdsUtils/qwilLdsUtils.js-meta.xml`]: BUNDLE_META_XML,
+            [`${CLASSES_DIR}/QwilConnectorController.cls`]: CONTROLLER_CLS,
+            [`${CLASSES_DIR}/QwilConnectorController.cls-meta.xml`]: APEX_CLASS_META_XML,
+            [`${CLASSES_DIR}/QwilSettings.cls`]: 'public with sharing class QwilSettings {}\n',
+            [`${CLASSES_DIR}/QwilSettings.cls-meta.xml`]: APEX_CLASS_META_XML,
+            [CACHE_PARTITION]: readFileSync(join(REPOSITORY_ROOT, CACHE_PARTITION), 'utf8'),
+            [`${STATIC_RESOURCE}.json`]: '{"scenarios":[]}\n',
+            [`${STATIC_RESOURCE}.resource-meta.xml`]: readFileSync(join(REPOSITORY_ROOT, `${STATIC_RESOURCE}.resource-meta.xml`), 'utf8'),
+            [PERMISSION_SET]: PERMISSION_SET_XML
+        });
+        outDir = temporaryDirectory();
+        result = buildDeploy(projectDir, outDir);
+    });
+
+    it('carries the Apex classes, the cache partition and the static resource', () => {
+        expect(listFiles(outDir)).toEqual(
+            expect.arrayContaining([
+                `${CLASSES_DIR}/QwilConnectorController.cls`,
+                `${CLASSES_DIR}/QwilConnectorController.cls-meta.xml`,
+                CACHE_PARTITION,
+                `${STATIC_RESOURCE}.json`,
+                `${STATIC_RESOURCE}.resource-meta.xml`
+            ])
+        );
+    });
+
+    it('keeps the permission set as written and prints no note', () => {
+        expect(readFileSync(join(outDir, PERMISSION_SET), 'utf8')).toBe(PERMISSION_SET_XML);
+        expect(result.notes).toEqual([]);
     });
 });
 

@@ -2,6 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDeploy } from '../buildDeploy';
 import { CONNECTOR_COMPONENTS } from '../connectorComponents';
+import { writeProjectFile } from '../files';
 import { checkMetadata, type MetadataCheckResult } from '../metadataCheck';
 import { copyOfProject, LWC_DIR, REPOSITORY_ROOT, removeTemporaryDirectories, temporaryDirectory } from './projectFixture';
 
@@ -10,6 +11,15 @@ const REGION_FIELD = 'force-app/main/default/objects/Qwil_Messenger__mdt/fields/
 const PERSON_ACCOUNT_PAGE = 'force-app/main/default/flexipages/Qwil_Person_Account_Record_Page.flexipage-meta.xml';
 const ENTRY_BUNDLE = `${LWC_DIR}/qwilChatTabsMenu`;
 const SETTINGS_RECORD = 'force-app/main/default/customMetadata/Qwil_Messenger.Qwil.md-meta.xml';
+const CLASSES_DIR = 'force-app/main/default/classes';
+const SCENARIOS = 'force-app/main/default/staticresources/QwilScenarios.json';
+const CACHE_PARTITION = 'force-app/main/default/cachePartitions/QwilConnector.cachePartition-meta.xml';
+const APEX_CLASS_META_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">
+    <apiVersion>65.0</apiVersion>
+    <status>Active</status>
+</ApexClass>
+`;
 const NAMED_CREDENTIAL = 'force-app/main/default/namedCredentials/Qwil_Messenger_Salesforce_Connector.namedCredential-meta.xml';
 
 // The repository's deploy build, made once; each test that breaks something works on a copy.
@@ -39,6 +49,25 @@ describe('the metadata check of the repository deploy build', () => {
 });
 
 describe('the metadata check of a broken build output', () => {
+    it('fails on a JSON static resource that does not parse', async () => {
+        const problems = await checkBrokenCopy((projectDir) => writeFileSync(join(projectDir, SCENARIOS), '{"scenarios": ['));
+        expect(problems).toEqual([expect.stringMatching(new RegExp(`^${SCENARIOS}: not valid JSON`))]);
+    });
+
+    it('fails when an Apex class of the output is missing from package.xml (a class without its -meta.xml)', async () => {
+        const problems = await checkBrokenCopy((projectDir) => {
+            writeProjectFile(projectDir, `${CLASSES_DIR}/QwilGreeting.cls`, 'public with sharing class QwilGreeting {}\n');
+            writeProjectFile(projectDir, `${CLASSES_DIR}/QwilFarewell.cls`, 'public with sharing class QwilFarewell {}\n');
+            writeProjectFile(projectDir, `${CLASSES_DIR}/QwilFarewell.cls-meta.xml`, APEX_CLASS_META_XML);
+        });
+        expect(problems).toEqual(['package.xml: lacks ApexClass QwilGreeting']);
+    });
+
+    it('fails when the cache partition is missing from package.xml', async () => {
+        const problems = await checkBrokenCopy((projectDir) => rmSync(join(projectDir, CACHE_PARTITION)));
+        expect(problems).toEqual(['package.xml: lacks PlatformCachePartition QwilConnector']);
+    });
+
     it('fails on a malformed XML file, naming the file and the position', async () => {
         const problems = await checkBrokenCopy((projectDir) => {
             const page = join(projectDir, CONTACT_PAGE);

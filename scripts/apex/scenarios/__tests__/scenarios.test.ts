@@ -1,0 +1,81 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
+import { useQwilServer } from '../../../../mock-org/testing/qwilServer';
+import { REPOSITORY_ROOT } from '../../../deploy/__tests__/projectFixture';
+import { type RecordedScenario, recordScenario } from '../recordScenario';
+import { SCENARIOS } from '../scenarioDefinitions';
+
+// The static resource the Apex tests replay (QwilScenarios). To rewrite it after a change:
+//   UPDATE_SCENARIOS=1 npx jest scripts/apex/scenarios
+const FIXTURE = 'force-app/main/default/staticresources/QwilScenarios.json';
+const RECORDED_AT = new Date('2026-01-15T09:30:00.000Z');
+// The locale of a new scratch org's user, who runs the Apex tests: national phone numbers and the
+// invite form's default country then read the same in both runtimes.
+const APEX_TEST_LOCALE = 'en_US';
+
+const { server, serve } = useQwilServer();
+let recorded: RecordedScenario[] = [];
+let recordIds: string[] = [];
+const credentials: string[] = [];
+
+beforeAll(async () => {
+    // Only Date is frozen, so timestamps Qwil writes are the same on every run; timers run as usual.
+    jest.useFakeTimers({
+        now: RECORDED_AT,
+        doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout']
+    });
+    for (const scenario of SCENARIOS) {
+        const harness = createConnectorHarness();
+        serve(harness);
+        credentials.push(harness.apiKey, harness.apiSecret);
+        harness.org.records.update(harness.org.requireUser(scenario.runningUser).Id, { LocaleSidKey: APEX_TEST_LOCALE });
+        scenario.arrange?.(harness);
+        const recordIdOf = (name: string): string => {
+            const record = harness.org.records.all('Contact').find((candidate) => candidate['Name'] === name);
+            if (!record) throw new Error(`No Contact named ${name}`);
+            return record.Id;
+        };
+        recordIds = harness.org.records.all('Contact').map((record) => record.Id);
+        recorded.push(await recordScenario(harness, server, scenario.runningUser, { name: scenario.name, ...scenario.call(recordIdOf) }));
+    }
+    jest.useRealTimers();
+});
+afterAll(() => {
+    recorded = [];
+});
+
+const fixtureText = (): string => `${JSON.stringify({ version: 1, recordedAt: RECORDED_AT.toISOString(), scenarios: recorded }, null, 2)}\n`;
+
+describe('the shared scenarios (static resource QwilScenarios)', () => {
+    it('records each named scenario: the main paths and one of each refusal class', () => {
+        expect(recorded.map(({ name, error }) => [name, error === null])).toEqual([
+            ['cold tab open', true],
+            ['invite', true],
+            ['group change', true],
+            ['chat send', true],
+            ['refused: invalid parameter', false],
+            ['refused: no record access', false],
+            ['refused: staff not mapped', false],
+            ['refused: Qwil unavailable', false]
+        ]);
+        const coldOpen = recorded[0]!;
+        expect(coldOpen.exchanges.length).toBeGreaterThan(0);
+        expect(coldOpen.exchanges.every(({ path }) => /^\/(entity-service|chat-service)\//.test(path))).toBe(true);
+        expect(coldOpen.params).toEqual({ recordId: '{{recordId}}' });
+        expect(recorded.find(({ name }) => name === 'refused: no record access')?.exchanges).toEqual([]);
+    });
+
+    it('holds no org ids, only placeholders, and never the System API key or secret', () => {
+        const text = fixtureText();
+        expect(recordIds.filter((id) => text.includes(id) || text.includes(id.slice(0, 15)))).toEqual([]);
+        expect(text).toContain('{{recordId}}');
+        expect(credentials.filter((credential) => text.includes(credential))).toEqual([]);
+    });
+
+    it('matches the committed fixture (else rewrite it with UPDATE_SCENARIOS=1)', () => {
+        const path = join(REPOSITORY_ROOT, FIXTURE);
+        if (process.env.UPDATE_SCENARIOS === '1') writeFileSync(path, fixtureText());
+        expect(readFileSync(path, 'utf8')).toBe(fixtureText());
+    });
+});
