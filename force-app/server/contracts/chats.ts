@@ -66,7 +66,7 @@ export const ChatListPage = z.object({
     nextCursor: z.string().nullable(),
     /** Null when a chat can be started with this client. */
     startChatUnavailableReason: z.string().nullable(),
-    export: ExportAvailability
+    exportAvailability: ExportAvailability
 });
 export type ChatListPage = z.infer<typeof ChatListPage>;
 

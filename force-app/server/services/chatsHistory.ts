@@ -53,7 +53,7 @@ export async function listChats(context: ApexContext, session: ConnectorSession,
         chats,
         nextCursor: page.next_cursor,
         startChatUnavailableReason: startChatUnavailableReason(client),
-        export: await exportAvailability(context, session)
+        exportAvailability: await exportAvailability(context, session)
     };
 }
 

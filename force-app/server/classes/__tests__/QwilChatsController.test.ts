@@ -229,13 +229,13 @@ describe('starting a chat', () => {
 describe('exports', () => {
     it("are not offered while the key lacks Qwil's export permission, and the page is told why", async () => {
         useHarness('View Own Chats');
-        expect((await listChats('Eleanor Whitfield')).export).toEqual({ allowed: false, reason: expect.stringMatching(/^Exports are off: .*"can export data" permission/) });
+        expect((await listChats('Eleanor Whitfield')).exportAvailability).toEqual({ allowed: false, reason: expect.stringMatching(/^Exports are off: .*"can export data" permission/) });
     });
 
     it('are offered once an administrator grants the export permission in Qwil', async () => {
         useHarness('View Own Chats');
         harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData: true });
-        expect((await listChats('Eleanor Whitfield')).export).toEqual({ allowed: true, reason: null });
+        expect((await listChats('Eleanor Whitfield')).exportAvailability).toEqual({ allowed: true, reason: null });
     });
 
     const exportChat = (chatUuid: string, format: 'pdf' | 'zip') =>

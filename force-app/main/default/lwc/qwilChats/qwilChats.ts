@@ -79,11 +79,11 @@ export default class QwilChats extends LightningElement {
     }
 
     get exportAllowed(): boolean {
-        return this.listInfo?.export.allowed === true;
+        return this.listInfo?.exportAvailability.allowed === true;
     }
 
     get exportUnavailableReason(): string | null {
-        return this.listInfo?.export.allowed === false ? this.listInfo.export.reason : null;
+        return this.listInfo?.exportAvailability.allowed === false ? this.listInfo.exportAvailability.reason : null;
     }
 
     get clientName(): string | undefined {

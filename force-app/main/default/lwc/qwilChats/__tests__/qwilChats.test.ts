@@ -26,7 +26,7 @@ function listPage(overrides: Partial<ChatListPage> = {}): ChatListPage {
         chats: [summary()],
         nextCursor: null,
         startChatUnavailableReason: null,
-        export: { allowed: false, reason: 'Exports are off: the key lacks the permission.' },
+        exportAvailability: { allowed: false, reason: 'Exports are off: the key lacks the permission.' },
         ...overrides
     };
 }
@@ -100,7 +100,7 @@ describe('c-qwil-chats', () => {
         expect(normalisedTextSeen(byId(element, 'export-unavailable')!)).toBe('Exports are off: the key lacks the permission.');
         await expect(element).toBeAccessible();
         document.body.replaceChildren();
-        mockList.mockResolvedValueOnce(listPage({ export: { allowed: true, reason: null } }));
+        mockList.mockResolvedValueOnce(listPage({ exportAvailability: { allowed: true, reason: null } }));
         expect(byId(await render(), 'export-unavailable')).toBeNull();
     });
 
