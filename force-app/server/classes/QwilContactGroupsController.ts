@@ -102,7 +102,7 @@ export const QwilContactGroupsController: ApexClassDefinition = {
             result: ContactGroupsChange,
             run: async (params, context) => {
                 const session = await requireSession(context, params.recordId);
-                return withQwilErrors(() => createGroup(session, params));
+                return withQwilErrors(() => createGroup(context, session, params));
             }
         }),
         /** Changes a group's name, identifier and description. */
