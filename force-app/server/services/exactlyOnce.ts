@@ -23,6 +23,8 @@ export const SETTLE_WINDOW_SECONDS = 60;
 const LEDGER_PREFIX = 'qwilonce';
 /** A done action is remembered for a day: far longer than anyone keeps a page open before Retry. */
 const LEDGER_TTL_SECONDS = 86_400;
+/** A stored answer must leave room in Platform Cache's 100 KB per item; a larger one is found again in Qwil instead. */
+const STORED_RESULT_MAX_BYTES = 90_000;
 
 const Claimed = z.object({
     state: z.literal('claimed'),
@@ -35,6 +37,7 @@ const Done = z.object({ state: z.literal('done'), claim: z.string(), result: z.u
 const LedgerEntry = z.discriminatedUnion('state', [Claimed, Done]);
 type LedgerEntry = z.infer<typeof LedgerEntry>;
 
+const ALREADY_DONE = 'This change was already made. Reopen the page to see it as it is now.';
 const ALREADY_CLAIMED =
     'This change is already being made from another click or window, or Qwil has not confirmed an earlier try yet. Wait a moment: the page shows the outcome once it is known.';
 
@@ -90,9 +93,13 @@ export async function performOnce<R>(context: ApexContext, { idempotencyKey, cla
     if (entry?.state === 'done') {
         const stored = result.safeParse(entry.result);
         if (stored.success) return stored.data;
+        const found = await steps.findEarlier();
+        if (found) return found;
+        throw new AuraHandledException(ALREADY_DONE);
     }
     if (entry?.state !== 'claimed' || entry.claim !== claim) throw new AuraHandledException(ALREADY_CLAIMED);
     const outcome = (entry.earlierAttempt ? await steps.findEarlier() : null) ?? (await steps.write());
-    writeLedger(context, idempotencyKey, { state: 'done', claim, result: outcome });
+    const storable = Buffer.byteLength(JSON.stringify(outcome), 'utf8') <= STORED_RESULT_MAX_BYTES;
+    writeLedger(context, idempotencyKey, { state: 'done', claim, result: storable ? outcome : null });
     return outcome;
 }
