@@ -69,8 +69,11 @@ export default class QwilChatComposer extends LightningElement {
                 return;
             }
             this.unsent = undefined;
-            this.draft = '';
-            this.draftSendable = false;
+            // What was typed while the composer checked is a new draft; keep it.
+            if (this.draft === draft.text) {
+                this.draft = '';
+                this.draftSendable = false;
+            }
             this.dispatchEvent(new CustomEvent<{ message: ChatMessage }>('sent', { detail: { message: outcome.result.message } }));
         } catch (error) {
             this.errors = [error];

@@ -115,6 +115,29 @@ describe('c-qwil-chat-composer', () => {
         expect(draftOf(element)).toBe('');
     });
 
+    it('keeps a new draft typed while it checks on the earlier one', async () => {
+        const recheck = captureNextTimeout();
+        mockSend.mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.')).mockResolvedValueOnce({ message: sent });
+        mockBeginWrite
+            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null })
+            .mockResolvedValueOnce({ claim: null, checkAgainInSeconds: 45 })
+            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null });
+        const element = render();
+        const onSent = jest.fn();
+        element.addEventListener('sent', onSent);
+        await type(element, 'Thursday suits me.');
+        sendButton(element).click();
+        await flushPromises();
+        element.shadowRoot!.querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        await flushPromises();
+        await type(element, 'And Friday?');
+        recheck.run();
+        await flushPromises();
+        expect(onSent.mock.calls[0][0].detail).toEqual({ message: sent });
+        expect(draftOf(element)).toBe('And Friday?');
+        await expect(element).toBeAccessible();
+    });
+
     it('sends an edited draft as a new message with a new key', async () => {
         mockSend.mockRejectedValueOnce(apexError('Qwil is not responding properly right now.')).mockResolvedValueOnce({ message: sent });
         const element = render();
