@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { BeginWriteParams, OnceParams, WriteClaim } from '../contracts/exactlyOnce';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
+import { CalloutException } from '../platform/http';
+import { QwilApiError } from '../qwil/qwilTransport';
 import { readCached, writeCached } from './chatsCache';
 
 /**
@@ -37,6 +39,7 @@ const Done = z.object({ state: z.literal('done'), claim: z.string(), result: z.u
 const LedgerEntry = z.discriminatedUnion('state', [Claimed, Done]);
 type LedgerEntry = z.infer<typeof LedgerEntry>;
 
+const UNCONFIRMED = 'Qwil did not confirm the change, so it may still be made. Retry first checks whether it was (this can take a minute) and never makes it twice.';
 const ALREADY_DONE = 'This change was already made. Reopen the page to see it as it is now.';
 const ALREADY_CLAIMED =
     'This change is already being made from another click or window, or Qwil has not confirmed an earlier try yet. Wait a moment: the page shows the outcome once it is known.';
@@ -98,8 +101,22 @@ export async function performOnce<R>(context: ApexContext, { idempotencyKey, cla
         throw new AuraHandledException(ALREADY_DONE);
     }
     if (entry?.state !== 'claimed' || entry.claim !== claim) throw new AuraHandledException(ALREADY_CLAIMED);
-    const outcome = (entry.earlierAttempt ? await steps.findEarlier() : null) ?? (await steps.write());
+    const outcome = (entry.earlierAttempt ? await steps.findEarlier() : null) ?? (await writeOrSayUnconfirmed(steps.write));
     const storable = Buffer.byteLength(JSON.stringify(outcome), 'utf8') <= STORED_RESULT_MAX_BYTES;
     writeLedger(context, idempotencyKey, { state: 'done', claim, result: storable ? outcome : null });
     return outcome;
+}
+
+/** A timeout, a server error or an unreadable success may hide a write Qwil made: staff are told so, not that it failed. */
+function outcomeUnknown(error: unknown): boolean {
+    return error instanceof CalloutException || (error instanceof QwilApiError && (error.status >= 500 || error.status < 300));
+}
+
+async function writeOrSayUnconfirmed<R>(write: () => Promise<R>): Promise<R> {
+    try {
+        return await write();
+    } catch (error) {
+        if (outcomeUnknown(error)) throw new AuraHandledException(UNCONFIRMED);
+        throw error;
+    }
 }

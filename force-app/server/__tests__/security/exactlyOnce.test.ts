@@ -75,7 +75,7 @@ describe('sending a message', () => {
     it('a late Qwil answer followed by an immediate Retry posts the message once', async () => {
         const key = randomUUID();
         network.holdNext(SEND_TEXT);
-        expect(await send('Late answer.', key)).toHaveProperty('failed');
+        expect(await send('Late answer.', key)).toEqual({ failed: expect.stringMatching(/^Qwil did not confirm the change, so it may still be made\. Retry first checks/) });
         expect(await send('Late answer.', key, true)).toHaveProperty('checkAgainInSeconds');
         await network.release();
         waitOutSettleWindow();
