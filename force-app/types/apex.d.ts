@@ -7,6 +7,7 @@ type ApexMethod<Params extends import('zod').ZodType, Result extends import('zod
 type QwilTabContract = typeof import('../server/contracts/qwilTab');
 type ContactGroupsContract = typeof import('../server/contracts/contactGroups');
 type ChatsContract = typeof import('../server/contracts/chats');
+type ExactlyOnceContract = typeof import('../server/contracts/exactlyOnce');
 
 declare module '@salesforce/apex/QwilConnectorController.loadTab' {
     const method: ApexMethod<QwilTabContract['RecordParams'], QwilTabContract['TabState']>;
@@ -106,5 +107,9 @@ declare module '@salesforce/apex/QwilChatsController.startChat' {
 }
 declare module '@salesforce/apex/QwilChatsController.exportChat' {
     const method: ApexMethod<ChatsContract['ExportChatParams'], ChatsContract['ChatExportFile']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilConnectorController.beginWrite' {
+    const method: ApexMethod<ExactlyOnceContract['BeginWriteParams'], ExactlyOnceContract['WriteClaim']>;
     export default method;
 }

@@ -23,6 +23,13 @@ declare module 'c/qwilDebouncedRequest' {
     export const TYPING_PAUSE_MS: Module['TYPING_PAUSE_MS'];
 }
 
+declare module 'c/qwilExactlyOnce' {
+    type Module = typeof import('../main/default/lwc/qwilExactlyOnce/qwilExactlyOnce');
+    export const OnceAction: Module['OnceAction'];
+    export type OnceAction = import('../main/default/lwc/qwilExactlyOnce/qwilExactlyOnce').OnceAction;
+    export const checkingNotice: Module['checkingNotice'];
+}
+
 declare module 'lightning/platformShowToastEvent' {
     export interface ShowToastDetail {
         title?: string;

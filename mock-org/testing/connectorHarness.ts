@@ -4,6 +4,7 @@ import path from 'node:path';
 import { apexClasses } from '../../force-app/server';
 import { QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilTransport';
 import type { ApexErrorResponse } from '../platform/apex/errorShapes';
+import type { Transport } from '../platform/callouts/calloutService';
 import { createMemoryCredentialStore } from '../platform/callouts/credentialStore';
 import { MockOrg } from '../platform/mockOrg';
 import { PROJECT_ROOT } from '../projectRoot';
@@ -33,6 +34,10 @@ export interface ConnectorHarnessOptions {
     readonly settings?: Readonly<Record<string, string | boolean | null>>;
     /** Promote the connector's key to a Super API key (restricted to the caller's address, as Qwil requires). */
     readonly superApiKey?: boolean;
+    /** An existing mock Qwil to connect to, e.g. to model a restarted org over the same Qwil; a fresh demo Qwil by default. */
+    readonly qwil?: MockQwil;
+    /** How the org's callouts reach the network; msw-intercepted `fetch` by default. */
+    readonly transport?: Transport;
 }
 
 export const DEFAULT_TEST_USER = 'olivia.hart@harbourwealth.example';
@@ -65,7 +70,7 @@ function projectWithSettings(settings: Readonly<Record<string, string | boolean 
  * The caller serves `qwil.handlers` with msw (`setupServer`).
  */
 export function createConnectorHarness(options: ConnectorHarnessOptions = {}): ConnectorHarness {
-    const qwil = createMockQwil({ seed: 'demo' });
+    const qwil = options.qwil ?? createMockQwil({ seed: 'demo' });
     const { key, secret } = qwil.control.createSystemApiKey({
         name: 'Salesforce connector (tests)',
         ...(options.superApiKey ? { cidrBlocks: [`${qwil.control.callerAddress()}/32`] } : {})
@@ -73,7 +78,7 @@ export function createConnectorHarness(options: ConnectorHarnessOptions = {}): C
     if (options.superApiKey) qwil.control.promoteToSuper(key);
     const credentials = createMemoryCredentialStore({ [QWIL_NAMED_CREDENTIAL]: { username: key, password: secret } });
     const projectRoot = options.settings ? projectWithSettings(options.settings) : PROJECT_ROOT;
-    const org = new MockOrg({ projectRoot, seedDir: path.join(PROJECT_ROOT, 'mock-org', 'seed'), credentials, apexClasses });
+    const org = new MockOrg({ projectRoot, seedDir: path.join(PROJECT_ROOT, 'mock-org', 'seed'), credentials, apexClasses, ...(options.transport ? { transport: options.transport } : {}) });
     let runningUserId = org.requireUser(DEFAULT_TEST_USER).Id;
     return {
         org,

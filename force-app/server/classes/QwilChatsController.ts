@@ -96,7 +96,7 @@ export const QwilChatsController: ApexClassDefinition = {
             result: StartedChat,
             run: async (params, context) => {
                 const session = await requireSession(context, params.recordId);
-                return withQwilErrors(context, () => startChat(session, params));
+                return withQwilErrors(context, () => startChat(context, session, params));
             }
         })
     }

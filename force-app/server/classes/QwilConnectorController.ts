@@ -11,10 +11,12 @@ import {
     TabState,
     UpdatePhoneParams
 } from '../contracts/qwilTab';
+import { BeginWriteParams, WriteClaim } from '../contracts/exactlyOnce';
 import { auraEnabled, type ApexClassDefinition } from '../platform/auraEnabled';
 import { QwilClient } from '../qwil/qwilClient';
 import { findClientMembership } from '../services/clientLookup';
 import { openSession, requireSession, withQwilErrors } from '../services/connectorSession';
+import { beginWrite } from '../services/exactlyOnce';
 import { inviteClient, resendInvitation, updateInvitationPhone } from '../services/invitation';
 import { checkInvitationPhone, defaultCountryOfLocale } from '../services/invitationPhone';
 import { groupOptions, staffOptions } from '../services/inviteOptions';
@@ -115,6 +117,13 @@ export const QwilConnectorController: ApexClassDefinition = {
                 const session = await requireSession(context, recordId);
                 return withQwilErrors(context, () => updateInvitationPhone(context, session, invitationPhone));
             }
+        }),
+        /** Claims the next attempt of a write (send, start a chat, create a group), or says when to check again. */
+        beginWrite: auraEnabled({
+            cacheable: false,
+            params: BeginWriteParams,
+            result: WriteClaim,
+            run: (params, context) => beginWrite(context, params)
         })
     }
 };

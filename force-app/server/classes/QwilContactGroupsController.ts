@@ -102,7 +102,7 @@ export const QwilContactGroupsController: ApexClassDefinition = {
             result: ContactGroupsChange,
             run: async (params, context) => {
                 const session = await requireSession(context, params.recordId);
-                return withQwilErrors(context, () => createGroup(session, params));
+                return withQwilErrors(context, () => createGroup(context, session, params));
             }
         }),
         /** Changes a group's name, identifier and description. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OnceFields } from './exactlyOnce';
 import { SalesforceId } from './common';
 
 /** Qwil's limits for chats (documented): message text length and active participants. */
@@ -107,7 +108,7 @@ const MessageText = z
  */
 export const SendMessageParams = ChatParams.extend({
     text: MessageText,
-    idempotencyKey: z.uuid(),
+    ...OnceFields,
     retry: z.boolean(),
     afterSeq: z.number().int().min(0)
 });
@@ -123,7 +124,8 @@ export const StartChatParams = z.strictObject({
     staffEntityUserXrefUuids: z.array(z.uuid()).max(CHAT_MAX_ACTIVE_PARTICIPANTS - 2),
     /** A chat becomes visible to the others with its first message, so starting one needs it. */
     text: MessageText,
-    retry: z.boolean()
+    retry: z.boolean(),
+    ...OnceFields
 });
 export type StartChatParams = z.infer<typeof StartChatParams>;
 

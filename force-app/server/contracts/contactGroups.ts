@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { QwilClientStatus } from './clientState';
 import { SalesforceId } from './common';
+import { OnceFields } from './exactlyOnce';
 
 /**
  * Contracts of the Contact Groups page's server methods (QwilContactGroupsController). The server
@@ -110,7 +111,7 @@ const GroupFields = {
     description: z.string().trim().max(2000)
 };
 
-export const CreateGroupParams = z.strictObject({ recordId: SalesforceId, ...GroupFields });
+export const CreateGroupParams = z.strictObject({ recordId: SalesforceId, ...GroupFields, ...OnceFields });
 export type CreateGroupParams = z.infer<typeof CreateGroupParams>;
 
 export const UpdateGroupParams = z.strictObject({ recordId: SalesforceId, groupUuid: z.uuid(), ...GroupFields });

@@ -1,17 +1,15 @@
-import { ChatMessage, DEFAULT_CHAT_TITLE, type SendMessageParams, type StartChatParams, type StartedChat } from '../contracts/chats';
+import { ChatMessage, DEFAULT_CHAT_TITLE, StartedChat, type SendMessageParams, type StartChatParams } from '../contracts/chats';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import type { ChatsApi } from '../qwil/chatsApi';
 import type { Chat, Membership, Message } from '../qwil/schemas';
 import { chatsApiOf, requireChatAccess, requireQwilClient } from './chatsAccess';
-import { readCached, writeCached } from './chatsCache';
 import { lookUpPeople } from './chatsPeople';
 import { ChatView } from './chatsView';
 import type { ConnectorSession } from './connectorSession';
+import { performOnce } from './exactlyOnce';
 import { requireActiveStaff } from './memberVisibility';
 
-/** How long a sent draft's key is remembered: far longer than anyone waits before pressing Retry. */
-const SENT_TTL_SECONDS = 86_400;
 /** A retry looks this far back for the earlier attempt (3 pages of 100 messages). */
 const RECONCILE_PAGES = 3;
 const RECONCILE_PAGE_LIMIT = 100;
@@ -39,18 +37,17 @@ async function earlierAttempt(api: ChatsApi, staffUuid: string, params: SendMess
 
 /** Sends a draft as the user, once per idempotency key: a repeated key answers the message already sent. */
 export async function sendMessage(context: ApexContext, session: ConnectorSession, params: SendMessageParams): Promise<ChatMessage> {
-    const keyParts = [context.userInfo.getUserId(), params.idempotencyKey];
-    const alreadySent = readCached(context, 'qwilsent', keyParts, ChatMessage);
-    if (alreadySent) return alreadySent;
     await requireChatAccess(context, session, params.chatUuid);
     const api = chatsApiOf(session);
     const staffUuid = session.staff.entity_user_xref_uuid;
-    const sent =
-        (params.retry ? await earlierAttempt(api, staffUuid, params) : null) ??
-        (await api.sendText(staffUuid, { chat_uuid: params.chatUuid, text: params.text }));
-    const message = ChatView.of(await lookUpPeople(context, session, [], []), staffUuid, null).message(sent);
-    writeCached(context, 'qwilsent', keyParts, message, SENT_TTL_SECONDS);
-    return message;
+    const shown = async (message: Message): Promise<ChatMessage> => ChatView.of(await lookUpPeople(context, session, [], []), staffUuid, null).message(message);
+    return performOnce(context, params, ChatMessage, {
+        findEarlier: async () => {
+            const earlier = await earlierAttempt(api, staffUuid, params);
+            return earlier ? shown(earlier) : null;
+        },
+        write: async () => shown(await api.sendText(staffUuid, { chat_uuid: params.chatUuid, text: params.text }))
+    });
 }
 
 function sameMembers(chat: Chat, uuids: readonly string[]): boolean {
@@ -68,7 +65,7 @@ async function chatFromEarlierAttempt(api: ChatsApi, staffUuid: string, title: s
  * Starts a chat with the client and posts its first message (a chat becomes visible to the others
  * with it). A retry finishes the chat an earlier attempt created instead of creating another.
  */
-export async function startChat(session: ConnectorSession, params: StartChatParams): Promise<StartedChat> {
+export async function startChat(context: ApexContext, session: ConnectorSession, params: StartChatParams): Promise<StartedChat> {
     const client = await requireQwilClient(session);
     const unavailable = startChatUnavailableReason(client);
     if (unavailable) throw new AuraHandledException(unavailable);
@@ -78,9 +75,15 @@ export async function startChat(session: ConnectorSession, params: StartChatPara
     const chosen = params.staffEntityUserXrefUuids.filter((uuid) => uuid !== staffUuid && uuid !== client.entity_user_xref_uuid);
     const others = (await requireActiveStaff(session, chosen)).map((staff) => staff.entity_user_xref_uuid);
     const members = [staffUuid, client.entity_user_xref_uuid, ...others];
-    const chat =
-        (params.retry ? await chatFromEarlierAttempt(api, staffUuid, title, members) : null) ??
-        (await api.createChat(staffUuid, { title, entity_user_xref_uuids: [client.entity_user_xref_uuid, ...others] }));
-    if (chat.message_count === 0) await api.sendText(staffUuid, { chat_uuid: chat.chat_uuid, text: params.text });
-    return { chatUuid: chat.chat_uuid };
+    const withFirstMessage = async (chat: Chat): Promise<StartedChat> => {
+        if (chat.message_count === 0) await api.sendText(staffUuid, { chat_uuid: chat.chat_uuid, text: params.text });
+        return { chatUuid: chat.chat_uuid };
+    };
+    return performOnce(context, params, StartedChat, {
+        findEarlier: async () => {
+            const earlier = await chatFromEarlierAttempt(api, staffUuid, title, members);
+            return earlier ? withFirstMessage(earlier) : null;
+        },
+        write: async () => withFirstMessage(await api.createChat(staffUuid, { title, entity_user_xref_uuids: [client.entity_user_xref_uuid, ...others] }))
+    });
 }

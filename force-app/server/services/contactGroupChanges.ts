@@ -1,11 +1,13 @@
-import type { AddStaffParams, ContactGroupsChange, CreateGroupParams, UpdateGroupParams } from '../contracts/contactGroups';
+import { ContactGroupsChange, type AddStaffParams, type CreateGroupParams, type UpdateGroupParams } from '../contracts/contactGroups';
+import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import { rereadAfterWrite } from '../qwil/qwilErrorMessages';
 import { QwilApiError } from '../qwil/qwilTransport';
-import type { Membership } from '../qwil/schemas';
+import type { Group, Membership } from '../qwil/schemas';
 import type { ConnectorSession } from './connectorSession';
 import { contactGroupsView, openGroup, readClientGroups, requireManageableClient, requireVisibleClientGroup, type ClientGroups } from './contactGroups';
 import { isActiveStaff, isStaff, joinRefusal, lastGroupRefusal, staffRemovalRefusal } from './contactGroupRules';
+import { performOnce } from './exactlyOnce';
 import { requireActiveStaff, requireReadableGroupMembers } from './memberVisibility';
 
 /**
@@ -59,9 +61,11 @@ export async function removeStaffMember(session: ConnectorSession, groupUuid: st
 export async function joinGroup(session: ConnectorSession, groupUuid: string): Promise<ContactGroupsChange> {
     const groups = await readClientGroups(session);
     const client = requireManageableClient(groups);
-    if (groups.groups.some((group) => group.group_uuid === groupUuid)) throw new AuraHandledException(`${fullName(client)} is already in this group.`);
     const members = await groups.groupsApi.members(groupUuid);
     requireReadableGroupMembers(session, client.entity_user_xref_uuid, members);
+    // Already done (a Retry, a second click): answer the change instead of making it again.
+    const joined = groups.groups.find((group) => group.group_uuid === groupUuid);
+    if (joined) return changed(session, groupUuid, `${fullName(client)} is now in ${joined.name}.`);
     refuse(joinRefusal(members.filter(isActiveStaff).length));
     const group = await groups.groupsApi.addMembers(groupUuid, [client.entity_user_xref_uuid]);
     return changed(session, groupUuid, `${fullName(client)} is now in ${group.name}.`);
@@ -75,17 +79,36 @@ export async function leaveGroup(session: ConnectorSession, groupUuid: string): 
     return changed(session, null, `${fullName(client)} is no longer in ${name}.`);
 }
 
-/** Creates a group holding the client and the running user, who gives it its active staff member. */
-export async function createGroup(session: ConnectorSession, { name, identifier, description }: CreateGroupParams): Promise<ContactGroupsChange> {
+/** Creates a group holding the client and the running user, who gives it its active staff member; once per idempotency key. */
+export async function createGroup(context: ApexContext, session: ConnectorSession, { name, identifier, description, ...once }: CreateGroupParams): Promise<ContactGroupsChange> {
     const groups = await readClientGroups(session);
     const client = requireManageableClient(groups);
-    const group = await groups.groupsApi.create({
-        name,
-        ...(identifier ? { identifier } : {}),
-        ...(description ? { description } : {}),
-        entity_user_xref_uuids: [session.staff.entity_user_xref_uuid, client.entity_user_xref_uuid]
+    const created = (group: Group) => changed(session, group.group_uuid, `${group.name} is created with ${fullName(client)} and you in it.`);
+    return performOnce(context, once, ContactGroupsChange, {
+        findEarlier: async () => {
+            const earlier = await groupFromEarlierAttempt(groups, session.staff.entity_user_xref_uuid, { name, identifier });
+            return earlier ? created(earlier) : null;
+        },
+        write: async () =>
+            created(
+                await groups.groupsApi.create({
+                    name,
+                    ...(identifier ? { identifier } : {}),
+                    ...(description ? { description } : {}),
+                    entity_user_xref_uuids: [session.staff.entity_user_xref_uuid, client.entity_user_xref_uuid]
+                })
+            )
     });
-    return changed(session, group.group_uuid, `${group.name} is created with ${fullName(client)} and you in it.`);
+}
+
+/** The group an earlier attempt created: one of the client's, with this name and identifier, holding the user. */
+async function groupFromEarlierAttempt(groups: ClientGroups, staffUuid: string, wanted: { name: string; identifier: string }): Promise<Group | null> {
+    for (const group of groups.groups) {
+        if (group.name !== wanted.name || (group.identifier ?? '') !== wanted.identifier) continue;
+        const members = await groups.groupsApi.members(group.group_uuid);
+        if (members.some((member) => member.entity_user_xref_uuid === staffUuid)) return group;
+    }
+    return null;
 }
 
 /** Changes a group's name, identifier and description; a blank identifier or description is cleared. */

@@ -39,6 +39,34 @@ function responseOf(status: number, statusText: string, headers: Headers, bytes:
     };
 }
 
+interface CalloutDeadline {
+    /** Aborts the request when the time is up. */
+    readonly signal: AbortSignal;
+    /** Rejects with "Read timed out" when the time is up, whatever the transport does with the signal. */
+    readonly expired: Promise<never>;
+    clear(): void;
+}
+
+/**
+ * The callout's timeout as a ref'd timer the event loop holds until it is cleared. `AbortSignal.timeout`
+ * is not enough: once the Request holds only a weak link to it, the garbage collector may take the
+ * signal and its timer never fires, so a callout to a server that never answers would never end.
+ */
+function calloutDeadline(timeoutMs: number): CalloutDeadline {
+    const controller = new AbortController();
+    let expire: (error: CalloutException) => void = () => undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+        expire = reject;
+    });
+    const timer = setTimeout(() => {
+        controller.abort(new DOMException('The callout timed out', 'TimeoutError'));
+        expire(new CalloutException('Read timed out'));
+    }, timeoutMs);
+    // The race may already be settled when the timer fires; the rejection then has no reader.
+    expired.catch(() => undefined);
+    return { signal: controller.signal, expired, clear: () => clearTimeout(timer) };
+}
+
 /** Sends Apex callouts the way the platform does: named credentials, merge fields, auth header, limits. */
 export class CalloutService {
     constructor(
@@ -77,22 +105,18 @@ export class CalloutService {
         }
 
         transaction.callouts += 1;
-        const effectiveTimeoutMs = Math.min(timeoutMs, remainingMs);
         const started = performance.now();
+        const deadline = calloutDeadline(Math.min(timeoutMs, remainingMs));
         try {
-            const response = await this.transport(
-                new Request(target.url, {
-                    method: request.getMethod(),
-                    headers,
-                    body: body ?? undefined,
-                    signal: AbortSignal.timeout(effectiveTimeoutMs)
-                })
-            );
-            const responseBody = new Uint8Array(await response.arrayBuffer());
-            if (responseBody.byteLength > LIMITS.calloutBodyBytes) {
-                throw new CalloutException(`Exceeded max size limit of ${LIMITS.calloutBodyBytes} with response size ${responseBody.byteLength}`);
-            }
-            return responseOf(response.status, response.statusText, response.headers, responseBody);
+            const exchange = async (): Promise<HttpResponse> => {
+                const response = await this.transport(new Request(target.url, { method: request.getMethod(), headers, body: body ?? undefined, signal: deadline.signal }));
+                const responseBody = new Uint8Array(await response.arrayBuffer());
+                if (responseBody.byteLength > LIMITS.calloutBodyBytes) {
+                    throw new CalloutException(`Exceeded max size limit of ${LIMITS.calloutBodyBytes} with response size ${responseBody.byteLength}`);
+                }
+                return responseOf(response.status, response.statusText, response.headers, responseBody);
+            };
+            return await Promise.race([exchange(), deadline.expired]);
         } catch (error) {
             if (error instanceof CalloutException) throw error;
             // Abort errors are DOMExceptions, which may come from another realm than this module's Error.
@@ -100,6 +124,7 @@ export class CalloutService {
             if (name === 'TimeoutError' || name === 'AbortError') throw new CalloutException('Read timed out');
             throw new CalloutException(`Unable to tunnel through proxy or reach ${new URL(target.url).host}: ${String(message ?? error)}`);
         } finally {
+            deadline.clear();
             transaction.calloutTimeMs += performance.now() - started;
         }
     }

@@ -3,6 +3,8 @@ import type { ChatListPage, MessagePage, NewMessages, OpenedChat, SentMessage, S
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
+import type { WriteClaim } from '../../contracts/exactlyOnce';
+import { SETTLE_WINDOW_SECONDS } from '../../services/exactlyOnce';
 
 // The Chats server methods through the mock org's runtime against the mock Qwil; every Qwil
 // request is recorded to count callouts and to prove what was never asked.
@@ -28,8 +30,19 @@ const recordId = (name: string): string => {
 const call = (method: string, params: unknown) => harness.callApex('QwilChatsController', method, params);
 const listChats = (name: string, cursor: string | null = null) => call('listChats', { recordId: recordId(name), cursor }) as Promise<ChatListPage>;
 const openChat = (name: string, chatUuid: string) => call('openChat', { recordId: recordId(name), chatUuid }) as Promise<OpenedChat>;
-const send = (name: string, chatUuid: string, text: string, idempotencyKey: string, retry = false, afterSeq = 0) =>
-    call('sendMessage', { recordId: recordId(name), chatUuid, text, idempotencyKey, retry, afterSeq }) as Promise<SentMessage>;
+/** Each attempt claims its key first, as the page does (QwilConnectorController.beginWrite). */
+const claimFor = async (idempotencyKey: string, retry: boolean) =>
+    ((await harness.callApex('QwilConnectorController', 'beginWrite', { idempotencyKey, retry })) as WriteClaim).claim;
+const send = async (name: string, chatUuid: string, text: string, idempotencyKey: string, retry = false, afterSeq = 0) =>
+    call('sendMessage', { recordId: recordId(name), chatUuid, text, idempotencyKey, claim: await claimFor(idempotencyKey, retry), retry, afterSeq }) as Promise<SentMessage>;
+/** A failed attempt keeps its key until Qwil can no longer apply it; the clock moves past that. */
+const waitOutSettleWindow = () => {
+    const later = Date.now() + (SETTLE_WINDOW_SECONDS + 1) * 1000;
+    jest.spyOn(Date, 'now').mockReturnValue(later);
+};
+afterEach(() => {
+    jest.restoreAllMocks();
+});
 const chatIn = (uuid: string) => harness.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === uuid);
 const sentTexts = (uuid: string) => chatIn(uuid)?.messages.map((m) => m.text) ?? [];
 
@@ -170,9 +183,10 @@ describe('sending', () => {
 
     it('on retry after a lost answer, finds the message Qwil did post instead of posting again', async () => {
         server.use(http.post(SEND_TEXT, () => HttpResponse.json({ error_code: 'QX500', message: 'Gateway timeout' }, { status: 504 }), { once: true }));
-        expect(await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Lost answer.', KEY_1))).toMatch(/Qwil is not responding/);
+        expect(await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Lost answer.', KEY_1))).toMatch(/^Qwil did not confirm the change, so it may still be made/);
         // What the page could not know: Qwil had posted it before its answer was lost.
         await postInQwil(DEMO.staff.oliviaHart, DEMO.chats.eleanorPortfolioReview, 'Lost answer.');
+        waitOutSettleWindow();
         const { message } = await send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Lost answer.', KEY_1, true, 6);
         expect(message.seq).toBe(7);
         expect(sentTexts(DEMO.chats.eleanorPortfolioReview).filter((text) => text === 'Lost answer.')).toHaveLength(1);
@@ -181,6 +195,7 @@ describe('sending', () => {
     it('on retry after a failure that posted nothing, posts once', async () => {
         server.use(http.post(SEND_TEXT, () => HttpResponse.json({ error_code: 'QX500', message: 'Unavailable' }, { status: 503 }), { once: true }));
         await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Second try.', KEY_1));
+        waitOutSettleWindow();
         await send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Second try.', KEY_1, true, 6);
         expect(sentTexts(DEMO.chats.eleanorPortfolioReview).filter((text) => text === 'Second try.')).toHaveLength(1);
     });
@@ -199,8 +214,17 @@ describe('sending', () => {
 
 describe('starting a chat', () => {
     beforeEach(() => useHarness('View Own Chats'));
-    const start = (name: string, params: Record<string, unknown>) =>
-        call('startChat', { recordId: recordId(name), title: '', staffEntityUserXrefUuids: [], text: 'Hello', retry: false, ...params }) as Promise<StartedChat>;
+    const start = async (name: string, params: Record<string, unknown>, idempotencyKey = KEY_1) =>
+        call('startChat', {
+            recordId: recordId(name),
+            title: '',
+            staffEntityUserXrefUuids: [],
+            text: 'Hello',
+            retry: false,
+            ...params,
+            idempotencyKey,
+            claim: await claimFor(idempotencyKey, params['retry'] === true)
+        }) as Promise<StartedChat>;
 
     it('creates the chat with its first message, so the client sees it; the title defaults to "New chat"', async () => {
         const { chatUuid } = await start('Eleanor Whitfield', { staffEntityUserXrefUuids: [DEMO.staff.jamesPatel], text: 'Welcome to your new chat.' });
@@ -214,6 +238,7 @@ describe('starting a chat', () => {
     it('on retry after the first message failed, finishes the chat already created', async () => {
         server.use(http.post(SEND_TEXT, () => HttpResponse.json({ error_code: 'QX500', message: 'Unavailable' }, { status: 503 }), { once: true }));
         await apexErrorMessage(start('Eleanor Whitfield', { title: 'Tax return', text: 'Your documents, please.' }));
+        waitOutSettleWindow();
         const { chatUuid } = await start('Eleanor Whitfield', { title: 'Tax return', text: 'Your documents, please.', retry: true });
         const created = harness.qwil.control.snapshot().chats.filter((chat) => chat.title === 'Tax return');
         expect(created.map((chat) => [chat.chat_uuid, chat.messages.length])).toEqual([[chatUuid, 1]]);
@@ -222,7 +247,7 @@ describe('starting a chat', () => {
     it('refuses more than 100 participants and a client who is not active', async () => {
         const tooMany = Array.from({ length: 99 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
         expect(await apexErrorMessage(start('Eleanor Whitfield', { staffEntityUserXrefUuids: tooMany }))).toMatch(/^Invalid parameter 'staffEntityUserXrefUuids'/);
-        expect(await apexErrorMessage(start('Priya Raman', {}))).toBe('A chat can be started only with an active Qwil client; this client is suspended.');
+        expect(await apexErrorMessage(start('Priya Raman', {}, KEY_2))).toBe('A chat can be started only with an active Qwil client; this client is suspended.');
     });
 });
 

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import type { ContactGroupDetail, ContactGroupsChange, ContactGroupsView, JoinableGroups } from '../../contracts/contactGroups';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
+import type { WriteClaim } from '../../contracts/exactlyOnce';
 
 // The Contact Groups server methods through the mock org's runtime against the mock Qwil. Each
 // refusal the page checks itself is asserted to reach Qwil with no write; the rules left to Qwil
@@ -26,6 +28,12 @@ const recordId = (name: string) => {
 const ELEANOR = () => recordId('Eleanor Whitfield');
 const call = (method: string, params: Record<string, unknown>) => harness.callApex('QwilContactGroupsController', method, { recordId: ELEANOR(), ...params });
 const change = (method: string, params: Record<string, unknown>) => call(method, params) as Promise<ContactGroupsChange>;
+/** A group is created once per idempotency key, under a claim taken first, as the page does (QwilConnectorController.beginWrite). */
+async function createGroup(fields: { name: string; identifier: string; description: string }): Promise<ContactGroupsChange> {
+    const idempotencyKey = randomUUID();
+    const { claim } = (await harness.callApex('QwilConnectorController', 'beginWrite', { idempotencyKey, retry: false })) as WriteClaim;
+    return change('createContactGroup', { ...fields, idempotencyKey, claim });
+}
 const qwilWrites = () => requests.filter((request) => request.startsWith('POST'));
 const membersOf = (groupUuid: string) => harness.qwil.control.snapshot().groups.find((group) => group.group_uuid === groupUuid)?.member_xref_uuids;
 const groupNamed = (name: string) => harness.qwil.control.snapshot().groups.find((group) => group.name === name);
@@ -173,7 +181,7 @@ describe("the client's membership of groups", () => {
 
 describe('creating, editing and deleting groups', () => {
     it('creates a group with the client and the running user in it', async () => {
-        const result = await change('createContactGroup', { name: 'Whitfield Trust', identifier: 'WhitfieldTrust', description: 'Trust accounts' });
+        const result = await createGroup({ name: 'Whitfield Trust', identifier: 'WhitfieldTrust', description: 'Trust accounts' });
         expect(groupNamed('Whitfield Trust')).toMatchObject({ identifier: 'WhitfieldTrust', description: 'Trust accounts', member_xref_uuids: [S.oliviaHart, C.eleanorWhitfield] });
         expect(result.contactGroup?.contactGroup).toMatchObject({ name: 'Whitfield Trust', memberCount: 2, activeStaffCount: 1 });
         expect(result.view.groups).toHaveLength(2);
@@ -190,7 +198,7 @@ describe('creating, editing and deleting groups', () => {
         expect(message).toBe('This identifier is already used in Qwil, where identifiers must be unique. Choose another identifier and save again.');
         expect(qwilWrites()).toEqual(['POST /entity-service/sys-api/groups/update']);
         expect(groupNamed('Whitfield Relationship')?.identifier).toBe('WhitfieldRelationship');
-        expect(await apexErrorMessage(change('createContactGroup', { name: 'Another', identifier: 'AdvisoryDesk', description: '' }))).toMatch(/^This identifier is already used/);
+        expect(await apexErrorMessage(createGroup({ name: 'Another', identifier: 'AdvisoryDesk', description: '' }))).toMatch(/^This identifier is already used/);
         expect(groupNamed('Another')).toBeUndefined();
     });
 
@@ -200,7 +208,7 @@ describe('creating, editing and deleting groups', () => {
     });
 
     it('deletes a group the client no longer needs', async () => {
-        const created = await change('createContactGroup', { name: 'Whitfield Trust', identifier: '', description: '' });
+        const created = await createGroup({ name: 'Whitfield Trust', identifier: '', description: '' });
         const result = await change('deleteContactGroup', { groupUuid: created.contactGroup!.contactGroup.groupUuid });
         expect(groupNamed('Whitfield Trust')).toBeUndefined();
         expect(result).toMatchObject({ contactGroup: null, message: 'Whitfield Trust is deleted.' });

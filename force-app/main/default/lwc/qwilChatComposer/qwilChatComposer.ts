@@ -1,19 +1,20 @@
 import { LightningElement, api } from 'lwc';
 import sendMessage from '@salesforce/apex/QwilChatsController.sendMessage';
+import { OnceAction, checkingNotice } from 'c/qwilExactlyOnce';
 import type { ChatMessage } from '../../../../server/contracts/chats';
-import { newIdempotencyKey } from './idempotencyKey';
 
-/** One draft's attempts share a key, so Retry can never post it twice. */
-interface Attempt {
-    readonly idempotencyKey: string;
+/** One draft: every attempt to send it is the same action, so it can never post twice. */
+interface Draft {
+    readonly action: OnceAction;
     readonly text: string;
     readonly afterSeq: number;
 }
 
 /**
  * Writes and sends a message (1–5000 characters, with a counter). A failed send keeps the draft
- * and offers Retry, which repeats the same attempt. Fires `sent` (does not bubble) with
- * `detail.message`, the message as Qwil stored it.
+ * and offers Retry, which repeats the same action: while Qwil may still post the earlier attempt,
+ * the composer says so and checks again by itself instead of posting. Fires `sent` (does not
+ * bubble) with `detail.message`, the message as Qwil stored it.
  */
 export default class QwilChatComposer extends LightningElement {
     @api recordId?: string;
@@ -25,11 +26,16 @@ export default class QwilChatComposer extends LightningElement {
     draftSendable = false;
     isSending = false;
     errors?: unknown[];
+    checking?: string;
 
-    private failedAttempt?: Attempt;
+    private unsent?: Draft;
 
     get cannotSend(): boolean {
-        return this.isSending || !this.draftSendable;
+        return this.isSending || Boolean(this.checking) || !this.draftSendable;
+    }
+
+    override disconnectedCallback(): void {
+        this.unsent?.action.stop();
     }
 
     handleDraftChange(event: CustomEvent<{ value: string; sendable: boolean }>): void {
@@ -39,27 +45,37 @@ export default class QwilChatComposer extends LightningElement {
 
     handleSend(): void {
         if (this.cannotSend) return;
-        const sameDraft = this.failedAttempt?.text === this.draft;
-        const attempt = sameDraft && this.failedAttempt ? this.failedAttempt : { idempotencyKey: newIdempotencyKey(), text: this.draft, afterSeq: this.afterSeq };
-        this.attempt(attempt, sameDraft);
+        const draft = this.unsent?.text === this.draft ? this.unsent : { action: new OnceAction(), text: this.draft, afterSeq: this.afterSeq };
+        this.attempt(draft);
     }
 
     handleRetry(): void {
-        if (this.failedAttempt && !this.isSending) this.attempt(this.failedAttempt, true);
+        if (this.unsent && !this.isSending && !this.checking) this.attempt(this.unsent);
     }
 
-    /** Never rejects: a failure keeps the attempt for Retry and shows the error panel. */
-    private async attempt(attempt: Attempt, retry: boolean): Promise<void> {
+    /** Never rejects: a failure keeps the draft for Retry and shows the error panel. */
+    private async attempt(draft: Draft): Promise<void> {
         this.isSending = true;
         this.errors = undefined;
+        this.checking = undefined;
+        this.unsent = draft;
         try {
-            const { message } = await sendMessage({ recordId: this.recordId ?? '', chatUuid: this.chatUuid ?? '', ...attempt, retry });
-            this.failedAttempt = undefined;
-            this.draft = '';
-            this.draftSendable = false;
-            this.dispatchEvent(new CustomEvent<{ message: ChatMessage }>('sent', { detail: { message } }));
+            const outcome = await draft.action.attempt((once) =>
+                sendMessage({ recordId: this.recordId ?? '', chatUuid: this.chatUuid ?? '', text: draft.text, afterSeq: draft.afterSeq, ...once })
+            );
+            if (!outcome.done) {
+                this.checking = checkingNotice('your message was sent', outcome.checkAgainInSeconds);
+                draft.action.recheckAfter(outcome.checkAgainInSeconds, () => this.attempt(draft));
+                return;
+            }
+            this.unsent = undefined;
+            // What was typed while the composer checked is a new draft; keep it.
+            if (this.draft === draft.text) {
+                this.draft = '';
+                this.draftSendable = false;
+            }
+            this.dispatchEvent(new CustomEvent<{ message: ChatMessage }>('sent', { detail: { message: outcome.result.message } }));
         } catch (error) {
-            this.failedAttempt = attempt;
             this.errors = [error];
         } finally {
             this.isSending = false;

@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import startChat from '@salesforce/apex/QwilChatsController.startChat';
+import { OnceAction, checkingNotice } from 'c/qwilExactlyOnce';
 import type { StaffOption } from '../../../../server/contracts/qwilTab';
 
 // Qwil's documented rules; the server's contract (contracts/chats.ts) enforces the same.
@@ -11,8 +12,9 @@ const ALWAYS_IN_CHAT = 2;
 
 /**
  * Starts a chat with the client: title (Qwil's default "New chat"), other active staff, and the
- * first message, which is what makes the chat visible to the others. A failed start keeps the
- * form; trying again finishes the chat the failed attempt may have created.
+ * first message, which is what makes the chat visible to the others. Opening the modal is one
+ * action: a failed start keeps the form, and trying again finishes the chat an earlier attempt
+ * created; while Qwil may still create it, the modal says so and checks again by itself.
  * Fires `started` (does not bubble) with `detail.chatUuid`, and `close` when cancelled.
  */
 export default class QwilChatStartModal extends LightningElement {
@@ -25,8 +27,13 @@ export default class QwilChatStartModal extends LightningElement {
     textSendable = false;
     isStarting = false;
     errors?: unknown[];
+    checking?: string;
 
-    private hasFailed = false;
+    private readonly action = new OnceAction();
+
+    override disconnectedCallback(): void {
+        this.action.stop();
+    }
 
     get titleMaxLength(): number {
         return CHAT_TITLE_MAX_LENGTH;
@@ -49,7 +56,7 @@ export default class QwilChatStartModal extends LightningElement {
     }
 
     get cannotStart(): boolean {
-        return this.isStarting || !this.textSendable || this.participantCount > CHAT_MAX_ACTIVE_PARTICIPANTS;
+        return this.isStarting || Boolean(this.checking) || !this.textSendable || this.participantCount > CHAT_MAX_ACTIVE_PARTICIPANTS;
     }
 
     handleTitleChange(event: CustomEvent<{ value: string }>): void {
@@ -81,20 +88,32 @@ export default class QwilChatStartModal extends LightningElement {
         if (this.cannotStart) return;
         this.isStarting = true;
         this.errors = undefined;
+        this.checking = undefined;
         try {
-            const { chatUuid } = await startChat({
-                recordId: this.recordId ?? '',
-                title: this.chatTitle.trim() || DEFAULT_CHAT_TITLE,
-                staffEntityUserXrefUuids: this.staffUuids,
-                text: this.text,
-                retry: this.hasFailed
-            });
-            this.dispatchEvent(new CustomEvent('started', { detail: { chatUuid } }));
+            const outcome = await this.action.attempt((once) =>
+                startChat({
+                    recordId: this.recordId ?? '',
+                    title: this.chatTitle.trim() || DEFAULT_CHAT_TITLE,
+                    staffEntityUserXrefUuids: this.staffUuids,
+                    text: this.text,
+                    ...once
+                })
+            );
+            if (!outcome.done) {
+                this.checking = checkingNotice('the chat was started', outcome.checkAgainInSeconds);
+                this.action.recheckAfter(outcome.checkAgainInSeconds, () => this.recheckStart());
+                return;
+            }
+            this.dispatchEvent(new CustomEvent('started', { detail: { chatUuid: outcome.result.chatUuid } }));
         } catch (error) {
-            this.hasFailed = true;
             this.errors = [error];
         } finally {
             this.isStarting = false;
         }
+    }
+
+    private recheckStart(): Promise<void> {
+        this.checking = undefined;
+        return this.handleStart();
     }
 }

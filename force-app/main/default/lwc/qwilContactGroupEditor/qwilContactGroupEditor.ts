@@ -1,11 +1,14 @@
 import { LightningElement, api } from 'lwc';
 import createContactGroup from '@salesforce/apex/QwilContactGroupsController.createContactGroup';
 import updateContactGroup from '@salesforce/apex/QwilContactGroupsController.updateContactGroup';
+import { OnceAction, checkingNotice } from 'c/qwilExactlyOnce';
 import type { ContactGroup, ContactGroupsChange } from '../../../../server/contracts/contactGroups';
 
 /**
  * Creates a group for the viewed client (with the client and the running user in it), or edits
- * a group's name, identifier and description. Fires `close` (Cancel, Escape) and, once saved,
+ * a group's name, identifier and description. Creating is one action however often it is tried:
+ * while Qwil may still create the group from an earlier try, the editor says so and checks again
+ * by itself. Fires `close` (Cancel, Escape) and, once saved,
  * `groupschange` (detail: ContactGroupsChange); neither bubbles.
  */
 export default class QwilContactGroupEditor extends LightningElement {
@@ -21,6 +24,9 @@ export default class QwilContactGroupEditor extends LightningElement {
     isSaving = false;
     problem?: string;
     errors?: unknown[];
+    checking?: string;
+
+    private readonly creation = new OnceAction();
 
     override connectedCallback(): void {
         this.name = this.group?.name ?? this.defaultName ?? '';
@@ -34,6 +40,10 @@ export default class QwilContactGroupEditor extends LightningElement {
 
     get isCreating(): boolean {
         return !this.group;
+    }
+
+    get cannotSave(): boolean {
+        return this.isSaving || Boolean(this.checking);
     }
 
     get saveLabel(): string {
@@ -52,13 +62,17 @@ export default class QwilContactGroupEditor extends LightningElement {
         this.description = event.detail.value ?? '';
     }
 
+    override disconnectedCallback(): void {
+        this.creation.stop();
+    }
+
     handleCancel(): void {
         this.dispatchEvent(new CustomEvent('close'));
     }
 
     async handleSave(): Promise<void> {
         const recordId = this.recordId;
-        if (this.isSaving || !recordId) {
+        if (this.isSaving || this.checking || !recordId) {
             return;
         }
         this.errors = undefined;
@@ -69,14 +83,28 @@ export default class QwilContactGroupEditor extends LightningElement {
         this.isSaving = true;
         try {
             const fields = { recordId, name: this.name.trim(), identifier: this.identifier.trim(), description: this.description.trim() };
-            const change = this.group
-                ? await updateContactGroup({ ...fields, groupUuid: this.group.groupUuid })
-                : await createContactGroup(fields);
-            this.dispatchEvent(new CustomEvent<ContactGroupsChange>('groupschange', { detail: change }));
+            if (this.group) {
+                this.saved(await updateContactGroup({ ...fields, groupUuid: this.group.groupUuid }));
+                return;
+            }
+            const outcome = await this.creation.attempt(({ idempotencyKey, claim }) => createContactGroup({ ...fields, idempotencyKey, claim }));
+            if (outcome.done) {
+                this.saved(outcome.result);
+                return;
+            }
+            this.checking = checkingNotice('the group was created', outcome.checkAgainInSeconds);
+            this.creation.recheckAfter(outcome.checkAgainInSeconds, () => {
+                this.checking = undefined;
+                return this.handleSave();
+            });
         } catch (error) {
             this.errors = [error];
         } finally {
             this.isSaving = false;
         }
+    }
+
+    private saved(change: ContactGroupsChange): void {
+        this.dispatchEvent(new CustomEvent<ContactGroupsChange>('groupschange', { detail: change }));
     }
 }

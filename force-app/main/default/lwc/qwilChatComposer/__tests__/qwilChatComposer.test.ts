@@ -1,12 +1,17 @@
 import { createElement } from 'lwc';
 import QwilChatComposer from '../qwilChatComposer';
 import sendMessage from '@salesforce/apex/QwilChatsController.sendMessage';
-import { apexError, deferred, flushPromises, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import beginWrite from '@salesforce/apex/QwilConnectorController.beginWrite';
+import { apexError, captureNextTimeout, deferred, flushPromises, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import { CHAT_UUID, message, OLIVIA, RECORD_ID } from '../../qwilChatConversation/__tests__/data/chats';
 
 jest.mock('@salesforce/apex/QwilChatsController.sendMessage', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilConnectorController.beginWrite', () => ({ default: jest.fn() }), { virtual: true });
 
 const mockSend = jest.mocked(sendMessage);
+const mockBeginWrite = jest.mocked(beginWrite);
+const CLAIM = '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d';
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 function render(): HTMLElement {
     const element = createElement('c-qwil-chat-composer', { is: QwilChatComposer });
@@ -27,8 +32,10 @@ const draftOf = (element: HTMLElement) => element.shadowRoot!.querySelector('c-q
 const sent = message(7, OLIVIA, { text: 'Thursday suits me.' });
 
 describe('c-qwil-chat-composer', () => {
+    beforeEach(() => mockBeginWrite.mockResolvedValue({ claim: CLAIM, checkAgainInSeconds: null }));
     afterEach(() => {
         document.body.replaceChildren();
+        jest.restoreAllMocks();
         jest.clearAllMocks();
     });
 
@@ -55,7 +62,8 @@ describe('c-qwil-chat-composer', () => {
         sendButton(element).click();
         await flushPromises();
         expect(mockSend).toHaveBeenCalledTimes(1);
-        expect(mockSend).toHaveBeenCalledWith({ recordId: RECORD_ID, chatUuid: CHAT_UUID, text: 'Thursday suits me.', idempotencyKey: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), afterSeq: 6, retry: false });
+        expect(mockBeginWrite).toHaveBeenCalledWith({ idempotencyKey: expect.stringMatching(UUID_V4), retry: false });
+        expect(mockSend).toHaveBeenCalledWith({ recordId: RECORD_ID, chatUuid: CHAT_UUID, text: 'Thursday suits me.', idempotencyKey: mockBeginWrite.mock.calls[0]?.[0].idempotencyKey, claim: CLAIM, afterSeq: 6, retry: false });
         expect(onSent.mock.calls[0][0].detail).toEqual({ message: sent });
         expect(draftOf(element)).toBe('');
         await expect(element).toBeAccessible();
@@ -70,12 +78,63 @@ describe('c-qwil-chat-composer', () => {
         failed.reject(apexError('Qwil did not answer in time. Try again in a moment.'));
         await flushPromises();
         expect(draftOf(element)).toBe('Thursday suits me.');
-        expect(normalisedTextSeen(element)).toContain('Your message was not sent. The draft is kept.');
+        expect(normalisedTextSeen(element)).toContain('Qwil did not confirm your message. The draft is kept, and Retry never posts it twice.');
         element.shadowRoot!.querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
         const [first, retry] = mockSend.mock.calls.map(([params]) => params);
         expect(retry).toEqual({ ...first, retry: true });
         expect(draftOf(element)).toBe('');
+        await expect(element).toBeAccessible();
+    });
+
+    it('while Qwil has not confirmed an earlier try, says so and checks again instead of posting', async () => {
+        const recheck = captureNextTimeout();
+        mockSend.mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.')).mockResolvedValueOnce({ message: sent });
+        mockBeginWrite
+            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null })
+            .mockResolvedValueOnce({ claim: null, checkAgainInSeconds: 45 })
+            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null });
+        const element = render();
+        await type(element, 'Thursday suits me.');
+        sendButton(element).click();
+        await flushPromises();
+        element.shadowRoot!.querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        await flushPromises();
+        expect(mockSend).toHaveBeenCalledTimes(1);
+        expect(normalisedTextSeen(element.shadowRoot!.querySelector('[data-id="checking"]')!)).toBe(
+            'Qwil has not confirmed yet whether your message was sent. Checking again in 45 seconds; it will not be done twice.'
+        );
+        expect(sendButton(element).disabled).toBe(true);
+        await expect(element).toBeAccessible();
+        expect(recheck.delayMs).toBe(45_000);
+        recheck.run();
+        await flushPromises();
+        expect(mockSend).toHaveBeenCalledTimes(2);
+        expect(mockSend.mock.calls[1]?.[0]).toMatchObject({ text: 'Thursday suits me.', retry: true, idempotencyKey: mockSend.mock.calls[0]?.[0].idempotencyKey });
+        expect(element.shadowRoot!.querySelector('[data-id="checking"]')).toBeNull();
+        expect(draftOf(element)).toBe('');
+    });
+
+    it('keeps a new draft typed while it checks on the earlier one', async () => {
+        const recheck = captureNextTimeout();
+        mockSend.mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.')).mockResolvedValueOnce({ message: sent });
+        mockBeginWrite
+            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null })
+            .mockResolvedValueOnce({ claim: null, checkAgainInSeconds: 45 })
+            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null });
+        const element = render();
+        const onSent = jest.fn();
+        element.addEventListener('sent', onSent);
+        await type(element, 'Thursday suits me.');
+        sendButton(element).click();
+        await flushPromises();
+        element.shadowRoot!.querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        await flushPromises();
+        await type(element, 'And Friday?');
+        recheck.run();
+        await flushPromises();
+        expect(onSent.mock.calls[0][0].detail).toEqual({ message: sent });
+        expect(draftOf(element)).toBe('And Friday?');
         await expect(element).toBeAccessible();
     });
 

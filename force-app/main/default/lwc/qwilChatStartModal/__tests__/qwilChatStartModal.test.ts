@@ -1,13 +1,17 @@
 import { createElement } from 'lwc';
 import QwilChatStartModal from '../qwilChatStartModal';
 import startChat from '@salesforce/apex/QwilChatsController.startChat';
-import { apexError, flushPromises, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import beginWrite from '@salesforce/apex/QwilConnectorController.beginWrite';
+import { apexError, captureNextTimeout, flushPromises, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import { CHAT_UUID, RECORD_ID } from '../../qwilChatConversation/__tests__/data/chats';
 
 jest.mock('@salesforce/apex/QwilChatsController.startChat', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilConnectorController.beginWrite', () => ({ default: jest.fn() }), { virtual: true });
 
 const mockStart = jest.mocked(startChat);
+const mockBeginWrite = jest.mocked(beginWrite);
+const CLAIM = '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d';
 const JAMES = { entityUserXrefUuid: '55555555-5555-4555-8555-555555555555', name: 'James Patel', jobTitle: 'Associate', status: 'active' as const, eligible: true, reason: null };
 
 function render(): HTMLElement {
@@ -32,8 +36,10 @@ async function addStaff(element: HTMLElement, staff: typeof JAMES): Promise<void
 const countLabel = (element: HTMLElement) => normalisedTextSeen(shadow(element).querySelector('[data-id="participant-count"]')!);
 
 describe('c-qwil-chat-start-modal', () => {
+    beforeEach(() => mockBeginWrite.mockResolvedValue({ claim: CLAIM, checkAgainInSeconds: null }));
     afterEach(() => {
         document.body.replaceChildren();
+        jest.restoreAllMocks();
         jest.clearAllMocks();
     });
 
@@ -60,7 +66,15 @@ describe('c-qwil-chat-start-modal', () => {
         await writeFirstMessage(element, 'Welcome!');
         startButton(element).click();
         await flushPromises();
-        expect(mockStart).toHaveBeenCalledWith({ recordId: RECORD_ID, title: 'New chat', staffEntityUserXrefUuids: [JAMES.entityUserXrefUuid], text: 'Welcome!', retry: false });
+        expect(mockStart).toHaveBeenCalledWith({
+            recordId: RECORD_ID,
+            title: 'New chat',
+            staffEntityUserXrefUuids: [JAMES.entityUserXrefUuid],
+            text: 'Welcome!',
+            retry: false,
+            idempotencyKey: mockBeginWrite.mock.calls[0]?.[0].idempotencyKey,
+            claim: CLAIM
+        });
         expect(onStarted.mock.calls[0][0].detail).toEqual({ chatUuid: CHAT_UUID });
         await expect(element).toBeAccessible();
     });
@@ -90,14 +104,43 @@ describe('c-qwil-chat-start-modal', () => {
         await writeFirstMessage(element, 'Welcome!');
         startButton(element).click();
         await flushPromises();
-        expect(normalisedTextSeen(element)).toContain('The chat could not be started. Your entries are kept.');
+        expect(normalisedTextSeen(element)).toContain('Qwil did not confirm the new chat. Your entries are kept, and trying again never starts it twice.');
         shadow(element).querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
         expect(mockStart.mock.calls.map(([params]) => [params.text, params.retry])).toEqual([
             ['Welcome!', false],
             ['Welcome!', true]
         ]);
+        expect(new Set(mockStart.mock.calls.map(([params]) => params.idempotencyKey)).size).toBe(1);
         await expect(element).toBeAccessible();
+    });
+
+    it('while Qwil has not confirmed an earlier try, says so and checks again instead of starting another chat', async () => {
+        const recheck = captureNextTimeout();
+        mockStart.mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.')).mockResolvedValueOnce({ chatUuid: CHAT_UUID });
+        mockBeginWrite
+            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null })
+            .mockResolvedValueOnce({ claim: null, checkAgainInSeconds: 30 })
+            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null });
+        const element = render();
+        const onStarted = jest.fn();
+        element.addEventListener('started', onStarted);
+        await writeFirstMessage(element, 'Welcome!');
+        startButton(element).click();
+        await flushPromises();
+        shadow(element).querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        await flushPromises();
+        expect(mockStart).toHaveBeenCalledTimes(1);
+        expect(normalisedTextSeen(shadow(element).querySelector('[data-id="checking"]')!)).toBe(
+            'Qwil has not confirmed yet whether the chat was started. Checking again in 30 seconds; it will not be done twice.'
+        );
+        expect(startButton(element).disabled).toBe(true);
+        await expect(element).toBeAccessible();
+        expect(recheck.delayMs).toBe(30_000);
+        recheck.run();
+        await flushPromises();
+        expect(mockStart).toHaveBeenCalledTimes(2);
+        expect(onStarted.mock.calls[0][0].detail).toEqual({ chatUuid: CHAT_UUID });
     });
 
     it('fires close on Cancel', async () => {

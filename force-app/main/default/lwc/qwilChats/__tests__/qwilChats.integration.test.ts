@@ -4,7 +4,8 @@ import QwilChatConversation from '../../qwilChatConversation/qwilChatConversatio
 import { DEMO } from '../../../../../../mock-org/qwil';
 import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org/testing/integrationHarness';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
-import { normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { captureNextTimeout, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { SETTLE_WINDOW_SECONDS } from '../../../../../server/services/exactlyOnce';
 
 // Through every layer: component → QwilChatsController → mock org (sharing, class access, cache)
 // → named credential → fetch → msw mock Qwil. The settings record says View Own Chats unless a
@@ -108,7 +109,7 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         expect(stored.map((m) => m.sender_entity_user_xref_uuid)).toEqual([DEMO.staff.oliviaHart]);
     });
 
-    it('keeps the draft when Qwil fails, and Retry posts it once', async () => {
+    it('keeps the draft when Qwil fails; Retry waits until Qwil can no longer post the failed try, then posts it once', async () => {
         const page = await openChatsPage();
         const conversation = await openChatNamed(page, 'Q3 portfolio review');
         const composer = shadow(conversation).querySelector('c-qwil-chat-composer')!;
@@ -118,11 +119,18 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         integrationHarness().qwil.control.injectFault({ failNext: { count: 1, status: 503 } });
         await waitFor(() => !shadow(composer).querySelector<HTMLButtonElement>('[data-id="send"]')!.disabled);
         shadow(composer).querySelector<HTMLButtonElement>('[data-id="send"]')!.click();
-        await waitFor(() => normalisedTextSeen(composer).includes('Your message was not sent. The draft is kept.'));
+        await waitFor(() => normalisedTextSeen(composer).includes('Qwil did not confirm your message. The draft is kept'));
         expect(textarea.value).toBe('Sent on the second try.');
+        const recheck = captureNextTimeout();
         shadow(composer).querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        await waitFor(() => normalisedTextSeen(composer).includes('Qwil has not confirmed yet whether your message was sent.'));
+        // The settle window passes (the server reads the clock), then the composer's own recheck runs.
+        const later = Date.now() + (SETTLE_WINDOW_SECONDS + 1) * 1000;
+        jest.spyOn(Date, 'now').mockReturnValue(later);
+        recheck.run();
         await waitFor(() => messageTexts(conversation).includes('Sent on the second try.'));
         expect(qwilMessages(DEMO.chats.eleanorPortfolioReview).filter((m) => m.text === 'Sent on the second try.')).toHaveLength(1);
+        jest.restoreAllMocks();
     });
 
     it('shows a message Eleanor writes in Qwil when the browser tab is shown again, once', async () => {

@@ -2,15 +2,19 @@ import { createElement } from 'lwc';
 import QwilContactGroupEditor from '../qwilContactGroupEditor';
 import createContactGroup from '@salesforce/apex/QwilContactGroupsController.createContactGroup';
 import updateContactGroup from '@salesforce/apex/QwilContactGroupsController.updateContactGroup';
+import beginWrite from '@salesforce/apex/QwilConnectorController.beginWrite';
 import type { ContactGroup } from '../../../../../server/contracts/contactGroups';
-import { apexError, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { apexError, captureNextTimeout, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import { changeOf, RECORD_ID, weiFamily, weiFamilyDetail, WEI_FAMILY_UUID } from '../../qwilContactGroups/__tests__/data/contactGroups';
 
 jest.mock('@salesforce/apex/QwilContactGroupsController.createContactGroup', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilContactGroupsController.updateContactGroup', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilConnectorController.beginWrite', () => ({ default: jest.fn() }), { virtual: true });
 
 const mockCreate = jest.mocked(createContactGroup);
 const mockUpdate = jest.mocked(updateContactGroup);
+const mockBeginWrite = jest.mocked(beginWrite);
+const CLAIM = '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d';
 
 type InputStub = HTMLElement & { value?: string };
 type ButtonStub = HTMLElement & { label?: string };
@@ -24,9 +28,11 @@ describe('c-qwil-contact-group-editor', () => {
     let changes: jest.Mock;
     beforeEach(() => {
         changes = jest.fn();
+        mockBeginWrite.mockResolvedValue({ claim: CLAIM, checkAgainInSeconds: null });
     });
     afterEach(() => {
         document.body.replaceChildren();
+        jest.restoreAllMocks();
         jest.clearAllMocks();
     });
 
@@ -54,9 +60,45 @@ describe('c-qwil-contact-group-editor', () => {
         button(element, 'Create group').click();
         await flushPromises();
 
-        expect(mockCreate).toHaveBeenCalledWith({ recordId: RECORD_ID, name: 'Wei Relationship', identifier: 'WeiRelationship', description: 'Li Wei and family' });
+        expect(mockCreate).toHaveBeenCalledWith({
+            recordId: RECORD_ID,
+            name: 'Wei Relationship',
+            identifier: 'WeiRelationship',
+            description: 'Li Wei and family',
+            idempotencyKey: mockBeginWrite.mock.calls[0]?.[0].idempotencyKey,
+            claim: CLAIM
+        });
         expect(changes.mock.calls[0][0].detail).toBe(change);
         await expect(element).toBeAccessible();
+    });
+
+    it('while Qwil has not confirmed an earlier try, says so and checks again instead of creating another group', async () => {
+        const recheck = captureNextTimeout();
+        const change = changeOf('Wei Relationship is created with Li Wei and you in it.', weiFamilyDetail);
+        mockCreate.mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.')).mockResolvedValueOnce(change);
+        mockBeginWrite
+            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null })
+            .mockResolvedValueOnce({ claim: null, checkAgainInSeconds: 20 })
+            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null });
+        const element = await render({ defaultName: 'Wei Relationship' });
+        button(element, 'Create group').click();
+        await flushPromises();
+        query(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        await flushPromises();
+
+        expect(mockCreate).toHaveBeenCalledTimes(1);
+        expect(normalisedTextSeen(query(element, '[data-id="checking"]')!)).toBe(
+            'Qwil has not confirmed yet whether the group was created. Checking again in 20 seconds; it will not be done twice.'
+        );
+        expect(button(element, 'Create group')).toHaveProperty('disabled', true);
+        await expect(element).toBeAccessible();
+        expect(recheck.delayMs).toBe(20_000);
+        recheck.run();
+        await flushPromises();
+
+        expect(mockCreate).toHaveBeenCalledTimes(2);
+        expect(new Set(mockBeginWrite.mock.calls.map(([params]) => params.idempotencyKey)).size).toBe(1);
+        expect(changes.mock.calls[0][0].detail).toBe(change);
     });
 
     it('asks for a name before saving', async () => {

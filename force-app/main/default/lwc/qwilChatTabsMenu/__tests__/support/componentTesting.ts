@@ -66,3 +66,35 @@ export function apexError(message: string): { status: number; body: { message: s
 export function typeInto(input: Element | null, value: string): void {
     input?.dispatchEvent(new CustomEvent('change', { detail: { value } }));
 }
+
+export interface CapturedTimeout {
+    readonly delayMs: number | undefined;
+    /** Runs what the component scheduled, as the timer would. */
+    run(): void;
+}
+
+/** A wait longer than any the test support itself uses (waitFor polls every few milliseconds). */
+const COMPONENT_WAIT_MS = 1000;
+
+/** Takes the component's next wait of a second or more out of the clock, so a test runs it when it chooses. */
+export function captureNextTimeout(): CapturedTimeout {
+    let scheduled: { callback: () => void; delayMs: number | undefined } | undefined;
+    const realSetTimeout = globalThis.setTimeout;
+    const spy = jest.spyOn(globalThis, 'setTimeout');
+    spy.mockImplementation(((callback: () => void, delayMs?: number) => {
+        if ((delayMs ?? 0) < COMPONENT_WAIT_MS) return realSetTimeout(callback, delayMs);
+        scheduled = { callback, delayMs };
+        // The clock is real again at once (the accessibility check refuses to run on a mocked one).
+        spy.mockRestore();
+        return 0;
+    }) as unknown as typeof setTimeout);
+    return {
+        get delayMs() {
+            return scheduled?.delayMs;
+        },
+        run: () => {
+            if (!scheduled) throw new Error('Nothing was scheduled');
+            scheduled.callback();
+        }
+    };
+}
