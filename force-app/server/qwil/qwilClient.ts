@@ -51,8 +51,13 @@ export class QwilClient {
     }
 
     async searchMemberships(search: MembershipSearch): Promise<Membership[]> {
-        const query = Object.fromEntries(Object.entries({ ...search, limit: PAGE_LIMIT }).filter(([, value]) => value !== undefined && value !== ''));
-        return (await this.get('entity-memberships/list', query as Record<string, string>, MembershipListResponse)).entity_memberships;
+        return (await this.listMembershipsPage(search, null)).entity_memberships;
+    }
+
+    /** One page (Qwil's largest) of the memberships matching the filters, and the cursor of the next. */
+    async listMembershipsPage(search: MembershipSearch, cursor: string | null): Promise<MembershipListResponse> {
+        const query = Object.fromEntries(Object.entries({ ...search, cursor, limit: PAGE_LIMIT }).filter(([, value]) => typeof value === 'string' && value !== ''));
+        return this.get('entity-memberships/list', query as Record<string, string>, MembershipListResponse);
     }
 
     async searchGroups(search: string): Promise<Group[]> {

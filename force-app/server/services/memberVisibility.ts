@@ -2,11 +2,12 @@ import type { ApexContext } from '../platform/context';
 import { AuraHandledException, QueryException } from '../platform/exceptions';
 import { toId18 } from '../platform/salesforceId';
 import { GroupsApi } from '../qwil/groupsApi';
-import type { Group, Membership } from '../qwil/schemas';
+import { isStaffRole, MembershipRole, type Group, type Membership, type MembershipListResponse } from '../qwil/schemas';
+import { CHAT_MAX_ACTIVE_PARTICIPANTS } from '../contracts/chats';
 import type { ConnectorSettings } from '../settings/connectorSettings';
 import { personAccountFieldName } from './clientRecord';
 import type { ConnectorSession } from './connectorSession';
-import { isStaff, staffAdditionRefusal } from './contactGroupRules';
+import { isActiveStaff, isStaff, staffAdditionRefusal } from './contactGroupRules';
 
 /**
  * The boundary rule. The connector holds one Qwil key for the whole firm, so what it reveals or
@@ -26,8 +27,13 @@ export interface ClientReader {
 
 /** Rows one readability query returns at most: ten pages of a Qwil list. Clients beyond it count as unreadable (the safe side). */
 const MAX_CLIENTS_CHECKED = 1000;
-/** Staff chosen in one request are looked up one callout each, so a request names at most this many. */
-const MAX_STAFF_CHOSEN = 20;
+/** The most people one request may choose as staff: a Qwil chat holds at most this many active participants. */
+const MAX_STAFF_CHOSEN = CHAT_MAX_ACTIVE_PARTICIPANTS;
+/** Up to this many chosen people are looked up one callout each (cheaper than reading the staff list). */
+const MAX_STAFF_LOOKUPS = 10;
+/** Pages of Qwil's list of active staff (100 each) one request reads at most, leaving most of Apex's 100 callouts for the rest. */
+const STAFF_LIST_PAGES = 20;
+const STAFF_ROLES = MembershipRole.options.filter(isStaffRole);
 /** A request naming groups by id reads each one's members (up to ten pages each), so it names at most this many. */
 const MAX_GROUPS_CHOSEN = 5;
 /** A picker reads the members of the groups found, first to last, within this many pages of 100 (Apex allows 100 callouts). */
@@ -124,22 +130,50 @@ export function requireReadableGroupMembers(session: ConnectorSession, viewedCli
 
 const NOT_ACTIVE_STAFF =
     'Only active staff members of your Qwil organisation can be added, and one of the people chosen is not one. Search for staff again and choose from the list.';
+const TOO_MANY_TO_CHECK = `Your Qwil organisation has more staff than Qwil Messenger can check at once, so it could not confirm that every person chosen is an active staff member. Choose at most ${MAX_STAFF_LOOKUPS} staff members at once.`;
+
+/** One chosen person, looked up in Qwil: refused unless an active staff member (a client is never named). */
+async function lookedUpActiveStaff(session: ConnectorSession, uuid: string): Promise<Membership> {
+    const membership = await session.qwil.findMembership({ entity_user_xref_uuid: uuid });
+    if (!membership || !isStaff(membership)) throw new AuraHandledException(NOT_ACTIVE_STAFF);
+    const inactive = staffAdditionRefusal(membership);
+    if (inactive) throw new AuraHandledException(inactive);
+    return membership;
+}
+
+/** The wanted people found in Qwil's list of active staff, role by role, within the page budget. */
+async function listedActiveStaff(session: ConnectorSession, wanted: ReadonlySet<string>): Promise<Map<string, Membership>> {
+    const found = new Map<string, Membership>();
+    let pages = 0;
+    for (const role of STAFF_ROLES) {
+        let cursor: string | null = null;
+        do {
+            if (pages === STAFF_LIST_PAGES) return found;
+            pages += 1;
+            const page: MembershipListResponse = await session.qwil.listMembershipsPage({ role, status: 'active' }, cursor);
+            for (const member of page.entity_memberships) if (wanted.has(member.entity_user_xref_uuid) && isActiveStaff(member)) found.set(member.entity_user_xref_uuid, member);
+            if (found.size === wanted.size) return found;
+            cursor = page.next_cursor;
+        } while (cursor);
+    }
+    return found;
+}
 
 /**
  * The chosen people as active staff memberships of the organisation, checked in Qwil before any
  * write. Anyone else is refused without being named: a client must never be added as staff.
+ * A few are looked up one by one; more are found in Qwil's list of active staff (up to 100 people,
+ * as many as a chat holds). In an organisation whose staff list is longer than the page budget, the
+ * people the budget did not reach are looked up one by one when they are few, and otherwise the
+ * request is refused with the number that can be checked: the callouts stay inside Apex's 100.
  */
 export async function requireActiveStaff(session: ConnectorSession, uuids: readonly string[]): Promise<Membership[]> {
     const unique = [...new Set(uuids)];
     if (unique.length > MAX_STAFF_CHOSEN) throw new AuraHandledException(`Choose at most ${MAX_STAFF_CHOSEN} staff members at once.`);
+    const listed = unique.length > MAX_STAFF_LOOKUPS ? await listedActiveStaff(session, new Set(unique)) : new Map<string, Membership>();
+    if (unique.length - listed.size > MAX_STAFF_LOOKUPS) throw new AuraHandledException(TOO_MANY_TO_CHECK);
     const staff: Membership[] = [];
-    for (const uuid of unique) {
-        const membership = await session.qwil.findMembership({ entity_user_xref_uuid: uuid });
-        if (!membership || !isStaff(membership)) throw new AuraHandledException(NOT_ACTIVE_STAFF);
-        const inactive = staffAdditionRefusal(membership);
-        if (inactive) throw new AuraHandledException(inactive);
-        staff.push(membership);
-    }
+    for (const uuid of unique) staff.push(listed.get(uuid) ?? (await lookedUpActiveStaff(session, uuid)));
     return staff;
 }
 

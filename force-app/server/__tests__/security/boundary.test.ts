@@ -1,4 +1,6 @@
-import type { ChatListPage, OpenedChat } from '../../contracts/chats';
+import { randomUUID } from 'node:crypto';
+import type { ChatListPage, OpenedChat, StartedChat } from '../../contracts/chats';
+import type { WriteClaim } from '../../contracts/exactlyOnce';
 import type { JoinableGroups } from '../../contracts/contactGroups';
 import type { GroupOptions } from '../../contracts/qwilTab';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
@@ -57,21 +59,61 @@ function jamesOwnsThomas(): string {
     return thomas;
 }
 
+/** Starts a chat as the page does: claim the attempt with beginWrite, then start it with the claim. */
+async function startChat(staffEntityUserXrefUuids: string[]): Promise<unknown> {
+    const idempotencyKey = randomUUID();
+    const { claim } = (await harness.callApex('QwilConnectorController', 'beginWrite', { idempotencyKey, retry: false })) as WriteClaim;
+    requests.length = 0;
+    return harness.callApex('QwilChatsController', 'startChat', { recordId: HANNAH(), title: '', staffEntityUserXrefUuids, text: 'Hello all', retry: false, idempotencyKey, claim });
+}
+
+/** Active staff members added in Qwil (invited, then accepted), more than the server looks up one by one. */
+async function moreActiveStaff(count: number): Promise<string[]> {
+    const uuids: string[] = [];
+    for (let index = 0; index < count; index += 1) {
+        const { entity_membership } = (await inQwil('entity-memberships/create', {
+            first_name: 'Extra',
+            last_name: `Staff ${index}`,
+            job_title: 'Adviser',
+            primary_email: `extra.staff.${index}@harbourwealth.example`,
+            role: 'staff',
+            created_by_entity_user_xref_uuid: S.sofiaReyes
+        })) as { entity_membership: { entity_user_xref_uuid: string } };
+        harness.qwil.control.acceptInvitation(entity_membership.entity_user_xref_uuid);
+        uuids.push(entity_membership.entity_user_xref_uuid);
+    }
+    return uuids;
+}
+const STAFF_LOOKUP = 'GET /entity-service/sys-api/entity-memberships';
+const STAFF_LIST = 'GET /entity-service/sys-api/entity-memberships/list';
+
 describe('start a chat', () => {
     it("a staff user cannot start a chat with another owner's client", async () => {
         const chatsBefore = snapshot().chats.length;
-        const start = harness.callApex('QwilChatsController', 'startChat', {
-            recordId: HANNAH(),
-            title: '',
-            staffEntityUserXrefUuids: [C.eleanorWhitfield],
-            text: 'Hello both',
-            retry: false
-        });
-        const message = await apexErrorMessage(start);
+        const message = await apexErrorMessage(startChat([C.eleanorWhitfield]));
         expect(message).toMatch(/^Only active staff members of your Qwil organisation can be added/);
         expect(message).not.toMatch(HIDDEN_NAMES);
         expect(qwilWrites()).toEqual([]);
         expect(snapshot().chats).toHaveLength(chatsBefore);
+    });
+
+    it("a staff user cannot slip another owner's client in among many staff members", async () => {
+        const staff = await moreActiveStaff(11);
+        const chatsBefore = snapshot().chats.length;
+        const message = await apexErrorMessage(startChat([...staff, C.eleanorWhitfield]));
+        expect(message).toMatch(/^Only active staff members of your Qwil organisation can be added/);
+        expect(message).not.toMatch(HIDDEN_NAMES);
+        expect(qwilWrites()).toEqual([]);
+        expect(snapshot().chats).toHaveLength(chatsBefore);
+    });
+
+    it("more than 20 staff members are checked against Qwil's list of active staff, not one lookup each", async () => {
+        const staff = await moreActiveStaff(25);
+        const { chatUuid } = (await startChat(staff)) as StartedChat;
+        const chat = snapshot().chats.find((candidate) => candidate.chat_uuid === chatUuid);
+        expect(chat?.participants.map((participant) => participant.entity_user_xref_uuid)).toEqual(expect.arrayContaining([S.jamesPatel, C.hannahLindqvist, ...staff]));
+        expect(requests.filter((request) => request === STAFF_LIST).length).toBeGreaterThan(0);
+        expect(requests.filter((request) => request === STAFF_LOOKUP).length).toBeLessThan(staff.length);
     });
 });
 
