@@ -90,8 +90,8 @@ const TYPED_TEXT = [
     ...PROTOTYPE_KEYS
 ];
 
-/** Anything at all, as a caller could send it: primitives, arrays, objects with odd keys, nulls. */
-export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
+/** Anything at all, as a caller could send it (the wire turns it into JSON): primitives, arrays, objects with odd keys, nulls. */
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(
     fc.anything({ withObjectString: true, withNullPrototype: true, withBoxedValues: true, withSparseArray: true, withUnicodeString: true }),
     fc.jsonValue()
 );
@@ -164,38 +164,38 @@ function objectArbitrary(schema: z.ZodObject, seed: SeedValues): fc.Arbitrary<un
         return copy;
     });
     const extraKey = fc
-        .tuple(exact, fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ minLength: 1, maxLength: 10 })), anyJson)
+        .tuple(exact, fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ minLength: 1, maxLength: 10 })), anyValue)
         .map(([value, key, extra]) => ({ ...value, [key]: extra }));
-    const wrongType = fc.tuple(exact, fc.constantFrom(...keys), anyJson).map(([value, key, wrong]) => ({ ...value, [key]: wrong }));
+    const wrongType = fc.tuple(exact, fc.constantFrom(...keys), anyValue).map(([value, key, wrong]) => ({ ...value, [key]: wrong }));
     return fc.oneof({ weight: 12, arbitrary: exact }, { weight: 1, arbitrary: missingKey }, { weight: 1, arbitrary: extraKey }, { weight: 1, arbitrary: wrongType });
 }
 
 /** Near-valid values for a zod schema (of the parameter `fieldName`): drawn from its domain and the seed, with the boundary cases and the wrong types around it. */
 function valueArbitrary(fieldName: string, schema: z.ZodType, seed: SeedValues): fc.Arbitrary<unknown> {
-    let valid: fc.Arbitrary<unknown>;
+    let domain: fc.Arbitrary<unknown>;
     if (schema instanceof z.ZodObject) return objectArbitrary(schema, seed);
-    if (schema instanceof z.ZodStringFormat && schema.format === 'uuid') valid = uuidArbitrary(fieldName, seed);
-    else if (schema instanceof z.ZodString) valid = stringArbitrary(schema, seed);
-    else if (schema instanceof z.ZodNumber) valid = numberArbitrary(schema);
-    else if (schema instanceof z.ZodBoolean) valid = fc.boolean();
-    else if (schema instanceof z.ZodEnum) valid = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...schema.options) }, { weight: 1, arbitrary: fc.constantFrom('PDF', 'csv', '') });
-    else if (schema instanceof z.ZodArray) valid = arrayArbitrary(fieldName, schema, seed);
-    else if (schema instanceof z.ZodUnknown || schema instanceof z.ZodAny) valid = anyJson;
-    else if (schema instanceof z.ZodNullable) valid = fc.option(valueArbitrary(fieldName, schema.unwrap() as z.ZodType, seed), { freq: 4 });
+    if (schema instanceof z.ZodStringFormat && schema.format === 'uuid') domain = uuidArbitrary(fieldName, seed);
+    else if (schema instanceof z.ZodString) domain = stringArbitrary(schema, seed);
+    else if (schema instanceof z.ZodNumber) domain = numberArbitrary(schema);
+    else if (schema instanceof z.ZodBoolean) domain = fc.boolean();
+    else if (schema instanceof z.ZodEnum) domain = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...schema.options) }, { weight: 1, arbitrary: fc.constantFrom('', ...schema.options.map((option) => String(option).toUpperCase())) });
+    else if (schema instanceof z.ZodArray) domain = arrayArbitrary(fieldName, schema, seed);
+    else if (schema instanceof z.ZodUnknown || schema instanceof z.ZodAny) domain = anyValue;
+    else if (schema instanceof z.ZodNullable) domain = fc.option(valueArbitrary(fieldName, schema.unwrap() as z.ZodType, seed), { freq: 4 });
     else throw new Error(`No generator for a ${schema.def.type} parameter: add one to paramsArbitraries`);
-    return fc.oneof({ weight: 15, arbitrary: valid }, { weight: 1, arbitrary: anyJson });
+    return fc.oneof({ weight: 15, arbitrary: domain }, { weight: 1, arbitrary: anyValue });
 }
 
 /**
  * Parameters for a server method: mostly near-valid objects built from its params schema and the
- * seed (so calls reach the services), half of them about one client and their own chats and
- * groups, and arbitrary JSON values of every type.
+ * seed so calls reach the services (half of those about one client, with that client's own chats
+ * and groups), and arbitrary values of every type.
  */
 export function paramsArbitrary(schema: z.ZodType, seed: SeedValues): fc.Arbitrary<unknown> {
     const aboutOneClient = fc.oneof(...seed.clients.map((client) => valueArbitrary('', schema, { ...seed, clientRecordIds: [client.recordId], uuids: client.uuids })));
     return fc.oneof(
         { weight: 2, arbitrary: valueArbitrary('', schema, seed) },
         { weight: 2, arbitrary: aboutOneClient },
-        { weight: 1, arbitrary: anyJson }
+        { weight: 1, arbitrary: anyValue }
     );
 }
