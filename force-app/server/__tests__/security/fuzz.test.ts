@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { apexClasses } from '../../index';
 import type { AuraEnabledMethod } from '../../platform/auraEnabled';
-import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
+import { createConnectorHarness, type ConnectorHarness, type ConnectorHarnessOptions } from '../../../../mock-org/testing/connectorHarness';
 import { useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { orgRecordsSnapshot, qwilStateSnapshot } from '../../../../mock-org/testing/stateSnapshot';
 import { paramsArbitrary, seedValuesOf, type SeedValues } from './paramsArbitraries';
@@ -10,7 +10,9 @@ import { paramsArbitrary, seedValuesOf, type SeedValues } from './paramsArbitrar
 // as the running user, callouts to the mock Qwil), with generated parameters. Each call must end
 // in a success that parses with the method's result schema, or in a refusal shaped as an
 // AuraHandledException whose message says what is wrong, and a refusal must change nothing in the
-// org or in Qwil. Reproduce a failure with the seed and path it prints:
+// org or in Qwil. The callers are four seeded users: staff with access, staff with access to
+// their own clients only, the administrator, and a user without the permission set.
+// Reproduce a failure with the seed and path it prints:
 //   FUZZ_SEED=<seed> FUZZ_PATH=<path> npx jest force-app/server/__tests__/security/fuzz.test.ts -t '<Class>.<method>'
 
 const RUNS_PER_METHOD = 200;
@@ -57,40 +59,51 @@ const isCallError = (error: unknown): error is CallError =>
 const UNHANDLED_TEXT = /TypeError|ReferenceError|RangeError|SyntaxError|Cannot read propert|is not a function|is not iterable|(of|is) (undefined|null)\b|\[object |ZodError|"code":|"path":|\n\s+at /;
 
 const { serve, requests } = useQwilServer();
-let harness: ConnectorHarness;
-let seed: SeedValues;
-/** The org's records now; only the calls change them, so one call's after is the next one's before. */
-let orgRecords: string;
-/**
- * Qwil's state now. Only the calls change it, and only through callouts, so it is taken again
- * only after a call that made one (a whole-state snapshot on every call would dominate the run).
- */
-let qwilState: string;
-
-/** Back to the seed after a call that changed Qwil, so later inputs meet the seeded groups and chats again. */
-function restoreQwilSeed(): void {
-    harness.qwil.control.reset({ keepApiKeys: true });
-    // Thousands of calls in a minute: Qwil's per-key rate limit would otherwise refuse most of them.
-    harness.qwil.control.setRateLimit({ limit: 1_000_000, windowMs: 60_000 });
-    qwilState = qwilStateSnapshot(harness.qwil);
-}
-
-beforeAll(() => {
-    harness = createConnectorHarness();
-    serve(harness);
-    restoreQwilSeed();
-    orgRecords = orgRecordsSnapshot(harness.org);
-    seed = seedValuesOf(harness.org, harness.qwil.control.snapshot());
-});
 
 type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
-async function call(className: string, methodName: string, user: string, params: unknown): Promise<Outcome> {
-    harness.runAs(user);
-    try {
-        return { ok: true, value: await harness.callApex(className, methodName, params) };
-    } catch (error) {
-        return { ok: false, error };
+/** The mock org and mock Qwil under fuzzing, and their state as of the last call, to see what a call changed. */
+class FuzzedOrg {
+    readonly harness: ConnectorHarness;
+    readonly seed: SeedValues;
+    /** Only the calls change the records, so one call's after is the next one's before. */
+    private orgRecords: string;
+    /**
+     * Only the calls change Qwil, and only through callouts, so it is taken again only after a
+     * call that made one (a whole-state snapshot on every call would dominate the run).
+     */
+    private qwilState = '';
+
+    constructor(options: ConnectorHarnessOptions) {
+        this.harness = createConnectorHarness(options);
+        serve(this.harness);
+        this.restoreQwilSeed();
+        this.orgRecords = orgRecordsSnapshot(this.harness.org);
+        this.seed = seedValuesOf(this.harness.org, this.harness.qwil.control.snapshot());
+    }
+
+    /** Back to the seed after a call that changed Qwil, so later inputs meet the seeded groups and chats again. */
+    restoreQwilSeed(): void {
+        this.harness.qwil.control.reset({ keepApiKeys: true });
+        // Thousands of calls in a minute: Qwil's per-key rate limit would otherwise refuse most of them.
+        this.harness.qwil.control.setRateLimit({ limit: 1_000_000, windowMs: 60_000 });
+        this.qwilState = qwilStateSnapshot(this.harness.qwil);
+    }
+
+    /** Calls the method as the user, as a component does, and tells whether the org or Qwil changed. */
+    async call(className: string, methodName: string, user: string, params: unknown): Promise<{ outcome: Outcome; changed: boolean }> {
+        const before = { org: this.orgRecords, qwil: this.qwilState };
+        requests.length = 0;
+        this.harness.runAs(user);
+        let outcome: Outcome;
+        try {
+            outcome = { ok: true, value: await this.harness.callApex(className, methodName, params) };
+        } catch (error) {
+            outcome = { ok: false, error };
+        }
+        this.orgRecords = orgRecordsSnapshot(this.harness.org);
+        if (requests.length > 0) this.qwilState = qwilStateSnapshot(this.harness.qwil);
+        return { outcome, changed: this.orgRecords !== before.org || this.qwilState !== before.qwil };
     }
 }
 
@@ -126,27 +139,41 @@ const serverMethods = apexClasses.flatMap((definition) =>
     Object.entries(definition.methods).map(([methodName, method]) => ({ name: `${definition.name}.${methodName}`, className: definition.name, methodName, method }))
 );
 
-describe.each(serverMethods)('$name with generated parameters', ({ className, methodName, method }) => {
-    it('answers its result shape or refuses clearly, and a refusal changes nothing in the org or Qwil', async () => {
-        let reachedServices = 0;
-        await fc.assert(
-            fc.asyncProperty(runningUser, paramsArbitrary(method.params, seed), async (user, params) => {
-                // What reaches the server is the JSON the component sent: undefined fields are gone.
-                const paramsValid = method.params.safeParse(JSON.parse(JSON.stringify(params ?? {}))).success;
-                if (paramsValid && user !== WITHOUT_CLASS_ACCESS) reachedServices += 1;
-                const before = { org: orgRecords, qwil: qwilState };
-                requests.length = 0;
-                const outcome = await call(className, methodName, user, params);
-                orgRecords = orgRecordsSnapshot(harness.org);
-                if (requests.length > 0) qwilState = qwilStateSnapshot(harness.qwil);
-                const changed = orgRecords !== before.org || qwilState !== before.qwil;
-                if (changed && !outcome.ok) throw new Error(`A refused call changed the org or Qwil; refusal: ${isCallError(outcome.error) ? String(outcome.error.body['message']) : String(outcome.error)}`);
-                checkOutcome(className, method, user, paramsValid, outcome);
-                if (changed) restoreQwilSeed();
-            }),
-            runSettings()
-        );
-        // The generators must keep reaching past parameter parsing, or the run proves little (a replayed path runs one input).
-        if (!process.env.FUZZ_PATH) expect(reachedServices).toBeGreaterThan(0);
+type ServerMethod = (typeof serverMethods)[number];
+
+function describeFuzzing(configuration: string, options: ConnectorHarnessOptions, methods: readonly ServerMethod[]): void {
+    describe(configuration, () => {
+        let fuzzed: FuzzedOrg;
+        beforeAll(() => {
+            fuzzed = new FuzzedOrg(options);
+        });
+
+        describe.each(methods)('$name with generated parameters', ({ className, methodName, method }) => {
+            it('answers its result shape or refuses clearly, and a refusal changes nothing in the org or Qwil', async () => {
+                let reachedServices = 0;
+                await fc.assert(
+                    fc.asyncProperty(runningUser, paramsArbitrary(method.params, fuzzed.seed), async (user, params) => {
+                        // What reaches the server is the JSON the component sent: undefined fields are gone.
+                        const paramsValid = method.params.safeParse(JSON.parse(JSON.stringify(params ?? {}))).success;
+                        if (paramsValid && user !== WITHOUT_CLASS_ACCESS) reachedServices += 1;
+                        const { outcome, changed } = await fuzzed.call(className, methodName, user, params);
+                        if (changed && !outcome.ok) throw new Error(`A refused call changed the org or Qwil; refusal: ${isCallError(outcome.error) ? String(outcome.error.body['message']) : String(outcome.error)}`);
+                        checkOutcome(className, method, user, paramsValid, outcome);
+                        if (changed) fuzzed.restoreQwilSeed();
+                    }),
+                    runSettings()
+                );
+                // The generators must keep reaching past parameter parsing, or the run proves little (a replayed path runs one input).
+                if (!process.env.FUZZ_PATH) expect(reachedServices).toBeGreaterThan(0);
+            });
+        });
     });
-});
+}
+
+describeFuzzing('System API key', {}, serverMethods);
+// Only with a Super API key do users choose between organisations: chooseOrganisation and loadTab's choice.
+describeFuzzing(
+    'Super API key, staff in two organisations',
+    { superApiKey: true, settings: { Using_Super_API_Key__c: true } },
+    serverMethods.filter(({ methodName }) => methodName === 'chooseOrganisation' || methodName === 'loadTab')
+);
