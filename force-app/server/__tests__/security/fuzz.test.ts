@@ -108,19 +108,18 @@ class FuzzedOrg {
 }
 
 /** The checks run thousands of times: plain errors, whose message fast-check prints with the seed. */
-function ensure(condition: boolean, problem: string): void {
+function ensure(condition: boolean, problem: string): asserts condition {
     if (!condition) throw new Error(problem);
 }
 
 /** The refusal's message, after checking it has the AuraHandledException shape and reads as a handled refusal. */
 function refusalMessage(error: unknown): string {
     ensure(isCallError(error), `not a platform error response: ${String(error)}`);
-    const { body } = error as CallError;
-    const message = body['message'];
-    ensure(Object.keys(body).join() === 'message', `not an AuraHandledException (an unhandled exception's shape): ${JSON.stringify(body)}`);
-    ensure(typeof message === 'string' && message.trim() !== '', `no message: ${JSON.stringify(body)}`);
-    ensure(!UNHANDLED_TEXT.test(message as string), `the message shows an unhandled failure: ${String(message)}`);
-    return message as string;
+    const message = error.body['message'];
+    ensure(Object.keys(error.body).join() === 'message', `not an AuraHandledException (an unhandled exception's shape): ${JSON.stringify(error.body)}`);
+    ensure(typeof message === 'string' && message.trim() !== '', `no message: ${JSON.stringify(error.body)}`);
+    ensure(!UNHANDLED_TEXT.test(message), `the message shows an unhandled failure: ${message}`);
+    return message;
 }
 
 /** Success parses with the result schema; a refusal is clear, and names the parameter when the parameters are wrong. */
