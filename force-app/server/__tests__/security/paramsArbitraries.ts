@@ -182,6 +182,10 @@ function valueArbitrary(fieldName: string, schema: z.ZodType, seed: SeedValues):
     else if (schema instanceof z.ZodArray) domain = arrayArbitrary(fieldName, schema, seed);
     else if (schema instanceof z.ZodUnknown || schema instanceof z.ZodAny) domain = anyValue;
     else if (schema instanceof z.ZodNullable) domain = fc.option(valueArbitrary(fieldName, schema.unwrap() as z.ZodType, seed), { freq: 4 });
+    else if (schema instanceof z.ZodOptional) domain = fc.option(valueArbitrary(fieldName, schema.unwrap() as z.ZodType, seed), { freq: 4, nil: undefined });
+    else if (schema instanceof z.ZodDefault) domain = fc.option(valueArbitrary(fieldName, schema.unwrap() as z.ZodType, seed), { freq: 4, nil: undefined });
+    else if (schema instanceof z.ZodLiteral) domain = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...schema.values) }, { weight: 1, arbitrary: fc.constantFrom('', ...[...schema.values].map((value) => String(value).toUpperCase())) });
+    else if (schema instanceof z.ZodUnion) domain = fc.oneof(...schema.options.map((option) => valueArbitrary(fieldName, option as z.ZodType, seed)));
     else throw new Error(`No generator for a ${schema.def.type} parameter: add one to paramsArbitraries`);
     return fc.oneof({ weight: 15, arbitrary: domain }, { weight: 1, arbitrary: anyValue });
 }
