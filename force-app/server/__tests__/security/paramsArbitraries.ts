@@ -101,23 +101,33 @@ function maxLengthOf(schema: z.ZodType): number | undefined {
     return check ? (check._zod.def as unknown as { maximum: number }).maximum : undefined;
 }
 
-function stringArbitrary(schema: z.ZodString, seed: SeedValues): fc.Arbitrary<unknown> {
-    if (schema === SalesforceId) {
-        return fc.oneof(
-            { weight: 8, arbitrary: fc.constantFrom(...seed.clientRecordIds) },
-            { weight: 2, arbitrary: fc.constantFrom(...seed.clientRecordIds).map((id) => id.slice(0, 15)) },
-            { weight: 1, arbitrary: fc.constantFrom(...seed.otherRecordIds) },
-            { weight: 1, arbitrary: fc.stringMatching(/^(003|001|005)[a-zA-Z0-9]{15}$/) },
-            { weight: 1, arbitrary: fc.constantFrom('', '003', '003Qw0000000002IAA ', '003Qw0000000002IA', '003Qw0000000002IAA\n', 'null') }
+/** Record-id-shaped strings of no seeded record. */
+const unknownRecordId = fc.stringMatching(/^(003|001|005)[a-zA-Z0-9]{15}$/);
+
+/** Text up to and past `max` characters; built once per length, as building fc.string is not cheap. */
+const textByMaxLength = new Map<number, fc.Arbitrary<unknown>>();
+function textArbitrary(max: number): fc.Arbitrary<unknown> {
+    const built =
+        textByMaxLength.get(max) ??
+        fc.oneof(
+            { weight: 4, arbitrary: fc.constantFrom(...TYPED_TEXT) },
+            { weight: 3, arbitrary: fc.string({ maxLength: Math.min(max, 40) }) },
+            { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: Math.min(max, 40) }) },
+            { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
+            { weight: 1, arbitrary: fc.constantFrom('x'.repeat(max), 'x'.repeat(max + 1), ' '.repeat(max + 1), 'é'.repeat(100_000)) }
         );
-    }
-    const max = schema.maxLength ?? maxLengthOf(schema) ?? 5000;
+    textByMaxLength.set(max, built);
+    return built;
+}
+
+function stringArbitrary(schema: z.ZodString, seed: SeedValues): fc.Arbitrary<unknown> {
+    if (schema !== SalesforceId) return textArbitrary(schema.maxLength ?? maxLengthOf(schema) ?? 5000);
     return fc.oneof(
-        { weight: 4, arbitrary: fc.constantFrom(...TYPED_TEXT) },
-        { weight: 3, arbitrary: fc.string({ maxLength: Math.min(max, 40) }) },
-        { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: Math.min(max, 40) }) },
-        { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
-        { weight: 1, arbitrary: fc.constantFrom('x'.repeat(max), 'x'.repeat(max + 1), ' '.repeat(max + 1), 'é'.repeat(100_000)) }
+        { weight: 8, arbitrary: fc.constantFrom(...seed.clientRecordIds) },
+        { weight: 2, arbitrary: fc.constantFrom(...seed.clientRecordIds).map((id) => id.slice(0, 15)) },
+        { weight: 1, arbitrary: fc.constantFrom(...seed.otherRecordIds) },
+        { weight: 1, arbitrary: unknownRecordId },
+        { weight: 1, arbitrary: fc.constantFrom('', '003', '003Qw0000000002IAA ', '003Qw0000000002IA', '003Qw0000000002IAA\n', 'null') }
     );
 }
 
@@ -152,6 +162,9 @@ function arrayArbitrary(fieldName: string, schema: z.ZodArray, seed: SeedValues)
     );
 }
 
+/** A key no parameter schema has: a prototype key or any other name. */
+const extraKeyName = fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ minLength: 1, maxLength: 10 }));
+
 /** A record of the shape's fields, sometimes with a field missing, an extra or prototype key, or a field of the wrong type. */
 function objectArbitrary(schema: z.ZodObject, seed: SeedValues): fc.Arbitrary<unknown> {
     const shape = Object.fromEntries(Object.entries(schema.shape).map(([key, field]) => [key, valueArbitrary(key, field as z.ZodType, seed)]));
@@ -164,7 +177,7 @@ function objectArbitrary(schema: z.ZodObject, seed: SeedValues): fc.Arbitrary<un
         return copy;
     });
     const extraKey = fc
-        .tuple(exact, fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ minLength: 1, maxLength: 10 })), anyValue)
+        .tuple(exact, extraKeyName, anyValue)
         .map(([value, key, extra]) => ({ ...value, [key]: extra }));
     const wrongType = fc.tuple(exact, fc.constantFrom(...keys), anyValue).map(([value, key, wrong]) => ({ ...value, [key]: wrong }));
     return fc.oneof({ weight: 12, arbitrary: exact }, { weight: 1, arbitrary: missingKey }, { weight: 1, arbitrary: extraKey }, { weight: 1, arbitrary: wrongType });
