@@ -55,8 +55,8 @@ interface CallError {
 const isCallError = (error: unknown): error is CallError =>
     typeof error === 'object' && error !== null && (error as CallError).ok === false && typeof (error as CallError).body === 'object';
 
-/** Text that only an unhandled failure puts in a message: runtime errors, zod's raw issues, stack frames. */
-const UNHANDLED_TEXT = /TypeError|ReferenceError|RangeError|SyntaxError|Cannot read propert|is not a function|is not iterable|(of|is) (undefined|null)\b|\[object |ZodError|"code":|"path":|\n\s+at /;
+/** Text that only an unhandled failure puts in a message: runtime errors, zod's raw issues, stack frames, a raw Qwil code. */
+const UNHANDLED_TEXT = /TypeError|ReferenceError|RangeError|SyntaxError|Cannot read propert|is not a function|is not iterable|(of|is) (undefined|null)\b|\[object |ZodError|"code":|"path":|\n\s+at |\((?:RN|RU|RF|QX)\d{3}\)/;
 
 const { serve, requests } = useQwilServer();
 
