@@ -65,11 +65,13 @@ describe('the shared scenarios (static resource QwilScenarios)', () => {
         expect(recorded.find(({ name }) => name === 'refused: no record access')?.exchanges).toEqual([]);
     });
 
-    it('holds no org ids, only placeholders, and never the System API key or secret', () => {
+    it('holds no org ids, only placeholders, and never the System API key or secret, not even in a file', () => {
         const text = fixtureText();
         expect(recordIds.filter((id) => text.includes(id) || text.includes(id.slice(0, 15)))).toEqual([]);
         expect(text).toContain('{{recordId}}');
-        expect(credentials.filter((credential) => text.includes(credential))).toEqual([]);
+        const files = recorded.flatMap(({ exchanges }) => exchanges.flatMap(({ responseFile }) => (responseFile ? [Buffer.from(responseFile.base64, 'base64').toString('latin1')] : [])));
+        expect(files).not.toEqual([]);
+        expect(credentials.filter((credential) => [text, ...files].some((recordedText) => recordedText.includes(credential)))).toEqual([]);
     });
 
     it('matches the committed fixture (else rewrite it with UPDATE_SCENARIOS=1)', () => {
