@@ -8,6 +8,8 @@ export interface RecordedExchange {
     path: string;
     /** The JSON body sent, or null for none. */
     requestBody: unknown;
+    /** Who the request acts as in Qwil (the `on-behalf-of` and `on-behalf-of-entity-uuid` headers), null where not sent. No other header is recorded: the key headers carry the credential. */
+    onBehalfOf: { member: string | null; entity: string | null };
     status: number;
     /** The JSON answer, or its text when it is not JSON; null for a file. */
     responseBody: unknown;
@@ -193,7 +195,13 @@ async function exchangeOf(request: Request, requestBody: Promise<string>, respon
     const requestText = await requestBody;
     const contentType = response.headers.get('content-type') ?? '';
     const isFile = response.ok && !/json|^text\//.test(contentType) && contentType !== '';
-    const exchange = { method: request.method, path: `${url.pathname}${url.search}`, requestBody: requestText === '' ? null : parsedOrText(requestText), status: response.status };
+    const exchange = {
+        method: request.method,
+        path: `${url.pathname}${url.search}`,
+        requestBody: requestText === '' ? null : parsedOrText(requestText),
+        onBehalfOf: { member: request.headers.get('on-behalf-of'), entity: request.headers.get('on-behalf-of-entity-uuid') },
+        status: response.status
+    };
     if (isFile) {
         const base64 = Buffer.from(await response.arrayBuffer()).toString('base64');
         return { ...exchange, responseBody: null, responseFile: { base64, contentType, contentDisposition: response.headers.get('content-disposition') } };
