@@ -25,6 +25,28 @@ private class Greeter_Test {
         expect(testClassProblems([SERVICE, test])).toEqual([]);
     });
 
+    it("passes a test method that asserts through an assert… method of a shared test class, and no other of its methods", () => {
+        const replay = parse(
+            'classes/Replay.cls',
+            `@IsTest
+public class Replay {
+    public class Scenario {
+        public void assertResult(Object result) { Assert.isNotNull(result, 'a result'); }
+        public Object user() { Assert.isTrue(true, 'arranged'); return null; }
+    }
+}`
+        );
+        const test = parse(
+            'classes/Greeter_Test.cls',
+            `@IsTest
+private class Greeter_Test {
+    @IsTest static void greetsAsRecorded() { new Replay.Scenario().assertResult(Greeter.greet()); }
+    @IsTest static void onlyArranges() { new Replay.Scenario().user(); }
+}`
+        );
+        expect(testClassProblems([SERVICE, replay, test])).toEqual(['classes/Greeter_Test.cls:4: test method Greeter_Test.onlyArranges asserts nothing']);
+    });
+
     it('reports a class without a test class, and test methods that assert nothing', () => {
         const test = parse(
             'classes/Other_Test.cls',

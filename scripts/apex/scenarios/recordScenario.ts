@@ -1,5 +1,6 @@
 import type { SetupServer } from 'msw/node';
 import type { ConnectorHarness } from '../../../mock-org/testing/connectorHarness';
+import { personAccountFieldName } from '../../../force-app/server/services/clientRecord';
 
 /** One Qwil request and its answer, with the path and query as sent after the named credential. */
 export interface RecordedExchange {
@@ -7,9 +8,31 @@ export interface RecordedExchange {
     path: string;
     /** The JSON body sent, or null for none. */
     requestBody: unknown;
+    /** Who the request acts as in Qwil (the `on-behalf-of` and `on-behalf-of-entity-uuid` headers), null where not sent. No other header is recorded: the key headers carry the credential. */
+    onBehalfOf: { member: string | null; entity: string | null };
     status: number;
-    /** The JSON answer, or its text when it is not JSON. */
+    /** The JSON answer, or its text when it is not JSON; null for a file. */
     responseBody: unknown;
+    /** A file answer (e.g. a chat export): its bytes in base64 and its headers; null otherwise. */
+    responseFile: { base64: string; contentType: string; contentDisposition: string | null } | null;
+}
+
+/** A call the page makes before the recorded one (a claim before a write, a first tab open before a warm one). */
+export interface RecordedStep {
+    className: string;
+    methodName: string;
+    params: unknown;
+    result: unknown;
+}
+
+/** A client record other than the scenario's own that Qwil's answers name (by its id as Qwil identifier). */
+export interface OtherRecord {
+    /** Stands for the record's id everywhere in the scenario, e.g. `{{record1}}`. */
+    placeholder: string;
+    object: string;
+    /** Whether the running user can read it; an Apex test replaces an unreadable one by an id nobody can read. */
+    readable: boolean;
+    fields: Record<string, unknown>;
 }
 
 /** Everything an Apex test needs to replay one server-method call and check its outcome. */
@@ -22,8 +45,12 @@ export interface RecordedScenario {
     settings: Record<string, unknown>;
     /** The running user's Staff ID field and value (the staff mapping reads it), and locale (phone numbers are read in its country). */
     user: { staffIdField: string; staffId: unknown; locale: unknown };
-    /** The client record's object and the fields the settings map, or null when the call names none. */
-    record: { object: string; fields: Record<string, unknown> } | null;
+    /** The client record's object, the fields the settings map, and whether the running user can read it; null when the call names none. */
+    record: { object: string; readable: boolean; fields: Record<string, unknown> } | null;
+    otherRecords: OtherRecord[];
+    /** Calls made first, in order; their Qwil exchanges come first in `exchanges`. */
+    before: RecordedStep[];
+    /** Every Qwil request and answer of `before` and the call, in request order. */
     exchanges: RecordedExchange[];
     /** The server method's result, or null when it failed. */
     result: unknown;
@@ -31,17 +58,28 @@ export interface RecordedScenario {
     error: string | null;
 }
 
-export interface ScenarioCall {
-    name: string;
+export interface ScenarioStep {
     className: string;
     methodName: string;
     params: Record<string, unknown>;
+}
+
+export interface ScenarioCall extends Omit<ScenarioStep, 'params'> {
+    name: string;
+    /** The parameters, or how to take them from the results of `before` (e.g. a paging cursor). */
+    params: Record<string, unknown> | ((earlierResults: unknown[]) => Record<string, unknown>);
     /** The client record the call is about, if any; its id becomes `{{recordId}}`. */
     recordId?: string;
+    /** Calls to make first (their results are recorded too). */
+    before?: ScenarioStep[];
+    /** An exactly-once write: `beginWrite` is asked for a claim first, as the page does, and the write gets it as `claim` (`{{claim}}`). */
+    claimFor?: { idempotencyKey: string; retry: boolean };
 }
 
 export const RECORD_ID_PLACEHOLDER = '{{recordId}}';
 export const USER_ID_PLACEHOLDER = '{{userId}}';
+export const CLAIM_PLACEHOLDER = '{{claim}}';
+const CLIENT_OBJECTS = ['Contact', 'Account'];
 
 const RECORD_FIELD_SETTINGS = [
     'Client_First_Name_Field_API_Name__c',
@@ -66,10 +104,23 @@ export async function recordScenario(
     const staffIdField = String(settings['Staff_ID_Field_API_Name__c'] ?? '');
     const exchanges = captureExchanges(server);
     harness.runAs(runningUser);
+    const before: RecordedStep[] = [];
+    for (const step of call.before ?? []) {
+        before.push({ ...step, result: await harness.callApex(step.className, step.methodName, step.params) });
+    }
+    const params: Record<string, unknown> = typeof call.params === 'function' ? call.params(before.map((step) => step.result)) : { ...call.params };
+    let claim: string | null = null;
+    if (call.claimFor) {
+        const step = { className: 'QwilConnectorController', methodName: 'beginWrite', params: call.claimFor };
+        const granted = (await harness.callApex(step.className, step.methodName, step.params)) as { claim: string | null };
+        before.push({ ...step, result: granted });
+        claim = granted.claim;
+        params['claim'] = claim;
+    }
     let result: unknown = null;
     let error: string | null = null;
     try {
-        result = await harness.callApex(call.className, call.methodName, call.params);
+        result = await harness.callApex(call.className, call.methodName, params);
     } catch (failure) {
         error = (failure as { body?: { message?: string } }).body?.message ?? String(failure);
     }
@@ -77,28 +128,43 @@ export async function recordScenario(
         name: call.name,
         className: call.className,
         methodName: call.methodName,
-        params: call.params,
+        params,
         settings,
         user: { staffIdField, staffId: user[staffIdField] ?? null, locale: user['LocaleSidKey'] ?? null },
-        record: call.recordId ? recordOf(harness, call.recordId, settings) : null,
+        record: call.recordId ? recordOf(harness, user.Id, call.recordId, settings) : null,
+        otherRecords: [],
+        before,
         exchanges: await exchanges.stop(),
         result,
         error
     };
     const ids: [string, string][] = [[user.Id, USER_ID_PLACEHOLDER]];
     if (call.recordId) ids.push([call.recordId, RECORD_ID_PLACEHOLDER]);
-    return withPlaceholders(scenario, ids);
+    const text = JSON.stringify(scenario);
+    const others = CLIENT_OBJECTS.flatMap((object) => harness.org.records.all(object))
+        .filter((record) => record.Id !== call.recordId && (text.includes(record.Id) || text.includes(record.Id.slice(0, 15))))
+        .map((record, index): OtherRecord => {
+            const { object, fields } = recordOf(harness, user.Id, record.Id, settings);
+            ids.push([record.Id, `{{record${index + 1}}}`]);
+            return { placeholder: `{{record${index + 1}}}`, object, readable: harness.org.recordVisibleTo(user.Id, record.Id) !== undefined, fields };
+        });
+    scenario.otherRecords = others;
+    const withIds = withPlaceholders(scenario, ids);
+    return claim ? withPlaceholder(withIds, claim, CLAIM_PLACEHOLDER) : withIds;
 }
 
-function recordOf(harness: ConnectorHarness, recordId: string, settings: Record<string, unknown>): RecordedScenario['record'] {
+function recordOf(harness: ConnectorHarness, userId: string, recordId: string, settings: Record<string, unknown>): NonNullable<RecordedScenario['record']> {
     const record = harness.org.records.get(recordId);
     if (!record) throw new Error(`No record ${recordId}`);
     const fields: Record<string, unknown> = {};
+    const isPersonAccount = record.attributes.type === 'Account';
     for (const setting of RECORD_FIELD_SETTINGS) {
-        const field = settings[setting];
-        if (typeof field === 'string' && field !== '') fields[field] = record[field] ?? null;
+        const configured = settings[setting];
+        if (typeof configured !== 'string' || configured === '') continue;
+        const field = isPersonAccount ? personAccountFieldName(configured) : configured;
+        fields[field] = record[field] ?? null;
     }
-    return { object: record.attributes.type, fields };
+    return { object: record.attributes.type, readable: harness.org.recordVisibleTo(userId, recordId) !== undefined, fields };
 }
 
 /** Records msw's requests and mocked answers, in request order, until `stop`. */
@@ -127,13 +193,20 @@ function captureExchanges(server: SetupServer): { stop: () => Promise<RecordedEx
 async function exchangeOf(request: Request, requestBody: Promise<string>, response: Response): Promise<RecordedExchange> {
     const url = new URL(request.url);
     const requestText = await requestBody;
-    return {
+    const contentType = response.headers.get('content-type') ?? '';
+    const isFile = response.ok && !/json|^text\//.test(contentType) && contentType !== '';
+    const exchange = {
         method: request.method,
         path: `${url.pathname}${url.search}`,
         requestBody: requestText === '' ? null : parsedOrText(requestText),
-        status: response.status,
-        responseBody: parsedOrText(await response.text())
+        onBehalfOf: { member: request.headers.get('on-behalf-of'), entity: request.headers.get('on-behalf-of-entity-uuid') },
+        status: response.status
     };
+    if (isFile) {
+        const base64 = Buffer.from(await response.arrayBuffer()).toString('base64');
+        return { ...exchange, responseBody: null, responseFile: { base64, contentType, contentDisposition: response.headers.get('content-disposition') } };
+    }
+    return { ...exchange, responseBody: parsedOrText(await response.text()), responseFile: null };
 }
 
 function parsedOrText(text: string): unknown {
@@ -151,4 +224,8 @@ function withPlaceholders(scenario: RecordedScenario, ids: readonly [string, str
         json = json.split(id).join(placeholder).split(id.slice(0, 15)).join(placeholder);
     }
     return JSON.parse(json) as RecordedScenario;
+}
+
+function withPlaceholder(scenario: RecordedScenario, value: string, placeholder: string): RecordedScenario {
+    return JSON.parse(JSON.stringify(scenario).split(value).join(placeholder)) as RecordedScenario;
 }

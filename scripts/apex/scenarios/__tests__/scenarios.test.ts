@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { REPOSITORY_ROOT } from '../../../deploy/__tests__/projectFixture';
+import { lwcApexImports } from '../../projectContracts';
 import { type RecordedScenario, recordScenario } from '../recordScenario';
 import { SCENARIOS } from '../scenarioDefinitions';
 
@@ -26,17 +27,20 @@ beforeAll(async () => {
         doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout']
     });
     for (const scenario of SCENARIOS) {
-        const harness = createConnectorHarness();
+        const harness = createConnectorHarness(scenario.harness);
         serve(harness);
         credentials.push(harness.apiKey, harness.apiSecret);
         harness.org.records.update(harness.org.requireUser(scenario.runningUser).Id, { LocaleSidKey: APEX_TEST_LOCALE });
         scenario.arrange?.(harness);
+        // A Person Account is named by its Account (as the record page shows it), not its person contact.
+        const personAccounts = harness.org.records.all('Account').filter((record) => record['PersonContactId'] !== undefined);
+        const clients = [...personAccounts, ...harness.org.records.all('Contact'), ...harness.org.records.all('Account')];
         const recordIdOf = (name: string): string => {
-            const record = harness.org.records.all('Contact').find((candidate) => candidate['Name'] === name);
-            if (!record) throw new Error(`No Contact named ${name}`);
+            const record = clients.find((candidate) => candidate['Name'] === name);
+            if (!record) throw new Error(`No client record named ${name}`);
             return record.Id;
         };
-        recordIds = harness.org.records.all('Contact').map((record) => record.Id);
+        recordIds = [...clients, ...harness.org.records.all('User')].map((record) => record.Id);
         recorded.push(await recordScenario(harness, server, scenario.runningUser, { name: scenario.name, ...scenario.call(recordIdOf) }));
     }
     jest.useRealTimers();
@@ -45,20 +49,15 @@ afterAll(() => {
     recorded = [];
 });
 
+const projectMethods = (): string[] => lwcApexImports(REPOSITORY_ROOT);
 const fixtureText = (): string => `${JSON.stringify({ version: 1, recordedAt: RECORDED_AT.toISOString(), scenarios: recorded }, null, 2)}\n`;
 
 describe('the shared scenarios (static resource QwilScenarios)', () => {
-    it('records each named scenario: the main paths and one of each refusal class', () => {
-        expect(recorded.map(({ name, error }) => [name, error === null])).toEqual([
-            ['cold tab open', true],
-            ['invite', true],
-            ['group change', true],
-            ['chat send', true],
-            ['refused: invalid parameter', false],
-            ['refused: no record access', false],
-            ['refused: staff not mapped', false],
-            ['refused: Qwil unavailable', false]
-        ]);
+    it('records a success of every method the components call, and each refusal class', () => {
+        const refusals = recorded.filter(({ error }) => error !== null).map(({ name }) => name);
+        expect(refusals).toEqual(SCENARIOS.map(({ name }) => name).filter((name) => name.startsWith('refused: ')));
+        const calledMethods = new Set(recorded.flatMap((scenario) => [scenario, ...scenario.before]).map(({ className, methodName }) => `${className}.${methodName}`));
+        expect(projectMethods().filter((method) => !calledMethods.has(method))).toEqual([]);
         const coldOpen = recorded[0]!;
         expect(coldOpen.exchanges.length).toBeGreaterThan(0);
         expect(coldOpen.exchanges.every(({ path }) => /^\/(entity-service|chat-service)\//.test(path))).toBe(true);
@@ -66,11 +65,13 @@ describe('the shared scenarios (static resource QwilScenarios)', () => {
         expect(recorded.find(({ name }) => name === 'refused: no record access')?.exchanges).toEqual([]);
     });
 
-    it('holds no org ids, only placeholders, and never the System API key or secret', () => {
+    it('holds no org ids, only placeholders, and never the System API key or secret, not even in a file', () => {
         const text = fixtureText();
         expect(recordIds.filter((id) => text.includes(id) || text.includes(id.slice(0, 15)))).toEqual([]);
         expect(text).toContain('{{recordId}}');
-        expect(credentials.filter((credential) => text.includes(credential))).toEqual([]);
+        const files = recorded.flatMap(({ exchanges }) => exchanges.flatMap(({ responseFile }) => (responseFile ? [Buffer.from(responseFile.base64, 'base64').toString('latin1')] : [])));
+        expect(files).not.toEqual([]);
+        expect(credentials.filter((credential) => [text, ...files].some((recordedText) => recordedText.includes(credential)))).toEqual([]);
     });
 
     it('matches the committed fixture (else rewrite it with UPDATE_SCENARIOS=1)', () => {
