@@ -73,5 +73,7 @@ if (process.env.BROWSER_TESTS === '1') {
     });
 }
 
-const config: Config = { projects };
+// One limit for every test, sized for a loaded 2-core machine (CI shares its cores): a test waits on
+// work, never on the clock, so a generous limit only decides how long a hung test takes to report.
+const config: Config = { projects, testTimeout: 30_000 };
 export default config;
