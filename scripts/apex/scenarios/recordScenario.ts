@@ -1,5 +1,6 @@
 import type { SetupServer } from 'msw/node';
 import type { ConnectorHarness } from '../../../mock-org/testing/connectorHarness';
+import type { WriteClaim } from '../../../force-app/server/contracts/exactlyOnce';
 
 /** One Qwil request and its answer, with the path and query as sent after the named credential. */
 export interface RecordedExchange {
@@ -42,6 +43,8 @@ export interface ScenarioCall {
 
 export const RECORD_ID_PLACEHOLDER = '{{recordId}}';
 export const USER_ID_PLACEHOLDER = '{{userId}}';
+/** Stands for the claim an exactly-once write takes first (QwilConnectorController.beginWrite); each run gets its own. */
+export const CLAIM_PLACEHOLDER = '{{claim}}';
 
 const RECORD_FIELD_SETTINGS = [
     'Client_First_Name_Field_API_Name__c',
@@ -64,12 +67,13 @@ export async function recordScenario(
     const settings = { ...(harness.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values ?? {}) };
     const user = harness.org.requireUser(runningUser);
     const staffIdField = String(settings['Staff_ID_Field_API_Name__c'] ?? '');
-    const exchanges = captureExchanges(server);
     harness.runAs(runningUser);
+    const params = await withClaim(harness, call.params);
+    const exchanges = captureExchanges(server);
     let result: unknown = null;
     let error: string | null = null;
     try {
-        result = await harness.callApex(call.className, call.methodName, call.params);
+        result = await harness.callApex(call.className, call.methodName, params);
     } catch (failure) {
         error = (failure as { body?: { message?: string } }).body?.message ?? String(failure);
     }
@@ -88,6 +92,13 @@ export async function recordScenario(
     const ids: [string, string][] = [[user.Id, USER_ID_PLACEHOLDER]];
     if (call.recordId) ids.push([call.recordId, RECORD_ID_PLACEHOLDER]);
     return withPlaceholders(scenario, ids);
+}
+
+/** An exactly-once write runs under a claim taken first, as the page does; the scenario keeps the placeholder. */
+async function withClaim(harness: ConnectorHarness, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+    if (params['claim'] !== CLAIM_PLACEHOLDER) return params;
+    const begun = (await harness.callApex('QwilConnectorController', 'beginWrite', { idempotencyKey: params['idempotencyKey'], retry: false })) as WriteClaim;
+    return { ...params, claim: begun.claim };
 }
 
 function recordOf(harness: ConnectorHarness, recordId: string, settings: Record<string, unknown>): RecordedScenario['record'] {

@@ -1,6 +1,6 @@
 import { DEMO } from '../../../mock-org/qwil';
 import type { ConnectorHarness } from '../../../mock-org/testing/connectorHarness';
-import type { ScenarioCall } from './recordScenario';
+import { CLAIM_PLACEHOLDER, type ScenarioCall } from './recordScenario';
 
 const OLIVIA = 'olivia.hart@harbourwealth.example';
 const JAMES = 'james.patel@harbourwealth.example';
@@ -39,7 +39,9 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
         call: onRecord('QwilContactGroupsController', 'createContactGroup', 'Eleanor Whitfield', {
             name: 'Whitfield Trust',
             identifier: 'WhitfieldTrust',
-            description: 'Trust accounts'
+            description: 'Trust accounts',
+            idempotencyKey: '3f6a1c2e-8b4d-4e7f-9a10-2b3c4d5e6f70',
+            claim: CLAIM_PLACEHOLDER
         })
     },
     {
@@ -49,6 +51,7 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
             chatUuid: DEMO.chats.eleanorPortfolioReview,
             text: 'Your quarterly review is ready.',
             idempotencyKey: '7d0c7f1e-5b4a-4c59-9a43-1f2b3c4d5e61',
+            claim: CLAIM_PLACEHOLDER,
             retry: false,
             afterSeq: 0
         })
