@@ -68,8 +68,9 @@ function recordClaim(context: ApexContext, idempotencyKey: string, entry: Ledger
  */
 export async function beginWrite(context: ApexContext, { idempotencyKey, retry }: BeginWriteParams): Promise<WriteClaim> {
     const userId = context.userInfo.getUserId();
-    // Serialises one user's claims; held until this transaction commits its ledger entry.
-    await context.database.lockById('User', userId, 'SYSTEM_MODE');
+    // Serialises one user's claims; held until this transaction commits its ledger entry. User mode:
+    // everyone can read their own User record, and a lock needs no edit access.
+    await context.database.lockById('User', userId, 'USER_MODE');
     const entry = readLedger(context, idempotencyKey);
     if (entry?.state === 'done') return { claim: entry.claim, checkAgainInSeconds: null };
     const now = Date.now();
