@@ -14,6 +14,8 @@ export const CONTRACTS_DIR = 'force-app/server/contracts';
 export const CONTRACT_APEX_CLASSES: Readonly<Record<string, string>> = {
     qwilTab: 'QwilTabContract',
     clientState: 'QwilTabContract',
+    // beginWrite belongs to QwilConnectorController; the chats and groups contracts only borrow its fields.
+    exactlyOnce: 'QwilTabContract',
     contactGroups: 'QwilContactGroupsContract',
     chats: 'QwilChatsContract'
 };

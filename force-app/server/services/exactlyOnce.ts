@@ -43,6 +43,8 @@ const UNCONFIRMED = 'Qwil did not confirm the change, so it may still be made. R
 const ALREADY_DONE = 'This change was already made. Reopen the page to see it as it is now.';
 const ALREADY_CLAIMED =
     'This change is already being made from another click or window, or Qwil has not confirmed an earlier try yet. Wait a moment: the page shows the outcome once it is known.';
+const NO_CACHE =
+    'Qwil Messenger cannot make sure this change is made only once, because Platform Cache is not available to it, so it was not made. Ask your Salesforce administrator to give the QwilConnector cache partition capacity (Setup, Platform Cache).';
 
 const keyParts = (context: ApexContext, idempotencyKey: string): string[] => [context.userInfo.getUserId(), idempotencyKey];
 
@@ -54,14 +56,21 @@ function writeLedger(context: ApexContext, idempotencyKey: string, entry: Ledger
     writeCached(context, LEDGER_PREFIX, keyParts(context, idempotencyKey), entry, LEDGER_TTL_SECONDS);
 }
 
+/** A claim the cache does not keep (no partition capacity in the org) would refuse every attempt as already claimed: say why instead. */
+function recordClaim(context: ApexContext, idempotencyKey: string, entry: LedgerEntry): void {
+    writeLedger(context, idempotencyKey, entry);
+    if (readLedger(context, idempotencyKey)?.claim !== entry.claim) throw new AuraHandledException(NO_CACHE);
+}
+
 /**
  * Claims the next attempt of an action, or says when to check again. Runs in a transaction without
  * callouts, so the claim is committed (and seen by every later transaction) when it returns.
  */
 export async function beginWrite(context: ApexContext, { idempotencyKey, retry }: BeginWriteParams): Promise<WriteClaim> {
     const userId = context.userInfo.getUserId();
-    // Serialises one user's claims; held until this transaction commits its ledger entry.
-    await context.database.lockById('User', userId, 'SYSTEM_MODE');
+    // Serialises one user's claims; held until this transaction commits its ledger entry. User mode:
+    // everyone can read their own User record, and a lock needs no edit access.
+    await context.database.lockById('User', userId, 'USER_MODE');
     const entry = readLedger(context, idempotencyKey);
     if (entry?.state === 'done') return { claim: entry.claim, checkAgainInSeconds: null };
     const now = Date.now();
@@ -71,11 +80,11 @@ export async function beginWrite(context: ApexContext, { idempotencyKey, retry }
     } else if (retry) {
         // The page tried before, but this org has no trace of it (a restart, or the cache dropped it):
         // that attempt may still land, so its window starts now.
-        writeLedger(context, idempotencyKey, { state: 'claimed', claim: randomUUID(), startedAtMs: now, earlierAttempt: true });
+        recordClaim(context, idempotencyKey, { state: 'claimed', claim: randomUUID(), startedAtMs: now, earlierAttempt: true });
         return { claim: null, checkAgainInSeconds: SETTLE_WINDOW_SECONDS };
     }
     const claim = randomUUID();
-    writeLedger(context, idempotencyKey, { state: 'claimed', claim, startedAtMs: now, earlierAttempt: entry !== null || retry });
+    recordClaim(context, idempotencyKey, { state: 'claimed', claim, startedAtMs: now, earlierAttempt: entry !== null || retry });
     return { claim, checkAgainInSeconds: null };
 }
 

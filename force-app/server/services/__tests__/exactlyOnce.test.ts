@@ -4,14 +4,14 @@ import type { ApexContext } from '../../platform/context';
 import { beginWrite, performOnce } from '../exactlyOnce';
 
 // The ledger's own rules, on a committed-at-once cache: what a repeat of a done action answers.
-function contextWithCache(): ApexContext {
+function contextWithCache({ keepsValues = true } = {}): ApexContext {
     const entries = new Map<string, unknown>();
     return {
         userInfo: { getUserId: () => '005Qw0000000002IAA' },
         database: { lockById: async () => ({ Id: '005Qw0000000002IAA' }) },
         cache: {
             get: (key: string) => (entries.has(key) ? structuredClone(entries.get(key)) : null),
-            put: (key: string, value: unknown) => void entries.set(key, structuredClone(value)),
+            put: (key: string, value: unknown) => void (keepsValues && entries.set(key, structuredClone(value))),
             remove: (key: string) => void entries.delete(key)
         }
     } as unknown as ApexContext;
@@ -47,5 +47,14 @@ describe('a repeat of a done action', () => {
             'This change was already made. Reopen the page to see it as it is now.'
         );
         expect(write).not.toHaveBeenCalled();
+    });
+});
+
+describe('an org whose cache keeps nothing (no Platform Cache capacity)', () => {
+    it('refuses the claim with what the administrator can do, instead of calling every attempt already claimed', async () => {
+        const context = contextWithCache({ keepsValues: false });
+        const refusal = 'Qwil Messenger cannot make sure this change is made only once, because Platform Cache is not available to it, so it was not made. Ask your Salesforce administrator to give the QwilConnector cache partition capacity (Setup, Platform Cache).';
+        await expect(beginWrite(context, { idempotencyKey: randomUUID(), retry: false })).rejects.toThrow(refusal);
+        await expect(beginWrite(context, { idempotencyKey: randomUUID(), retry: true })).rejects.toThrow(refusal);
     });
 });
