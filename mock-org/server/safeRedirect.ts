@@ -20,5 +20,7 @@ export function sameOriginPath(candidate: string | null | undefined, fallback: s
         if (AMBIGUOUS.test(form) || form.startsWith('//')) return fallback;
     }
     const resolved = new URL(candidate, BASE);
-    return resolved.origin === BASE.origin ? `${resolved.pathname}${resolved.search}${resolved.hash}` : fallback;
+    // Dot segments can resolve to `//host` (`/.//host`, `/..//host`), which a browser reads as another site.
+    if (resolved.origin !== BASE.origin || resolved.pathname.startsWith('//')) return fallback;
+    return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

@@ -21,9 +21,11 @@ describe('redirects after "log in as"', () => {
         ['a percent-escaped slash', '/%2F/evil.example/'],
         ['a percent-escaped backslash', '/%5Cevil.example/'],
         ['a percent-escaped tab', '/%09/evil.example/'],
-        ['a malformed percent-escape', '/%E0%A4%A']
+        ['a malformed percent-escape', '/%E0%A4%A'],
+        ['a dot segment that leaves a protocol-relative path', '/.//evil.example/'],
+        ['a parent segment that leaves a protocol-relative path', '/..//evil.example/'],
+        ['a percent-escaped dot segment', '/%2E//evil.example/']
     ])('never sends the browser to another site through %s', async (_name, returnTo) => {
         expect(await redirectAfterLogIn(returnTo)).toBe(SAFE_DEFAULT);
     });
-
 });

@@ -5,6 +5,9 @@ import type { StaffOption } from '../../../../server/contracts/qwilTab';
 
 type Chosen = Pick<StaffOption, 'entityUserXrefUuid' | 'name' | 'jobTitle'>;
 
+/** addStaffMembers takes at most this many people at once (AddStaffParams). */
+const MAX_STAFF_AT_ONCE = 20;
+
 /**
  * Add Staff Members: find active staff, choose one or several, and add them to the group in one
  * change. The staff search shows pending or inactive staff disabled with the reason. Fires
@@ -33,8 +36,16 @@ export default class QwilContactGroupAddStaff extends LightningElement {
         return count > 1 ? `Add ${count} staff members` : 'Add';
     }
 
+    get isOverLimit(): boolean {
+        return this.chosen.length > MAX_STAFF_AT_ONCE;
+    }
+
+    get overLimitMessage(): string {
+        return `You can add at most ${MAX_STAFF_AT_ONCE} staff members at once. Take ${this.chosen.length - MAX_STAFF_AT_ONCE} off the list, add the others, then add the rest.`;
+    }
+
     get isAddDisabled(): boolean {
-        return this.isAdding || !this.hasChosen;
+        return this.isAdding || !this.hasChosen || this.isOverLimit;
     }
 
     handleChoose(event: CustomEvent<{ staff: StaffOption }>): void {

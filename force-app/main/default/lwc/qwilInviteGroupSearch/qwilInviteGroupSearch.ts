@@ -10,6 +10,9 @@ interface GroupCheckbox {
     disabled: boolean;
 }
 
+/** inviteClient takes at most this many existing groups (each one's clients are checked before the invitation). */
+const MAX_GROUPS_CHOSEN = 5;
+
 const membersText = (count: number): string => `${count} ${count === 1 ? 'member' : 'members'}`;
 
 /**
@@ -60,14 +63,25 @@ export default class QwilInviteGroupSearch extends LightningElement {
     get options(): GroupCheckbox[] {
         const found = this.state?.result ?? [];
         const chosenElsewhere = this.chosen.filter((group) => !found.some((option) => option.groupUuid === group.groupUuid));
-        return [...chosenElsewhere, ...found].map((group) => ({
-            groupUuid: group.groupUuid,
-            label: [`${group.name} (${membersText(group.memberCount)})`, group.eligible ? null : group.reason]
-                .filter(Boolean)
-                .join(' · '),
-            checked: this.chosen.some((option) => option.groupUuid === group.groupUuid),
-            disabled: !group.eligible
-        }));
+        return [...chosenElsewhere, ...found].map((group) => {
+            const checked = this.chosen.some((option) => option.groupUuid === group.groupUuid);
+            return {
+                groupUuid: group.groupUuid,
+                label: [`${group.name} (${membersText(group.memberCount)})`, group.eligible ? null : group.reason]
+                    .filter(Boolean)
+                    .join(' · '),
+                checked,
+                disabled: !group.eligible || (!checked && this.isChoiceFull)
+            };
+        });
+    }
+
+    get isChoiceFull(): boolean {
+        return this.chosen.length >= MAX_GROUPS_CHOSEN;
+    }
+
+    get choiceFullMessage(): string {
+        return `You can choose up to ${MAX_GROUPS_CHOSEN} groups. To choose another, untick one first.`;
     }
 
     get hasOptions(): boolean {

@@ -141,4 +141,28 @@ describe('c-qwil-contact-group-add-staff', () => {
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });
+
+    it('says at once when more staff are chosen than can be added in one change, instead of sending them', async () => {
+        const many = Array.from({ length: 21 }, (_, index) => staff(`Adviser ${index + 1}`, `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`));
+        mockSearch.mockResolvedValue({ staff: many });
+        const element = await render();
+        await searchStaff(element, 'Adviser');
+        for (const person of many) {
+            staffSearch(element).shadowRoot!.querySelector<HTMLButtonElement>(`button[data-uuid="${person.entityUserXrefUuid}"]`)!.click();
+        }
+        await flushPromises();
+
+        expect(addButton(element).disabled).toBe(true);
+        expect(normalisedTextSeen(element)).toContain('You can add at most 20 staff members at once. Take 1 off the list, add the others, then add the rest.');
+        addButton(element).click();
+        await flushPromises();
+        expect(mockAdd).not.toHaveBeenCalled();
+
+        query(element, `[data-id="chosen"] button[data-uuid="${many[0]!.entityUserXrefUuid}"]`)!.click();
+        await flushPromises();
+        expect(addButton(element).disabled).toBe(false);
+        expect(query(element, '[data-id="over-limit"]')).toBeNull();
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
 });

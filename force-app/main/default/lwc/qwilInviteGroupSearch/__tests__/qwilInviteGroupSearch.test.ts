@@ -143,4 +143,23 @@ describe('c-qwil-invite-group-search', () => {
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });
+
+    it('lets the user choose at most 5 groups, saying so, so the invitation is not refused for it', async () => {
+        const groups = Array.from({ length: 6 }, (_, index) => group(`Group ${index + 1}`, `00000000-0000-4000-8000-00000000000${index + 1}`));
+        mockSearch.mockResolvedValue(answer(...groups));
+        const element = await renderSearch();
+        groups.slice(0, 5).forEach((chosen) => tick(element, chosen.groupUuid));
+        await flushPromises();
+
+        expect(element.selectedGroupUuids).toHaveLength(5);
+        expect(checkboxes(element).map((box) => box.disabled)).toEqual([false, false, false, false, false, true]);
+        expect(normalisedTextSeen(element)).toContain('You can choose up to 5 groups. To choose another, untick one first.');
+
+        tick(element, groups[0]!.groupUuid, false);
+        await flushPromises();
+        expect(checkboxes(element).every((box) => !box.disabled)).toBe(true);
+        expect(element.shadowRoot!.querySelector('[data-id="choice-full"]')).toBeNull();
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
 });
