@@ -78,7 +78,8 @@ describe('c-qwil-chat-composer', () => {
         failed.reject(apexError('Qwil did not answer in time. Try again in a moment.'));
         await flushPromises();
         expect(draftOf(element)).toBe('Thursday suits me.');
-        expect(normalisedTextSeen(element)).toContain('Qwil did not confirm your message. The draft is kept, and Retry never posts it twice.');
+        expect(normalisedTextSeen(element)).toContain('Your draft is kept: Retry never posts it twice.');
+        expect(normalisedTextSeen(element)).toContain('Qwil did not answer in time. Try again in a moment.');
         element.shadowRoot!.querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
         const [first, retry] = mockSend.mock.calls.map(([params]) => params);

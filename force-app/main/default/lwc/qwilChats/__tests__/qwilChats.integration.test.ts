@@ -119,7 +119,7 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         integrationHarness().qwil.control.injectFault({ failNext: { count: 1, status: 503 } });
         await waitFor(() => !shadow(composer).querySelector<HTMLButtonElement>('[data-id="send"]')!.disabled);
         shadow(composer).querySelector<HTMLButtonElement>('[data-id="send"]')!.click();
-        await waitFor(() => normalisedTextSeen(composer).includes('Qwil did not confirm your message. The draft is kept'));
+        await waitFor(() => normalisedTextSeen(composer).includes('Your draft is kept: Retry never posts it twice.'));
         expect(textarea.value).toBe('Sent on the second try.');
         const recheck = captureNextTimeout();
         shadow(composer).querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
