@@ -20,7 +20,7 @@ export { DEFAULT_CALLER_ADDRESS } from './control/control';
 export type { CreateMasterUserApiKeyInput, CreateSystemApiKeyInput } from './control/inputs';
 export { ERROR_CATALOGUE, type ErrorCode } from './errors';
 export type { FaultPlan } from './faults';
-export type { QwilState } from './model/types';
+export type { ApiKeyRecord, KeyRecordBase, MasterKeyRecord, QwilState } from './model/types';
 export { DEMO } from './seed/demo';
 export type { SeedName } from './seed/seeds';
 
