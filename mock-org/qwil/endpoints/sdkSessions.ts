@@ -56,8 +56,9 @@ function sessionMembership(state: QwilState, entityUuid: string, body: SdkSessio
         xref !== undefined
             ? findMembership(state, entityUuid, xref)
             : state.memberships.find((m) => m.entity_uuid === entityUuid && m.identifier === identifier);
-    if (!membership) throw new QwilError('RN006', `No Qwil account for ${xref ?? `identifier ${identifier}`}`, xref !== undefined ? 'entity_user_xref_uuid' : 'identifier');
-    return membership;
+    if (membership) return membership;
+    const field = xref !== undefined ? 'entity_user_xref_uuid' : 'identifier';
+    throw new QwilError('RN006', `No Qwil account with this ${field}`, field);
 }
 
 export const sdkSessionEndpoints = [

@@ -45,14 +45,14 @@ const MASTER_KEYS: KeyConsole<MasterKeyPermission, MasterKeyRecord> = {
     create: (deps, key) => deps.qwil.createMasterUserApiKey(key)
 };
 
-function keyRows<N extends string, K extends KeyRecordBase & Record<N, boolean>>(console: KeyConsole<N, K>, deps: SetupDependencies): ApiKeyRow[] {
-    return console.keys(deps).map((key) => ({
+function keyRows<N extends string, K extends KeyRecordBase & Record<N, boolean>>(keyPage: KeyConsole<N, K>, deps: SetupDependencies): ApiKeyRow[] {
+    return keyPage.keys(deps).map((key) => ({
         name: key.name,
         key: key.key,
-        permissions: console.permissions.filter((permission) => key[permission.name]).map((permission) => permission.shortLabel),
+        permissions: keyPage.permissions.filter((permission) => key[permission.name]).map((permission) => permission.shortLabel),
         cidrBlocks: key.cidrBlocks,
-        type: console.type(key),
-        actions: console.actions(key),
+        type: keyPage.type(key),
+        actions: keyPage.actions(key),
         revoked: key.revoked,
         createdAt: key.createdAt
     }));
@@ -79,7 +79,7 @@ function recommendedInput<N extends string>(permissions: readonly KeyPermissionF
 }
 
 function renderList<N extends string, K extends KeyRecordBase & Record<N, boolean>>(
-    console: KeyConsole<N, K>,
+    keyPage: KeyConsole<N, K>,
     deps: SetupDependencies,
     setup: SetupRequest,
     input: FormInput,
@@ -87,51 +87,51 @@ function renderList<N extends string, K extends KeyRecordBase & Record<N, boolea
     notice: Notice | null
 ): string {
     return renderApiKeys({
-        ...setup.chrome(`${console.kind}s`),
-        kind: console.kind,
-        path: console.path,
+        ...setup.chrome(`${keyPage.kind}s`),
+        kind: keyPage.kind,
+        path: keyPage.path,
         notice,
-        keys: keyRows(console, deps),
-        form: { action: console.path, submitLabel: 'Create', cancelHref: console.path, fields: formFields(console.permissions, input, errors) }
+        keys: keyRows(keyPage, deps),
+        form: { action: keyPage.path, submitLabel: 'Create', cancelHref: keyPage.path, fields: formFields(keyPage.permissions, input, errors) }
     });
 }
 
 async function handleKeyConsole<N extends string, K extends KeyRecordBase & Record<N, boolean>>(
-    console: KeyConsole<N, K>,
+    keyPage: KeyConsole<N, K>,
     deps: SetupDependencies,
     setup: SetupRequest
 ): Promise<boolean> {
     const { url, request, response } = setup;
-    const recommended = recommendedInput(console.permissions);
-    if (url.pathname === console.path && request.method === 'GET') {
+    const recommended = recommendedInput(keyPage.permissions);
+    if (url.pathname === keyPage.path && request.method === 'GET') {
         const done = url.searchParams.get('done');
         const notice = done === 'revoked' || done === 'promoted' ? { kind: 'success' as const, message: `Key ${done}.` } : null;
-        sendHtml(response, 200, renderList(console, deps, setup, recommended, new Map(), notice));
+        sendHtml(response, 200, renderList(keyPage, deps, setup, recommended, new Map(), notice));
         return true;
     }
-    if (url.pathname === console.path && request.method === 'POST') {
+    if (url.pathname === keyPage.path && request.method === 'POST') {
         const input = await readForm(request);
-        const result = validateApiKeyForm(input, console.permissions);
+        const result = validateApiKeyForm(input, keyPage.permissions);
         if (!result.ok) {
-            sendHtml(response, 400, renderList(console, deps, setup, input, result.errors, null));
+            sendHtml(response, 400, renderList(keyPage, deps, setup, input, result.errors, null));
             return true;
         }
-        const { key, secret } = console.create(deps, result.key);
+        const { key, secret } = keyPage.create(deps, result.key);
         // Sent as the response to the POST, never as a redirect: the secret must not land in a URL or history.
-        sendHtml(response, 200, renderCreatedKey({ ...setup.chrome(`${console.kind} created`), kind: console.kind, name: result.key.name, key, secret, doneHref: console.path }));
+        sendHtml(response, 200, renderCreatedKey({ ...setup.chrome(`${keyPage.kind} created`), kind: keyPage.kind, name: result.key.name, key, secret, doneHref: keyPage.path }));
         return true;
     }
-    const action = url.pathname.startsWith(`${console.path}/`) ? url.pathname.slice(console.path.length + 1) : null;
+    const action = url.pathname.startsWith(`${keyPage.path}/`) ? url.pathname.slice(keyPage.path.length + 1) : null;
     if (request.method !== 'POST' || !(action === 'revoke' || action === 'promote')) return false;
     const key = (await readForm(request))['key'] ?? '';
     try {
         ACTIONS[action].run(deps, key);
     } catch (error) {
         const message = `The key could not be ${ACTIONS[action].done}: ${error instanceof Error ? error.message : String(error)}.`;
-        sendHtml(response, 400, renderList(console, deps, setup, recommended, new Map(), { kind: 'error', message }));
+        sendHtml(response, 400, renderList(keyPage, deps, setup, recommended, new Map(), { kind: 'error', message }));
         return true;
     }
-    redirect(response, `${console.path}?done=${ACTIONS[action].done}`);
+    redirect(response, `${keyPage.path}?done=${ACTIONS[action].done}`);
     return true;
 }
 
