@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilTransport';
 import { createFileCredentialStore } from '../../mock-org/platform/callouts/credentialStore';
 import { ADMIN_TOKEN_FILE, readAdminToken } from '../../mock-org/server/localState';
-import { validateApiKeyForm } from '../../mock-org/server/setup/apiKeyForm';
+import { KEY_PERMISSIONS, validateApiKeyForm } from '../../mock-org/server/setup/apiKeyForm';
 import { CREDENTIAL_STORE_FILE, DEFAULT_DATA_DIR, problemsText, runCommand, UsageError } from './cliSupport';
 
 const USAGE = `Usage: npm run setup:key -- --name <name> [--cidr <block,block>] [--export] [--no-read] [--no-write] [--no-review]
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
         canReadOnly: on(!values['no-read']),
         canWriteOnly: on(!values['no-write']),
         canDataReview: on(!values['no-review'])
-    });
+    }, KEY_PERMISSIONS);
     if (!form.ok) throw new UsageError(`The key was not created:\n${problemsText(form.errors)}`);
     const adminToken = readAdminToken(values['data-dir']);
     if (!adminToken) throw new UsageError(`No ${ADMIN_TOKEN_FILE} in ${values['data-dir']}: start the dev server once (npm start), or pass its --data-dir.`);

@@ -1,4 +1,4 @@
-import { KEY_PERMISSIONS, parseCidrBlocks, validateApiKeyForm } from '../apiKeyForm';
+import { KEY_PERMISSIONS, MASTER_KEY_PERMISSIONS, parseCidrBlocks, validateApiKeyForm } from '../apiKeyForm';
 
 // Qwil's "Create a System API Key" form (guide, step 2).
 it('recommends the guide’s key: export unchecked; read-only, write-only and data reviewer checked', () => {
@@ -6,7 +6,17 @@ it('recommends the guide’s key: export unchecked; read-only, write-only and da
         ['This key can export data', false],
         ['This key can perform read-only actions', true],
         ['This key can perform write-only actions', true],
-        ['This key can perform data reviewer actions', true]
+        ['This key can perform data reviewer actions', true],
+        ['This key can create SDK tokens', false]
+    ]);
+});
+
+it('offers Qwil’s four Master User key flags, read-only and write-only chat checked', () => {
+    expect(MASTER_KEY_PERMISSIONS.map(({ label, recommended }) => [label, recommended])).toEqual([
+        ['This key can perform read-only chat actions', true],
+        ['This key can perform write-only chat actions', true],
+        ['This key can export data', false],
+        ['This key can perform read-only contact actions', false]
     ]);
 });
 
@@ -18,15 +28,19 @@ it('reads comma-separated IPv4 and IPv6 CIDR blocks, and names the first one tha
 });
 
 it('builds the key from the checked boxes only', () => {
-    expect(validateApiKeyForm({ name: ' Salesforce ', cidrBlocks: '13.108.0.0/14', canReadOnly: 'on', canDataReview: 'on' })).toEqual({
+    expect(validateApiKeyForm({ name: ' Salesforce ', cidrBlocks: '13.108.0.0/14', canReadOnly: 'on', canDataReview: 'on' }, KEY_PERMISSIONS)).toEqual({
         ok: true,
-        key: { name: 'Salesforce', cidrBlocks: ['13.108.0.0/14'], canExportData: false, canReadOnly: true, canWriteOnly: false, canDataReview: true }
+        key: { name: 'Salesforce', cidrBlocks: ['13.108.0.0/14'], canExportData: false, canReadOnly: true, canWriteOnly: false, canDataReview: true, canCreateSdkTokens: false }
+    });
+    expect(validateApiKeyForm({ name: 'Chat', canWriteChat: 'on', canReadOnly: 'on' }, MASTER_KEY_PERMISSIONS)).toEqual({
+        ok: true,
+        key: { name: 'Chat', cidrBlocks: [], canReadChat: false, canWriteChat: true, canExportData: false, canReadContacts: false }
     });
 });
 
 it('needs a name of at most 200 characters', () => {
     const errors = (name: string) => {
-        const result = validateApiKeyForm({ name });
+        const result = validateApiKeyForm({ name }, KEY_PERMISSIONS);
         return result.ok ? null : result.errors.get('name');
     };
     expect(errors('')).toContain('Name is required');

@@ -98,6 +98,30 @@ describe('System API keys', () => {
         expect(await response.text()).toContain('The key could not be promoted: cidrBlocks: a Super key must be restricted to CIDR blocks.');
     });
 });
+describe('Master User API keys', () => {
+    it('creates a key with Qwil’s four Master flags, shows it once, lists it without its secret and revokes it', async () => {
+        const form = await (await get('/setup/qwil-admin/master-user-api-keys')).text();
+        expect(form).toMatch(/name="canReadChat" id="field-canReadChat" checked>/);
+        expect(form).toMatch(/name="canReadContacts" id="field-canReadContacts">/);
+
+        const created = await post('/setup/qwil-admin/master-user-api-keys', { name: 'Salesforce chat', canReadChat: 'on', canWriteChat: 'on' });
+        const body = await created.text();
+        expect(created.status).toBe(200);
+        expect(body).toContain('Master User API Key Secret');
+        const key = /id="created-key" value="([^"]+)"/.exec(body)?.[1] ?? '';
+        const secret = /id="created-secret" value="([^"]+)"/.exec(body)?.[1] ?? '';
+        expect(server.qwil.control.verifyMasterUserApiKey(key, secret)).toBe(true);
+        expect(server.qwil.control.snapshot().masterKeys[0]).toMatchObject({ canReadChat: true, canWriteChat: true, canExportData: false, canReadContacts: false });
+
+        const list = await (await get('/setup/qwil-admin/master-user-api-keys')).text();
+        expect(list).toContain('read-only chat, write-only chat');
+        expect(list).not.toContain(secret);
+        expect(list).not.toContain('Promote to Super');
+        expect((await post('/setup/qwil-admin/master-user-api-keys/revoke', { key })).status).toBe(303);
+        expect(server.qwil.control.verifyMasterUserApiKey(key, secret)).toBe(false);
+    });
+});
+
 
 describe('the named credential', () => {
     const GUIDE = {

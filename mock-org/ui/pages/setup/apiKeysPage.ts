@@ -1,52 +1,56 @@
 import { csrfField } from '../csrf';
 import { html } from '../html';
 import { setupForm } from './formControls';
-import { renderSetupPage, SETUP_PATHS } from './setupLayout';
+import { renderSetupPage } from './setupLayout';
 import type { ApiKeyRow, ApiKeysView, CreatedKeyView } from './setupViewModels';
 
 const CONSOLE = 'Qwil admin console (mock Qwil) > API Keys';
 
-function keyActions(key: ApiKeyRow, csrfToken: string): ReturnType<typeof html> {
+const ACTION_LABELS = { revoke: 'Revoke', promote: 'Promote to Super' } as const;
+
+function keyActions(key: ApiKeyRow, path: string, csrfToken: string): ReturnType<typeof html> {
     if (key.revoked) return html`<span>Revoked</span>`;
-    const action = (path: string, label: string) => html`<form method="post" action="${SETUP_PATHS.apiKeys}/${path}" class="slds-show_inline-block slds-m-right_x-small">
+    return html`${key.actions.map(
+        (action) => html`<form method="post" action="${path}/${action}" class="slds-show_inline-block slds-m-right_x-small">
     <input type="hidden" name="key" value="${key.key}">
     ${csrfField(csrfToken)}
-    <button class="slds-button slds-button_neutral" type="submit" aria-label="${label} ${key.name}">${label}</button>
-</form>`;
-    return html`${action('revoke', 'Revoke')}${key.isSuper ? html`` : action('promote', 'Promote to Super')}`;
+    <button class="slds-button slds-button_neutral" type="submit" aria-label="${ACTION_LABELS[action]} ${key.name}">${ACTION_LABELS[action]}</button>
+</form>`
+    )}`;
 }
 
-function keyTable(keys: ApiKeyRow[], csrfToken: string): ReturnType<typeof html> {
-    if (keys.length === 0) return html`<p class="slds-m-vertical_small">No System API keys yet.</p>`;
+function keyTable(view: ApiKeysView): ReturnType<typeof html> {
+    const { keys, kind, path, csrfToken } = view;
+    if (keys.length === 0) return html`<p class="slds-m-vertical_small">No ${kind}s yet.</p>`;
     const rows = keys.map(
         (key) => html`<tr>
     <th scope="row">${key.name}</th>
     <td><code>${key.key}</code></td>
     <td>${key.permissions.join(', ') || 'none'}</td>
     <td>${key.cidrBlocks.join(', ') || 'any address'}</td>
-    <td>${key.isSuper ? 'Super' : 'System'}</td>
+    <td>${key.type}</td>
     <td>${key.createdAt}</td>
-    <td>${keyActions(key, csrfToken)}</td>
+    <td>${keyActions(key, path, csrfToken)}</td>
 </tr>`
     );
-    return html`<div class="slds-scrollable_x" role="region" aria-label="System API keys" tabindex="0"><table class="slds-table slds-table_bordered slds-table_cell-buffer" aria-label="System API keys">
+    return html`<div class="slds-scrollable_x" role="region" aria-label="${kind}s" tabindex="0"><table class="slds-table slds-table_bordered slds-table_cell-buffer" aria-label="${kind}s">
     <thead><tr><th scope="col">Name</th><th scope="col">Key</th><th scope="col">Permissions</th><th scope="col">CIDR Blocks</th><th scope="col">Type</th><th scope="col">Created</th><th scope="col">Actions</th></tr></thead>
     <tbody>${rows}</tbody>
 </table></div>`;
 }
 
-/** System API Keys: the list, revoke and promote, and "+ Create a System API Key". */
+/** System or Master User API Keys: the list, revoke (and promote for System keys), and "+ Create a … API Key". */
 export function renderApiKeys(view: ApiKeysView): string {
     return renderSetupPage({
         view,
-        heading: 'System API Keys',
+        heading: `${view.kind}s`,
         meta: CONSOLE,
         body: html`<section class="slds-m-bottom_large" aria-labelledby="keys-heading">
     <h2 id="keys-heading" class="slds-text-heading_small slds-m-bottom_small">Keys</h2>
-    ${keyTable(view.keys, view.csrfToken)}
+    ${keyTable(view)}
 </section>
 <section aria-labelledby="create-heading">
-    <h2 id="create-heading" class="slds-text-heading_small slds-m-bottom_small">+ Create a System API Key</h2>
+    <h2 id="create-heading" class="slds-text-heading_small slds-m-bottom_small">+ Create a ${view.kind}</h2>
     ${setupForm(view.form, view.csrfToken)}
 </section>`
     });
@@ -66,15 +70,15 @@ function secretField(id: string, label: string, value: string): ReturnType<typeo
 export function renderCreatedKey(view: CreatedKeyView): string {
     return renderSetupPage({
         view,
-        heading: `System API Key "${view.name}" created`,
+        heading: `${view.kind} "${view.name}" created`,
         meta: CONSOLE,
         script: 'setupCopyButtons.js',
         body: html`<div class="slds-notify slds-notify_alert slds-theme_warning slds-m-bottom_medium" role="alert">
-    <h2>Copy the System API Key and the System API Key Secret now. You will only see them once: after you click OK they cannot be retrieved, and you would need to create a new key.</h2>
+    <h2>Copy the ${view.kind} and the ${view.kind} Secret now. You will only see them once: after you click OK they cannot be retrieved, and you would need to create a new key.</h2>
 </div>
 <section class="slds-box slds-theme_default">
-    ${secretField('created-key', 'System API Key', view.key)}
-    ${secretField('created-secret', 'System API Key Secret', view.secret)}
+    ${secretField('created-key', view.kind, view.key)}
+    ${secretField('created-secret', `${view.kind} Secret`, view.secret)}
     <p class="slds-m-bottom_small" role="status" data-copy-status></p>
     <a class="slds-button slds-button_brand" href="${view.doneHref}">OK</a>
 </section>`

@@ -8,6 +8,7 @@ export const SETUP_PATHS = {
     metadataRecords: '/setup/custom-metadata/Qwil_Messenger',
     namedCredential: '/setup/named-credentials',
     apiKeys: '/setup/qwil-admin/system-api-keys',
+    masterKeys: '/setup/qwil-admin/master-user-api-keys',
     recordPages: '/setup/record-pages',
     healthCheck: '/setup/health-check'
 } as const;
@@ -15,6 +16,7 @@ export const SETUP_PATHS = {
 const NAV = [
     { label: 'Setup Home', href: SETUP_PATHS.home },
     { label: 'Qwil admin console: System API Keys', href: SETUP_PATHS.apiKeys },
+    { label: 'Qwil admin console: Master User API Keys', href: SETUP_PATHS.masterKeys },
     { label: 'Named Credentials', href: SETUP_PATHS.namedCredential },
     { label: 'Custom Metadata Types: Qwil Messenger', href: SETUP_PATHS.metadataRecords },
     { label: 'Lightning Record Pages', href: SETUP_PATHS.recordPages },

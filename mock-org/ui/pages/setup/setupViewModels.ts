@@ -61,17 +61,24 @@ export interface ApiKeyRow {
     key: string;
     permissions: string[];
     cidrBlocks: string[];
-    isSuper: boolean;
+    /** "System", "Super" or "Master User". */
+    type: string;
+    actions: ('revoke' | 'promote')[];
     revoked: boolean;
     createdAt: string;
 }
 
 export interface ApiKeysView extends SetupPageView {
+    /** "System API Key" or "Master User API Key". */
+    kind: string;
+    /** The console page; its actions are under it. */
+    path: string;
     keys: ApiKeyRow[];
     form: FormView;
 }
 
 export interface CreatedKeyView extends SetupPageView {
+    kind: string;
     name: string;
     key: string;
     secret: string;
