@@ -5,6 +5,7 @@ import { chatServiceEndpoints } from './endpoints/chatService';
 import { groupEndpoints } from './endpoints/groups';
 import { membershipEndpoints } from './endpoints/memberships';
 import { reviewEndpoints } from './endpoints/review';
+import { sdkSessionEndpoints } from './endpoints/sdkSessions';
 import { FaultInjector } from './faults';
 import { unknownEndpoint } from './http/endpoint';
 import type { Runtime } from './http/runtime';
@@ -16,7 +17,7 @@ import { buildSeed, type SeedName } from './seed/seeds';
 export { MOCK_QWIL_ADMIN_ORIGIN } from './control/adminApi';
 export type { MockQwilControl } from './control/control';
 export { DEFAULT_CALLER_ADDRESS } from './control/control';
-export type { CreateSystemApiKeyInput } from './control/inputs';
+export type { CreateMasterUserApiKeyInput, CreateSystemApiKeyInput } from './control/inputs';
 export { ERROR_CATALOGUE, type ErrorCode } from './errors';
 export type { FaultPlan } from './faults';
 export type { QwilState } from './model/types';
@@ -52,9 +53,9 @@ export function createMockQwil(options: MockQwilOptions = {}): MockQwil {
     const callerAddress = { value: DEFAULT_CALLER_ADDRESS };
     const runtime: Runtime = { store, faults, rateLimiter, now, callerAddress: () => callerAddress.value };
     const control = createControl({ store, faults, rateLimiter, now, initialSeed, callerAddress });
-    const endpoints = [...membershipEndpoints, ...groupEndpoints, ...reviewEndpoints, ...chatServiceEndpoints];
+    const endpoints = [...membershipEndpoints, ...groupEndpoints, ...reviewEndpoints, ...sdkSessionEndpoints, ...chatServiceEndpoints];
     return {
-        handlers: [...endpoints.map((endpoint) => endpoint(runtime)), unknownEndpoint],
+        handlers: [...endpoints.map((endpoint) => endpoint(runtime)), unknownEndpoint(runtime)],
         adminHandlers: adminHandlers(control),
         control
     };

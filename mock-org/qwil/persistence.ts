@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { Membership } from '../../force-app/server/qwil/schemas';
-import type { QwilState } from './model/types';
+import type { ApiKeyRecord, MasterKeyRecord, OrganisationRecord, QwilState } from './model/types';
 
 /** The shape a state file must have before the mock Qwil trusts it; records keep their other fields. */
 const PersistedState = z.object({
@@ -12,8 +12,29 @@ const PersistedState = z.object({
     memberships: z.array(Membership.loose()),
     groups: z.array(z.looseObject({ group_uuid: z.uuid(), entity_uuid: z.uuid(), member_xref_uuids: z.array(z.uuid()) })),
     chats: z.array(z.looseObject({ chat_uuid: z.uuid(), entity_uuid: z.uuid() })),
-    apiKeys: z.array(z.looseObject({ key: z.string(), entityUuid: z.uuid(), cidrBlocks: z.array(z.string()) }))
+    apiKeys: z.array(z.looseObject({ key: z.string(), entityUuid: z.uuid(), cidrBlocks: z.array(z.string()) })),
+    masterKeys: z.array(z.looseObject({ key: z.string(), entityUuid: z.uuid(), cidrBlocks: z.array(z.string()) })).optional()
 });
+
+/** A state file as earlier versions wrote it, without the fields added since. */
+interface EarlierState extends Omit<QwilState, 'organisations' | 'apiKeys' | 'masterKeys'> {
+    organisations: (Omit<OrganisationRecord, 'sdk_enabled'> & { sdk_enabled?: boolean })[];
+    apiKeys: (Omit<ApiKeyRecord, 'canCreateSdkTokens'> & { canCreateSdkTokens?: boolean })[];
+    masterKeys?: MasterKeyRecord[];
+}
+
+/**
+ * A state file written before Master User keys, the SDK feature switch and the "create SDK tokens" flag
+ * existed gets their defaults: no Master keys, SDK enabled, flag off (as a new key's default).
+ */
+function withLaterFields(state: EarlierState): QwilState {
+    return {
+        ...state,
+        organisations: state.organisations.map((o) => ({ sdk_enabled: true, ...o })),
+        apiKeys: state.apiKeys.map((k) => ({ canCreateSdkTokens: false, ...k })),
+        masterKeys: state.masterKeys ?? []
+    };
+}
 
 /** The state file of the dev server: written whole after every change, via a rename so it is never half-written. */
 export function loadState(path: string): QwilState | null {
@@ -29,7 +50,7 @@ export function loadState(path: string): QwilState | null {
         const issue = parsed.error.issues[0];
         throw new Error(`${path}: ${issue?.path.join('.') || 'state'}: ${issue?.message ?? 'invalid'}; delete the file to start from the seed`);
     }
-    return content as QwilState;
+    return withLaterFields(content as EarlierState);
 }
 
 export function saveState(path: string, state: QwilState): void {

@@ -182,11 +182,20 @@ describe('Super keys and organisations', () => {
         failed(await mock.sys.get(LOOKUP, eleanor), 403, 'RN902');
     });
 
-    it('leaves disabled organisations out of a Super key’s tenancy lookup', async () => {
+    it('lists disabled organisations in a Super key’s tenancy lookup, and answers RN902 to a call that acts in one', async () => {
         mock.control.setOrganisationStatus(jersey, 'frozen');
+        const credentials = superKey();
         const query = { primary_email: 'sofia.reyes@harbourwealth.example' };
-        const reply = ok(await mock.sys.get('sdk/entity-memberships', { query, credentials: superKey() }), TenancyListResponse);
-        expect(reply.entity_memberships.map((t) => t.entity.entity_uuid)).toEqual([DEMO.organisations.harbourWealth]);
+        const reply = ok(await mock.sys.get('sdk/entity-memberships', { query, credentials }), TenancyListResponse);
+        expect(reply.entity_memberships.map((t) => t.entity.entity_uuid)).toEqual([DEMO.organisations.harbourWealth, jersey]);
+        failed(await mock.sys.get('sdk/entity-memberships', { query, credentials, headers: { 'on-behalf-of-entity-uuid': jersey } }), 403, 'RN902');
+    });
+
+    it('lets a Super key look across organisations while its own organisation is frozen', async () => {
+        const credentials = superKey();
+        mock.control.setOrganisationStatus(DEMO.organisations.harbourWealth, 'frozen');
+        const query = { primary_email: 'olivia.hart@harbourwealth.example' };
+        expect(ok(await mock.sys.get('sdk/entity-memberships', { query, credentials }), TenancyListResponse).entity_memberships).toHaveLength(2);
     });
 });
 

@@ -95,4 +95,21 @@ describe('persistence', () => {
         writeFileSync(statePath, JSON.stringify({ version: 1, sequence: 0, organisations: [], memberships: [{ first_name: 'Ada' }], groups: [], chats: [], apiKeys: [] }));
         expect(() => start()).toThrow(/mock-qwil-state\.json: memberships\.0\.entity_user_xref_uuid/);
     });
+
+    it('reads a state file written before Master User keys, the SDK switch and the create SDK tokens flag', () => {
+        const first = start();
+        const credentials = first.control.createSystemApiKey({ name: 'kept' });
+        const earlier = JSON.parse(readFileSync(statePath, 'utf8')) as Record<string, unknown> & {
+            organisations: Record<string, unknown>[];
+            apiKeys: Record<string, unknown>[];
+        };
+        delete earlier['masterKeys'];
+        earlier.organisations.forEach((o) => delete o['sdk_enabled']);
+        earlier.apiKeys.forEach((k) => delete k['canCreateSdkTokens']);
+        writeFileSync(statePath, JSON.stringify(earlier));
+        const state = start().control.snapshot();
+        expect(state.masterKeys).toEqual([]);
+        expect(state.organisations.every((o) => o.sdk_enabled)).toBe(true);
+        expect(state.apiKeys.find((k) => k.key === credentials.key)?.canCreateSdkTokens).toBe(false);
+    });
 });

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export function newKeyId(): string {
-    return `sys_${randomBytes(12).toString('hex')}`;
+/** System keys start `sys_`, Master User keys `mst_` (our choice: Qwil does not publish its key format). */
+export function newKeyId(prefix: 'sys' | 'mst'): string {
+    return `${prefix}_${randomBytes(12).toString('hex')}`;
 }
 
 export function newSecret(): string {

@@ -8,10 +8,12 @@ import type { MockQwilControl } from './control';
 import {
     AcceptInvitationInput,
     CallerAddressInput,
+    CreateMasterUserApiKeyInput,
     CreateSystemApiKeyInput,
     FaultPlanInput,
     KeyInput,
     NoInput,
+    OrganisationSdkInput,
     OrganisationStatusInput,
     RateLimitInput,
     ResetInput,
@@ -45,6 +47,7 @@ export function adminHandlers(control: MockQwilControl): RequestHandler[] {
         adminPost('reset', ResetInput, (options) => control.reset(options)),
         adminPost('seed', SeedInput, ({ seed, ...options }) => control.seed(seed, options)),
         adminPost('keys', CreateSystemApiKeyInput, (input) => control.createSystemApiKey(input)),
+        adminPost('master-keys', CreateMasterUserApiKeyInput, (input) => control.createMasterUserApiKey(input)),
         adminPost('keys/revoke', KeyInput, ({ key }) => control.revokeKey(key)),
         adminPost('keys/promote', KeyInput, ({ key }) => control.promoteToSuper(key)),
         adminPost('caller-address', CallerAddressInput, ({ ip }) => control.setCallerAddress(ip)),
@@ -57,6 +60,7 @@ export function adminHandlers(control: MockQwilControl): RequestHandler[] {
         adminPost('organisations/status', OrganisationStatusInput, (input) =>
             control.setOrganisationStatus(input.entityUuid, input.status)
         ),
+        adminPost('organisations/sdk', OrganisationSdkInput, (input) => control.setOrganisationSdk(input.entityUuid, input.enabled)),
         http.all(`${BASE}/*`, ({ request }) =>
             errorResponse(new QwilError('QX404', `No such admin endpoint: ${request.method} ${new URL(request.url).pathname}`))
         )

@@ -5,7 +5,7 @@ import type { FaultInjector, FaultPlan } from '../faults';
 import { parseOrThrow } from '../http/validate';
 import { requireOrganisation } from '../model/lookups';
 import type { QwilStore } from '../model/store';
-import type { ApiKeyRecord, OrganisationStatus, QwilState } from '../model/types';
+import type { KeyRecordBase, MasterKeyRecord, OrganisationStatus, QwilState } from '../model/types';
 import { toMembership } from '../model/views';
 import { acceptInvitation } from '../operations/memberships';
 import { DEFAULT_RATE_LIMIT, type RateLimit, type RateLimiter } from '../rateLimit';
@@ -13,11 +13,13 @@ import { buildSeed, type SeedName } from '../seed/seeds';
 import {
     AcceptInvitationInput,
     CallerAddressInput,
+    CreateMasterUserApiKeyInput,
     CreateSystemApiKeyInput,
     FaultPlanInput,
     GenerateMessagesInput,
     KeyInput,
     KeyPermissionsInput,
+    OrganisationSdkInput,
     OrganisationStatusInput,
     RateLimitInput,
     ResetInput,
@@ -37,6 +39,11 @@ export interface MockQwilControl {
     createSystemApiKey(input: CreateSystemApiKeyInput): { key: string; secret: string };
     /** True when the key exists, is not revoked and the secret is its secret (for a dev server's stored credential). */
     verifySystemApiKey(key: string, secret: string): boolean;
+    /** A Master User API key for chat-service; the secret is returned here only. */
+    createMasterUserApiKey(input: CreateMasterUserApiKeyInput): { key: string; secret: string };
+    /** As verifySystemApiKey, for a Master User API key. */
+    verifyMasterUserApiKey(key: string, secret: string): boolean;
+    /** Revokes a System or Master User key: it then gets RU002. */
     revokeKey(key: string): void;
     /** Changes the key's permission flags, as an administrator does in Qwil; flags not given stay. */
     setKeyPermissions(input: KeyPermissionsInput): void;
@@ -54,6 +61,8 @@ export interface MockQwilControl {
     setRateLimit(setting: RateLimit): void;
     /** `inactive` → RN900, `frozen` → RN902. */
     setOrganisationStatus(entityUuid: string, status: OrganisationStatus): void;
+    /** Qwil's SDK feature for the organisation; while off, `sdk/sessions/create` answers RF888. */
+    setOrganisationSdk(entityUuid: string, enabled: boolean): void;
     /** A deep copy of the whole state, for assertions. */
     snapshot(): QwilState;
 }
@@ -70,16 +79,49 @@ export interface ControlDependencies {
 export function createControl(deps: ControlDependencies): MockQwilControl {
     const { store, faults, rateLimiter, now, callerAddress } = deps;
 
-    const requireKey = (state: QwilState, key: string): ApiKeyRecord => {
-        const record = state.apiKeys.find((k) => k.key === key);
+    const requireKey = <K extends KeyRecordBase>(keys: K[], key: string): K => {
+        const record = keys.find((k) => k.key === key);
         if (!record) throw notFound(`API key ${key}`, 'key');
         return record;
     };
 
     const reseed = (seed: SeedName, keepApiKeys = false): void => {
         const next = buildSeed(seed);
-        if (keepApiKeys) next.apiKeys = store.read().apiKeys.filter((k) => next.organisations.some((o) => o.entity_uuid === k.entityUuid));
+        if (keepApiKeys) {
+            const current = store.read();
+            const known = <K extends KeyRecordBase>(keys: K[]) => keys.filter((k) => next.organisations.some((o) => o.entity_uuid === k.entityUuid));
+            next.apiKeys = known(current.apiKeys);
+            next.masterKeys = known(current.masterKeys);
+        }
         store.replace(next);
+    };
+
+    /** A new key of the organisation (default: the first), with its secret hashed; the secret is returned once. */
+    const newKey = (
+        state: QwilState,
+        prefix: 'sys' | 'mst',
+        input: { name: string; cidrBlocks?: string[] | undefined; entityUuid?: string | undefined }
+    ): { record: KeyRecordBase; secret: string } => {
+        const organisation = input.entityUuid ? requireOrganisation(state, input.entityUuid) : state.organisations[0];
+        if (!organisation) throw notFound('Organisation', 'entityUuid');
+        const secret = newSecret();
+        const secretSalt = newSalt();
+        const record: KeyRecordBase = {
+            key: newKeyId(prefix),
+            name: input.name,
+            entityUuid: organisation.entity_uuid,
+            cidrBlocks: input.cidrBlocks ?? [],
+            revoked: false,
+            secretSalt,
+            secretHash: hashSecret(secretSalt, secret),
+            createdAt: now().toISOString()
+        };
+        return { record, secret };
+    };
+
+    const verify = (keys: KeyRecordBase[], key: string, secret: string): boolean => {
+        const record = keys.find((k) => k.key === key);
+        return record !== undefined && !record.revoked && secretMatches(record.secretSalt, record.secretHash, secret);
     };
 
     return {
@@ -97,51 +139,52 @@ export function createControl(deps: ControlDependencies): MockQwilControl {
         createSystemApiKey(input) {
             const parsed = parseOrThrow(CreateSystemApiKeyInput, input, 'input');
             return store.transact((state) => {
-                const organisation = parsed.entityUuid
-                    ? requireOrganisation(state, parsed.entityUuid)
-                    : state.organisations[0];
-                if (!organisation) throw notFound('Organisation', 'entityUuid');
-                const key = newKeyId();
-                const secret = newSecret();
-                const secretSalt = newSalt();
+                const { record, secret } = newKey(state, 'sys', parsed);
                 state.apiKeys.push({
-                    key,
-                    name: parsed.name,
-                    entityUuid: organisation.entity_uuid,
-                    cidrBlocks: parsed.cidrBlocks ?? [],
+                    ...record,
                     canExportData: parsed.canExportData ?? false,
                     canReadOnly: parsed.canReadOnly ?? true,
                     canWriteOnly: parsed.canWriteOnly ?? true,
                     canDataReview: parsed.canDataReview ?? true,
-                    isSuper: false,
-                    revoked: false,
-                    secretSalt,
-                    secretHash: hashSecret(secretSalt, secret),
-                    createdAt: now().toISOString()
+                    canCreateSdkTokens: parsed.canCreateSdkTokens ?? false,
+                    isSuper: false
                 });
-                return { key, secret };
+                return { key: record.key, secret };
             });
         },
-        verifySystemApiKey(key, secret) {
-            const record = store.read().apiKeys.find((k) => k.key === key);
-            return record !== undefined && !record.revoked && secretMatches(record.secretSalt, record.secretHash, secret);
+        verifySystemApiKey: (key, secret) => verify(store.read().apiKeys, key, secret),
+        createMasterUserApiKey(input) {
+            const parsed = parseOrThrow(CreateMasterUserApiKeyInput, input, 'input');
+            return store.transact((state) => {
+                const { record, secret } = newKey(state, 'mst', parsed);
+                const master: MasterKeyRecord = {
+                    ...record,
+                    canReadChat: parsed.canReadChat ?? true,
+                    canWriteChat: parsed.canWriteChat ?? true,
+                    canExportData: parsed.canExportData ?? false,
+                    canReadContacts: parsed.canReadContacts ?? false
+                };
+                state.masterKeys.push(master);
+                return { key: record.key, secret };
+            });
         },
+        verifyMasterUserApiKey: (key, secret) => verify(store.read().masterKeys, key, secret),
         revokeKey(key) {
             const parsed = parseOrThrow(KeyInput, { key }, 'input');
             store.transact((state) => {
-                requireKey(state, parsed.key).revoked = true;
+                requireKey<KeyRecordBase>([...state.apiKeys, ...state.masterKeys], parsed.key).revoked = true;
             });
         },
         setKeyPermissions(input) {
             const { key, ...flags } = parseOrThrow(KeyPermissionsInput, input, 'input');
             store.transact((state) => {
-                Object.assign(requireKey(state, key), flags);
+                Object.assign(requireKey(state.apiKeys, key), flags);
             });
         },
         promoteToSuper(key) {
             const parsed = parseOrThrow(KeyInput, { key }, 'input');
             store.transact((state) => {
-                const record = requireKey(state, parsed.key);
+                const record = requireKey(state.apiKeys, parsed.key);
                 if (record.cidrBlocks.length === 0) throw validationError('cidrBlocks', 'a Super key must be restricted to CIDR blocks');
                 record.isSuper = true;
             });
@@ -188,6 +231,12 @@ export function createControl(deps: ControlDependencies): MockQwilControl {
             const parsed = parseOrThrow(OrganisationStatusInput, { entityUuid, status }, 'input');
             store.transact((state) => {
                 requireOrganisation(state, parsed.entityUuid).status = parsed.status;
+            });
+        },
+        setOrganisationSdk(entityUuid, enabled) {
+            const parsed = parseOrThrow(OrganisationSdkInput, { entityUuid, enabled }, 'input');
+            store.transact((state) => {
+                requireOrganisation(state, parsed.entityUuid).sdk_enabled = parsed.enabled;
             });
         },
         snapshot: () => structuredClone(store.read())

@@ -9,29 +9,40 @@ const KeepApiKeys = z.boolean().optional();
 export const ResetInput = z.strictObject({ keepApiKeys: KeepApiKeys });
 export const SeedInput = z.strictObject({ seed: z.enum(SEED_NAMES), keepApiKeys: KeepApiKeys });
 
-export const CreateSystemApiKeyInput = z.strictObject({
+const KeyIdentity = {
     name: z.string().min(1).max(200),
     cidrBlocks: z.array(z.string().refine(isValidCidr, 'must be a CIDR block such as 13.108.0.0/14')).optional(),
+    /** Default: the first organisation (Harbour Wealth in the demo seed). */
+    entityUuid: z.uuid().optional()
+};
+
+const SystemKeyFlags = {
     /** The defaults are the installation guide's recommended key: export off, the other three on. */
     canExportData: z.boolean().optional(),
     canReadOnly: z.boolean().optional(),
     canWriteOnly: z.boolean().optional(),
     canDataReview: z.boolean().optional(),
-    /** Default: the first organisation (Harbour Wealth in the demo seed). */
-    entityUuid: z.uuid().optional()
-});
+    /** Needed by Qwil's SDK samples only; off by default, as the installation guide does not ask for it. */
+    canCreateSdkTokens: z.boolean().optional()
+};
+
+export const CreateSystemApiKeyInput = z.strictObject({ ...KeyIdentity, ...SystemKeyFlags });
 export type CreateSystemApiKeyInput = z.input<typeof CreateSystemApiKeyInput>;
+
+/** A Master User API key with Qwil's four Master flags; default: read-only and write-only chat on, the others off. */
+export const CreateMasterUserApiKeyInput = z.strictObject({
+    ...KeyIdentity,
+    canReadChat: z.boolean().optional(),
+    canWriteChat: z.boolean().optional(),
+    canExportData: z.boolean().optional(),
+    canReadContacts: z.boolean().optional()
+});
+export type CreateMasterUserApiKeyInput = z.input<typeof CreateMasterUserApiKeyInput>;
 
 export const KeyInput = z.strictObject({ key: z.string().min(1) });
 
 /** An administrator changes a key's permission flags in Qwil; the flags not given stay as they are. */
-export const KeyPermissionsInput = z.strictObject({
-    key: z.string().min(1),
-    canExportData: z.boolean().optional(),
-    canReadOnly: z.boolean().optional(),
-    canWriteOnly: z.boolean().optional(),
-    canDataReview: z.boolean().optional()
-});
+export const KeyPermissionsInput = z.strictObject({ key: z.string().min(1), ...SystemKeyFlags });
 export type KeyPermissionsInput = z.input<typeof KeyPermissionsInput>;
 
 /** Appends generated messages to a chat, for paging and load tests. */
@@ -63,5 +74,8 @@ export const OrganisationStatusInput = z.strictObject({
     entityUuid: z.uuid(),
     status: z.enum(['active', 'inactive', 'frozen'])
 });
+
+/** Qwil's SDK feature for one organisation: `sdk/sessions/create` answers RF888 while it is off. */
+export const OrganisationSdkInput = z.strictObject({ entityUuid: z.uuid(), enabled: z.boolean() });
 
 export const NoInput = z.strictObject({});

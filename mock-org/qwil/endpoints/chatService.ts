@@ -30,18 +30,23 @@ function chatWrite<S extends z.ZodType>(
         method: 'post',
         path: `chats/${path}`,
         permission: 'canWriteOnly',
+        masterPermission: 'canWriteChat',
         input,
         handle: (context, body) => ({ chat: toChat(operation(context, context.actorUuid, body)) }),
         respond: json(ChatResponse)
     });
 }
 
-/** Qwil's chat service, called with the System key on behalf of a membership (our choice). */
+/**
+ * Qwil's chat service on behalf of a membership: with a Master User API key, as Qwil documents, or
+ * with the System key (our assumption, which the connector relies on by default).
+ */
 export const chatServiceEndpoints = [
     chatEndpoint({
         method: 'get',
         path: 'chats',
         permission: 'canReadOnly',
+        masterPermission: 'canReadChat',
         input: PageQuery,
         handle: (context, query) => {
             const page = chats.listChatsFor(context, context.actorUuid, query);
@@ -53,6 +58,7 @@ export const chatServiceEndpoints = [
         method: 'get',
         path: 'chats/messages/range',
         permission: 'canReadOnly',
+        masterPermission: 'canReadChat',
         input: MessageRangeQuery,
         handle: (context, query) => {
             const page = chats.messageRange(context, context.actorUuid, query);
@@ -64,6 +70,7 @@ export const chatServiceEndpoints = [
         method: 'get',
         path: 'chats/export',
         permission: 'canReadOnly',
+        masterPermission: 'canExportData',
         input: ChatRef,
         handle: (context, query) => {
             const { chat, messages } = chats.transcriptFor(context, context.actorUuid, query);
@@ -79,6 +86,7 @@ export const chatServiceEndpoints = [
         method: 'post',
         path: 'chats/messages/send-text',
         permission: 'canWriteOnly',
+        masterPermission: 'canWriteChat',
         input: SendTextRequest,
         handle: (context, body) => ({ message: toMessage(body.chat_uuid, chats.sendText(context, context.actorUuid, body)) }),
         respond: json(MessageResponse)

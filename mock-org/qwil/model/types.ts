@@ -13,6 +13,8 @@ export interface QwilState {
     groups: GroupRecord[];
     chats: ChatRecord[];
     apiKeys: ApiKeyRecord[];
+    /** Master User API keys: chat-service only, acting for the membership named by `on-behalf-of`. */
+    masterKeys: MasterKeyRecord[];
 }
 
 /** `inactive` and `frozen` answer RN900 and RN902. */
@@ -25,6 +27,8 @@ export interface OrganisationRecord {
     status: OrganisationStatus;
     avatar_url: string | null;
     logo_url: string | null;
+    /** Qwil's SDK feature; `sdk/sessions/create` answers RF888 without it. */
+    sdk_enabled: boolean;
 }
 
 export interface Invitation {
@@ -76,19 +80,37 @@ export interface KeyPermissions {
     canReadOnly: boolean;
     canWriteOnly: boolean;
     canDataReview: boolean;
+    /** "This key can create SDK tokens": `sdk/sessions/create` answers RF731 without it. */
+    canCreateSdkTokens: boolean;
 }
 
 export type Permission = keyof KeyPermissions;
 
-export interface ApiKeyRecord extends KeyPermissions {
+/** The four flags of a Master User API key, as Qwil's Master API guide names them. */
+export interface MasterKeyPermissions {
+    canReadChat: boolean;
+    canWriteChat: boolean;
+    canExportData: boolean;
+    canReadContacts: boolean;
+}
+
+export type MasterPermission = keyof MasterKeyPermissions;
+
+/** What every kind of key has: an organisation, optional CIDR blocks, revocation and a hashed secret. */
+export interface KeyRecordBase {
     key: string;
     name: string;
     entityUuid: string;
     cidrBlocks: string[];
-    isSuper: boolean;
     revoked: boolean;
     /** SHA-256 of salt and secret; the secret itself is never stored. */
     secretSalt: string;
     secretHash: string;
     createdAt: string;
 }
+
+export interface ApiKeyRecord extends KeyRecordBase, KeyPermissions {
+    isSuper: boolean;
+}
+
+export interface MasterKeyRecord extends KeyRecordBase, MasterKeyPermissions {}

@@ -6,11 +6,11 @@ import type { ChatRecord, MembershipRecord, OrganisationRecord, QwilState } from
 export const seedUuid = (label: string): string => uuidFromLabel(`seed:${label}`);
 
 export function emptyState(): QwilState {
-    return { version: 1, sequence: 0, organisations: [], memberships: [], groups: [], chats: [], apiKeys: [] };
+    return { version: 1, sequence: 0, organisations: [], memberships: [], groups: [], chats: [], apiKeys: [], masterKeys: [] };
 }
 
 export function organisation(entity_uuid: string, name: string, region: string): OrganisationRecord {
-    return { entity_uuid, name, region, status: 'active', avatar_url: null, logo_url: null };
+    return { entity_uuid, name, region, status: 'active', avatar_url: null, logo_url: null, sdk_enabled: true };
 }
 
 export interface PersonSeed {
