@@ -1,14 +1,12 @@
-import { getResponse, http, HttpResponse } from 'msw';
 import type { ChatListPage } from '../../contracts/chats';
+import type { WriteClaim } from '../../contracts/exactlyOnce';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { useQwilServer } from '../../../../mock-org/testing/qwilServer';
-import { DEMO } from '../../../../mock-org/qwil';
+import { createMockQwil, DEMO } from '../../../../mock-org/qwil';
 
 // Which key each Qwil call carries, through the mock org's runtime and callouts (named credentials,
-// merge fields, credential store): System key by default, Master User key on chat-service once the
-// org has the optional named credential Qwil_Messenger_Chat_Service.
-const MASTER = { key: 'mu_test_master_key', secret: 'mu-test-master-secret' };
-
+// merge fields, credential store) against the mock Qwil: the System key by default, the Master User
+// key on chat-service once the org has the optional named credential Qwil_Messenger_Chat_Service.
 interface SeenRequest {
     readonly service: string;
     readonly headers: Headers;
@@ -19,31 +17,14 @@ const seen: SeenRequest[] = [];
 server.events.on('request:start', ({ request }) => void seen.push({ service: new URL(request.url).pathname.split('/')[1] ?? '', headers: request.headers }));
 
 let harness: ConnectorHarness;
-function useHarness(masterUserKey?: typeof MASTER): void {
-    harness = createConnectorHarness({ settings: { Client_Chat_History_Visible__c: 'View Own Chats' }, ...(masterUserKey ? { masterUserKey } : {}) });
+let master: { key: string; secret: string } | null;
+/** The demo org; with `withMasterUserKey`, a Master User key created in the mock Qwil's key console is stored in the optional credential. */
+function useHarness(withMasterUserKey: boolean): void {
+    const qwil = createMockQwil({ seed: 'demo' });
+    master = withMasterUserKey ? qwil.control.createMasterUserApiKey({ name: 'Salesforce connector chats' }) : null;
+    harness = createConnectorHarness({ qwil, settings: { Client_Chat_History_Visible__c: 'View Own Chats' }, ...(master ? { masterUserKey: master } : {}) });
     serve(harness);
     seen.length = 0;
-}
-
-/**
- * A stand-in for Qwil's Master User key check on chat-service: only the test's Master key and secret
- * are let through, and then answered as the mock Qwil answers its System key.
- */
-function acceptMasterKeyOnChatService(): void {
-    server.use(
-        http.all('https://eu.qwil.io/chat-service/*', async ({ request }) => {
-            if (request.headers.get('X-MASTER-USER-API-KEY') !== MASTER.key || request.headers.get('X-MASTER-USER-API-KEY-SECRET') !== MASTER.secret) {
-                return HttpResponse.json({ error_code: 'RU001', message: 'Unknown key' }, { status: 401 });
-            }
-            const headers = new Headers(request.headers);
-            headers.delete('X-MASTER-USER-API-KEY');
-            headers.delete('X-MASTER-USER-API-KEY-SECRET');
-            headers.set('X-SYS-API-KEY', harness.apiKey);
-            headers.set('X-SYS-API-KEY-SECRET', harness.apiSecret);
-            const body = request.method === 'GET' ? null : await request.text();
-            return getResponse(harness.qwil.handlers, new Request(request.url, { method: request.method, headers, body }));
-        })
-    );
 }
 
 const eleanor = () => {
@@ -52,15 +33,17 @@ const eleanor = () => {
     return record.Id;
 };
 const listChats = () => harness.callApex('QwilChatsController', 'listChats', { recordId: eleanor(), cursor: null }) as Promise<ChatListPage>;
-const chatServiceRequests = () => seen.filter((request) => request.service === 'chat-service');
-const systemRequests = () => seen.filter((request) => request.service === 'entity-service');
+const requestsTo = (service: 'chat-service' | 'entity-service') => {
+    const matching = seen.filter((request) => request.service === service);
+    expect(matching.length).toBeGreaterThan(0);
+    return matching.map((request) => request.headers);
+};
 
 describe('chat-service authentication', () => {
     it('without the optional named credential, chat-service calls carry the System key and act on behalf of the mapped staff member', async () => {
-        useHarness();
-        expect((await listChats()).chats.length).toBeGreaterThan(0);
-        expect(chatServiceRequests().length).toBeGreaterThan(0);
-        for (const { headers } of chatServiceRequests()) {
+        useHarness(false);
+        expect((await listChats()).chats.map((chat) => chat.title)).toEqual(['Q3 portfolio review']);
+        for (const headers of requestsTo('chat-service')) {
             expect(headers.get('X-SYS-API-KEY')).toBe(harness.apiKey);
             expect(headers.get('X-MASTER-USER-API-KEY')).toBeNull();
             expect(headers.get('on-behalf-of')).toBe(DEMO.staff.oliviaHart);
@@ -68,13 +51,11 @@ describe('chat-service authentication', () => {
     });
 
     it('with Qwil_Messenger_Chat_Service, chat-service calls carry the Master User key and secret, on behalf of the mapped staff member', async () => {
-        useHarness(MASTER);
-        acceptMasterKeyOnChatService();
+        useHarness(true);
         expect((await listChats()).chats.map((chat) => chat.title)).toEqual(['Q3 portfolio review']);
-        expect(chatServiceRequests().length).toBeGreaterThan(0);
-        for (const { headers } of chatServiceRequests()) {
-            expect(headers.get('X-MASTER-USER-API-KEY')).toBe(MASTER.key);
-            expect(headers.get('X-MASTER-USER-API-KEY-SECRET')).toBe(MASTER.secret);
+        for (const headers of requestsTo('chat-service')) {
+            expect(headers.get('X-MASTER-USER-API-KEY')).toBe(master?.key);
+            expect(headers.get('X-MASTER-USER-API-KEY-SECRET')).toBe(master?.secret);
             expect(headers.get('on-behalf-of')).toBe(DEMO.staff.oliviaHart);
             expect(headers.get('X-SYS-API-KEY')).toBeNull();
             // Generate Authorization Header is off on this credential: the secret travels once.
@@ -83,13 +64,22 @@ describe('chat-service authentication', () => {
     });
 
     it('with Qwil_Messenger_Chat_Service, System API calls keep the System key', async () => {
-        useHarness(MASTER);
-        acceptMasterKeyOnChatService();
+        useHarness(true);
         await listChats();
-        expect(systemRequests().length).toBeGreaterThan(0);
-        for (const { headers } of systemRequests()) {
+        for (const headers of requestsTo('entity-service')) {
             expect(headers.get('X-SYS-API-KEY')).toBe(harness.apiKey);
             expect(headers.get('X-MASTER-USER-API-KEY')).toBeNull();
         }
+    });
+
+    it('with Qwil_Messenger_Chat_Service, a message is sent in Qwil as the mapped staff member', async () => {
+        useHarness(true);
+        const chatUuid = DEMO.chats.eleanorPortfolioReview;
+        const idempotencyKey = '2b7f0c1e-8d4a-4c59-9a43-1f2b3c4d5e70';
+        const { claim } = (await harness.callApex('QwilConnectorController', 'beginWrite', { idempotencyKey, retry: false })) as WriteClaim;
+        await harness.callApex('QwilChatsController', 'sendMessage', { recordId: eleanor(), chatUuid, text: 'Sent with the Master User key', idempotencyKey, claim, retry: false, afterSeq: 0 });
+        const sent = harness.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === chatUuid)?.messages.at(-1);
+        expect(sent).toMatchObject({ text: 'Sent with the Master User key', sender_entity_user_xref_uuid: DEMO.staff.oliviaHart });
+        expect(requestsTo('chat-service').every((headers) => headers.get('X-MASTER-USER-API-KEY') === master?.key)).toBe(true);
     });
 });
