@@ -6,8 +6,9 @@ import type { Definitions } from './qwilChecks';
 import { fail, pass, warn, WHERE_SETTINGS, type CheckResult, type HealthCheckEnvironment, type SettingsState } from './healthTypes';
 
 const ID = 'chat-service-scheme';
-const TITLE = 'Chat-service authentication: which Qwil key chat calls use, and why';
+const TITLE = 'Chat-service authentication: which Qwil key chat calls use, and why (a Master key\'s flags inspected on the mock Qwil)';
 const WHERE_CHAT_CREDENTIAL = 'Setup > Named Credentials > Qwil Messenger Chat Service';
+const WHERE_MASTER_KEYS = 'the Qwil admin console > API Keys > Master User API Keys';
 
 function problemsOf(chat: NamedCredentialDefinition, system: NamedCredentialDefinition | undefined, hasSecret: boolean): string[] {
     return [
@@ -17,6 +18,20 @@ function problemsOf(chat: NamedCredentialDefinition, system: NamedCredentialDefi
         ...(chat.authentication === 'password' ? [] : ['it has no password authentication (Identity Type Named Principal with Username and Password)']),
         ...(hasSecret ? [] : ['no Username (Master User API key) and Password (its secret) are stored'])
     ];
+}
+
+/** Inspects the MOCK Qwil's record of the Master key: real Qwil exposes no API for a key's flags. */
+function masterKeyFindings(env: HealthCheckEnvironment, key: string): { problems: string[]; unneeded: string[] } {
+    const record = env.qwil.snapshot().masterKeys.find((candidate) => candidate.key === key);
+    if (!record) return { problems: [`Qwil has no Master User API key ${key}`], unneeded: [] };
+    return {
+        problems: [
+            ...(record.revoked ? [`the Master User API key "${record.name}" is revoked`] : []),
+            ...(record.canReadChat ? [] : [`the Master User API key "${record.name}" lacks read-only chat, which listing and reading chats needs`]),
+            ...(record.canWriteChat ? [] : [`the Master User API key "${record.name}" lacks write-only chat, which starting chats and sending messages needs`])
+        ],
+        unneeded: [...(record.canExportData ? ['export data'] : []), ...(record.canReadContacts ? ['read-only contacts'] : [])]
+    };
 }
 
 /**
@@ -36,27 +51,24 @@ export function chatServiceSchemeCheck(env: HealthCheckEnvironment, definitions:
     }
     const chat = all.get(QWIL_CHAT_SERVICE_NAMED_CREDENTIAL) as NamedCredentialDefinition;
     const principal = env.credentials.get(QWIL_CHAT_SERVICE_NAMED_CREDENTIAL);
-    const problems = problemsOf(chat, all.get(QWIL_NAMED_CREDENTIAL), principal !== undefined);
+    const key = principal ? masterKeyFindings(env, principal.username) : { problems: [], unneeded: [] };
+    const problems = [...problemsOf(chat, all.get(QWIL_NAMED_CREDENTIAL), principal !== undefined), ...key.problems];
     const because = `because the org has the named credential ${QWIL_CHAT_SERVICE_NAMED_CREDENTIAL}`;
     if (problems.length > 0) {
         return fail(
             ID,
             TITLE,
             `Chat calls use the Master User API key ${because}, but: ${problems.join('; ')}.`,
-            `Correct it in ${WHERE_CHAT_CREDENTIAL} (same URL as ${QWIL_NAMED_CREDENTIAL}, Username the Master User API key, Password its secret), or delete it to use the System key again.`
+            `Correct it in ${WHERE_CHAT_CREDENTIAL} (same URL as ${QWIL_NAMED_CREDENTIAL}, Username a Master User API key from ${WHERE_MASTER_KEYS} with read-only and write-only chat, Password its secret), or delete it to use the System key again.`
         );
     }
     const detail = `Master User API key ${principal?.username ?? ''} (${chat.endpoint}) with X-MASTER-USER-API-KEY headers and on-behalf-of the staff member, as Qwil documents chat-service, ${because}. System API calls keep ${QWIL_NAMED_CREDENTIAL}.`;
-    if (state.ok && state.settings.usingSuperApiKey) {
-        return warn(
-            ID,
-            TITLE,
-            `${detail} A Master User key belongs to one Qwil organisation, but Using Super API Key is checked: chats in the other organisations are refused.`,
-            `Delete ${QWIL_CHAT_SERVICE_NAMED_CREDENTIAL} to use the Super key for chats in every organisation, or uncheck Using Super API Key in ${WHERE_SETTINGS}.`
-        );
-    }
-    if (chat.generateAuthorizationHeader) {
-        return warn(ID, TITLE, `${detail} Generate Authorization Header is on, so the Master key's secret also travels in a Basic header.`, `Uncheck Generate Authorization Header in ${WHERE_CHAT_CREDENTIAL}.`);
-    }
-    return pass(ID, TITLE, detail);
+    const warnings = [
+        ...(state.ok && state.settings.usingSuperApiKey
+            ? [`A Master User key belongs to one Qwil organisation, but Using Super API Key is checked: chats in the other organisations are refused (delete ${QWIL_CHAT_SERVICE_NAMED_CREDENTIAL} or uncheck Using Super API Key in ${WHERE_SETTINGS}).`]
+            : []),
+        ...(chat.generateAuthorizationHeader ? [`Generate Authorization Header is on, so the key's secret also travels in a Basic header (uncheck it in ${WHERE_CHAT_CREDENTIAL}).`] : []),
+        ...(key.unneeded.length > 0 ? [`The key can ${key.unneeded.join(' and ')}, which the connector never needs (create one with only read-only and write-only chat in ${WHERE_MASTER_KEYS}).`] : [])
+    ];
+    return warnings.length > 0 ? warn(ID, TITLE, `${detail} ${warnings.join(' ')}`, warnings.join(' ')) : pass(ID, TITLE, detail);
 }

@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { createMockQwil } from '../../../../qwil';
+import { createMockQwil, type CreateMasterUserApiKeyInput } from '../../../../qwil';
 import { formatHealthReport } from '../formatReport';
 import type { CheckResult } from '../healthTypes';
 import { runHealthCheck } from '../runHealthCheck';
@@ -184,7 +184,11 @@ describe('key flags and CIDR blocks (mock Qwil)', () => {
 });
 
 describe('chat-service authentication scheme', () => {
-    const MASTER = { key: 'mu_health_master_key', secret: 'mu-health-master-secret' };
+    const useMasterKey = (input: Partial<CreateMasterUserApiKeyInput> = {}) => {
+        fixture.addChatServiceCredential();
+        fixture.chatServiceKey = qwil.control.createMasterUserApiKey({ name: 'Salesforce chats', ...input });
+        return fixture.chatServiceKey;
+    };
 
     it('says chat calls use the System key, and why, when the org has no Qwil_Messenger_Chat_Service', async () => {
         const result = await check('chat-service-scheme');
@@ -193,12 +197,18 @@ describe('chat-service authentication scheme', () => {
     });
 
     it('says chat calls use the Master User key, and why, once the optional credential and its key are in place', async () => {
-        fixture.addChatServiceCredential();
-        fixture.chatServiceKey = MASTER;
+        const master = useMasterKey();
         const result = await check('chat-service-scheme');
         expect(result.status).toBe('pass');
-        expect(result.detail).toMatch(/^Master User API key mu_health_master_key \(https:\/\/eu\.qwil\.io\) .* because the org has the named credential Qwil_Messenger_Chat_Service/);
-        expect(result.detail).not.toContain(MASTER.secret);
+        expect(result.detail).toMatch(new RegExp(`^Master User API key ${master.key} \\(https://eu\\.qwil\\.io\\) .* because the org has the named credential Qwil_Messenger_Chat_Service`));
+        expect(result.detail).not.toContain(master.secret);
+    });
+
+    it('fails for a Master key that cannot write chats, and warns about flags the connector never needs', async () => {
+        useMasterKey({ canWriteChat: false });
+        expect((await check('chat-service-scheme')).detail).toContain('lacks write-only chat, which starting chats and sending messages needs');
+        fixture.chatServiceKey = qwil.control.createMasterUserApiKey({ name: 'Everything', canExportData: true });
+        expect(await check('chat-service-scheme')).toMatchObject({ status: 'warn', detail: expect.stringContaining('The key can export data, which the connector never needs') });
     });
 
     it('fails when the credential is there (so in use) without its key, or with another URL', async () => {
@@ -211,8 +221,7 @@ describe('chat-service authentication scheme', () => {
     });
 
     it('warns that a Master User key serves one organisation when Using Super API Key is checked', async () => {
-        fixture.addChatServiceCredential();
-        fixture.chatServiceKey = MASTER;
+        useMasterKey();
         fixture.setSettings({ Using_Super_API_Key__c: true });
         const result = await check('chat-service-scheme');
         expect(result).toMatchObject({ status: 'warn', detail: expect.stringContaining('belongs to one Qwil organisation') });
