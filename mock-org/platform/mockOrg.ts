@@ -133,7 +133,8 @@ export class MockOrg {
                 sharing: this.sharing,
                 callouts,
                 locks: new RecordLocks(options.recordLockWaitMs ?? LIMITS.recordLockWaitMs),
-                orgCache: new OrgCacheStore(options.clock ?? Date.now)
+                orgCache: new OrgCacheStore(options.clock ?? Date.now),
+                namedCredentials: { has: (name) => this.namedCredentials.has(name) }
             },
             (userId) => ({ user: this.requireUser(userId), access: this.accessOf(userId) })
         );

@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { apexClasses } from '../../force-app/server';
-import { QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilTransport';
+import { QWIL_CHAT_SERVICE_NAMED_CREDENTIAL, QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilTransport';
 import type { ApexErrorResponse } from '../platform/apex/errorShapes';
 import type { Transport } from '../platform/callouts/calloutService';
 import { createMemoryCredentialStore } from '../platform/callouts/credentialStore';
@@ -38,6 +38,8 @@ export interface ConnectorHarnessOptions {
     readonly qwil?: MockQwil;
     /** How the org's callouts reach the network; msw-intercepted `fetch` by default. */
     readonly transport?: Transport;
+    /** A Qwil Master User API key for chat-service calls: the org gets the optional named credential, holding it. */
+    readonly masterUserKey?: { readonly key: string; readonly secret: string };
 }
 
 export const DEFAULT_TEST_USER = 'olivia.hart@harbourwealth.example';
@@ -49,10 +51,17 @@ function xmlValue(value: string | boolean | null): string {
     return `<value xsi:type="xsd:string">${value.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</value>`;
 }
 
-/** A copy of the package whose settings record carries the given values, as an admin would have saved them. */
-function projectWithSettings(settings: Readonly<Record<string, string | boolean | null>>): string {
+/**
+ * A copy of the package as an admin would have set it up: the settings record carrying the given values,
+ * and the optional chat-service named credential when asked for.
+ */
+function projectCopy(settings: Readonly<Record<string, string | boolean | null>>, withChatServiceCredential: boolean): string {
     const root = mkdtempSync(path.join(tmpdir(), 'qwil-org-'));
     cpSync(path.join(PROJECT_ROOT, 'force-app'), path.join(root, 'force-app'), { recursive: true, filter: (source) => !source.includes('__tests__') });
+    if (withChatServiceCredential) {
+        const file = `${QWIL_CHAT_SERVICE_NAMED_CREDENTIAL}.namedCredential-meta.xml`;
+        copyFileSync(path.join(PROJECT_ROOT, 'optional', 'namedCredentials', file), path.join(root, 'force-app', 'main', 'default', 'namedCredentials', file));
+    }
     const file = path.join(root, SETTINGS_RECORD);
     let xml = readFileSync(file, 'utf8');
     for (const [field, value] of Object.entries(settings)) {
@@ -76,8 +85,11 @@ export function createConnectorHarness(options: ConnectorHarnessOptions = {}): C
         ...(options.superApiKey ? { cidrBlocks: [`${qwil.control.callerAddress()}/32`] } : {})
     });
     if (options.superApiKey) qwil.control.promoteToSuper(key);
-    const credentials = createMemoryCredentialStore({ [QWIL_NAMED_CREDENTIAL]: { username: key, password: secret } });
-    const projectRoot = options.settings ? projectWithSettings(options.settings) : PROJECT_ROOT;
+    const credentials = createMemoryCredentialStore({
+        [QWIL_NAMED_CREDENTIAL]: { username: key, password: secret },
+        ...(options.masterUserKey ? { [QWIL_CHAT_SERVICE_NAMED_CREDENTIAL]: { username: options.masterUserKey.key, password: options.masterUserKey.secret } } : {})
+    });
+    const projectRoot = options.settings || options.masterUserKey ? projectCopy(options.settings ?? {}, options.masterUserKey !== undefined) : PROJECT_ROOT;
     const org = new MockOrg({ projectRoot, seedDir: path.join(PROJECT_ROOT, 'mock-org', 'seed'), credentials, apexClasses, ...(options.transport ? { transport: options.transport } : {}) });
     let runningUserId = org.requireUser(DEFAULT_TEST_USER).Id;
     return {

@@ -11,6 +11,7 @@ export interface ApexContext {
     readonly customMetadata: CustomMetadata;
     readonly database: Database;
     readonly cache: OrgCache;
+    readonly namedCredentials: NamedCredentials;
 }
 
 /** `UserInfo`: who runs the transaction. */
@@ -26,6 +27,14 @@ export interface UserInfo {
 /** `Http`: sends a callout, typically to `callout:<NamedCredential>/path`. */
 export interface Http {
     send(request: HttpRequest): Promise<HttpResponse>;
+}
+
+/**
+ * `[SELECT DeveloperName FROM NamedCredential WHERE DeveloperName = :name WITH SYSTEM_MODE]`: whether the
+ * org has a named credential of that name (its definition only; the secret is never readable).
+ */
+export interface NamedCredentials {
+    exists(developerName: string): boolean;
 }
 
 export type FieldType =

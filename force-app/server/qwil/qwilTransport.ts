@@ -6,6 +6,12 @@ import { QwilErrorBody } from './schemas';
 /** The named credential the admin creates (install guide, step 3); the name must match exactly. */
 export const QWIL_NAMED_CREDENTIAL = 'Qwil_Messenger_Salesforce_Connector';
 
+/**
+ * Optional: a named credential holding a Qwil Master User API key (same URL as the first). When the org
+ * has it, chat-service calls go through it with Qwil's documented Master headers.
+ */
+export const QWIL_CHAT_SERVICE_NAMED_CREDENTIAL = 'Qwil_Messenger_Chat_Service';
+
 /** Qwil's two services: the System API (members, groups, review) and the chat service. */
 const SERVICE_PATHS = { system: '/entity-service/sys-api', chat: '/chat-service/api' } as const;
 export type QwilService = keyof typeof SERVICE_PATHS;
@@ -23,9 +29,33 @@ export class QwilApiError extends Error {
     }
 }
 
+/**
+ * How chat-service calls authenticate: with the System key (`system-key`, our assumption, the default) or,
+ * as Qwil documents chat-service, with a Master User key (`master-user-key`).
+ */
+export type ChatServiceScheme = 'system-key' | 'master-user-key';
+
+interface Authentication {
+    readonly namedCredential: string;
+    readonly keyHeader: string;
+    readonly secretHeader: string;
+    /** A Super key picks the organisation per call; a Master User key belongs to one organisation. */
+    readonly picksOrganisation: boolean;
+}
+
+const SYSTEM_KEY: Authentication = { namedCredential: QWIL_NAMED_CREDENTIAL, keyHeader: 'X-SYS-API-KEY', secretHeader: 'X-SYS-API-KEY-SECRET', picksOrganisation: true };
+const MASTER_USER_KEY: Authentication = {
+    namedCredential: QWIL_CHAT_SERVICE_NAMED_CREDENTIAL,
+    keyHeader: 'X-MASTER-USER-API-KEY',
+    secretHeader: 'X-MASTER-USER-API-KEY-SECRET',
+    picksOrganisation: false
+};
+
 export interface QwilTransportOptions {
     /** With a Super API key: the organisation every call is for (`on-behalf-of-entity-uuid`). */
     readonly entityUuid?: string | null;
+    /** System-key by default. */
+    readonly chatServiceScheme?: ChatServiceScheme;
 }
 
 export interface QwilCall<T> {
@@ -90,11 +120,12 @@ export class QwilTransport {
         const request = new HttpRequest();
         request.setMethod(method);
         const search = query ? `?${new URLSearchParams(query).toString()}` : '';
-        request.setEndpoint(`callout:${QWIL_NAMED_CREDENTIAL}${SERVICE_PATHS[service]}/${path}${search}`);
-        request.setHeader('X-SYS-API-KEY', '{!$Credential.UserName}');
-        request.setHeader('X-SYS-API-KEY-SECRET', '{!$Credential.Password}');
+        const authentication = service === 'chat' && this.options.chatServiceScheme === 'master-user-key' ? MASTER_USER_KEY : SYSTEM_KEY;
+        request.setEndpoint(`callout:${authentication.namedCredential}${SERVICE_PATHS[service]}/${path}${search}`);
+        request.setHeader(authentication.keyHeader, '{!$Credential.UserName}');
+        request.setHeader(authentication.secretHeader, '{!$Credential.Password}');
         request.setHeader('Accept', 'application/json');
-        if (this.options.entityUuid) request.setHeader('on-behalf-of-entity-uuid', this.options.entityUuid);
+        if (this.options.entityUuid && authentication.picksOrganisation) request.setHeader('on-behalf-of-entity-uuid', this.options.entityUuid);
         if (onBehalfOf) request.setHeader('on-behalf-of', onBehalfOf);
         if (body !== undefined) {
             request.setHeader('Content-Type', 'application/json');

@@ -1,6 +1,7 @@
 import type { Organisation } from '../contracts/qwilTab';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
+import { chatServiceSchemeOf } from '../qwil/chatServiceScheme';
 import { QwilClient } from '../qwil/qwilClient';
 import { describeQwilFailure } from '../qwil/qwilErrorMessages';
 import type { Membership } from '../qwil/schemas';
@@ -44,7 +45,7 @@ async function superKeySession(context: ApexContext, key: StaffKey, base: Pick<C
     const organisations = await activeStaffOrganisations(new QwilClient(context.http), key);
     const choice = chooseFrom(context, organisations);
     if (choice.kind === 'choose') return { kind: 'choose_organisation', organisations: choice.organisations };
-    const qwil = new QwilClient(context.http, { entityUuid: choice.organisation.entityUuid });
+    const qwil = new QwilClient(context.http, { entityUuid: choice.organisation.entityUuid, chatServiceScheme: chatServiceSchemeOf(context.namedCredentials) });
     const staff = await resolveStaff(context, key, choice.organisation.entityUuid, async () => {
         // The tenancy lookup already named the membership; one lookup by uuid gives its profile.
         const membership = await qwil.findMembership({ entity_user_xref_uuid: choice.organisation.membershipUuid });
@@ -65,7 +66,7 @@ export async function openSession(context: ApexContext, recordId: string): Promi
     const base = { settings, client, clientReader: clientReader(context, settings) };
     return withQwilErrors(context, async () => {
         if (settings.usingSuperApiKey) return superKeySession(context, key, base);
-        const qwil = new QwilClient(context.http);
+        const qwil = new QwilClient(context.http, { chatServiceScheme: chatServiceSchemeOf(context.namedCredentials) });
         const staff = await resolveStaff(context, key, 'system-key', () => lookUpStaff(qwil, key));
         return { kind: 'ready', session: { ...base, staff, qwil, organisation: null, switchableOrganisations: [] } };
     });

@@ -19,6 +19,8 @@ export interface PlatformServices {
     readonly callouts: CalloutService;
     readonly locks: RecordLocks;
     readonly orgCache: OrgCacheStore;
+    /** The named credentials defined in the org (from source, as Setup saved them). */
+    readonly namedCredentials: { has(name: string): boolean };
 }
 
 /** The facade one transaction of one user sees. */
@@ -57,6 +59,7 @@ export function createApexContext(services: PlatformServices, user: StoredRecord
         },
         customMetadata: services.customMetadata,
         database: createDatabase(services, access, sharing, transaction),
-        cache: createOrgCache(services.orgCache, transaction)
+        cache: createOrgCache(services.orgCache, transaction),
+        namedCredentials: { exists: (developerName) => services.namedCredentials.has(developerName) }
     };
 }

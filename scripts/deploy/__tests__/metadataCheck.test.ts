@@ -46,6 +46,15 @@ describe('the metadata check of the repository deploy build', () => {
         expect(realCheck.apiVersion).toBe(project.sourceApiVersion);
         expect(realCheck.packageComponents).toEqual(expect.arrayContaining([...CONNECTOR_COMPONENTS]));
     });
+
+    it('passes with the optional chat-service named credential copied in, as an admin using a Master User key does', async () => {
+        const copy = copyOfProject(buildOutput);
+        const file = 'Qwil_Messenger_Chat_Service.namedCredential-meta.xml';
+        writeProjectFile(copy, `force-app/main/default/namedCredentials/${file}`, readFileSync(join(REPOSITORY_ROOT, 'optional', 'namedCredentials', file), 'utf8'));
+        const check = await checkMetadata(copy, CONNECTOR_COMPONENTS);
+        expect(check.problems).toEqual([]);
+        expect(check.packageComponents).toContainEqual({ type: 'NamedCredential', fullName: 'Qwil_Messenger_Chat_Service' });
+    });
 });
 
 describe('the metadata check of a broken build output', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../../projectRoot';
@@ -38,6 +38,26 @@ describe('named credentials loaded from source XML', () => {
             externalCredential: null,
             externalCredentialPrincipals: []
         });
+    });
+
+    it('loads the optional chat-service credential once copied into the package: same URL, Master key in merge-field headers only', () => {
+        const root = mkdtempSync(path.join(tmpdir(), 'nc-'));
+        mkdirSync(path.join(root, 'namedCredentials'));
+        const file = 'Qwil_Messenger_Chat_Service.namedCredential-meta.xml';
+        copyFileSync(path.join(PROJECT_ROOT, 'optional', 'namedCredentials', file), path.join(root, 'namedCredentials', file));
+        const credential = loadNamedCredentials(root).get('Qwil_Messenger_Chat_Service');
+        expect(credential).toEqual({
+            name: 'Qwil_Messenger_Chat_Service',
+            label: 'Qwil Messenger Chat Service',
+            endpoint: loadNamedCredentials(path.join(PROJECT_ROOT, 'force-app', 'main', 'default')).get('Qwil_Messenger_Salesforce_Connector')?.endpoint,
+            authentication: 'password',
+            generateAuthorizationHeader: false,
+            allowMergeFieldsInHeader: true,
+            allowMergeFieldsInBody: false,
+            externalCredential: null,
+            externalCredentialPrincipals: []
+        });
+        expect(readFileSync(path.join(PROJECT_ROOT, 'optional', 'namedCredentials', file), 'utf8')).not.toMatch(/<password\b|<username\b/);
     });
 
     it('loads the External Credential style: Url parameter, and the principals of its Basic external credential by sequence number', () => {

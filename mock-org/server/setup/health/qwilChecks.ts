@@ -12,7 +12,7 @@ import { fail, FIX_SETTINGS_FIRST, pass, warn, WHERE_SETTINGS, type CheckResult,
 const WHERE_CREDENTIAL = 'Setup > Named Credentials > Qwil Messenger Salesforce Connector';
 const WHERE_KEYS = 'the Qwil admin console > API Keys > System API Keys';
 
-type Definitions = { ok: true; all: Map<string, NamedCredentialDefinition> } | { ok: false; problem: string };
+export type Definitions = { ok: true; all: Map<string, NamedCredentialDefinition> } | { ok: false; problem: string };
 
 export function readNamedCredentials(packageDir: string): Definitions {
     try {

@@ -1,3 +1,4 @@
+import { chatServiceSchemeCheck } from './chatServiceCheck';
 import { adminStaffMappingCheck, credentialSecretCheck, keyFlagsCheck, liveCallCheck, namedCredentialCheck, readNamedCredentials } from './qwilChecks';
 import type { CheckResult, HealthCheckEnvironment } from './healthTypes';
 import { recordPagesCheck } from './recordPagesCheck';
@@ -17,6 +18,7 @@ export async function runHealthCheck(env: HealthCheckEnvironment): Promise<Check
         credentialSecretCheck(env),
         await liveCallCheck(env, definitions),
         keyFlagsCheck(env, settings),
+        chatServiceSchemeCheck(env, definitions, settings),
         recordPagesCheck(env.packageDir),
         await adminStaffMappingCheck(env, settings, definitions)
     ];

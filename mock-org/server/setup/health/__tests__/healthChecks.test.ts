@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { createMockQwil } from '../../../../qwil';
+import { createMockQwil, type CreateMasterUserApiKeyInput } from '../../../../qwil';
 import { formatHealthReport } from '../formatReport';
 import type { CheckResult } from '../healthTypes';
 import { runHealthCheck } from '../runHealthCheck';
@@ -42,6 +42,7 @@ describe('on the guide’s setup', () => {
             ['credential-secret', 'pass'],
             ['live-call', 'pass'],
             ['key-flags', 'pass'],
+            ['chat-service-scheme', 'pass'],
             ['record-pages', 'pass'],
             ['admin-staff-mapping', 'pass']
         ]);
@@ -179,6 +180,51 @@ describe('key flags and CIDR blocks (mock Qwil)', () => {
 
     it('fails when the key is Super but Using Super API Key is unchecked', async () => {
         expect((await check('key-flags', (key) => qwil.control.promoteToSuper(key))).detail).toContain('is a Super key, but Using Super API Key is unchecked');
+    });
+});
+
+describe('chat-service authentication scheme', () => {
+    const useMasterKey = (input: Partial<CreateMasterUserApiKeyInput> = {}) => {
+        fixture.addChatServiceCredential();
+        fixture.chatServiceKey = qwil.control.createMasterUserApiKey({ name: 'Salesforce chats', ...input });
+        return fixture.chatServiceKey;
+    };
+
+    it('says chat calls use the System key, and why, when the org has no Qwil_Messenger_Chat_Service', async () => {
+        const result = await check('chat-service-scheme');
+        expect(result.status).toBe('pass');
+        expect(result.detail).toMatch(/^System API key \(Qwil_Messenger_Salesforce_Connector\) .* because the org has no named credential Qwil_Messenger_Chat_Service/);
+    });
+
+    it('says chat calls use the Master User key, and why, once the optional credential and its key are in place', async () => {
+        const master = useMasterKey();
+        const result = await check('chat-service-scheme');
+        expect(result.status).toBe('pass');
+        expect(result.detail).toMatch(new RegExp(`^Master User API key ${master.key} \\(https://eu\\.qwil\\.io\\) .* because the org has the named credential Qwil_Messenger_Chat_Service`));
+        expect(result.detail).not.toContain(master.secret);
+    });
+
+    it('fails for a Master key that cannot write chats, and warns about flags the connector never needs', async () => {
+        useMasterKey({ canWriteChat: false });
+        expect((await check('chat-service-scheme')).detail).toContain('lacks write-only chat, which starting chats and sending messages needs');
+        fixture.chatServiceKey = qwil.control.createMasterUserApiKey({ name: 'Everything', canExportData: true });
+        expect(await check('chat-service-scheme')).toMatchObject({ status: 'warn', detail: expect.stringContaining('The key can export data, which the connector never needs') });
+    });
+
+    it('fails when the credential is there (so in use) without its key, or with another URL', async () => {
+        fixture.addChatServiceCredential({ endpoint: 'https://us.qwil.io' });
+        const result = await check('chat-service-scheme');
+        expect(result.status).toBe('fail');
+        expect(result.detail).toContain("its URL https://us.qwil.io differs from Qwil_Messenger_Salesforce_Connector's https://eu.qwil.io");
+        expect(result.detail).toContain('no Username (Master User API key) and Password (its secret) are stored');
+        expect(result.fix).toContain('or delete it to use the System key again');
+    });
+
+    it('warns that a Master User key serves one organisation when Using Super API Key is checked', async () => {
+        useMasterKey();
+        fixture.setSettings({ Using_Super_API_Key__c: true });
+        const result = await check('chat-service-scheme');
+        expect(result).toMatchObject({ status: 'warn', detail: expect.stringContaining('belongs to one Qwil organisation') });
     });
 });
 

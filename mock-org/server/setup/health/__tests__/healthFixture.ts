@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { apexClasses } from '../../../../../force-app/server';
-import { QWIL_NAMED_CREDENTIAL } from '../../../../../force-app/server/qwil/qwilTransport';
+import { QWIL_CHAT_SERVICE_NAMED_CREDENTIAL, QWIL_NAMED_CREDENTIAL } from '../../../../../force-app/server/qwil/qwilTransport';
 import { SETTINGS_RECORD, SETTINGS_TYPE } from '../../../../../force-app/server/settings/connectorSettings';
 import { createMemoryCredentialStore } from '../../../../platform/callouts/credentialStore';
 import { CustomMetadataRepository } from '../../../../platform/metadata/customMetadata';
@@ -31,6 +31,8 @@ export class HealthFixture {
     /** The key created on the mock Qwil: the guide's recommended key, restricted to Salesforce's range. */
     keyInput: CreateSystemApiKeyInput = { name: 'Salesforce connector', cidrBlocks: ['13.108.0.0/14'] };
     storeKey = true;
+    /** The Master User key the optional chat-service named credential holds, when the arrangement stores one. */
+    chatServiceKey: { readonly key: string; readonly secret: string } | null = null;
 
     constructor(readonly qwil: MockQwil) {
         cpSync(path.join(PROJECT_ROOT, 'force-app', 'main', 'default'), this.packageDir, { recursive: true });
@@ -54,11 +56,30 @@ export class HealthFixture {
         writeLegacyNamedCredential(this.packageDir, { ...GOOD_CREDENTIAL, ...changes });
     }
 
+    /** Adds the optional chat-service named credential as shipped in optional/, or as written with changes. */
+    addChatServiceCredential(changes?: Partial<LegacyNamedCredentialSource>): void {
+        const file = `${QWIL_CHAT_SERVICE_NAMED_CREDENTIAL}.namedCredential-meta.xml`;
+        if (!changes) {
+            copyFileSync(path.join(PROJECT_ROOT, 'optional', 'namedCredentials', file), path.join(this.packageDir, 'namedCredentials', file));
+            return;
+        }
+        writeLegacyNamedCredential(this.packageDir, {
+            ...GOOD_CREDENTIAL,
+            name: QWIL_CHAT_SERVICE_NAMED_CREDENTIAL,
+            label: 'Qwil Messenger Chat Service',
+            generateAuthorizationHeader: false,
+            ...changes
+        });
+    }
+
     /** Creates the key and the org; `afterKey` may revoke or promote the key first. */
     environment(afterKey: (key: string) => void = () => {}): HealthCheckEnvironment {
         const { key, secret } = this.qwil.control.createSystemApiKey(this.keyInput);
         afterKey(key);
-        const credentials = createMemoryCredentialStore(this.storeKey ? { [QWIL_NAMED_CREDENTIAL]: { username: key, password: secret } } : {});
+        const credentials = createMemoryCredentialStore({
+            ...(this.storeKey ? { [QWIL_NAMED_CREDENTIAL]: { username: key, password: secret } } : {}),
+            ...(this.chatServiceKey ? { [QWIL_CHAT_SERVICE_NAMED_CREDENTIAL]: { username: this.chatServiceKey.key, password: this.chatServiceKey.secret } } : {})
+        });
         const org = new MockOrg({ projectRoot: this.root, seedDir: SEED_DIR, credentials, apexClasses });
         return {
             org,
