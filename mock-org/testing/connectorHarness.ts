@@ -60,7 +60,7 @@ function projectCopy(settings: Readonly<Record<string, string | boolean | null>>
     cpSync(path.join(PROJECT_ROOT, 'force-app'), path.join(root, 'force-app'), { recursive: true, filter: (source) => !source.includes('__tests__') });
     if (withChatServiceCredential) {
         const file = `${QWIL_CHAT_SERVICE_NAMED_CREDENTIAL}.namedCredential-meta.xml`;
-        copyFileSync(path.join(PROJECT_ROOT, 'optional', 'namedCredentials', file), path.join(root, 'force-app', 'main', 'default', 'namedCredentials', file));
+        copyFileSync(path.join(PROJECT_ROOT, 'force-app', 'optional', 'namedCredentials', file), path.join(root, 'force-app', 'main', 'default', 'namedCredentials', file));
     }
     const file = path.join(root, SETTINGS_RECORD);
     let xml = readFileSync(file, 'utf8');

@@ -50,7 +50,7 @@ describe('the metadata check of the repository deploy build', () => {
     it('passes with the optional chat-service named credential copied in, as an admin using a Master User key does', async () => {
         const copy = copyOfProject(buildOutput);
         const file = 'Qwil_Messenger_Chat_Service.namedCredential-meta.xml';
-        writeProjectFile(copy, `force-app/main/default/namedCredentials/${file}`, readFileSync(join(REPOSITORY_ROOT, 'optional', 'namedCredentials', file), 'utf8'));
+        writeProjectFile(copy, `force-app/main/default/namedCredentials/${file}`, readFileSync(join(REPOSITORY_ROOT, 'force-app', 'optional', 'namedCredentials', file), 'utf8'));
         const check = await checkMetadata(copy, CONNECTOR_COMPONENTS);
         expect(check.problems).toEqual([]);
         expect(check.packageComponents).toContainEqual({ type: 'NamedCredential', fullName: 'Qwil_Messenger_Chat_Service' });

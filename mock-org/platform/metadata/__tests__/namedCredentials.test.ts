@@ -44,7 +44,7 @@ describe('named credentials loaded from source XML', () => {
         const root = mkdtempSync(path.join(tmpdir(), 'nc-'));
         mkdirSync(path.join(root, 'namedCredentials'));
         const file = 'Qwil_Messenger_Chat_Service.namedCredential-meta.xml';
-        copyFileSync(path.join(PROJECT_ROOT, 'optional', 'namedCredentials', file), path.join(root, 'namedCredentials', file));
+        copyFileSync(path.join(PROJECT_ROOT, 'force-app', 'optional', 'namedCredentials', file), path.join(root, 'namedCredentials', file));
         const credential = loadNamedCredentials(root).get('Qwil_Messenger_Chat_Service');
         expect(credential).toEqual({
             name: 'Qwil_Messenger_Chat_Service',
@@ -57,7 +57,7 @@ describe('named credentials loaded from source XML', () => {
             externalCredential: null,
             externalCredentialPrincipals: []
         });
-        expect(readFileSync(path.join(PROJECT_ROOT, 'optional', 'namedCredentials', file), 'utf8')).not.toMatch(/<password\b|<username\b/);
+        expect(readFileSync(path.join(PROJECT_ROOT, 'force-app', 'optional', 'namedCredentials', file), 'utf8')).not.toMatch(/<password\b|<username\b/);
     });
 
     it('loads the External Credential style: Url parameter, and the principals of its Basic external credential by sequence number', () => {

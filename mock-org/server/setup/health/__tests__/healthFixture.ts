@@ -56,11 +56,11 @@ export class HealthFixture {
         writeLegacyNamedCredential(this.packageDir, { ...GOOD_CREDENTIAL, ...changes });
     }
 
-    /** Adds the optional chat-service named credential as shipped in optional/, or as written with changes. */
+    /** Adds the optional chat-service named credential as shipped in force-app/optional/, or as written with changes. */
     addChatServiceCredential(changes?: Partial<LegacyNamedCredentialSource>): void {
         const file = `${QWIL_CHAT_SERVICE_NAMED_CREDENTIAL}.namedCredential-meta.xml`;
         if (!changes) {
-            copyFileSync(path.join(PROJECT_ROOT, 'optional', 'namedCredentials', file), path.join(this.packageDir, 'namedCredentials', file));
+            copyFileSync(path.join(PROJECT_ROOT, 'force-app', 'optional', 'namedCredentials', file), path.join(this.packageDir, 'namedCredentials', file));
             return;
         }
         writeLegacyNamedCredential(this.packageDir, {
