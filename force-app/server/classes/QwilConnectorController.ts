@@ -42,7 +42,7 @@ export const QwilConnectorController: ApexClassDefinition = {
                 const opened = await openSession(context, recordId);
                 if (opened.kind === 'choose_organisation') return opened;
                 const { session } = opened;
-                return readyTab(context, session, await withQwilErrors(context, () => findClientMembership(session.qwil, session.settings, session.client)));
+                return readyTab(context, session, await withQwilErrors(context, () => findClientMembership(session)));
             }
         }),
         /** Remembers the Qwil organisation the user works in (Super API key). */

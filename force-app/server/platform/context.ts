@@ -120,6 +120,12 @@ export interface Database {
      * transaction has locked fails at once with `System.DmlException` (UNABLE_TO_LOCK_ROW).
      */
     updateById(sobjectType: string, recordId: string, fields: Readonly<Record<string, unknown>>, access?: AccessLevel): void;
+    /**
+     * The same database as a method of a `without sharing` (inner) class sees it: the sharing keyword
+     * of the class where a method is defined applies, not the caller's, and in system mode it decides
+     * whether sharing applies; user mode always applies it. Same transaction, same uncommitted work.
+     */
+    withoutSharing(): Database;
 }
 
 /**

@@ -30,7 +30,7 @@ export function chatsApiOf(session: ConnectorSession): ChatsApi {
 
 /** The record's client on Qwil; a record whose client is not on Qwil has no chats. */
 export async function requireQwilClient(session: ConnectorSession): Promise<Membership> {
-    const client = await findClientMembership(session.qwil, session.settings, session.client);
+    const client = await findClientMembership(session);
     if (!client) throw new AuraHandledException('This client is not on Qwil yet, so there are no chats. Invite them from Client Details first.');
     return client;
 }

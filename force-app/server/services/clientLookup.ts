@@ -1,9 +1,9 @@
 import type { ClientProfile, ClientState } from '../contracts/clientState';
 import { AuraHandledException } from '../platform/exceptions';
-import type { QwilClient } from '../qwil/qwilClient';
 import type { Membership, MembershipLookupQuery } from '../qwil/schemas';
 import type { ConnectorSettings } from '../settings/connectorSettings';
 import type { ClientRecord } from './clientRecord';
+import type { ConnectorSession } from './connectorSession';
 
 /** How the record is found in Qwil: by its 18-character id in the Qwil identifier, or by its email. */
 export function clientLookupQuery(settings: ConnectorSettings, client: ClientRecord): MembershipLookupQuery {
@@ -14,9 +14,25 @@ export function clientLookupQuery(settings: ConnectorSettings, client: ClientRec
     return { primary_email: client.email };
 }
 
-/** The client's Qwil membership, or null when they are not on Qwil; a staff match is refused. */
-export async function findClientMembership(qwil: QwilClient, settings: ConnectorSettings, client: ClientRecord): Promise<Membership | null> {
+/** What finding the viewed client needs of the session. */
+export type ClientLookupSession = Pick<ConnectorSession, 'qwil' | 'settings' | 'client' | 'clientReader'>;
+
+export const EMAIL_ON_UNREADABLE_RECORD =
+    "Another Salesforce record that you cannot open has this client's email, so Qwil Messenger will not show or change the client's Qwil account from this record. Ask your administrator which record is the client's.";
+export const LINKED_TO_UNREADABLE_RECORD =
+    "The Qwil account with this client's email belongs to another Salesforce record that you cannot open, so Qwil Messenger will not show or change it from this record. Ask your administrator which record is the client's.";
+
+/**
+ * The client's Qwil membership, or null when they are not on Qwil; a staff match is refused. By
+ * email, the email must be on no record the user cannot read (checked before asking Qwil), and a
+ * Qwil account whose identifier names another Contact or Person Account counts only when the user
+ * can read that record: emails are not unique and users can write them.
+ */
+export async function findClientMembership(session: ClientLookupSession): Promise<Membership | null> {
+    const { qwil, settings, client, clientReader } = session;
     const query = clientLookupQuery(settings, client);
+    const byEmail = 'primary_email' in query;
+    if (byEmail && !clientReader.emailOnlyOnReadableRecords(query.primary_email)) throw new AuraHandledException(EMAIL_ON_UNREADABLE_RECORD);
     const membership = await qwil.findMembership(query);
     if (membership && membership.role !== 'client') {
         const value = 'identifier' in query ? query.identifier : client.email;
@@ -24,6 +40,7 @@ export async function findClientMembership(qwil: QwilClient, settings: Connector
             `The Qwil account found for this record (${value}) belongs to a staff member, not a client. Check the record's ${settings.clientLookupType === 'Email' ? 'email' : 'id'} or ask your Qwil administrator.`
         );
     }
+    if (membership && byEmail && !clientReader.linkedRecordReadable(membership)) throw new AuraHandledException(LINKED_TO_UNREADABLE_RECORD);
     return membership;
 }
 

@@ -25,7 +25,7 @@ const clientName = (groups: ClientGroups): string => {
 /** Reads the client's Qwil membership and every group they are in. */
 export async function readClientGroups(session: ConnectorSession): Promise<ClientGroups> {
     const groupsApi = new GroupsApi(session.qwil.transport);
-    const client = await findClientMembership(session.qwil, session.settings, session.client);
+    const client = await findClientMembership(session);
     const groups = client ? await groupsApi.groupsOf(client.entity_user_xref_uuid) : [];
     return { session, groupsApi, client, groups };
 }

@@ -38,7 +38,7 @@ function requireRecordValues(session: ConnectorSession): { firstName: string; la
  * is returned instead.
  */
 export async function inviteClient(context: ApexContext, session: ConnectorSession, params: InviteClientParams): Promise<ReadyTab> {
-    const { settings, client, staff, qwil } = session;
+    const { client, staff, qwil } = session;
     if (params.groupUuids.length === 0 && !params.newGroup) {
         throw new AuraHandledException('Choose at least one contact group for the client, or create a new one: every Qwil client needs a group with an active staff member.');
     }
@@ -48,7 +48,7 @@ export async function inviteClient(context: ApexContext, session: ConnectorSessi
     const values = requireRecordValues(session);
     const invitationPhone = phoneToSend(context, session, params.invitationPhone);
 
-    const existing = await findClientMembership(qwil, settings, client);
+    const existing = await findClientMembership(session);
     if (existing) return alreadyOnQwil(context, session, existing);
     await requireReadableGroups(session, params.groupUuids);
     if (params.newGroup) await requireActiveStaff(session, params.newGroup.staffEntityUserXrefUuids);
@@ -71,7 +71,7 @@ export async function inviteClient(context: ApexContext, session: ConnectorSessi
         });
     } catch (error) {
         if (!(error instanceof QwilApiError && error.errorCode && ALREADY_TAKEN.has(error.errorCode))) throw error;
-        const winner = await findClientMembership(qwil, settings, client);
+        const winner = await findClientMembership(session);
         if (!winner) {
             throw new AuraHandledException(`Qwil already has an account with this client's ${error.errorCode === 'QX020' ? 'email' : 'identifier'}, but it is not linked to this record. Ask your Qwil administrator to check it.`);
         }
@@ -89,7 +89,7 @@ function alreadyOnQwil(context: ApexContext, session: ConnectorSession, membersh
 
 /** A pending client's membership, or a refusal saying why the action does not apply. */
 export async function requirePendingClient(session: ConnectorSession, action: string): Promise<Membership> {
-    const membership = await findClientMembership(session.qwil, session.settings, session.client);
+    const membership = await findClientMembership(session);
     if (!membership) throw new AuraHandledException(`This client is not on Qwil yet, so you cannot ${action}. Invite them first.`);
     if (membership.status !== 'pending') throw new AuraHandledException(`This client has status ${membership.status} in Qwil; you can only ${action} while the invitation is pending.`);
     return membership;

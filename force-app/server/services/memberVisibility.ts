@@ -23,6 +23,10 @@ export type MemberKeys = Pick<Membership, 'entity_user_xref_uuid' | 'role' | 'id
 /** Which client memberships the running user can read in Salesforce. */
 export interface ClientReader {
     readableUuids(clients: readonly MemberKeys[]): ReadonlySet<string>;
+    /** Whether every Contact and Person Account holding this email is one the user can read (and one is). */
+    emailOnlyOnReadableRecords(email: string): boolean;
+    /** False when the member's Qwil identifier names a Contact or Person Account the user cannot read. */
+    linkedRecordReadable(member: MemberKeys): boolean;
 }
 
 /** Rows one readability query returns at most: ten pages of a Qwil list. Clients beyond it count as unreadable (the safe side). */
@@ -40,6 +44,12 @@ const MAX_GROUPS_CHOSEN = 5;
 const PICKER_MEMBER_PAGES = 30;
 const MEMBERS_PER_PAGE = 100;
 
+/**
+ * Rows the count without sharing reads at most (a list checks up to 1000 emails). When it reaches
+ * this, every email counts as held by a record the user cannot read (the safe side).
+ */
+const MAX_HOLDERS_COUNTED = 2000;
+
 const CLIENT_OBJECTS = ['Contact', 'Account'] as const;
 
 /** "1 client you cannot see in Salesforce": how the page acknowledges members it must not name. */
@@ -47,18 +57,23 @@ export function hiddenClientsPhrase(count: number): string {
     return `${count} ${count === 1 ? 'client' : 'clients'} you cannot see in Salesforce`;
 }
 
+/** The Contact or Account id in a member's Qwil identifier, if it holds one. */
+function linkedRecord(context: ApexContext, client: MemberKeys): { readonly objectApiName: string; readonly id: string } | null {
+    const identifier = client.identifier?.trim() ?? '';
+    if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(identifier)) return null;
+    const objectApiName = context.schema.getSObjectTypeOfId(identifier);
+    return objectApiName === 'Contact' || objectApiName === 'Account' ? { objectApiName, id: toId18(identifier) } : null;
+}
+
 /** Salesforce ids of the configured object types in the members' Qwil identifiers, by object. */
 function idsByObject(context: ApexContext, clients: readonly MemberKeys[]): Map<string, Map<string, string[]>> {
     const byObject = new Map<string, Map<string, string[]>>();
     for (const client of clients) {
-        const identifier = client.identifier?.trim() ?? '';
-        if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(identifier)) continue;
-        const objectApiName = context.schema.getSObjectTypeOfId(identifier);
-        if (objectApiName !== 'Contact' && objectApiName !== 'Account') continue;
-        const ids = byObject.get(objectApiName) ?? new Map<string, string[]>();
-        const id = toId18(identifier);
-        ids.set(id, [...(ids.get(id) ?? []), client.entity_user_xref_uuid]);
-        byObject.set(objectApiName, ids);
+        const linked = linkedRecord(context, client);
+        if (!linked) continue;
+        const ids = byObject.get(linked.objectApiName) ?? new Map<string, string[]>();
+        ids.set(linked.id, [...(ids.get(linked.id) ?? []), client.entity_user_xref_uuid]);
+        byObject.set(linked.objectApiName, ids);
     }
     return byObject;
 }
@@ -77,29 +92,67 @@ function readableValues(context: ApexContext, objectApiName: string, field: stri
     }
 }
 
+/** The members whose Qwil identifier names a Contact or Person Account the user can read (one query per object). */
+function uuidsOfReadableLinkedRecords(context: ApexContext, clients: readonly MemberKeys[]): Set<string> {
+    const readable = new Set<string>();
+    for (const [objectApiName, ids] of idsByObject(context, clients)) {
+        for (const id of readableValues(context, objectApiName, 'Id', [...ids.keys()])) {
+            for (const uuid of ids.get(toId18(id)) ?? []) readable.add(uuid);
+        }
+    }
+    return readable;
+}
+
+const emailOf = (client: MemberKeys): string => client.primary_email.trim().toLowerCase();
+
+function tally(counts: Map<string, number>, values: readonly unknown[]): void {
+    for (const value of values) if (typeof value === 'string') counts.set(value.toLowerCase(), (counts.get(value.toLowerCase()) ?? 0) + 1);
+}
+
 /**
- * Reads, as the running user, which clients' Salesforce records are visible: at most one query per
- * object for the whole list (by record id in the Qwil identifier, or by the configured email field).
+ * Of these emails (lower case), the ones that at least one Contact or Person Account the user can
+ * read holds and no other record holds. Emails are not unique and users can write them, so a record
+ * carrying another owner's client's email must not make that client readable. The readable holders
+ * are found in user mode; all holders are counted in system mode without sharing, whose rows never
+ * leave this function (only how many there are). Two queries per object for the whole list.
+ */
+function emailsOnlyOnReadableRecords(context: ApexContext, settings: ConnectorSettings, emails: readonly string[]): Set<string> {
+    if (emails.length === 0) return new Set();
+    const readable = new Map<string, number>();
+    const all = new Map<string, number>();
+    for (const objectApiName of CLIENT_OBJECTS) {
+        const field = objectApiName === 'Account' ? personAccountFieldName(settings.clientEmailField) : settings.clientEmailField;
+        // An object without the field (an org without Person Accounts) holds no email.
+        if (!context.schema.describeField(objectApiName, field)) continue;
+        tally(readable, readableValues(context, objectApiName, field, emails));
+        const holders = context.database.withoutSharing().queryWhereIn(objectApiName, field, emails, MAX_HOLDERS_COUNTED, 'SYSTEM_MODE');
+        if (holders.length === MAX_HOLDERS_COUNTED) return new Set();
+        tally(all, holders.map((record) => record[field]));
+    }
+    return new Set(emails.filter((email) => (readable.get(email) ?? 0) > 0 && readable.get(email) === all.get(email)));
+}
+
+/**
+ * Reads, as the running user, which clients' Salesforce records are visible: by record id in the
+ * Qwil identifier (one query per object for the whole list), or by the configured email field. By
+ * email, a client is readable only when every record holding their email is readable and, when
+ * their Qwil identifier names a Contact or Person Account, that record is too (at most six queries).
  */
 export function clientReader(context: ApexContext, settings: ConnectorSettings): ClientReader {
     return {
         readableUuids(clients) {
-            const readable = new Set<string>();
-            if (settings.clientLookupType === 'Salesforce Record ID') {
-                for (const [objectApiName, ids] of idsByObject(context, clients)) {
-                    for (const id of readableValues(context, objectApiName, 'Id', [...ids.keys()])) {
-                        for (const uuid of ids.get(toId18(id)) ?? []) readable.add(uuid);
-                    }
-                }
-                return readable;
-            }
-            const emails = [...new Set(clients.map((client) => client.primary_email.trim().toLowerCase()).filter((email) => email !== ''))];
-            for (const objectApiName of CLIENT_OBJECTS) {
-                const field = objectApiName === 'Account' ? personAccountFieldName(settings.clientEmailField) : settings.clientEmailField;
-                const found = new Set(readableValues(context, objectApiName, field, emails).map((email) => email.toLowerCase()));
-                for (const client of clients) if (found.has(client.primary_email.trim().toLowerCase())) readable.add(client.entity_user_xref_uuid);
-            }
-            return readable;
+            if (settings.clientLookupType === 'Salesforce Record ID') return uuidsOfReadableLinkedRecords(context, clients);
+            const emails = emailsOnlyOnReadableRecords(context, settings, [...new Set(clients.map(emailOf).filter((email) => email !== ''))]);
+            const byEmail = clients.filter((client) => emails.has(emailOf(client)));
+            const linkedReadable = uuidsOfReadableLinkedRecords(context, byEmail);
+            return new Set(byEmail.filter((client) => !linkedRecord(context, client) || linkedReadable.has(client.entity_user_xref_uuid)).map((client) => client.entity_user_xref_uuid));
+        },
+        emailOnlyOnReadableRecords(email) {
+            const normalised = email.trim().toLowerCase();
+            return emailsOnlyOnReadableRecords(context, settings, [normalised]).has(normalised);
+        },
+        linkedRecordReadable(member) {
+            return !linkedRecord(context, member) || uuidsOfReadableLinkedRecords(context, [member]).has(member.entity_user_xref_uuid);
         }
     };
 }

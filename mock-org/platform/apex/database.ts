@@ -22,13 +22,11 @@ export interface DatabaseServices {
 /**
  * SOQL by id and DML for one transaction of one user. User mode checks object and field
  * permissions and always applies sharing; system mode skips both checks, and applies sharing
- * unless the class is `without sharing`. Updates stay in the transaction until it commits.
+ * unless the class is `without sharing`. Updates stay in the transaction until it commits;
+ * `withoutSharing()` shares them.
  */
-export function createDatabase(services: DatabaseServices, access: UserAccess, sharing: SharingMode, transaction: Transaction): Database {
-    const staged = new Map<string, Record<string, unknown>>();
-    transaction.onCommit(() => {
-        for (const [recordId, fields] of staged) applyUpdate(services.records, recordId, fields);
-    });
+export function createDatabase(services: DatabaseServices, access: UserAccess, sharing: SharingMode, transaction: Transaction, stagedUpdates?: Map<string, Record<string, unknown>>): Database {
+    const staged = stagedUpdates ?? stagedUntilCommit(services, transaction);
     const levelOf = (level: AccessLevel | undefined): AccessLevel => level ?? transaction.defaultAccessLevel;
     const enforcesSharing = (level: AccessLevel) => level === 'USER_MODE' || sharing !== 'without sharing';
 
@@ -154,5 +152,16 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
         transaction.pendingWork = true;
     };
 
-    return { queryById, queryWhereIn, lockById, updateById };
+    const withoutSharing = () => createDatabase(services, access, 'without sharing', transaction, staged);
+
+    return { queryById, queryWhereIn, lockById, updateById, withoutSharing };
+}
+
+/** The transaction's uncommitted updates, applied to the records when it commits. */
+function stagedUntilCommit(services: DatabaseServices, transaction: Transaction): Map<string, Record<string, unknown>> {
+    const staged = new Map<string, Record<string, unknown>>();
+    transaction.onCommit(() => {
+        for (const [recordId, fields] of staged) applyUpdate(services.records, recordId, fields);
+    });
+    return staged;
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ChatListPage, OpenedChat, StartedChat } from '../../contracts/chats';
 import type { WriteClaim } from '../../contracts/exactlyOnce';
 import type { JoinableGroups } from '../../contracts/contactGroups';
-import type { GroupOptions } from '../../contracts/qwilTab';
+import type { GroupOptions, TabState } from '../../contracts/qwilTab';
+import { EMAIL_ON_UNREADABLE_RECORD, LINKED_TO_UNREADABLE_RECORD } from '../../services/clientLookup';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
@@ -244,5 +245,55 @@ describe('chat participants', () => {
         const message = await apexErrorMessage(harness.callApex('QwilChatsController', 'exportChat', { recordId: HANNAH(), chatUuid, format }));
         expect(message).toMatch(/^This chat includes 1 client you cannot see in Salesforce, and Qwil's export would name them/);
         expect(requests.filter((request) => request.includes('/chats/export/'))).toEqual([]);
+    });
+});
+
+describe("Client Lookup Type Email: a record carrying another owner's client's email", () => {
+    // James may create Contacts: he gives one of his own Eleanor Whitfield's email, which is not unique in Salesforce.
+    const ELEANOR_EMAIL = 'eleanor.whitfield@example.com';
+    let twin: string;
+    beforeEach(() => {
+        useHarness({ Client_Lookup_Type__c: 'Email' });
+        twin = harness.org.records.insert('Contact', { FirstName: 'Eleanor', LastName: 'Twin', Email: ELEANOR_EMAIL, OwnerId: harness.org.requireUser(JAMES).Id }).Id;
+    });
+    /** Her own record no longer holds that email (changed by Olivia); her Qwil account still names it in its identifier. */
+    const eleanorsRecordEmailChanged = () => harness.org.records.update(recordId('Eleanor Whitfield'), { Email: 'eleanor@whitfield-office.example' });
+
+    it.each([
+        ['open the tab on it', 'QwilConnectorController', 'loadTab', {}],
+        ['list her chats through it', 'QwilChatsController', 'listChats', { cursor: null }],
+        ['list her contact groups through it', 'QwilContactGroupsController', 'loadContactGroups', {}]
+    ])("a staff user cannot %s while her own record holds the email", async (_action, className, method, params) => {
+        const message = await apexErrorMessage(harness.callApex(className, method, { recordId: twin, ...params }));
+        expect(message).toBe(EMAIL_ON_UNREADABLE_RECORD);
+        expect(message).not.toMatch(HIDDEN_NAMES);
+        expect(qwilWrites()).toEqual([]);
+    });
+
+    it.each([
+        ['open the tab on it', 'QwilConnectorController', 'loadTab', {}],
+        ['list her chats through it', 'QwilChatsController', 'listChats', { cursor: null }],
+        ['list her contact groups through it', 'QwilContactGroupsController', 'loadContactGroups', {}]
+    ])("a staff user cannot %s when her Qwil account names her own record", async (_action, className, method, params) => {
+        eleanorsRecordEmailChanged();
+        const message = await apexErrorMessage(harness.callApex(className, method, { recordId: twin, ...params }));
+        expect(message).toBe(LINKED_TO_UNREADABLE_RECORD);
+        expect(message).not.toMatch(HIDDEN_NAMES);
+        expect(qwilWrites()).toEqual([]);
+    });
+
+    it.each([
+        ['while her own record holds the email', () => undefined],
+        ['when her Qwil account names her own record', eleanorsRecordEmailChanged]
+    ])("she does not become readable on another record's lists %s", async (_arrangement, arrange) => {
+        arrange();
+        await inQwil('groups/create', { name: 'Whitfield Trust', identifier: 'WhitfieldTrust', entity_user_xref_uuids: [S.oliviaHart, C.eleanorWhitfield] });
+        const { groups } = (await harness.callApex('QwilContactGroupsController', 'searchJoinableGroups', { recordId: HANNAH(), search: 'Whitfield' })) as JoinableGroups;
+        expect(groups).toEqual([]);
+    });
+
+    it("the user's own clients are still found and readable by email", async () => {
+        const tab = (await harness.callApex('QwilConnectorController', 'loadTab', { recordId: HANNAH() })) as TabState;
+        expect(tab).toMatchObject({ kind: 'ready', client: { status: 'active', client: { primaryEmail: 'hannah.lindqvist@example.com' } } });
     });
 });

@@ -50,3 +50,22 @@ describe('SOQL with a bound list (WHERE field IN :values)', () => {
         expect(await run(james, 'profileAsUser')).toMatchObject({ ok: false, error: { body: { message: "sObject type 'Profile' is not supported." } } });
     });
 });
+
+// platform.md §3.3: the sharing keyword of the class where a method is defined applies, not the
+// caller's; in system mode it decides whether sharing applies, and user mode always applies it. A
+// `without sharing` inner class is how a `with sharing` class counts records its user cannot see.
+describe('SOQL from a without sharing class', () => {
+    const eleanor = ['eleanor.whitfield@example.com'];
+    const steps: Record<string, Step> = {
+        withSharingSystemMode: async ({ database }) => database.queryWhereIn('Contact', 'Email', eleanor, 10, 'SYSTEM_MODE').length,
+        withoutSharingSystemMode: async ({ database }) => database.withoutSharing().queryWhereIn('Contact', 'Email', eleanor, 10, 'SYSTEM_MODE').length,
+        withoutSharingUserMode: async ({ database }) => database.withoutSharing().queryWhereIn('Contact', 'Email', eleanor, 10, 'USER_MODE').length
+    };
+
+    it('system mode skips sharing only without sharing; user mode applies it anyway', async () => {
+        const { run } = createScriptedOrg(steps);
+        expect(await run(james, 'withSharingSystemMode')).toEqual({ ok: true, value: 0 });
+        expect(await run(james, 'withoutSharingSystemMode')).toEqual({ ok: true, value: 1 });
+        expect(await run(james, 'withoutSharingUserMode')).toEqual({ ok: true, value: 0 });
+    });
+});
