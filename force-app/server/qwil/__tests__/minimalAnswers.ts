@@ -1,7 +1,8 @@
 import type { ScriptedAnswer } from './scriptedQwil';
 
-// Minimal answers, as Qwil's samples would read them: only the fields the connector reads, no
-// `next_cursor` (Qwil documents no paging), and a field the connector does not know in each.
+// Minimal answers, as Qwil's samples would read them: only the fields the connector reads (no
+// organisation uuid or creation time in memberships, groups and chats), no `next_cursor` (Qwil
+// documents no paging), and a field the connector does not know in each.
 export const ORG_A = '3f1c2a9e-8b7d-4c6e-9a5f-1e2d3c4b5a60';
 export const ORG_B = '4a2d3b0f-9c8e-4d7f-8b6a-2f3e4d5c6b71';
 export const STAFF = '5b3e4c1a-0d9f-4e8a-9c7b-3a4f5e6d7c82';
@@ -14,7 +15,6 @@ export const UNKNOWN = { added_by_a_later_qwil: { nested: [1, 2] } };
 export const membership = (uuid: string, role: string, status = 'active') => ({
     ...UNKNOWN,
     entity_user_xref_uuid: uuid,
-    entity_uuid: ORG_A,
     first_name: 'Sofia',
     last_name: 'Reyes',
     job_title: 'Adviser',
@@ -26,15 +26,13 @@ export const membership = (uuid: string, role: string, status = 'active') => ({
     invited_at: NOW,
     joined_at: null
 });
-const group = { ...UNKNOWN, group_uuid: GROUP, entity_uuid: ORG_A, name: 'Reyes family', identifier: null, description: null, member_count: 2, active_staff_count: 1, created_at: NOW };
+const group = { ...UNKNOWN, group_uuid: GROUP, name: 'Reyes family', identifier: null, description: null, member_count: 2, active_staff_count: 1 };
 const chat = {
     ...UNKNOWN,
     chat_uuid: CHAT,
-    entity_uuid: ORG_A,
     title: 'Pension review',
     staff_only: false,
     archived: false,
-    created_at: NOW,
     created_by_entity_user_xref_uuid: STAFF,
     participants: [{ entity_user_xref_uuid: STAFF, joined_at: NOW, left_at: null }],
     message_count: 1,
