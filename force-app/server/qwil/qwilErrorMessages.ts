@@ -117,7 +117,7 @@ export function describeQwilFailure(error: unknown, audience: Audience = 'staff'
     if (error instanceof CalloutException) {
         return error.message === 'Read timed out'
             ? 'Qwil did not answer in time. Try again in a moment.'
-            : `Qwil Messenger could not reach Qwil: ${error.message} Ask your administrator to check the named credential Qwil_Messenger_Salesforce_Connector.`;
+            : withDetail(`Qwil Messenger could not reach Qwil. ${NAMED_CREDENTIAL_CHECK}`, audience, `the callout failed with: ${error.message}`);
     }
     return null;
 }

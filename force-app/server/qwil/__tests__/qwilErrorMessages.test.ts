@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CalloutException } from '../../platform/http';
 import { describeQwilFailure, KNOWN_CODES } from '../qwilErrorMessages';
 import { QwilApiError } from '../qwilTransport';
 
@@ -44,4 +45,13 @@ it('words every code the same in the Apex twin', () => {
     for (const [code, { staff, cause, fix }] of Object.entries(KNOWN_CODES)) {
         expect(apex).toContain(`'${code}' => new KnownCode(${staff === DISABLED ? 'DISABLED' : quoted(staff)}, ${quoted(cause)}, ${quoted(fix)})`);
     }
+});
+
+it("keeps the platform's text of a failed callout for administrators: staff get only what to do", () => {
+    const unreachable = new CalloutException('Unauthorized endpoint, please check Setup->Security->Remote site settings.');
+    const staffMessage = 'Qwil Messenger could not reach Qwil. Ask your administrator to check the named credential Qwil_Messenger_Salesforce_Connector.';
+    expect(describeQwilFailure(unreachable, 'staff')).toBe(staffMessage);
+    expect(describeQwilFailure(unreachable, 'administrator')).toBe(
+        `${staffMessage} Detail for administrators: the callout failed with: Unauthorized endpoint, please check Setup->Security->Remote site settings..`
+    );
 });
