@@ -101,13 +101,18 @@ function declaredRequest({ call, query, body, onBehalfOf }: Omit<QwilCall<unknow
     return { service, method, path, query, body, onBehalfOf };
 }
 
+const NOT_JSON = Symbol('not JSON');
+
 function parseJson(body: string): unknown {
     try {
         return JSON.parse(body);
     } catch {
-        return undefined;
+        return NOT_JSON;
     }
 }
+
+/** What the administrator detail says of an answer that is not JSON at all (e.g. truncated), rather than a schema issue. */
+export const NOT_JSON_ANSWER = 'a body that is not JSON';
 
 /**
  * The only code that sends requests to Qwil. Every call goes through the named credential: the
@@ -122,10 +127,12 @@ export class QwilTransport {
 
     async call<T>(call: QwilCall<T>): Promise<T> {
         const response = await this.send(declaredRequest(call));
-        const parsed = call.response.safeParse(parseJson(response.getBody()));
+        const json = parseJson(response.getBody());
+        const parsed = call.response.safeParse(json === NOT_JSON ? undefined : json);
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
-            throw new QwilApiError(response.getStatusCode(), null, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, true);
+            const what = json === NOT_JSON ? NOT_JSON_ANSWER : `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`;
+            throw new QwilApiError(response.getStatusCode(), null, what, true);
         }
         return parsed.data;
     }

@@ -59,6 +59,12 @@ describe('a Qwil answer the connector cannot read', () => {
         expect(message).toMatch(/^Qwil sent an answer Qwil Messenger cannot read, so it cannot tell what happened\. Reopen the tab/);
         expect(message).not.toMatch(/refused|did not accept|Detail for administrators/i);
     });
+
+    it('tells an administrator that the body was not JSON at all, not that it had another shape', async () => {
+        harness.runAs(SOFIA);
+        groupSearchAnswers(200, '{"groups":[{"group_uuid"');
+        expect(await apexErrorMessage(searchGroups())).toMatch(/Detail for administrators: Qwil answered HTTP 200 with a body that is not JSON\.$/);
+    });
 });
 
 describe('a write Qwil confirmed, then a failed read of the result', () => {
