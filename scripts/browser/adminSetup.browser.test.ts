@@ -147,7 +147,7 @@ test('the administrator walks steps 2–5, and an advisor then sees the client i
     // And the health check agrees.
     await openSetup('Connector Health Check', 'Connector Health Check');
     const statuses = await page.getByRole('table', { name: 'Health check results' }).locator('.slds-badge').allTextContents();
-    expect(statuses).toHaveLength(11);
+    expect(statuses).toHaveLength(12);
     expect(statuses.filter((status) => status !== 'Pass')).toEqual([]);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot('health-check');
