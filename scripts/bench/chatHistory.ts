@@ -4,20 +4,25 @@ import type { ChatListPage, MessagePage, OpenedChat } from '../../force-app/serv
 import { MessageWindow } from '../../force-app/main/default/lwc/qwilChatConversation/messageWindow';
 import { DEMO } from '../../mock-org/qwil';
 import { createConnectorHarness } from '../../mock-org/testing/connectorHarness';
+import { recordCallouts } from './calloutTimeline';
 
 // A 10,000-message chat on the Chats page: the server round trips and Qwil callouts to show its
 // first page, and the messages in the page after scrolling back 1,000 messages. The messages in
 // the page are counted through the component's own window logic (MessageWindow, the class that
 // decides which messages the template renders, one <li> each), not by rendering in a browser.
+// Sequential Qwil waits: see calloutTimeline.ts. Every mock Qwil call is delayed by
+// CALLOUT_LATENCY_MS so that callouts the connector runs at once really overlap.
 // Run: npm run bench:chats
 
 const CHAT_LENGTH = 10_000;
 const SCROLL_BACK = 1_000;
+const CALLOUT_LATENCY_MS = 20;
 
 interface Step {
     readonly step: string;
     readonly roundTrips: number;
     readonly qwilCallouts: number;
+    readonly sequentialWaits: number;
     readonly milliseconds: number;
 }
 
@@ -35,23 +40,23 @@ async function createChatInQwil(key: string, secret: string): Promise<string> {
 async function main(): Promise<void> {
     const harness = createConnectorHarness();
     const server = setupServer(...harness.qwil.handlers);
-    let callouts = 0;
-    server.events.on('request:start', () => void (callouts += 1));
+    const timeline = recordCallouts(server.events);
     server.listen({ onUnhandledRequest: 'error' });
     const steps: Step[] = [];
     const recordId = harness.org.records.all('Contact').find((contact) => contact['Name'] === 'Eleanor Whitfield')?.Id ?? '';
     const call = async <T>(method: string, params: Record<string, unknown>): Promise<T> => (await harness.callApex('QwilChatsController', method, { recordId, ...params })) as T;
     const measure = async <T>(step: string, roundTrips: number, work: () => Promise<T>): Promise<T> => {
-        callouts = 0;
+        timeline.reset();
         const started = performance.now();
         const result = await work();
-        steps.push({ step, roundTrips, qwilCallouts: callouts, milliseconds: Math.round(performance.now() - started) });
+        steps.push({ step, roundTrips, qwilCallouts: timeline.callouts, sequentialWaits: timeline.sequentialWaits, milliseconds: Math.round(performance.now() - started) });
         return result;
     };
 
     try {
         const chatUuid = await createChatInQwil(harness.apiKey, harness.apiSecret);
         harness.qwil.control.generateMessages({ chatUuid, count: CHAT_LENGTH - 1 });
+        harness.qwil.control.injectFault({ latencyMs: CALLOUT_LATENCY_MS });
 
         const list = await measure('list the chats, cold (listChats)', 1, () => call<ChatListPage>('listChats', { cursor: null }));
         const opened = await measure('open the chat: newest page (openChat)', 1, () => call<OpenedChat>('openChat', { chatUuid }));
@@ -69,11 +74,11 @@ async function main(): Promise<void> {
 
         const chatLength = harness.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === chatUuid)?.messages.length ?? 0;
         const firstShown = window.messages[0]?.seq ?? 0;
-        console.log(`Chat of ${chatLength} messages (listed first: ${list.chats[0]?.title ?? 'none'}).`);
+        console.log(`Chat of ${chatLength} messages (listed first: ${list.chats[0]?.title ?? 'none'}); every mock Qwil call delayed ${CALLOUT_LATENCY_MS} ms.`);
         console.table(steps);
         const firstView = steps.slice(0, 2);
         console.log(
-            `First page: ${firstView.reduce((sum, s) => sum + s.roundTrips, 0)} server round trips, ${firstView.reduce((sum, s) => sum + s.qwilCallouts, 0)} Qwil callouts, ${opened.messages.length} messages (${((opened.messages.length / chatLength) * 100).toFixed(1)}% of the chat).`
+            `First page: ${firstView.reduce((sum, s) => sum + s.roundTrips, 0)} server round trips, ${firstView.reduce((sum, s) => sum + s.qwilCallouts, 0)} Qwil callouts, ${firstView.reduce((sum, s) => sum + s.sequentialWaits, 0)} sequential Qwil waits, ${opened.messages.length} messages (${((opened.messages.length / chatLength) * 100).toFixed(1)}% of the chat).`
         );
         console.log(
             `After scrolling back ${SCROLL_BACK} messages: ${window.messages.length} message elements in the page (messages ${firstShown}–${window.newestSeq}), ` +

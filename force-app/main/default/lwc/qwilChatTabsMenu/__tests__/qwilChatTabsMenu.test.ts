@@ -3,6 +3,7 @@ import QwilChatTabsMenu from '../qwilChatTabsMenu';
 import loadTab from '@salesforce/apex/QwilConnectorController.loadTab';
 import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseOrganisation';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
+import listChats from '@salesforce/apex/QwilChatsController.listChats';
 import type { TabState } from '../../../../../server/contracts/qwilTab';
 import { activeTab, NORTHGATE, chooseOrganisationTab, HARBOUR, notInvitedTab, pendingTab, readyTab } from './support/tabStates';
 import { deferred, flushPromises, normalisedTextSeen } from './support/componentTesting';
@@ -21,6 +22,7 @@ jest.mock('lightning/verticalNavigation', () => jest.requireActual('./stubs/vert
 
 const mockLoadTab = jest.mocked(loadTab);
 const mockChooseOrganisation = jest.mocked(chooseOrganisation);
+const mockListChats = jest.mocked(listChats);
 
 const RECORD_ID = '003000000000001AAA';
 const NOT_CONFIGURED_ERROR = {
@@ -82,6 +84,36 @@ describe('c-qwil-chat-tabs-menu', () => {
         expect(mockLoadTab).toHaveBeenCalledTimes(1);
         expect(mockLoadTab).toHaveBeenCalledWith({ recordId: RECORD_ID });
         await expect(element).toBeAccessible();
+    });
+
+    it('asks for its tab the moment it gets a record id, before it is even on the page', () => {
+        mockLoadTab.mockReturnValue(deferred<TabState>().promise);
+
+        const element = createElement('c-qwil-chat-tabs-menu', { is: QwilChatTabsMenu });
+        element.recordId = RECORD_ID;
+
+        expect(mockLoadTab).toHaveBeenCalledTimes(1);
+        expect(mockLoadTab).toHaveBeenCalledWith({ recordId: RECORD_ID });
+    });
+
+    it('shows the first view in one render once the tab answers, asking the server nothing else first', async () => {
+        const answer = deferred<TabState>();
+        mockLoadTab.mockReturnValue(answer.promise);
+        const element = renderMenu();
+        await flushPromises();
+        // Each render that changes the page is one batch of mutations.
+        let renders = 0;
+        const observer = new MutationObserver(() => (renders += 1));
+        observer.observe(element.shadowRoot!, { childList: true, subtree: true, attributes: true, characterData: true });
+
+        answer.resolve(activeTab);
+        await flushPromises();
+        observer.disconnect();
+
+        expect(pageHeading(element)).toBe('Client Details');
+        expect(renders).toBe(1);
+        expect(mockLoadTab).toHaveBeenCalledTimes(1);
+        expect(mockListChats).not.toHaveBeenCalled();
     });
 
     it('waits for a record id before asking', async () => {
