@@ -33,7 +33,7 @@ export const ChatSummary = z.object({
     hiddenClientCount: z.number().int(),
     messageCount: z.number().int(),
     lastMessageAt: z.string().nullable(),
-    /** The start of the newest message, when it could be read. */
+    /** The start of the newest message, when known: Qwil's list carries no message text, so it is what was read when the chat was last opened. */
     lastMessagePreview: z.string().nullable()
 });
 export type ChatSummary = z.infer<typeof ChatSummary>;

@@ -13,8 +13,8 @@ import {
     type MessageRangeResponse as MessageRangePage
 } from './schemas';
 
-/** The most one Qwil list request returns. */
-const MAX_LIMIT = 100;
+/** The most one Qwil list request returns (its paging `limit` runs from 1 to 100). */
+export const QWIL_MAX_PAGE_SIZE = 100;
 
 export interface ChatListFilter {
     /** The client whose chats are listed. */
@@ -40,7 +40,7 @@ export class ChatsApi {
     /** The chats the membership sees in Qwil, newest activity first, including its own not yet started ones. */
     listChatsOf(actorUuid: string): Promise<Chat[]> {
         return this.transport
-            .call({ call: 'listOwnChats', query: { limit: String(MAX_LIMIT) }, onBehalfOf: actorUuid, response: ChatListResponse })
+            .call({ call: 'listOwnChats', query: { limit: String(QWIL_MAX_PAGE_SIZE) }, onBehalfOf: actorUuid, response: ChatListResponse })
             .then((page) => page.chats);
     }
 

@@ -202,7 +202,7 @@ export const QWIL_CALLS = {
         path: 'chats/messages/range',
         query: ['chat_uuid', ...PAGING],
         source: 'api-guide',
-        assumed: 'the System key on chat-service when no Master User key is set up; the query fields; pages from the newest back, each oldest first',
+        assumed: 'the System key on chat-service when no Master User key is set up; the query fields; pages from the newest back, each oldest first; a limit of up to 100 (Qwil publishes no maximum; the connector asks for 100)',
         dependsOn: 'messages[] (chat uuid, seq, sender, text, sent time, reply_to_seq, attachments); next_cursor'
     },
     createChat: {

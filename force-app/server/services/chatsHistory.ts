@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChatListPage, MessagePage, NewMessages, OpenedChat } from '../contracts/chats';
 import type { ApexContext } from '../platform/context';
+import { QWIL_MAX_PAGE_SIZE } from '../qwil/chatsApi';
 import type { Chat, Membership, Message } from '../qwil/schemas';
 import { chatListFilter, chatsApiOf, openVisibleChat, participationOf, readerOf, requireChatAccess, requireQwilClient, visibilityOf } from './chatsAccess';
 import { readCached, writeCached } from './chatsCache';
@@ -10,32 +11,39 @@ import { startChatUnavailableReason } from './chatsSending';
 import { ChatView, previewOf } from './chatsView';
 import type { ConnectorSession } from './connectorSession';
 
-/** Chats per list page: each needs its newest message read for the preview. */
+/** Chats per list page. */
 export const CHAT_PAGE_SIZE = 10;
-/** Messages per history page (Qwil's default page). */
-export const MESSAGE_PAGE_SIZE = 50;
+/** Messages per history page: the most one Qwil list request returns, so 1,000 messages take 10 pages. */
+export const MESSAGE_PAGE_SIZE = QWIL_MAX_PAGE_SIZE;
 /** Polling returns at most this many new messages; beyond it the page reloads the latest ones. */
 const NEW_MESSAGES_MAX_PAGES = 2;
 const PREVIEW_TTL_SECONDS = 3600;
 
 const CachedPreview = z.object({ lastMessageAt: z.string().nullable(), text: z.string() });
 
-/** The newest message's preview, read once per new message (the cache entry is tied to its time). */
-async function previewFor(context: ApexContext, session: ConnectorSession, client: Membership, chat: Chat): Promise<string | null> {
+function previewKey(readerUuid: string, chatUuid: string): string[] {
+    return [readerUuid, chatUuid];
+}
+
+/**
+ * The newest message's preview as remembered when the chat was last opened, if it is still the
+ * newest. Qwil's chat list carries no message text, and reading it would cost one callout per chat
+ * on every cold list, so the list shows a preview only once someone reading as the same member has
+ * opened the chat.
+ */
+function rememberedPreview(context: ApexContext, session: ConnectorSession, client: Membership, chat: Chat): string | null {
     let reader: string;
     try {
         reader = readerOf(session, client, chat);
     } catch {
         return null;
     }
-    const parts = [reader, chat.chat_uuid];
-    const cached = readCached(context, 'qwilpreview', parts, CachedPreview);
-    if (cached && cached.lastMessageAt === chat.last_message_at) return cached.text;
-    const newest = (await chatsApiOf(session).messageRange(reader, chat.chat_uuid, 1)).messages.at(-1);
-    if (!newest) return null;
-    const text = previewOf(newest.text);
-    writeCached(context, 'qwilpreview', parts, { lastMessageAt: chat.last_message_at, text }, PREVIEW_TTL_SECONDS);
-    return text;
+    const cached = readCached(context, 'qwilpreview', previewKey(reader, chat.chat_uuid), CachedPreview);
+    return cached && cached.lastMessageAt === chat.last_message_at ? cached.text : null;
+}
+
+function rememberPreview(context: ApexContext, readerUuid: string, chat: Chat, text: string): void {
+    writeCached(context, 'qwilpreview', previewKey(readerUuid, chat.chat_uuid), { lastMessageAt: chat.last_message_at, text }, PREVIEW_TTL_SECONDS);
 }
 
 /** One page of the client's chats the user may see, newest activity first. */
@@ -43,10 +51,7 @@ export async function listChats(context: ApexContext, session: ConnectorSession,
     const client = await requireQwilClient(session);
     const page = await chatsApiOf(session).listClientChats({ ...chatListFilter(session, client), limit: CHAT_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
     const people = await lookUpPeople(context, session, [client], page.chats.flatMap((chat) => chat.participants.map((p) => p.entity_user_xref_uuid)));
-    const chats = [];
-    for (const chat of page.chats) {
-        chats.push(ChatView.of(people, session.staff.entity_user_xref_uuid, chat).summary(chat, await previewFor(context, session, client, chat)));
-    }
+    const chats = page.chats.map((chat) => ChatView.of(people, session.staff.entity_user_xref_uuid, chat).summary(chat, rememberedPreview(context, session, client, chat)));
     return {
         visibility: visibilityOf(session),
         clientName: `${client.first_name} ${client.last_name}`.trim(),
@@ -77,8 +82,10 @@ export async function openChat(context: ApexContext, session: ConnectorSession, 
     const people = await lookUpPeople(context, session, [client], [...chat.participants.map((p) => p.entity_user_xref_uuid), ...range.messages.map((m) => m.sender_entity_user_xref_uuid)]);
     const view = ChatView.of(people, youUuid, chat);
     const newest = range.messages.at(-1);
+    const preview = newest ? previewOf(newest.text) : null;
+    if (preview !== null) rememberPreview(context, access.readerUuid, chat, preview);
     return {
-        chat: view.summary(chat, newest ? previewOf(newest.text) : null),
+        chat: view.summary(chat, preview),
         messages: range.messages.map((m) => view.message(m)),
         olderCursor: range.next_cursor,
         cannotSendReason: cannotSendReason(session, chat),
@@ -107,7 +114,7 @@ export async function newMessages(context: ApexContext, session: ConnectorSessio
     const found: Message[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < NEW_MESSAGES_MAX_PAGES; page += 1) {
-        const range = await api.messageRange(access.readerUuid, chatUuid, MESSAGE_PAGE_SIZE * 2, cursor);
+        const range = await api.messageRange(access.readerUuid, chatUuid, MESSAGE_PAGE_SIZE, cursor);
         found.unshift(...range.messages.filter((m) => m.seq > afterSeq));
         const reachedKnown = range.messages.some((m) => m.seq <= afterSeq) || !range.next_cursor;
         if (reachedKnown) {

@@ -75,8 +75,10 @@ describe('Client Chat History Visible: the same data, different chats', () => {
         expect(page.chats.some((chat) => chat.staffOnly)).toBe(false);
     });
 
-    it('describes each chat: participants by name, last message time and preview, archived', async () => {
+    it('describes each chat: participants by name, last message time, archived, and the preview once the chat was opened', async () => {
         useHarness('View Own Chats');
+        expect((await listChats('Eleanor Whitfield')).chats[0]?.lastMessagePreview).toBeNull();
+        await openChat('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview);
         const [review] = (await listChats('Eleanor Whitfield')).chats;
         expect(review).toMatchObject({
             title: 'Q3 portfolio review',
@@ -123,6 +125,19 @@ describe('Client Chat History Visible: the same data, different chats', () => {
     });
 });
 
+describe('Qwil callouts of the chat list', () => {
+    it('lists a client\'s chats cold in at most 3 callouts, reading no message for previews', async () => {
+        useHarness('View Own Chats');
+        // The Chats page opens inside the tab, whose first view has mapped the user to their Qwil staff account.
+        await harness.callApex('QwilConnectorController', 'loadTab', { recordId: recordId('Eleanor Whitfield') });
+        requests.length = 0;
+        const page = await listChats('Eleanor Whitfield');
+        expect(page.chats).toHaveLength(1);
+        expect(requests.length).toBeLessThanOrEqual(3);
+        expect(requests.filter((request) => request.includes('messages'))).toEqual([]);
+    });
+});
+
 describe('reading a chat', () => {
     beforeEach(() => useHarness('View Own Chats'));
 
@@ -146,11 +161,29 @@ describe('reading a chat', () => {
         expect(opened.messages[1]?.sender.name).toBe('Noah Fischer');
     });
 
-    it('pages a long chat from the newest page back through the message range', async () => {
+    it('pages a long chat from the newest page back through the message range, 100 messages at a time', async () => {
         const opened = await openChat('Charlotte Dubois', DEMO.chats.charlotteMarketNotes);
-        expect(opened.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 201 + i));
+        expect(opened.messages.map((m) => m.seq)).toEqual(Array.from({ length: 100 }, (_, i) => 151 + i));
         const older = (await call('loadOlderMessages', { recordId: recordId('Charlotte Dubois'), chatUuid: DEMO.chats.charlotteMarketNotes, cursor: opened.olderCursor })) as MessagePage;
-        expect(older.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 151 + i));
+        expect(older.messages.map((m) => m.seq)).toEqual(Array.from({ length: 100 }, (_, i) => 51 + i));
+    });
+
+    it('scrolls back 1,000 messages in at most 10 round trips of one Qwil callout each', async () => {
+        harness.qwil.control.generateMessages({ chatUuid: DEMO.chats.charlotteMarketNotes, count: 1000 });
+        const opened = await openChat('Charlotte Dubois', DEMO.chats.charlotteMarketNotes);
+        requests.length = 0;
+        let cursor = opened.olderCursor;
+        let scrolledBack = 0;
+        let roundTrips = 0;
+        while (scrolledBack < 1000 && cursor) {
+            const page = (await call('loadOlderMessages', { recordId: recordId('Charlotte Dubois'), chatUuid: DEMO.chats.charlotteMarketNotes, cursor })) as MessagePage;
+            scrolledBack += page.messages.length;
+            cursor = page.olderCursor;
+            roundTrips += 1;
+        }
+        expect(scrolledBack).toBe(1000);
+        expect(roundTrips).toBeLessThanOrEqual(10);
+        expect(requests).toHaveLength(roundTrips);
     });
 
     it('polls only the messages after the newest shown, with one Qwil callout once the chat is open', async () => {

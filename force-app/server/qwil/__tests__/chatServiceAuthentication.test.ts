@@ -33,6 +33,8 @@ const eleanor = () => {
     return record.Id;
 };
 const listChats = () => harness.callApex('QwilChatsController', 'listChats', { recordId: eleanor(), cursor: null }) as Promise<ChatListPage>;
+/** Reading the messages is a chat-service call (the list itself is System API only). */
+const openReview = () => harness.callApex('QwilChatsController', 'openChat', { recordId: eleanor(), chatUuid: DEMO.chats.eleanorPortfolioReview });
 const requestsTo = (service: 'chat-service' | 'entity-service') => {
     const matching = seen.filter((request) => request.service === service);
     expect(matching.length).toBeGreaterThan(0);
@@ -43,6 +45,7 @@ describe('chat-service authentication', () => {
     it('without the optional named credential, chat-service calls carry the System key and act on behalf of the mapped staff member', async () => {
         useHarness(false);
         expect((await listChats()).chats.map((chat) => chat.title)).toEqual(['Q3 portfolio review']);
+        await openReview();
         for (const headers of requestsTo('chat-service')) {
             expect(headers.get('X-SYS-API-KEY')).toBe(harness.apiKey);
             expect(headers.get('X-MASTER-USER-API-KEY')).toBeNull();
@@ -53,6 +56,7 @@ describe('chat-service authentication', () => {
     it('with Qwil_Messenger_Chat_Service, chat-service calls carry the Master User key and secret, on behalf of the mapped staff member', async () => {
         useHarness(true);
         expect((await listChats()).chats.map((chat) => chat.title)).toEqual(['Q3 portfolio review']);
+        await openReview();
         for (const headers of requestsTo('chat-service')) {
             expect(headers.get('X-MASTER-USER-API-KEY')).toBe(master?.key);
             expect(headers.get('X-MASTER-USER-API-KEY-SECRET')).toBe(master?.secret);

@@ -1,7 +1,7 @@
 import type { ChatMessage, MessagePage } from '../../../../server/contracts/chats';
 
-/** Enough history to scroll comfortably; older pages beyond it push the newest ones out. */
-export const WINDOW_MAX_MESSAGES = 150;
+/** Two pages of history (100 messages each): enough to scroll comfortably; older pages beyond it push the newest ones out. */
+export const WINDOW_MAX_MESSAGES = 200;
 
 /**
  * The messages of one chat that are in the page: a bounded, gap-free run in sequence order.

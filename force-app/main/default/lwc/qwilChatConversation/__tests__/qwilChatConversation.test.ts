@@ -1,6 +1,5 @@
 import { createElement } from 'lwc';
 import QwilChatConversation, { POLL_INTERVAL_MS } from '../qwilChatConversation';
-import { WINDOW_MAX_MESSAGES } from '../messageWindow';
 import openChat from '@salesforce/apex/QwilChatsController.openChat';
 import loadOlderMessages from '@salesforce/apex/QwilChatsController.loadOlderMessages';
 import loadNewMessages from '@salesforce/apex/QwilChatsController.loadNewMessages';
@@ -91,23 +90,26 @@ describe('c-qwil-chat-conversation', () => {
     });
 
     it('loads older pages on request and keeps a bounded window, offering the latest again', async () => {
-        mockOpen.mockResolvedValue(openedChat({ messages: messages(9951, 10000), olderCursor: 'before-9951' }));
-        for (let page = 0; page < 5; page += 1) {
-            const last = 9950 - page * 50;
-            mockOlder.mockResolvedValueOnce({ messages: messages(last - 49, last), olderCursor: `before-${last - 49}` });
+        mockOpen.mockResolvedValue(openedChat({ messages: messages(9901, 10000), olderCursor: 'before-9901' }));
+        for (let page = 0; page < 10; page += 1) {
+            const last = 9900 - page * 100;
+            mockOlder.mockResolvedValueOnce({ messages: messages(last - 99, last), olderCursor: `before-${last - 99}` });
         }
         const element = await render();
         await click(element, 'older');
-        expect(mockOlder).toHaveBeenLastCalledWith({ recordId: RECORD_ID, chatUuid: CHAT_UUID, cursor: 'before-9951' });
-        expect(seqs(element)[0]).toBe(9901);
+        expect(mockOlder).toHaveBeenLastCalledWith({ recordId: RECORD_ID, chatUuid: CHAT_UUID, cursor: 'before-9901' });
+        expect(seqs(element)[0]).toBe(9801);
         expect(shadow(element).querySelector('[data-id="latest"]')).toBeNull();
-        await [1, 2, 3, 4].reduce((previous) => previous.then(() => click(element, 'older')), Promise.resolve());
-        expect(messageItems(element)).toHaveLength(WINDOW_MAX_MESSAGES);
-        expect(seqs(element)[0]).toBe(9701);
+        // 1,000 older messages in 10 pages: the page never holds more than 200 message elements.
+        await [2, 3, 4, 5, 6, 7, 8, 9, 10].reduce((previous) => previous.then(() => click(element, 'older')), Promise.resolve());
+        expect(mockOlder).toHaveBeenCalledTimes(10);
+        expect(messageItems(element).length).toBeLessThanOrEqual(200);
+        // The two pages loaded last stay in the page: the one being read and the one before it.
+        expect(seqs(element)).toEqual(messages(8901, 9100).map((m) => m.seq));
         expect(shadow(element).querySelector('c-qwil-chat-composer')).toBeNull();
         await click(element, 'latest');
         expect(mockOpen).toHaveBeenCalledTimes(2);
-        expect(seqs(element)[0]).toBe(9951);
+        expect(seqs(element)[0]).toBe(9901);
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });

@@ -152,10 +152,10 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         const page = await openChatsPage(recordIdOf('Account', 'Charlotte Dubois'));
         const conversation = await openChatNamed(page, 'Weekly market notes');
         const seqs = () => Array.from(shadow(conversation).querySelectorAll<HTMLElement>('li[data-seq]'), (item) => Number(item.dataset.seq));
-        expect(seqs()).toEqual(Array.from({ length: 50 }, (_, i) => 201 + i));
-        shadow(conversation).querySelector<HTMLButtonElement>('[data-id="older"]')!.click();
-        await waitFor(() => seqs()[0] === 151);
         expect(seqs()).toEqual(Array.from({ length: 100 }, (_, i) => 151 + i));
+        shadow(conversation).querySelector<HTMLButtonElement>('[data-id="older"]')!.click();
+        await waitFor(() => seqs()[0] === 51);
+        expect(seqs()).toEqual(Array.from({ length: 200 }, (_, i) => 51 + i));
     });
 
     it('starts a chat with its first message; the chat then heads the list', async () => {
