@@ -15,7 +15,8 @@ import { BeginWriteParams, WriteClaim } from '../contracts/exactlyOnce';
 import { auraEnabled, type ApexClassDefinition } from '../platform/auraEnabled';
 import { QwilClient } from '../qwil/qwilClient';
 import { findClientMembership } from '../services/clientLookup';
-import { openSession, requireSession, withQwilErrors } from '../services/connectorSession';
+import { openSessionWith, requireSession, withQwilErrors } from '../services/connectorSession';
+import { reusingClientState } from '../services/clientStateReuse';
 import { beginWrite } from '../services/exactlyOnce';
 import { inviteClient, resendInvitation, updateInvitationPhone } from '../services/invitation';
 import { checkInvitationPhone, defaultCountryOfLocale } from '../services/invitationPhone';
@@ -39,10 +40,9 @@ export const QwilConnectorController: ApexClassDefinition = {
             params: RecordParams,
             result: TabState,
             run: async ({ recordId }, context) => {
-                const opened = await openSession(context, recordId);
+                const opened = await openSessionWith(context, recordId, (scope) => findClientMembership(scope, reusingClientState(context, scope)));
                 if (opened.kind === 'choose_organisation') return opened;
-                const { session } = opened;
-                return readyTab(context, session, await withQwilErrors(context, () => findClientMembership(session)));
+                return readyTab(context, opened.session, opened.alongside);
             }
         }),
         /** Remembers the Qwil organisation the user works in (Super API key). */

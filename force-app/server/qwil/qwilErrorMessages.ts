@@ -101,10 +101,17 @@ function withDetail(message: string, audience: Audience, detail: string): string
     return audience === 'administrator' ? `${message} Detail for administrators: ${detail}.` : message;
 }
 
+/** Qwil's rate limit was reached: when Qwil said how long to wait (Retry-After), staff are told when to try again. */
+export function rateLimitedMessage(retryAfterSeconds: number | null): string {
+    if (retryAfterSeconds === null) return 'Qwil is receiving too many requests right now. Wait a minute and try again.';
+    const wait = retryAfterSeconds <= 1 ? 'a second' : retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+    return `Qwil is receiving too many requests right now. Try again in ${wait}.`;
+}
+
 function describeQwilAnswer(error: QwilApiError, audience: Audience): string {
     const known = error.errorCode && Object.hasOwn(KNOWN_CODES, error.errorCode) ? KNOWN_CODES[error.errorCode] : undefined;
     if (known) return known.fix ? withDetail(known.staff, audience, `Qwil answered HTTP ${error.status} with code ${error.errorCode} (${known.cause}). To fix it: ${known.fix}`) : known.staff;
-    if (error.status === 429) return 'Qwil is receiving too many requests right now. Wait a minute and try again.';
+    if (error.status === 429) return rateLimitedMessage(error.retryAfterSeconds);
     if (error.status >= 500) return withDetail('Qwil is not responding properly right now. Try again in a few minutes.', audience, `Qwil answered HTTP ${error.status}`);
     if (error.unreadable) return withDetail(UNREADABLE, audience, `Qwil answered HTTP ${error.status} with ${error.message}`);
     const code = error.errorCode ? ` with code ${error.errorCode}` : '';

@@ -24,11 +24,42 @@ export class QwilApiError extends Error {
         readonly status: number,
         readonly errorCode: string | null,
         message: string,
-        readonly unreadable = false
+        readonly unreadable = false,
+        /** From a 429's Retry-After: how many seconds Qwil asks the connector to wait; null when it did not say. */
+        readonly retryAfterSeconds: number | null = null
     ) {
         super(message);
     }
 }
+
+/**
+ * Qwil's rate limit (per key per minute) is shared by every user of the org, so a 429 is never retried
+ * in a loop: a read is retried once, after waiting, only when Qwil asks for at most this many seconds;
+ * otherwise staff are told when to try again.
+ */
+export const RATE_LIMIT_RETRY_MAX_WAIT_SECONDS = 2;
+
+/** Retry-After in whole seconds (delta-seconds or an HTTP date), or null when absent or unreadable. */
+export function retryAfterSeconds(header: string | null | undefined, nowMs: number = Date.now()): number | null {
+    const value = header?.trim() ?? '';
+    if (/^\d+$/.test(value)) return Number(value);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - nowMs) / 1000));
+}
+
+/**
+ * Identical reads in flight (several staff opening tabs at once), by the exact request: the second waits
+ * for the first's answer instead of calling Qwil again. A Node process serves one org (the dev server,
+ * a test file), so the map is the org's. Apex has no equivalent (each transaction runs alone and its
+ * callouts one after another), so the Apex twin relies on Platform Cache for sharing answers instead.
+ */
+const readsInFlight = new Map<string, Promise<HttpResponse>>();
+
+function requestKey(request: HttpRequest): string {
+    return JSON.stringify([request.getMethod(), request.getEndpoint(), [...request.getHeaders()].sort()]);
+}
+
+const wait = (seconds: number) => new Promise<void>((resolve) => setTimeout(resolve, seconds * 1000));
 
 /**
  * How chat-service calls authenticate: with the System key (`system-key`, our assumption, the default) or,
@@ -125,6 +156,11 @@ export class QwilTransport {
         private readonly options: QwilTransportOptions = {}
     ) {}
 
+    /** The organisation the calls are for (Super API key), or the System API key's own. */
+    get organisationScope(): string {
+        return this.options.entityUuid ?? 'system-key';
+    }
+
     async call<T>(call: QwilCall<T>): Promise<T> {
         const response = await this.send(declaredRequest(call));
         const json = parseJson(response.getBody());
@@ -161,14 +197,34 @@ export class QwilTransport {
             request.setHeader('Content-Type', 'application/json');
             request.setBody(JSON.stringify(body));
         }
-        const response = await this.http.send(request);
+        const response = method === 'GET' ? await this.sendRead(request) : await this.http.send(request);
         const status = response.getStatusCode();
         if (status < 200 || status >= 300) {
             const error = QwilErrorBody.safeParse(parseJson(response.getBody()));
+            const retryAfter = status === 429 ? retryAfterSeconds(response.getHeader('Retry-After')) : null;
             throw error.success
-                ? new QwilApiError(status, error.data.error_code, error.data.message ?? 'no message in the answer')
-                : new QwilApiError(status, null, 'no error code in the answer');
+                ? new QwilApiError(status, error.data.error_code, error.data.message ?? 'no message in the answer', false, retryAfter)
+                : new QwilApiError(status, null, 'no error code in the answer', false, retryAfter);
         }
         return response;
+    }
+
+    /** A read, shared with an identical one in flight, retried once after a short Retry-After. */
+    private sendRead(request: HttpRequest): Promise<HttpResponse> {
+        const key = requestKey(request);
+        const inFlight = readsInFlight.get(key);
+        if (inFlight) return inFlight;
+        const answer = this.sendReadOnce(request).finally(() => readsInFlight.delete(key));
+        readsInFlight.set(key, answer);
+        return answer;
+    }
+
+    private async sendReadOnce(request: HttpRequest): Promise<HttpResponse> {
+        const response = await this.http.send(request);
+        if (response.getStatusCode() !== 429) return response;
+        const retryAfter = retryAfterSeconds(response.getHeader('Retry-After'));
+        if (retryAfter === null || retryAfter > RATE_LIMIT_RETRY_MAX_WAIT_SECONDS) return response;
+        await wait(retryAfter);
+        return this.http.send(request);
     }
 }

@@ -26,14 +26,18 @@ export const LINKED_TO_UNREADABLE_RECORD =
  * The client's Qwil membership, or null when they are not on Qwil; a staff match is refused. By
  * email, the email must be on no record the user cannot read (checked before asking Qwil), and a
  * Qwil account whose identifier names another Contact or Person Account counts only when the user
- * can read that record: emails are not unique and users can write them.
+ * can read that record: emails are not unique and users can write them. `find` asks Qwil (by default)
+ * or reuses a recent answer; the checks run either way.
  */
-export async function findClientMembership(session: ClientLookupSession): Promise<Membership | null> {
-    const { qwil, settings, client, clientReader } = session;
+export async function findClientMembership(
+    session: ClientLookupSession,
+    find: (query: MembershipLookupQuery) => Promise<Membership | null> = (query) => session.qwil.findMembership(query)
+): Promise<Membership | null> {
+    const { settings, client, clientReader } = session;
     const query = clientLookupQuery(settings, client);
     const byEmail = 'primary_email' in query;
     if (byEmail && !clientReader.emailOnlyOnReadableRecords(query.primary_email)) throw new AuraHandledException(EMAIL_ON_UNREADABLE_RECORD);
-    const membership = await qwil.findMembership(query);
+    const membership = await find(query);
     if (membership && membership.role !== 'client') {
         const value = 'identifier' in query ? query.identifier : client.email;
         throw new AuraHandledException(

@@ -8,7 +8,8 @@ import type { Membership } from '../qwil/schemas';
 import { loadConnectorSettings, type ConnectorSettings } from '../settings/connectorSettings';
 import { readClientRecord, type ClientRecord } from './clientRecord';
 import { clientReader, type ClientReader } from './memberVisibility';
-import { activeStaffOrganisations, chooseFrom } from './organisation';
+import type { ClientLookupSession } from './clientLookup';
+import { cachedStaffOrganisations, chooseFrom } from './organisation';
 import { lookUpStaff, readStaffKey, refuseUnlessActiveStaff, resolveStaff, type StaffKey } from './staffMapping';
 
 /** Everything a server method needs to act for the running user on one client record. */
@@ -41,35 +42,65 @@ export async function withQwilErrors<T>(context: ApexContext, work: () => Promis
     }
 }
 
-async function superKeySession(context: ApexContext, key: StaffKey, base: Pick<ConnectorSession, 'settings' | 'client' | 'clientReader'>): Promise<SessionOrChoice> {
-    const organisations = await activeStaffOrganisations(new QwilClient(context.http), key);
+/** A ready session and what ran alongside it, or the instruction to pick an organisation first. */
+export type SessionWith<T> =
+    | { readonly kind: 'ready'; readonly session: ConnectorSession; readonly alongside: T }
+    | { readonly kind: 'choose_organisation'; readonly organisations: Organisation[] };
+
+/** What runs alongside the staff mapping: everything of the session but the staff member. */
+export type Alongside<T> = (scope: ClientLookupSession) => Promise<T>;
+
+/**
+ * Waits for both; when both fail, the staff mapping's failure is the one reported (it says why the user
+ * cannot act at all). Apex runs the two one after another, staff first, to the same effect.
+ */
+async function bothOf<S, T>(staff: Promise<S>, other: Promise<T>): Promise<[S, T]> {
+    const [staffOutcome, otherOutcome] = await Promise.allSettled([staff, other]);
+    if (staffOutcome.status === 'rejected') throw staffOutcome.reason;
+    if (otherOutcome.status === 'rejected') throw otherOutcome.reason;
+    return [staffOutcome.value, otherOutcome.value];
+}
+
+async function superKeySession<T>(context: ApexContext, key: StaffKey, base: Pick<ConnectorSession, 'settings' | 'client' | 'clientReader'>, alongside: Alongside<T>): Promise<SessionWith<T>> {
+    const organisations = await cachedStaffOrganisations(context, new QwilClient(context.http), key);
     const choice = chooseFrom(context, organisations);
     if (choice.kind === 'choose') return { kind: 'choose_organisation', organisations: choice.organisations };
     const qwil = new QwilClient(context.http, { entityUuid: choice.organisation.entityUuid, chatServiceScheme: chatServiceSchemeOf(context.namedCredentials) });
-    const staff = await resolveStaff(context, key, choice.organisation.entityUuid, async () => {
+    const staff = resolveStaff(context, key, choice.organisation.entityUuid, async () => {
         // The tenancy lookup already named the membership; one lookup by uuid gives its profile.
         const membership = await qwil.findMembership({ entity_user_xref_uuid: choice.organisation.membershipUuid });
         if (!membership) throw new AuraHandledException(`Your Qwil staff account in ${choice.organisation.name} could not be found. Reopen the tab to try again.`);
         return refuseUnlessActiveStaff(membership, key);
     });
-    return { kind: 'ready', session: { ...base, staff, qwil, organisation: choice.organisation, switchableOrganisations: choice.switchable } };
+    const [member, result] = await bothOf(staff, alongside({ ...base, qwil }));
+    return { kind: 'ready', session: { ...base, staff: member, qwil, organisation: choice.organisation, switchableOrganisations: choice.switchable }, alongside: result };
 }
 
 /**
  * Opens a session in this order: settings, the client record as the running user (no Qwil call
- * for a record they cannot read), the Staff ID rule, the organisation, then the staff mapping.
+ * for a record they cannot read), the Staff ID rule, the organisation, then the staff mapping,
+ * with `alongside` (e.g. the client's lookup) sent at the same time as the staff mapping: the two
+ * are independent, so the tab waits on Qwil once for both.
  */
-export async function openSession(context: ApexContext, recordId: string): Promise<SessionOrChoice> {
+export async function openSessionWith<T>(context: ApexContext, recordId: string, alongside: Alongside<T>): Promise<SessionWith<T>> {
     const settings = loadConnectorSettings(context);
     const client = readClientRecord(context, settings, recordId);
     const key = readStaffKey(context, settings);
     const base = { settings, client, clientReader: clientReader(context, settings) };
     return withQwilErrors(context, async () => {
-        if (settings.usingSuperApiKey) return superKeySession(context, key, base);
+        if (settings.usingSuperApiKey) return superKeySession(context, key, base, alongside);
         const qwil = new QwilClient(context.http, { chatServiceScheme: chatServiceSchemeOf(context.namedCredentials) });
-        const staff = await resolveStaff(context, key, 'system-key', () => lookUpStaff(qwil, key));
-        return { kind: 'ready', session: { ...base, staff, qwil, organisation: null, switchableOrganisations: [] } };
+        const [staff, result] = await bothOf(
+            resolveStaff(context, key, 'system-key', () => lookUpStaff(qwil, key)),
+            alongside({ ...base, qwil })
+        );
+        return { kind: 'ready', session: { ...base, staff, qwil, organisation: null, switchableOrganisations: [] }, alongside: result };
     });
+}
+
+/** A session for the running user on the record, or the instruction to pick an organisation first. */
+export async function openSession(context: ApexContext, recordId: string): Promise<SessionOrChoice> {
+    return openSessionWith(context, recordId, async () => null);
 }
 
 /** For actions: a session, or the instruction to pick an organisation first. */

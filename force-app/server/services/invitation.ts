@@ -7,6 +7,7 @@ import { findClientMembership } from './clientLookup';
 import type { ConnectorSession } from './connectorSession';
 import { requireActiveStaff, requireReadableGroups } from './memberVisibility';
 import { checkInvitationPhone, defaultCountryOfLocale } from './invitationPhone';
+import { forgetClientState } from './clientStateReuse';
 import { readyTab } from './tabState';
 
 /** Qwil's answers to a create that lost a race: the email or identifier is already taken (our mock's codes). */
@@ -77,6 +78,7 @@ export async function inviteClient(context: ApexContext, session: ConnectorSessi
         }
         created = winner;
     }
+    forgetClientState(context, session);
     return readyTab(context, session, created);
 }
 
@@ -97,7 +99,9 @@ export async function requirePendingClient(session: ConnectorSession, action: st
 
 export async function resendInvitation(context: ApexContext, session: ConnectorSession): Promise<ReadyTab> {
     const pending = await requirePendingClient(session, 'resend the invitation');
-    return readyTab(context, session, await session.qwil.resendInvitation(pending.entity_user_xref_uuid));
+    const resent = await session.qwil.resendInvitation(pending.entity_user_xref_uuid);
+    forgetClientState(context, session);
+    return readyTab(context, session, resent);
 }
 
 export async function updateInvitationPhone(context: ApexContext, session: ConnectorSession, typed: string): Promise<ReadyTab> {
@@ -107,5 +111,7 @@ export async function updateInvitationPhone(context: ApexContext, session: Conne
     const check = checkInvitationPhone(typed, defaultCountryOfLocale(context.userInfo.getLocale()));
     if (!check.international) throw new AuraHandledException(check.problem ?? 'The invitation phone number cannot be used.');
     const pending = await requirePendingClient(session, 'edit the invitation phone number');
-    return readyTab(context, session, await session.qwil.updateInvitationPhone(pending.entity_user_xref_uuid, check.international));
+    const updated = await session.qwil.updateInvitationPhone(pending.entity_user_xref_uuid, check.international);
+    forgetClientState(context, session);
+    return readyTab(context, session, updated);
 }

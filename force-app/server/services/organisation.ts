@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import type { Organisation } from '../contracts/qwilTab';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import type { QwilClient } from '../qwil/qwilClient';
 import { isStaffRole, type Tenancy } from '../qwil/schemas';
-import type { StaffKey } from './staffMapping';
+import { STAFF_CACHE_TTL_SECONDS, staffCacheKey, type StaffKey } from './staffMapping';
 
 /** The custom User field where the organisation a user chose is remembered (Super API key only). */
 export const CHOSEN_ORGANISATION_FIELD = 'Qwil_Organisation__c';
@@ -23,17 +24,32 @@ export type OrganisationChoice =
  * found by their Staff ID value as primary email (Qwil's tenancy lookup is by email).
  */
 export async function activeStaffOrganisations(qwil: QwilClient, key: StaffKey): Promise<StaffOrganisation[]> {
-    const organisations: StaffOrganisation[] = [];
-    for (const tenancy of await qwil.listTenancies(key.value)) {
-        if (await isActiveStaff(qwil, tenancy)) {
-            organisations.push({ entityUuid: tenancy.entity.entity_uuid, name: tenancy.entity.name, membershipUuid: tenancy.user.entity_user_xref_uuid });
-        }
-    }
+    const tenancies = await qwil.listTenancies(key.value);
+    // The per-organisation checks are independent: sent at once (in Apex, one after the other).
+    const active = await Promise.all(tenancies.map((tenancy) => isActiveStaff(qwil, tenancy)));
+    const organisations = tenancies
+        .filter((_, index) => active[index])
+        .map((tenancy) => ({ entityUuid: tenancy.entity.entity_uuid, name: tenancy.entity.name, membershipUuid: tenancy.user.entity_user_xref_uuid }));
     if (organisations.length === 0) {
         throw new AuraHandledException(
             `No Qwil organisation lists ${key.value} (your ${key.label}) as an active staff member. With a Super API key the ${key.label} must be your Qwil primary email; ask your Qwil administrator to check your staff accounts.`
         );
     }
+    return organisations;
+}
+
+const StaffOrganisations = z.array(z.object({ entityUuid: z.string(), name: z.string(), membershipUuid: z.string() }));
+
+/**
+ * The running user's organisations for the tab, cached per user as long as their staff mapping
+ * (the same kind of fact: who they are in Qwil), so a warm tab open asks Qwil only for the client.
+ */
+export async function cachedStaffOrganisations(context: ApexContext, qwil: QwilClient, key: StaffKey): Promise<StaffOrganisation[]> {
+    const cacheEntry = staffCacheKey('qwilorgs', context, key, 'super-key');
+    const cached = StaffOrganisations.safeParse(context.cache.get(cacheEntry));
+    if (cached.success && cached.data.length > 0) return cached.data;
+    const organisations = await activeStaffOrganisations(qwil, key);
+    context.cache.put(cacheEntry, organisations, STAFF_CACHE_TTL_SECONDS);
     return organisations;
 }
 

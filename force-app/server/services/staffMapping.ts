@@ -63,8 +63,11 @@ export function refuseUnlessActiveStaff(membership: Membership, key: StaffKey): 
  * differ, the match is ambiguous and the connector refuses rather than guess.
  */
 export async function lookUpStaff(qwil: QwilClient, key: StaffKey): Promise<Membership> {
-    const byIdentifier = await qwil.findMembership({ identifier: key.value });
-    const byEmail = key.value.includes('@') ? await qwil.findMembership({ primary_email: key.value }) : null;
+    // Two independent reads, sent at once (one after the other in Apex, whose callouts are sequential).
+    const [byIdentifier, byEmail] = await Promise.all([
+        qwil.findMembership({ identifier: key.value }),
+        key.value.includes('@') ? qwil.findMembership({ primary_email: key.value }) : null
+    ]);
     if (byIdentifier && byEmail && byIdentifier.entity_user_xref_uuid !== byEmail.entity_user_xref_uuid) {
         throw new AuraHandledException(
             `Your ${key.label} (${key.value}) matches two different Qwil accounts: one by identifier, one by primary email. Ask your Qwil administrator to make it unique.`
@@ -79,15 +82,15 @@ export async function lookUpStaff(qwil: QwilClient, key: StaffKey): Promise<Memb
     return refuseUnlessActiveStaff(membership, key);
 }
 
-function cacheKey(context: ApexContext, key: StaffKey, scope: string): string {
-    // Platform Cache keys are alphanumeric; the hash also changes when the Staff ID value does.
+/** A per-user Platform Cache key (alphanumeric); the hash also changes when the Staff ID value does. */
+export function staffCacheKey(prefix: string, context: ApexContext, key: StaffKey, scope: string): string {
     const digest = createHash('sha256').update(`${context.userInfo.getUserId()}|${scope}|${key.field}|${key.value}`).digest('hex');
-    return `qwilstaff${digest.slice(0, 40)}`;
+    return `${prefix}${digest.slice(0, 40)}`;
 }
 
 /** The running user's active Qwil staff membership, found by `lookup` and cached for a few minutes. */
 export async function resolveStaff(context: ApexContext, key: StaffKey, scope: string, lookup: () => Promise<Membership>): Promise<Membership> {
-    const cacheEntry = cacheKey(context, key, scope);
+    const cacheEntry = staffCacheKey('qwilstaff', context, key, scope);
     const cached = Membership.safeParse(context.cache.get(cacheEntry));
     if (cached.success) return cached.data;
     const membership = await lookup();

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ReadyTab } from '../../../force-app/server/contracts/qwilTab';
+import { CLIENT_STATE_REUSE_SECONDS } from '../../../force-app/server/services/clientStateReuse';
 import { DEMO } from '../../qwil';
 import { DevServerSession } from '../../testing/devServerSession';
 import { readAdminToken } from '../localState';
@@ -21,9 +22,14 @@ async function clientStatus(server: RunningMockOrg, recordId: string): Promise<s
 describe('the dev server state', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'mock-org-data-'));
     let server: RunningMockOrg | undefined;
-    afterEach(async () => server?.close());
+    afterEach(async () => {
+        jest.useRealTimers();
+        await server?.close();
+    });
 
-    it('shows a change made through the control surface, and keeps it after a restart', async () => {
+    it('shows a change made through the control surface once the short reuse of client state is over, and keeps it after a restart', async () => {
+        // Only Date is faked: the connector reuses a client's Qwil state for a few seconds.
+        jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: Date.now() });
         server = await startMockOrgServer({ port: 0, dataDir });
         expect(await clientStatus(server, MARCUS)).toBe('pending');
 
@@ -33,6 +39,7 @@ describe('the dev server state', () => {
             body: JSON.stringify({ entityUserXrefUuid: DEMO.clients.marcusBennett })
         });
         expect(accepted.status).toBe(200);
+        jest.setSystemTime(Date.now() + CLIENT_STATE_REUSE_SECONDS * 1000);
         expect(await clientStatus(server, MARCUS)).toBe('active');
 
         await server.close();
