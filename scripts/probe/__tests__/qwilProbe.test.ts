@@ -1,0 +1,142 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../../mock-org/projectRoot';
+import { startMockOrgServer, type RunningMockOrg } from '../../../mock-org/server/startServer';
+import { standInFixture, type StandInFixture } from '../../../mock-org/testing/independentQwil/fixture';
+import { startIndependentQwil, type RunningStandIn } from '../../../mock-org/testing/independentQwil/independentQwil';
+import { credentialsFromStore } from '../probeArgs';
+import { formatProbeReport, probePassed, runQwilProbe, type ProbeCredentials, type ProbeResult, type Verdict } from '../qwilProbe';
+
+// The probe an administrator runs before going live (issue 15, item 6): read-only calls, each one
+// reported with its status, whether the connector can read it, and what it says about our assumptions.
+jest.setTimeout(30_000);
+
+const OLIVIA = 'olivia.hart@harbourwealth.example';
+const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+
+/** The reads the connector makes, as the probe sends them (query values vary). */
+const CONNECTOR_READS = [
+    'GET /entity-service/sys-api/entity-memberships',
+    'GET /entity-service/sys-api/entity-memberships/list',
+    'GET /entity-service/sys-api/sdk/entity-memberships',
+    'GET /entity-service/sys-api/groups/list',
+    'GET /entity-service/sys-api/entity-memberships/group-memberships/list',
+    'GET /entity-service/sys-api/groups/group-members/list',
+    'GET /entity-service/sys-api/chats/list',
+    'GET /chat-service/api/chats',
+    'GET /chat-service/api/chats/messages/range',
+    'GET /entity-service/sys-api/chats/export/pdf'
+];
+
+const callsOf = (results: readonly ProbeResult[]) => [...new Set(results.map((result) => `${result.method} ${result.path.split('?')[0] ?? ''}`))];
+
+function verdictOn(results: readonly ProbeResult[], path: string, assumption: string): Verdict | undefined {
+    return results.find((result) => result.path.split('?')[0] === path)?.findings.find((f) => f.assumption === assumption)?.verdict;
+}
+
+describe('against the dev server (the mock Qwil over HTTP)', () => {
+    let server: RunningMockOrg;
+    let dataDir: string;
+    let credentials: ProbeCredentials;
+    let baseUrl: string;
+    let results: ProbeResult[];
+
+    beforeAll(async () => {
+        dataDir = mkdtempSync(path.join(tmpdir(), 'qwil-probe-'));
+        server = await startMockOrgServer({ port: 0, dataDir });
+        credentials = credentialsFromStore(path.join(dataDir, 'named-credentials.json'));
+        baseUrl = `${server.url}/__qwil/eu.qwil.io`;
+        results = await runQwilProbe({ baseUrl, credentials, staffEmail: OLIVIA });
+    });
+    afterAll(async () => {
+        await server.close();
+        rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('makes each read the connector makes, and only GET requests', () => {
+        expect(callsOf(results)).toEqual(CONNECTOR_READS);
+        expect(results.every((result) => result.status !== 0)).toBe(true);
+    });
+
+    it('finds every answer readable and every assumption confirmed: the mock answers as the connector expects', () => {
+        expect(results.filter((result) => !result.parses.ok)).toEqual([]);
+        expect(results.flatMap((result) => result.findings).filter((f) => f.verdict !== 'confirms')).toEqual([]);
+        expect(probePassed(results)).toBe(true);
+    });
+
+    it('never prints the secret, even where it would appear', () => {
+        expect(formatProbeReport(baseUrl, results, credentials)).not.toContain(credentials.secret);
+        expect(formatProbeReport(`${baseUrl}/${credentials.secret}`, results, credentials)).not.toContain(credentials.secret);
+    });
+});
+
+describe('against the independent stand-in (Qwil as its guides and samples describe it)', () => {
+    let standIn: RunningStandIn;
+    let fixture: StandInFixture;
+    let results: ProbeResult[];
+
+    beforeAll(async () => {
+        fixture = standInFixture({ clientRecordId: '003000000000001AAA', acceptSystemKeyOnChatService: false });
+        standIn = await startIndependentQwil(fixture.data);
+        results = await runQwilProbe({ baseUrl: standIn.url, credentials: fixture.data.systemKey, staffEmail: OLIVIA });
+    });
+    afterAll(() => standIn.close());
+
+    it('reaches it over the socket with the same reads, and sends it nothing but GET', () => {
+        expect(callsOf(results)).toEqual(CONNECTOR_READS.filter((call) => call !== 'GET /entity-service/sys-api/groups/group-members/list'));
+        expect(standIn.requests.every((request) => request.startsWith('GET '))).toBe(true);
+        expect(standIn.requests).toHaveLength(results.length);
+    });
+
+    it('refutes what Qwil does not document: System key on chat-service, paging, tenancy role and status, the export codes', () => {
+        expect(verdictOn(results, '/chat-service/api/chats', 'the System API key is accepted on chat-service (with on-behalf-of)')).toBe('refutes');
+        expect(verdictOn(results, '/entity-service/sys-api/chats/list', 'lists page with next_cursor (null on the last page)')).toBe('refutes');
+        expect(verdictOn(results, '/entity-service/sys-api/sdk/entity-memberships', 'tenancy users carry role as system_admin | user_admin | staff | client')).toBe('refutes');
+        expect(verdictOn(results, '/entity-service/sys-api/groups/list', 'groups/list exists')).toBe('refutes');
+        expect(verdictOn(results, '/entity-service/sys-api/chats/export/pdf', 'a transcript export without chat_uuid answers QX001 (export allowed) or QX010 (not allowed)')).toBe('refutes');
+        expect(probePassed(results)).toBe(false);
+    });
+
+    it('confirms what Qwil documents: the System key on the System API, RN006 for no one found', () => {
+        expect(verdictOn(results, '/entity-service/sys-api/entity-memberships', 'the System API key is accepted')).toBe('confirms');
+        expect(verdictOn(results, '/entity-service/sys-api/entity-memberships', 'a lookup that finds no one answers RN006')).toBe('confirms');
+    });
+
+    it("reads Qwil's error body with only error_code (holds once the connector's schemas are tolerant)", () => {
+        expect(verdictOn(results, '/entity-service/sys-api/entity-memberships', 'an error answer parses with the connector error schema')).toBe('confirms');
+    });
+
+    it('as a command: key and secret on standard input, the report on standard output, never the secret', async () => {
+        const { key, secret } = fixture.data.systemKey;
+        const { status, stdout, stderr } = await runCli(['--url', standIn.url, '--email', OLIVIA], `${key}\n${secret}\n`);
+        expect(stderr).toBe('');
+        expect(status).toBe(1);
+        expect(stdout).toContain('GET /entity-service/sys-api/chats/list?entity_user_xref_uuid=');
+        expect(stdout).toContain('refutes     the System API key is accepted on chat-service (with on-behalf-of)');
+        expect(stdout).not.toContain(secret);
+    });
+
+    it('as a command: a wrong command line exits 2 with the reason and the usage, calling no one', async () => {
+        const before = standIn.requests.length;
+        const { status, stderr } = await runCli(['--url', standIn.url.replace('127.0.0.1', 'example.com')], 'key\nsecret\n');
+        expect(status).toBe(2);
+        expect(stderr).toContain('--url must be https (http only to this machine)');
+        expect(stderr).toContain('Usage: npm run probe:qwil');
+        expect(standIn.requests).toHaveLength(before);
+    });
+});
+
+function runCli(args: string[], input: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(TSX, [path.join(PROJECT_ROOT, 'scripts', 'probe', 'cli.ts'), ...args], { cwd: PROJECT_ROOT });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+        child.on('error', reject);
+        child.on('close', (status) => resolve({ status, stdout, stderr }));
+        child.stdin.end(input);
+    });
+}
