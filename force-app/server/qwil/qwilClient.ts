@@ -31,8 +31,16 @@ export interface MembershipSearch {
 export class QwilClient {
     readonly transport: QwilTransport;
 
-    constructor(http: Http, options: QwilTransportOptions = {}) {
+    constructor(
+        private readonly http: Http,
+        options: QwilTransportOptions = {}
+    ) {
         this.transport = new QwilTransport(http, options);
+    }
+
+    /** A client for one organisation (with a Super API key, its calls name that organisation). */
+    inOrganisation(entityUuid: string): QwilClient {
+        return new QwilClient(this.http, { entityUuid });
     }
 
     /** The membership with this identifier, primary email or uuid, or null when Qwil has none (RN006). */
@@ -45,9 +53,14 @@ export class QwilClient {
         }
     }
 
-    /** The organisations where this primary email has a membership (Super API key). */
+    /** The organisations where this primary email has a membership (Super API key); none when Qwil knows no account (RN006). */
     async listTenancies(primaryEmail: string): Promise<Tenancy[]> {
-        return (await this.get('sdk/entity-memberships', { primary_email: primaryEmail, limit: PAGE_LIMIT }, TenancyListResponse)).entity_memberships;
+        try {
+            return (await this.get('sdk/entity-memberships', { primary_email: primaryEmail, limit: PAGE_LIMIT }, TenancyListResponse)).entity_memberships;
+        } catch (error) {
+            if (error instanceof QwilApiError && error.errorCode === 'RN006') return [];
+            throw error;
+        }
     }
 
     async searchMemberships(search: MembershipSearch): Promise<Membership[]> {

@@ -105,7 +105,7 @@ export class QwilTransport {
         if (status < 200 || status >= 300) {
             const error = QwilErrorBody.safeParse(parseJson(response.getBody()));
             throw error.success
-                ? new QwilApiError(status, error.data.error_code, error.data.message)
+                ? new QwilApiError(status, error.data.error_code, error.data.message ?? 'no message in the answer')
                 : new QwilApiError(status, null, 'no error code in the answer');
         }
         return response;

@@ -7,10 +7,13 @@ import { z } from 'zod';
  * Request schemas are strict: an unknown field is a validation error, as the mock Qwil answers it.
  */
 
-/** Every non-2xx Qwil response carries a JSON body with an `error_code` (documented by Qwil). */
+/**
+ * Every non-2xx Qwil response carries a JSON body with an `error_code` (Qwil's samples read only
+ * that); the `message` is our addition, so the connector reads the code alone.
+ */
 export const QwilErrorBody = z.object({
     error_code: z.string(),
-    message: z.string()
+    message: z.string().optional()
 });
 export type QwilErrorBody = z.infer<typeof QwilErrorBody>;
 
@@ -95,8 +98,8 @@ const PageFields = {
 export const PageQuery = z.strictObject(PageFields);
 export type PageQuery = z.infer<typeof PageQuery>;
 
-/** `null` on the last page. */
-const NextCursor = z.string().nullable();
+/** `null` on the last page; an answer without it (Qwil documents no paging) is the last page. */
+const NextCursor = z.string().nullable().default(null);
 
 // ---------------------------------------------------------------------------------------------
 // Memberships (System API, /entity-service/sys-api/entity-memberships/…)
@@ -373,18 +376,22 @@ export type ArchiveChatRequest = z.infer<typeof ArchiveChatRequest>;
 export const TenancyLookupQuery = z.strictObject({ ...PageFields, primary_email: z.string().min(1) });
 export type TenancyLookupQuery = z.infer<typeof TenancyLookupQuery>;
 
-/** `entity` and `user.entity_user_xref_uuid` as in Qwil's sample; `role` and `status` are our addition. */
+/**
+ * `entity` and `user.entity_user_xref_uuid` as Qwil's multi-organisation sample reads them (it reads
+ * `avatar_url` and `logo_url` as optional). `role` and `status` are our addition: absent, null or a
+ * value the connector does not know reads as unknown (undefined), and the connector looks the membership up.
+ */
 export const Tenancy = z.object({
     entity: z.object({
         entity_uuid: z.uuid(),
         name: z.string(),
-        avatar_url: z.string().nullable(),
-        logo_url: z.string().nullable()
+        avatar_url: z.string().nullish(),
+        logo_url: z.string().nullish()
     }),
     user: z.object({
         entity_user_xref_uuid: z.uuid(),
-        role: MembershipRole,
-        status: MembershipStatus
+        role: MembershipRole.optional().catch(undefined),
+        status: MembershipStatus.optional().catch(undefined)
     })
 });
 export type Tenancy = z.infer<typeof Tenancy>;

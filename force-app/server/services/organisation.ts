@@ -23,16 +23,31 @@ export type OrganisationChoice =
  * found by their Staff ID value as primary email (Qwil's tenancy lookup is by email).
  */
 export async function activeStaffOrganisations(qwil: QwilClient, key: StaffKey): Promise<StaffOrganisation[]> {
-    const tenancies: Tenancy[] = await qwil.listTenancies(key.value);
-    const organisations = tenancies
-        .filter((tenancy) => isStaffRole(tenancy.user.role) && tenancy.user.status === 'active')
-        .map((tenancy) => ({ entityUuid: tenancy.entity.entity_uuid, name: tenancy.entity.name, membershipUuid: tenancy.user.entity_user_xref_uuid }));
+    const organisations: StaffOrganisation[] = [];
+    for (const tenancy of await qwil.listTenancies(key.value)) {
+        if (await isActiveStaff(qwil, tenancy)) {
+            organisations.push({ entityUuid: tenancy.entity.entity_uuid, name: tenancy.entity.name, membershipUuid: tenancy.user.entity_user_xref_uuid });
+        }
+    }
     if (organisations.length === 0) {
         throw new AuraHandledException(
             `No Qwil organisation lists ${key.value} (your ${key.label}) as an active staff member. With a Super API key the ${key.label} must be your Qwil primary email; ask your Qwil administrator to check your staff accounts.`
         );
     }
     return organisations;
+}
+
+/**
+ * Whether the tenancy's membership is active staff. Qwil's sample reads no role or status in a
+ * tenancy (the mock's are its own choice): when either is unknown and the other does not already
+ * rule the membership out, one lookup by uuid in that organisation decides.
+ */
+async function isActiveStaff(qwil: QwilClient, tenancy: Tenancy): Promise<boolean> {
+    const { role, status, entity_user_xref_uuid } = tenancy.user;
+    if ((role !== undefined && !isStaffRole(role)) || (status !== undefined && status !== 'active')) return false;
+    if (role !== undefined && status !== undefined) return true;
+    const membership = await qwil.inOrganisation(tenancy.entity.entity_uuid).findMembership({ entity_user_xref_uuid });
+    return membership !== null && isStaffRole(membership.role) && membership.status === 'active';
 }
 
 /** One organisation is used at once; with several, the user's remembered choice, or they choose. */
