@@ -106,7 +106,7 @@ function shapeFindings(items: readonly Record<string, unknown>[], where: string)
 function pagingFinding(answer: Answer): Finding[] {
     if (answer.status !== 200) return [];
     const cursor = record(answer.json)?.['next_cursor'];
-    return [holds(cursor === null || typeof cursor === 'string', 'lists page with next_cursor (null on the last page)')];
+    return [holds(cursor === null || typeof cursor === 'string', 'lists page with next_cursor (without it the connector reads the first page only)')];
 }
 
 function limitFinding(answer: Answer): Finding[] {
