@@ -235,7 +235,8 @@ export function formatProbeReport(baseUrl: string, results: readonly ProbeResult
     const lines = [`Qwil probe of ${baseUrl} (read-only GET requests; the key secret is never printed)`, ''];
     for (const result of results) {
         const status = result.status === 0 ? 'no answer' : `${result.status}${result.errorCode ? ` ${result.errorCode}` : ''}`;
-        const parses = result.parses.ok ? 'parses with the connector schema' : `does NOT parse with the connector schema (${result.parses.problem})`;
+        const what = result.status >= 300 ? 'error body' : 'answer';
+        const parses = result.parses.ok ? `${what} parses with the connector schema` : `${what} does NOT parse with the connector schema (${result.parses.problem})`;
         lines.push(`${result.method} ${result.path}`, `  status: ${status}; ${parses}`);
         for (const { verdict, assumption } of result.findings) lines.push(`  ${verdict.padEnd(11)} ${assumption}`);
     }
