@@ -189,7 +189,7 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
     const groupUuid = text(list(groups.json, 'groups')[0]?.['group_uuid']);
     if (staffUuid) {
         await get('system', 'entity-memberships/group-memberships/list', { entity_user_xref_uuid: staffUuid, limit: '100' }, GroupListResponse, (answer) => [
-            holds(answer.status === 200, 'group-memberships/list takes entity_user_xref_uuid'),
+            holds(answer.status === 200, 'group-memberships/list answers for a known membership'),
             ...pagingFinding(answer)
         ]);
     }
@@ -204,7 +204,7 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
     let chat: { uuid: string; participant: string } | null = null;
     if (chatOwner) {
         const chats = await get('system', 'chats/list', { entity_user_xref_uuid: chatOwner, limit: '10' }, ChatListResponse, (answer) => [
-            holds(answer.status === 200, 'chats/list takes entity_user_xref_uuid'),
+            holds(answer.status === 200, 'chats/list answers for a known membership'),
             ...pagingFinding(answer)
         ]);
         const first = list(chats.json, 'chats')[0];
