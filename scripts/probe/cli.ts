@@ -9,9 +9,14 @@ async function main(): Promise<number> {
         console.log(PROBE_USAGE);
         return 0;
     }
-    const credentials = args.store ? credentialsFromStore(args.store) : credentialsFromText(await text(process.stdin));
-    const results = await runQwilProbe({ baseUrl: args.url, credentials, ...(args.email ? { staffEmail: args.email } : {}) });
-    console.log(formatProbeReport(args.url, results, credentials));
+    const keys = args.store ? credentialsFromStore(args.store) : credentialsFromText(await text(process.stdin));
+    const results = await runQwilProbe({
+        baseUrl: args.url,
+        credentials: keys.system,
+        ...(keys.master ? { masterCredentials: keys.master } : {}),
+        ...(args.email ? { staffEmail: args.email } : {})
+    });
+    console.log(formatProbeReport(args.url, results, [keys.system.secret, ...(keys.master ? [keys.master.secret] : [])]));
     return probePassed(results) ? 0 : 1;
 }
 

@@ -5,7 +5,8 @@ import type { ProbeCredentials } from './qwilProbe';
 
 export const PROBE_USAGE = `Usage: npm run probe:qwil -- --url https://<region>.qwil.io [--email <staff primary email>] [--store <file>]
 
-Reads the System API key and secret from standard input (two lines: key, then secret),
+Reads the System API key and secret from standard input (two lines: key, then secret;
+two more lines, a Master User API key and its secret, make chat-service calls with it),
 or with --store from a local named credential store (.local/named-credentials.json).
 Makes only read-only GET requests and prints, for each call the connector makes, the
 status, whether the answer parses with the connector's schema, and which assumptions
@@ -16,6 +17,15 @@ export interface ProbeArgs {
     readonly email: string | undefined;
     readonly store: string | undefined;
     readonly help: boolean;
+}
+
+/** The optional second named credential: a Master User API key for chat-service. */
+export const CHAT_SERVICE_NAMED_CREDENTIAL = 'Qwil_Messenger_Chat_Service';
+
+/** The System API key, and the Master User API key when there is one. */
+export interface ProbeKeys {
+    readonly system: ProbeCredentials;
+    readonly master?: ProbeCredentials;
 }
 
 /** A bad command line or credential input: the message says what to fix. */
@@ -59,22 +69,28 @@ export function parseProbeArgs(argv: readonly string[]): ProbeArgs {
     return { url: checkedUrl(url), email, store, help };
 }
 
-/** Two lines, key then secret; surrounding blank space is ignored. */
-export function credentialsFromText(input: string): ProbeCredentials {
+/** Key then secret of the System API key, optionally followed by those of a Master User API key; blank space is ignored. */
+export function credentialsFromText(input: string): ProbeKeys {
     const lines = input.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
-    if (lines.length !== 2) throw new ProbeUsageError(`standard input must hold two lines, the key and then the secret (got ${lines.length} non-empty lines)`);
-    const [key = '', secret = ''] = lines;
-    return { key, secret };
+    if (lines.length !== 2 && lines.length !== 4) {
+        throw new ProbeUsageError(`standard input must hold two lines, the key and then the secret, or four with a Master User key and secret after them (got ${lines.length} non-empty lines)`);
+    }
+    const [key = '', secret = '', masterKey, masterSecret] = lines;
+    return { system: { key, secret }, ...(masterKey && masterSecret ? { master: { key: masterKey, secret: masterSecret } } : {}) };
 }
 
-/** The connector's named credential principal in a local store file. */
-export function credentialsFromStore(file: string): ProbeCredentials {
-    let principal;
+/** The connector's named credential principals in a local store file; the chat-service one is optional. */
+export function credentialsFromStore(file: string): ProbeKeys {
+    let system;
+    let master;
     try {
-        principal = createFileCredentialStore(file).get(QWIL_NAMED_CREDENTIAL);
+        const store = createFileCredentialStore(file);
+        system = store.get(QWIL_NAMED_CREDENTIAL);
+        master = store.get(CHAT_SERVICE_NAMED_CREDENTIAL);
     } catch (error) {
         throw new ProbeUsageError(error instanceof Error ? error.message : String(error));
     }
-    if (!principal) throw new ProbeUsageError(`${file} holds no principal for the named credential ${QWIL_NAMED_CREDENTIAL}`);
-    return { key: principal.username, secret: principal.password };
+    if (!system) throw new ProbeUsageError(`${file} holds no principal for the named credential ${QWIL_NAMED_CREDENTIAL}`);
+    const keyOf = (principal: { username: string; password: string }) => ({ key: principal.username, secret: principal.password });
+    return { system: keyOf(system), ...(master ? { master: keyOf(master) } : {}) };
 }

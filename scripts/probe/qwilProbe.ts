@@ -20,6 +20,8 @@ export interface ProbeOptions {
     /** `https://<region>.qwil.io`, or a local stand-in's base URL. */
     readonly baseUrl: string;
     readonly credentials: ProbeCredentials;
+    /** A Master User API key for chat-service (the optional second named credential); the System key otherwise. */
+    readonly masterCredentials?: ProbeCredentials;
     /** A staff member's primary email: enables the lookups and the tenancy list by email. */
     readonly staffEmail?: string;
     readonly fetch?: typeof fetch;
@@ -86,11 +88,11 @@ function parsesWith(schema: z.ZodType, answer: Answer): ProbeResult['parses'] {
 }
 
 /** Findings every call shares: the key is accepted, and an error answer names its code. */
-function commonFindings(answer: Answer, service: 'system' | 'chat'): Finding[] {
+function commonFindings(answer: Answer, keyUsed: string): Finding[] {
     if (answer.status === 0) return [finding('cannot tell', 'Qwil answers at this URL')];
     const code = errorCodeOf(answer);
     const keyRefused = code === 'RU001' || code === 'RU002';
-    const findings = [holds(!keyRefused, service === 'chat' ? 'the System API key is accepted on chat-service (with on-behalf-of)' : 'the System API key is accepted')];
+    const findings = [holds(!keyRefused, `${keyUsed} is accepted`)];
     if (answer.status >= 300) findings.push(holds(code !== null, 'an error answer carries error_code'));
     return findings;
 }
@@ -123,7 +125,11 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
     async function get(service: 'system' | 'chat', path: string, query: Record<string, string>, schema: z.ZodType, findings: (answer: Answer) => Finding[], onBehalfOf?: string) {
         const search = new URLSearchParams(query).toString();
         const relative = `${service === 'system' ? SYSTEM : CHAT}${path}${search ? `?${search}` : ''}`;
-        const headers: Record<string, string> = { 'X-SYS-API-KEY': options.credentials.key, 'X-SYS-API-KEY-SECRET': options.credentials.secret, Accept: 'application/json' };
+        const master = service === 'chat' ? options.masterCredentials : undefined;
+        const headers: Record<string, string> = master
+            ? { 'X-MASTER-USER-API-KEY': master.key, 'X-MASTER-USER-API-KEY-SECRET': master.secret, Accept: 'application/json' }
+            : { 'X-SYS-API-KEY': options.credentials.key, 'X-SYS-API-KEY-SECRET': options.credentials.secret, Accept: 'application/json' };
+        const keyUsed = service === 'system' ? 'the System API key' : `the ${master ? 'Master User' : 'System'} API key on chat-service (with on-behalf-of)`;
         if (onBehalfOf) headers['on-behalf-of'] = onBehalfOf;
         let answer: Answer;
         try {
@@ -145,7 +151,7 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
             status: answer.status,
             errorCode: errorCodeOf(answer),
             parses: answer.status === 0 ? { ok: false, problem: 'no answer' } : parsesWith(schema, answer),
-            findings: [...commonFindings(answer, service), ...(answer.status === 0 ? [] : findings(answer))]
+            findings: [...commonFindings(answer, keyUsed), ...(answer.status === 0 ? [] : findings(answer))]
         });
         return answer;
     }
@@ -230,9 +236,9 @@ export function probePassed(results: readonly ProbeResult[]): boolean {
     return results.every((result) => result.parses.ok && result.findings.every((f) => f.verdict !== 'refutes'));
 }
 
-/** The report an administrator reads; the secret never appears in it. */
-export function formatProbeReport(baseUrl: string, results: readonly ProbeResult[], credentials: ProbeCredentials): string {
-    const lines = [`Qwil probe of ${baseUrl} (read-only GET requests; the key secret is never printed)`, ''];
+/** The report an administrator reads; no secret ever appears in it. */
+export function formatProbeReport(baseUrl: string, results: readonly ProbeResult[], secrets: readonly string[]): string {
+    const lines = [`Qwil probe of ${baseUrl} (read-only GET requests; key secrets are never printed)`, ''];
     for (const result of results) {
         const status = result.status === 0 ? 'no answer' : `${result.status}${result.errorCode ? ` ${result.errorCode}` : ''}`;
         const what = result.status >= 300 ? 'error body' : 'answer';
@@ -241,5 +247,5 @@ export function formatProbeReport(baseUrl: string, results: readonly ProbeResult
         for (const { verdict, assumption } of result.findings) lines.push(`  ${verdict.padEnd(11)} ${assumption}`);
     }
     lines.push('', probePassed(results) ? 'Result: every answer parsed and no assumption was refuted.' : 'Result: some answers do not fit the connector (see "does NOT parse" and "refutes" above).');
-    return lines.join('\n').split(credentials.secret).join('[secret]');
+    return secrets.reduce((report, secret) => report.split(secret).join('[secret]'), lines.join('\n'));
 }

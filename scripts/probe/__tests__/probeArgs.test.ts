@@ -39,11 +39,18 @@ describe('parseProbeArgs', () => {
 
 describe('credentials', () => {
     it('reads the key and the secret from two lines of standard input', () => {
-        expect(credentialsFromText('\n  sys_key \nthe secret\n\n')).toEqual({ key: 'sys_key', secret: 'the secret' });
+        expect(credentialsFromText('\n  sys_key \nthe secret\n\n')).toEqual({ system: { key: 'sys_key', secret: 'the secret' } });
     });
 
-    it.each(['', 'only-a-key\n', 'a\nb\nc\n'])('refuses input that is not exactly key and secret: %j', (input) => {
-        expect(() => credentialsFromText(input)).toThrow('standard input must hold two lines, the key and then the secret');
+    it('reads a Master User key and secret from lines three and four', () => {
+        expect(credentialsFromText('sys_key\nsys secret\nmaster_key\nmaster secret\n')).toEqual({
+            system: { key: 'sys_key', secret: 'sys secret' },
+            master: { key: 'master_key', secret: 'master secret' }
+        });
+    });
+
+    it.each(['', 'only-a-key\n', 'a\nb\nc\n', 'a\nb\nc\nd\ne\n'])('refuses input that is not two or four lines: %j', (input) => {
+        expect(() => credentialsFromText(input)).toThrow('standard input must hold two lines, the key and then the secret, or four');
     });
 
     describe('from the local credential store', () => {
@@ -56,7 +63,14 @@ describe('credentials', () => {
         it("reads the connector's named credential principal", () => {
             const file = path.join(dir, 'named-credentials.json');
             writeFileSync(file, JSON.stringify({ Qwil_Messenger_Salesforce_Connector: { username: 'sys_key', password: 's3cret' } }));
-            expect(credentialsFromStore(file)).toEqual({ key: 'sys_key', secret: 's3cret' });
+            expect(credentialsFromStore(file)).toEqual({ system: { key: 'sys_key', secret: 's3cret' } });
+        });
+
+        it('also reads the optional chat-service credential (a Master User key)', () => {
+            const file = path.join(dir, 'named-credentials.json');
+            const principals = { Qwil_Messenger_Salesforce_Connector: { username: 'sys_key', password: 's3cret' }, Qwil_Messenger_Chat_Service: { username: 'master_key', password: 'm4ster' } };
+            writeFileSync(file, JSON.stringify(principals));
+            expect(credentialsFromStore(file)).toEqual({ system: { key: 'sys_key', secret: 's3cret' }, master: { key: 'master_key', secret: 'm4ster' } });
         });
 
         it('names the problem when the store has no principal for the connector', () => {

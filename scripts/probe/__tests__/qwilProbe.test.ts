@@ -46,7 +46,7 @@ describe('against the dev server (the mock Qwil over HTTP)', () => {
     beforeAll(async () => {
         dataDir = mkdtempSync(path.join(tmpdir(), 'qwil-probe-'));
         server = await startMockOrgServer({ port: 0, dataDir });
-        credentials = credentialsFromStore(path.join(dataDir, 'named-credentials.json'));
+        credentials = credentialsFromStore(path.join(dataDir, 'named-credentials.json')).system;
         baseUrl = `${server.url}/__qwil/eu.qwil.io`;
         results = await runQwilProbe({ baseUrl, credentials, staffEmail: OLIVIA });
     });
@@ -67,8 +67,8 @@ describe('against the dev server (the mock Qwil over HTTP)', () => {
     });
 
     it('never prints the secret, even where it would appear', () => {
-        expect(formatProbeReport(baseUrl, results, credentials)).not.toContain(credentials.secret);
-        expect(formatProbeReport(`${baseUrl}/${credentials.secret}`, results, credentials)).not.toContain(credentials.secret);
+        expect(formatProbeReport(baseUrl, results, [credentials.secret])).not.toContain(credentials.secret);
+        expect(formatProbeReport(`${baseUrl}/${credentials.secret}`, results, [credentials.secret])).not.toContain(credentials.secret);
     });
 });
 
@@ -91,7 +91,7 @@ describe('against the independent stand-in (Qwil as its guides and samples descr
     });
 
     it('refutes what Qwil does not document: System key on chat-service, paging, tenancy role and status, the export codes', () => {
-        expect(verdictOn(results, '/chat-service/api/chats', 'the System API key is accepted on chat-service (with on-behalf-of)')).toBe('refutes');
+        expect(verdictOn(results, '/chat-service/api/chats', 'the System API key on chat-service (with on-behalf-of) is accepted')).toBe('refutes');
         expect(verdictOn(results, '/entity-service/sys-api/chats/list', 'lists page with next_cursor (without it the connector reads the first page only)')).toBe('refutes');
         expect(verdictOn(results, '/entity-service/sys-api/sdk/entity-memberships', 'tenancy users carry role as system_admin | user_admin | staff | client')).toBe('refutes');
         expect(verdictOn(results, '/entity-service/sys-api/groups/list', 'groups/list exists')).toBe('refutes');
@@ -114,8 +114,20 @@ describe('against the independent stand-in (Qwil as its guides and samples descr
         expect(stderr).toBe('');
         expect(status).toBe(1);
         expect(stdout).toContain('GET /entity-service/sys-api/chats/list?entity_user_xref_uuid=');
-        expect(stdout).toContain('refutes     the System API key is accepted on chat-service (with on-behalf-of)');
+        expect(stdout).toContain('refutes     the System API key on chat-service (with on-behalf-of) is accepted');
         expect(stdout).not.toContain(secret);
+    });
+
+    it("as a command: a Master User key on lines three and four is used on chat-service, Qwil's documented scheme", async () => {
+        const { systemKey, masterKey } = fixture.data;
+        const input = [systemKey.key, systemKey.secret, masterKey?.key, masterKey?.secret].join('\n');
+        const { stdout, stderr } = await runCli(['--url', standIn.url, '--email', OLIVIA], input);
+        expect(stderr).toBe('');
+        expect(stdout).toContain('GET /chat-service/api/chats/messages/range?chat_uuid=');
+        expect(stdout).toContain('confirms    the Master User API key on chat-service (with on-behalf-of) is accepted');
+        expect(stdout).not.toContain('refutes     the Master User API key');
+        expect(stdout).not.toContain(masterKey?.secret);
+        expect(stdout).not.toContain(systemKey.secret);
     });
 
     it('as a command: a wrong command line exits 2 with the reason and the usage, calling no one', async () => {
