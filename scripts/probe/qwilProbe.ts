@@ -97,11 +97,12 @@ function commonFindings(answer: Answer, keyUsed: string): Finding[] {
     return findings;
 }
 
-function shapeFindings(items: readonly Record<string, unknown>[], where: string): Finding[] {
+/** `fallback` says what the connector does when the field is missing, if it copes. */
+function shapeFindings(items: readonly Record<string, unknown>[], where: string, fallback = ''): Finding[] {
     if (items.length === 0) return [finding('cannot tell', `${where} carry role and status (nothing listed)`)];
     return [
-        holds(items.every((item) => ROLES.has(String(item['role']))), `${where} carry role as system_admin | user_admin | staff | client`),
-        holds(items.every((item) => STATUSES.has(String(item['status']))), `${where} carry status as pending | active | suspended | deactivated`)
+        holds(items.every((item) => ROLES.has(String(item['role']))), `${where} carry role as system_admin | user_admin | staff | client${fallback}`),
+        holds(items.every((item) => STATUSES.has(String(item['status']))), `${where} carry status as pending | active | suspended | deactivated${fallback}`)
     ];
 }
 
@@ -184,7 +185,7 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
         await get('system', 'sdk/entity-memberships', { primary_email: options.staffEmail, limit: '100' }, TenancyListResponse, (answer) => [
             ...limitFinding(answer),
             ...pagingFinding(answer),
-            ...(answer.status === 200 ? shapeFindings(list(answer.json, 'entity_memberships').map((tenancy) => record(tenancy['user']) ?? {}), 'tenancy users') : [])
+            ...(answer.status === 200 ? shapeFindings(list(answer.json, 'entity_memberships').map((tenancy) => record(tenancy['user']) ?? {}), 'tenancy users', ' (without it the connector looks the membership up)') : [])
         ]);
         await get('system', 'sdk/entity-memberships', { primary_email: options.staffEmail }, TenancyListResponse, (answer) => [
             holds(answer.status === 200, "the tenancy lookup answers as Qwil's multi-organisation sample calls it")

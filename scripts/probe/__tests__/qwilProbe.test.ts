@@ -93,7 +93,7 @@ describe('against the independent stand-in (Qwil as its guides and samples descr
     it('refutes what Qwil does not document: System key on chat-service, paging, tenancy role and status, the export codes', () => {
         expect(verdictOn(results, '/chat-service/api/chats', 'the System API key on chat-service (with on-behalf-of) is accepted')).toBe('refutes');
         expect(verdictOn(results, '/entity-service/sys-api/chats/list', 'lists page with next_cursor (without it the connector reads the first page only)')).toBe('refutes');
-        expect(verdictOn(results, '/entity-service/sys-api/sdk/entity-memberships', 'tenancy users carry role as system_admin | user_admin | staff | client')).toBe('refutes');
+        expect(verdictOn(results, '/entity-service/sys-api/sdk/entity-memberships', 'tenancy users carry role as system_admin | user_admin | staff | client (without it the connector looks the membership up)')).toBe('refutes');
         expect(verdictOn(results, '/entity-service/sys-api/groups/list', 'groups/list exists')).toBe('refutes');
         expect(verdictOn(results, '/entity-service/sys-api/chats/export/pdf', 'a transcript export without chat_uuid answers QX001 (export allowed) or QX010 (not allowed)')).toBe('refutes');
         expect(probePassed(results)).toBe(false);
