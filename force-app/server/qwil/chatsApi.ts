@@ -34,13 +34,13 @@ export class ChatsApi {
         const query: Record<string, string> = { entity_user_xref_uuid: clientUuid, limit: String(limit) };
         if (withUuid) query['with_entity_user_xref_uuid'] = withUuid;
         if (cursor) query['cursor'] = cursor;
-        return this.transport.call({ service: 'system', method: 'GET', path: 'chats/list', query, response: ChatListResponse });
+        return this.transport.call({ call: 'listClientChats', query, response: ChatListResponse });
     }
 
     /** The chats the membership sees in Qwil, newest activity first, including its own not yet started ones. */
     listChatsOf(actorUuid: string): Promise<Chat[]> {
         return this.transport
-            .call({ service: 'chat', method: 'GET', path: 'chats', query: { limit: String(MAX_LIMIT) }, onBehalfOf: actorUuid, response: ChatListResponse })
+            .call({ call: 'listOwnChats', query: { limit: String(MAX_LIMIT) }, onBehalfOf: actorUuid, response: ChatListResponse })
             .then((page) => page.chats);
     }
 
@@ -48,22 +48,22 @@ export class ChatsApi {
     messageRange(actorUuid: string, chatUuid: string, limit: number, cursor?: string): Promise<MessageRangePage> {
         const query: Record<string, string> = { chat_uuid: chatUuid, limit: String(limit) };
         if (cursor) query['cursor'] = cursor;
-        return this.transport.call({ service: 'chat', method: 'GET', path: 'chats/messages/range', query, onBehalfOf: actorUuid, response: MessageRangeResponse });
+        return this.transport.call({ call: 'messageRange', query, onBehalfOf: actorUuid, response: MessageRangeResponse });
     }
 
     async createChat(actorUuid: string, request: z.input<typeof CreateChatRequest>): Promise<Chat> {
         const body = CreateChatRequest.parse(request);
-        return (await this.transport.call({ service: 'chat', method: 'POST', path: 'chats/create', body, onBehalfOf: actorUuid, response: ChatResponse })).chat;
+        return (await this.transport.call({ call: 'createChat', body, onBehalfOf: actorUuid, response: ChatResponse })).chat;
     }
 
     async sendText(actorUuid: string, request: z.input<typeof SendTextRequest>): Promise<Message> {
         const body = SendTextRequest.parse(request);
-        return (await this.transport.call({ service: 'chat', method: 'POST', path: 'chats/messages/send-text', body, onBehalfOf: actorUuid, response: MessageResponse })).message;
+        return (await this.transport.call({ call: 'sendText', body, onBehalfOf: actorUuid, response: MessageResponse })).message;
     }
 
     /** The transcript (PDF) or the attachments (ZIP) of one chat; needs the key's export permission. */
     exportChat(chatUuid: string, format: 'pdf' | 'zip'): Promise<QwilFile> {
-        return this.transport.download({ service: 'system', method: 'GET', path: `chats/export/${format}`, query: { chat_uuid: chatUuid } });
+        return this.transport.download({ call: format === 'pdf' ? 'exportChatPdf' : 'exportChatZip', query: { chat_uuid: chatUuid } });
     }
 
     /**
@@ -71,6 +71,6 @@ export class ChatsApi {
      * reads the query, so the answer says whether exports are allowed without exporting anything.
      */
     probeTranscriptExport(): Promise<unknown> {
-        return this.transport.call({ service: 'system', method: 'GET', path: 'chats/export/pdf', response: z.unknown() });
+        return this.transport.call({ call: 'exportChatPdf', response: z.unknown() });
     }
 }

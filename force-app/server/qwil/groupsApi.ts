@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { PAGE_LIMIT } from './qwilClient';
+import type { QwilCallName } from './qwilCalls';
 import type { QwilTransport } from './qwilTransport';
 import {
     CreateGroupRequest,
@@ -23,42 +24,42 @@ export class GroupsApi {
 
     /** Every group the membership belongs to (all pages). */
     groupsOf(entityUserXrefUuid: string): Promise<Group[]> {
-        return this.allPages('entity-memberships/group-memberships/list', { entity_user_xref_uuid: entityUserXrefUuid }, GroupListResponse, (page) => page.groups);
+        return this.allPages('groupsOfMembership', { entity_user_xref_uuid: entityUserXrefUuid }, GroupListResponse, (page) => page.groups);
     }
 
     /** The first page of groups whose name or identifier contains the search (every group when it is blank). */
     async search(search: string): Promise<Group[]> {
         const query: Record<string, string> = search.trim() === '' ? { limit: PAGE_LIMIT } : { search: search.trim(), limit: PAGE_LIMIT };
-        return (await this.transport.call({ service: 'system', method: 'GET', path: 'groups/list', query, response: GroupListResponse })).groups;
+        return (await this.transport.call({ call: 'listGroups', query, response: GroupListResponse })).groups;
     }
 
     /** Every member of the group, staff and clients, in joining order (all pages). */
     members(groupUuid: string): Promise<Membership[]> {
-        return this.allPages('groups/group-members/list', { group_uuid: groupUuid }, GroupMembersResponse, (page) => page.group_members);
+        return this.allPages('groupMembers', { group_uuid: groupUuid }, GroupMembersResponse, (page) => page.group_members);
     }
 
     async create(request: z.input<typeof CreateGroupRequest>): Promise<Group> {
-        return (await this.post('groups/create', CreateGroupRequest, request, GroupResponse)).group;
+        return (await this.post('createGroup', CreateGroupRequest, request, GroupResponse)).group;
     }
 
     async update(request: z.input<typeof UpdateGroupRequest>): Promise<Group> {
-        return (await this.post('groups/update', UpdateGroupRequest, request, GroupResponse)).group;
+        return (await this.post('updateGroup', UpdateGroupRequest, request, GroupResponse)).group;
     }
 
     async destroy(groupUuid: string): Promise<void> {
-        await this.post('groups/destroy', GroupRef, { group_uuid: groupUuid }, GroupDeletedResponse);
+        await this.post('destroyGroup', GroupRef, { group_uuid: groupUuid }, GroupDeletedResponse);
     }
 
     async addMembers(groupUuid: string, entityUserXrefUuids: string[]): Promise<Group> {
-        return (await this.post('groups/group-members/create', GroupMembersChangeRequest, { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids }, GroupResponse)).group;
+        return (await this.post('addGroupMembers', GroupMembersChangeRequest, { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids }, GroupResponse)).group;
     }
 
     async removeMembers(groupUuid: string, entityUserXrefUuids: string[]): Promise<Group> {
-        return (await this.post('groups/group-members/destroy', GroupMembersChangeRequest, { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids }, GroupResponse)).group;
+        return (await this.post('removeGroupMembers', GroupMembersChangeRequest, { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids }, GroupResponse)).group;
     }
 
     private async allPages<Page extends { next_cursor: string | null }, Item>(
-        path: string,
+        call: QwilCallName,
         query: Record<string, string>,
         response: z.ZodType<Page>,
         items: (page: Page) => Item[]
@@ -67,9 +68,7 @@ export class GroupsApi {
         let cursor: string | null = null;
         for (let pages = 0; pages < MAX_PAGES; pages++) {
             const page: Page = await this.transport.call({
-                service: 'system',
-                method: 'GET',
-                path,
+                call,
                 query: { ...query, limit: PAGE_LIMIT, ...(cursor ? { cursor } : {}) },
                 response
             });
@@ -81,7 +80,7 @@ export class GroupsApi {
     }
 
     /** The body is checked against Qwil's request schema before it leaves the org. */
-    private post<Body extends z.ZodType, T>(path: string, requestSchema: Body, body: z.input<Body>, response: z.ZodType<T>): Promise<T> {
-        return this.transport.call({ service: 'system', method: 'POST', path, body: requestSchema.parse(body), response });
+    private post<Body extends z.ZodType, T>(call: QwilCallName, requestSchema: Body, body: z.input<Body>, response: z.ZodType<T>): Promise<T> {
+        return this.transport.call({ call, body: requestSchema.parse(body), response });
     }
 }

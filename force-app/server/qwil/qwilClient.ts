@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Http } from '../platform/context';
+import type { QwilCallName } from './qwilCalls';
 import { QwilApiError, QwilTransport, type QwilTransportOptions } from './qwilTransport';
 import {
     CreateMembershipRequest,
@@ -46,7 +47,7 @@ export class QwilClient {
     /** The membership with this identifier, primary email or uuid, or null when Qwil has none (RN006). */
     async findMembership(query: MembershipLookupQuery): Promise<Membership | null> {
         try {
-            return (await this.get('entity-memberships', query, MembershipLookupResponse)).entity_membership;
+            return (await this.get('findMembership', query, MembershipLookupResponse)).entity_membership;
         } catch (error) {
             if (error instanceof QwilApiError && error.errorCode === 'RN006') return null;
             throw error;
@@ -56,7 +57,8 @@ export class QwilClient {
     /** The organisations where this primary email has a membership (Super API key); none when Qwil knows no account (RN006). */
     async listTenancies(primaryEmail: string): Promise<Tenancy[]> {
         try {
-            return (await this.get('sdk/entity-memberships', { primary_email: primaryEmail, limit: PAGE_LIMIT }, TenancyListResponse)).entity_memberships;
+            // Without paging parameters, as Qwil's sample calls it: a strict server could refuse others.
+            return (await this.get('listTenancies', { primary_email: primaryEmail }, TenancyListResponse)).entity_memberships;
         } catch (error) {
             if (error instanceof QwilApiError && error.errorCode === 'RN006') return [];
             throw error;
@@ -70,33 +72,33 @@ export class QwilClient {
     /** One page (Qwil's largest) of the memberships matching the filters, and the cursor of the next. */
     async listMembershipsPage(search: MembershipSearch, cursor: string | null): Promise<MembershipListResponse> {
         const query = Object.fromEntries(Object.entries({ ...search, cursor, limit: PAGE_LIMIT }).filter(([, value]) => typeof value === 'string' && value !== ''));
-        return this.get('entity-memberships/list', query as Record<string, string>, MembershipListResponse);
+        return this.get('listMemberships', query as Record<string, string>, MembershipListResponse);
     }
 
     async searchGroups(search: string): Promise<Group[]> {
         const query: Record<string, string> = search.trim() === '' ? { limit: PAGE_LIMIT } : { search: search.trim(), limit: PAGE_LIMIT };
-        return (await this.get('groups/list', query, GroupListResponse)).groups;
+        return (await this.get('listGroups', query, GroupListResponse)).groups;
     }
 
     async createMembership(request: z.input<typeof CreateMembershipRequest>): Promise<Membership> {
-        return (await this.post('entity-memberships/create', CreateMembershipRequest, request, MembershipResponse)).entity_membership;
+        return (await this.post('createMembership', CreateMembershipRequest, request, MembershipResponse)).entity_membership;
     }
 
     async resendInvitation(entityUserXrefUuid: string): Promise<Membership> {
-        return (await this.post('entity-memberships/invitations/resend', MembershipRef, { entity_user_xref_uuid: entityUserXrefUuid }, MembershipResponse)).entity_membership;
+        return (await this.post('resendInvitation', MembershipRef, { entity_user_xref_uuid: entityUserXrefUuid }, MembershipResponse)).entity_membership;
     }
 
     async updateInvitationPhone(entityUserXrefUuid: string, invitationPhone: string): Promise<Membership> {
         const body = { entity_user_xref_uuid: entityUserXrefUuid, invitation_phone_number: invitationPhone };
-        return (await this.post('entity-memberships/phone-numbers/update', UpdatePhoneNumberRequest, body, MembershipResponse)).entity_membership;
+        return (await this.post('updateInvitationPhone', UpdatePhoneNumberRequest, body, MembershipResponse)).entity_membership;
     }
 
-    private get<T>(path: string, query: Record<string, string>, response: z.ZodType<T>): Promise<T> {
-        return this.transport.call({ service: 'system', method: 'GET', path, query, response });
+    private get<T>(call: QwilCallName, query: Record<string, string>, response: z.ZodType<T>): Promise<T> {
+        return this.transport.call({ call, query, response });
     }
 
     /** The body is checked against Qwil's request schema before it leaves the org. */
-    private post<Body extends z.ZodType, T>(path: string, requestSchema: Body, body: z.input<Body>, response: z.ZodType<T>): Promise<T> {
-        return this.transport.call({ service: 'system', method: 'POST', path, body: requestSchema.parse(body), response });
+    private post<Body extends z.ZodType, T>(call: QwilCallName, requestSchema: Body, body: z.input<Body>, response: z.ZodType<T>): Promise<T> {
+        return this.transport.call({ call, body: requestSchema.parse(body), response });
     }
 }

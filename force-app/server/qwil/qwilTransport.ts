@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Http } from '../platform/context';
 import { HttpRequest, type HttpResponse } from '../platform/http';
+import { QWIL_CALLS, requireDeclared, type QwilCallName } from './qwilCalls';
 import { QwilErrorBody } from './schemas';
 
 /** The named credential the admin creates (install guide, step 3); the name must match exactly. */
@@ -29,9 +30,8 @@ export interface QwilTransportOptions {
 }
 
 export interface QwilCall<T> {
-    readonly service: QwilService;
-    readonly method: 'GET' | 'POST';
-    readonly path: string;
+    /** The declared call (service, method, path and the query parameters it may take). */
+    readonly call: QwilCallName;
     readonly query?: Readonly<Record<string, string>>;
     /** Already checked against Qwil's request schema. */
     readonly body?: unknown;
@@ -45,6 +45,30 @@ export interface QwilFile {
     readonly fileName: string;
     readonly contentType: string;
     readonly bytes: Uint8Array;
+}
+
+/** What is sent: the declared call's service, method and path, with this call's values. */
+type QwilRequest = Omit<QwilCall<unknown>, 'call' | 'response'> & { readonly service: QwilService; readonly method: string; readonly path: string };
+
+/**
+ * Percent-encodes a query value as RFC 3986 does: every character but the unreserved ones
+ * (letters, digits, - . _ ~), so a space is %20, never the form encoding's "+", which a server
+ * may read as a plus sign. QwilCallout encodes the same way.
+ */
+export function encodeQueryValue(value: string): string {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function queryString(query: Readonly<Record<string, string>> | undefined): string {
+    const pairs = Object.entries(query ?? {}).map(([name, value]) => `${encodeQueryValue(name)}=${encodeQueryValue(value)}`);
+    return pairs.length > 0 ? `?${pairs.join('&')}` : '';
+}
+
+/** The request for a declared call; a call or query parameter missing from QWIL_CALLS is a connector bug and is never sent. */
+function declaredRequest({ call, query, body, onBehalfOf }: Omit<QwilCall<unknown>, 'response'>): QwilRequest {
+    const { service, method, path } = QWIL_CALLS[call];
+    requireDeclared(service, method, path, query);
+    return { service, method, path, query, body, onBehalfOf };
 }
 
 function parseJson(body: string): unknown {
@@ -67,7 +91,7 @@ export class QwilTransport {
     ) {}
 
     async call<T>(call: QwilCall<T>): Promise<T> {
-        const response = await this.send(call);
+        const response = await this.send(declaredRequest(call));
         const parsed = call.response.safeParse(parseJson(response.getBody()));
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
@@ -78,7 +102,7 @@ export class QwilTransport {
 
     /** A file Qwil sends (PDF transcript, ZIP of attachments), byte for byte. */
     async download(call: Omit<QwilCall<never>, 'response' | 'body'>): Promise<QwilFile> {
-        const response = await this.send(call);
+        const response = await this.send(declaredRequest(call));
         const fileName = /filename="([^"]+)"/.exec(response.getHeader('Content-Disposition') ?? '')?.[1];
         const contentType = response.getHeader('Content-Type');
         if (!fileName || !contentType) throw new QwilApiError(response.getStatusCode(), null, 'a file without its name or type', true);
@@ -86,11 +110,10 @@ export class QwilTransport {
     }
 
     /** Sends the request through the named credential; a non-2xx answer becomes a QwilApiError. */
-    private async send({ service, method, path, query, body, onBehalfOf }: Omit<QwilCall<unknown>, 'response'>): Promise<HttpResponse> {
+    private async send({ service, method, path, query, body, onBehalfOf }: QwilRequest): Promise<HttpResponse> {
         const request = new HttpRequest();
         request.setMethod(method);
-        const search = query ? `?${new URLSearchParams(query).toString()}` : '';
-        request.setEndpoint(`callout:${QWIL_NAMED_CREDENTIAL}${SERVICE_PATHS[service]}/${path}${search}`);
+        request.setEndpoint(`callout:${QWIL_NAMED_CREDENTIAL}${SERVICE_PATHS[service]}/${path}${queryString(query)}`);
         request.setHeader('X-SYS-API-KEY', '{!$Credential.UserName}');
         request.setHeader('X-SYS-API-KEY-SECRET', '{!$Credential.Password}');
         request.setHeader('Accept', 'application/json');

@@ -30,10 +30,14 @@ export type MembershipRole = z.infer<typeof MembershipRole>;
 /** Every role but client is a staff role (staff and client type never change, Qwil's rule). */
 export const isStaffRole = (role: MembershipRole): boolean => role !== 'client';
 
-/** A person's membership of one Qwil organisation (our choice of fields, named as Qwil's API names them). */
+/**
+ * A person's membership of one Qwil organisation (our choice of fields, named as Qwil's API names them).
+ * Answer shapes require only what the connector reads; a field it does not read (the organisation's
+ * uuid, creation times) may be absent or null, and unknown fields are ignored.
+ */
 export const Membership = z.object({
     entity_user_xref_uuid: z.uuid(),
-    entity_uuid: z.uuid(),
+    entity_uuid: z.uuid().nullish(),
     first_name: z.string(),
     last_name: z.string(),
     job_title: z.string(),
@@ -191,14 +195,14 @@ export type UpdateEmailRequest = z.infer<typeof UpdateEmailRequest>;
 
 export const Group = z.object({
     group_uuid: z.uuid(),
-    entity_uuid: z.uuid(),
+    entity_uuid: z.uuid().nullish(),
     name: z.string(),
     identifier: z.string().nullable(),
     description: z.string().nullable(),
     member_count: z.number().int().min(0),
     /** Our choice: active staff members in the group; a client may join only when it is at least 1. */
     active_staff_count: z.number().int().min(0),
-    created_at: z.iso.datetime()
+    created_at: z.iso.datetime().nullish()
 });
 export type Group = z.infer<typeof Group>;
 
@@ -275,11 +279,11 @@ export type ChatParticipant = z.infer<typeof ChatParticipant>;
 
 export const Chat = z.object({
     chat_uuid: z.uuid(),
-    entity_uuid: z.uuid(),
+    entity_uuid: z.uuid().nullish(),
     title: z.string(),
     staff_only: z.boolean(),
     archived: z.boolean(),
-    created_at: z.iso.datetime(),
+    created_at: z.iso.datetime().nullish(),
     created_by_entity_user_xref_uuid: z.uuid(),
     participants: z.array(ChatParticipant),
     message_count: z.number().int().min(0),

@@ -4,75 +4,12 @@ import { GroupsApi } from '../groupsApi';
 import { QwilClient } from '../qwilClient';
 import { describeQwilFailure } from '../qwilErrorMessages';
 import { QwilApiError } from '../qwilTransport';
+import { CHAT, CLIENT, GROUP, json, membership, MINIMAL_ANSWERS, ORG_A, ORG_B, STAFF, UNKNOWN } from './minimalAnswers';
 import { scriptedQwil, type ScriptedAnswer } from './scriptedQwil';
 
 // Qwil documents no answer shapes: the connector must read answers shaped as Qwil's own samples read
 // them (qwil-salesforce-multiorg-app, QwilSdk.cls and qwilApp.js), answers with fields it does not
 // know, and answers without the paging cursor, which Qwil does not document.
-const ORG_A = '3f1c2a9e-8b7d-4c6e-9a5f-1e2d3c4b5a60';
-const ORG_B = '4a2d3b0f-9c8e-4d7f-8b6a-2f3e4d5c6b71';
-const STAFF = '5b3e4c1a-0d9f-4e8a-9c7b-3a4f5e6d7c82';
-const CLIENT = '6c4f5d2b-1e0a-4f9b-8d8c-4b5a6f7e8d93';
-const GROUP = '7d5a6e3c-2f1b-4a0c-9e9d-5c6b7a8f9ea4';
-const CHAT = '8e6b7f4d-3a2c-4b1d-8f0e-6d7c8b9a0fb5';
-const NOW = '2026-01-31T09:00:00Z';
-const UNKNOWN = { added_by_a_later_qwil: { nested: [1, 2] } };
-
-const membership = (uuid: string, role: string, status = 'active') => ({
-    ...UNKNOWN,
-    entity_user_xref_uuid: uuid,
-    entity_uuid: ORG_A,
-    first_name: 'Sofia',
-    last_name: 'Reyes',
-    job_title: 'Adviser',
-    primary_email: 'sofia@example.com',
-    identifier: null,
-    invitation_phone_number: null,
-    role,
-    status,
-    invited_at: NOW,
-    joined_at: null
-});
-const group = { ...UNKNOWN, group_uuid: GROUP, entity_uuid: ORG_A, name: 'Reyes family', identifier: null, description: null, member_count: 2, active_staff_count: 1, created_at: NOW };
-const chat = {
-    ...UNKNOWN,
-    chat_uuid: CHAT,
-    entity_uuid: ORG_A,
-    title: 'Pension review',
-    staff_only: false,
-    archived: false,
-    created_at: NOW,
-    created_by_entity_user_xref_uuid: STAFF,
-    participants: [{ entity_user_xref_uuid: STAFF, joined_at: NOW, left_at: null }],
-    message_count: 1,
-    last_message_at: NOW
-};
-const message = { ...UNKNOWN, chat_uuid: CHAT, seq: 1, sender_entity_user_xref_uuid: STAFF, text: 'Hello', sent_at: NOW, reply_to_seq: null, attachments: [] };
-const json = (body: unknown): ScriptedAnswer => ({ body });
-
-/** Every answer without `next_cursor`, each with a field the connector does not know. */
-const MINIMAL_ANSWERS: Record<string, ScriptedAnswer> = {
-    'GET entity-memberships': json({ ...UNKNOWN, entity_membership: membership(STAFF, 'staff') }),
-    'GET entity-memberships/list': json({ ...UNKNOWN, entity_memberships: [membership(STAFF, 'staff')] }),
-    'POST entity-memberships/create': json({ entity_membership: membership(CLIENT, 'client', 'pending') }),
-    'POST entity-memberships/invitations/resend': json({ entity_membership: membership(CLIENT, 'client', 'pending') }),
-    'POST entity-memberships/phone-numbers/update': json({ entity_membership: membership(CLIENT, 'client', 'pending') }),
-    'GET entity-memberships/group-memberships/list': json({ groups: [group] }),
-    'GET groups/list': json({ groups: [group] }),
-    'GET groups/group-members/list': json({ group_members: [membership(STAFF, 'staff')] }),
-    'POST groups/create': json({ group }),
-    'POST groups/update': json({ group }),
-    'POST groups/destroy': json({ ...UNKNOWN, group_uuid: GROUP, deleted: true }),
-    'POST groups/group-members/create': json({ group }),
-    'POST groups/group-members/destroy': json({ group }),
-    'GET chats/list': json({ chats: [chat] }),
-    'GET chats': json({ chats: [chat] }),
-    'GET chats/messages/range': json({ messages: [message] }),
-    'POST chats/create': json({ chat }),
-    'POST chats/messages/send-text': json({ message }),
-    'GET chats/export/pdf': { body: '%PDF', headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="chat.pdf"' } }
-};
-
 describe('answers without the paging cursor and with fields the connector does not know', () => {
     const http = scriptedQwil(MINIMAL_ANSWERS);
     const qwil = new QwilClient(http);
