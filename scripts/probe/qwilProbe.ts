@@ -9,6 +9,8 @@ import {
     QwilErrorBody,
     TenancyListResponse
 } from '../../force-app/server/qwil/schemas';
+import { QWIL_CALLS, requireDeclared, type QwilCallName } from '../../force-app/server/qwil/qwilCalls';
+import { encodeQueryValue, SERVICE_PATHS } from '../../force-app/server/qwil/qwilTransport';
 
 /** The System API key behind the named credential. */
 export interface ProbeCredentials {
@@ -35,6 +37,8 @@ export interface Finding {
 }
 
 export interface ProbeResult {
+    /** The call's name in the connector's declaration of Qwil calls (QWIL_CALLS). */
+    readonly call: QwilCallName;
     readonly method: 'GET';
     /** Path and query as sent, relative to the base URL. */
     readonly path: string;
@@ -51,8 +55,6 @@ interface Answer {
     readonly json: unknown;
 }
 
-const SYSTEM = '/entity-service/sys-api/';
-const CHAT = '/chat-service/api/';
 /** The connector's roles and statuses: what it filters on. */
 const ROLES = new Set(['system_admin', 'user_admin', 'staff', 'client']);
 const STATUSES = new Set(['pending', 'active', 'suspended', 'deactivated']);
@@ -123,9 +125,12 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
     const base = options.baseUrl.replace(/\/+$/, '');
     const results: ProbeResult[] = [];
 
-    async function get(service: 'system' | 'chat', path: string, query: Record<string, string>, schema: z.ZodType, findings: (answer: Answer) => Finding[], onBehalfOf?: string) {
-        const search = new URLSearchParams(query).toString();
-        const relative = `${service === 'system' ? SYSTEM : CHAT}${path}${search ? `?${search}` : ''}`;
+    /** Sends a declared GET call with the query values encoded as the connector encodes them. */
+    async function get(call: QwilCallName, query: Record<string, string>, schema: z.ZodType, findings: (answer: Answer) => Finding[], onBehalfOf?: string) {
+        const { service, path } = QWIL_CALLS[call];
+        requireDeclared(service, 'GET', path, query);
+        const search = Object.entries(query).map(([name, value]) => `${encodeQueryValue(name)}=${encodeQueryValue(value)}`).join('&');
+        const relative = `${SERVICE_PATHS[service]}/${path}${search ? `?${search}` : ''}`;
         const master = service === 'chat' ? options.masterCredentials : undefined;
         const headers: Record<string, string> = master
             ? { 'X-MASTER-USER-API-KEY': master.key, 'X-MASTER-USER-API-KEY-SECRET': master.secret, Accept: 'application/json' }
@@ -147,6 +152,7 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
             answer = { status: 0, json: undefined };
         }
         results.push({
+            call,
             method: 'GET',
             path: relative,
             status: answer.status,
@@ -157,20 +163,20 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
         return answer;
     }
 
-    await get('system', 'entity-memberships', { identifier: UNKNOWN_IDENTIFIER }, MembershipLookupResponse, (answer) => [
+    await get('findMembership', { identifier: UNKNOWN_IDENTIFIER }, MembershipLookupResponse, (answer) => [
         holds(errorCodeOf(answer) === 'RN006', 'a lookup that finds no one answers RN006'),
         holds(answer.status < 300 || QwilErrorBody.safeParse(answer.json).success, 'an error answer parses with the connector error schema')
     ]);
 
     let staffUuid: string | null = null;
     if (options.staffEmail) {
-        const found = await get('system', 'entity-memberships', { primary_email: options.staffEmail }, MembershipLookupResponse, (answer) =>
+        const found = await get('findMembership', { primary_email: options.staffEmail }, MembershipLookupResponse, (answer) =>
             answer.status === 200 ? shapeFindings([record(record(answer.json)?.['entity_membership']) ?? {}], 'memberships') : []
         );
         staffUuid = text(record(record(found.json)?.['entity_membership'])?.['entity_user_xref_uuid']);
     }
 
-    const people = await get('system', 'entity-memberships/list', { limit: '100' }, MembershipListResponse, (answer) => [
+    const people = await get('listMemberships', { limit: '100' }, MembershipListResponse, (answer) => [
         ...limitFinding(answer),
         ...pagingFinding(answer),
         ...(answer.status === 200 ? shapeFindings(list(answer.json, 'entity_memberships'), 'listed memberships') : [])
@@ -181,27 +187,22 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
     const clientUuid = activeWithRole((role) => role === 'client');
 
     if (options.staffEmail) {
-        // As the connector sends it, then as Qwil's multi-organisation sample does (no limit).
-        await get('system', 'sdk/entity-memberships', { primary_email: options.staffEmail, limit: '100' }, TenancyListResponse, (answer) => [
-            ...limitFinding(answer),
-            ...pagingFinding(answer),
+        await get('listTenancies', { primary_email: options.staffEmail }, TenancyListResponse, (answer) => [
+            holds(answer.status === 200, "the tenancy lookup answers as Qwil's multi-organisation sample calls it"),
             ...(answer.status === 200 ? shapeFindings(list(answer.json, 'entity_memberships').map((tenancy) => record(tenancy['user']) ?? {}), 'tenancy users', ' (without it the connector looks the membership up)') : [])
-        ]);
-        await get('system', 'sdk/entity-memberships', { primary_email: options.staffEmail }, TenancyListResponse, (answer) => [
-            holds(answer.status === 200, "the tenancy lookup answers as Qwil's multi-organisation sample calls it")
         ]);
     }
 
-    const groups = await get('system', 'groups/list', { limit: '100' }, GroupListResponse, (answer) => [holds(answer.status === 200, 'groups/list exists'), ...pagingFinding(answer)]);
+    const groups = await get('listGroups', { limit: '100' }, GroupListResponse, (answer) => [holds(answer.status === 200, 'groups/list exists'), ...pagingFinding(answer)]);
     const groupUuid = text(list(groups.json, 'groups')[0]?.['group_uuid']);
     if (staffUuid) {
-        await get('system', 'entity-memberships/group-memberships/list', { entity_user_xref_uuid: staffUuid, limit: '100' }, GroupListResponse, (answer) => [
+        await get('groupsOfMembership', { entity_user_xref_uuid: staffUuid, limit: '100' }, GroupListResponse, (answer) => [
             holds(answer.status === 200, 'group-memberships/list answers for a known membership'),
             ...pagingFinding(answer)
         ]);
     }
     if (groupUuid) {
-        await get('system', 'groups/group-members/list', { group_uuid: groupUuid, limit: '100' }, GroupMembersResponse, (answer) => [
+        await get('groupMembers', { group_uuid: groupUuid, limit: '100' }, GroupMembersResponse, (answer) => [
             holds(answer.status === 200, 'groups/group-members/list exists'),
             ...pagingFinding(answer)
         ]);
@@ -210,7 +211,7 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
     const chatOwner = clientUuid ?? staffUuid;
     let chat: { uuid: string; participant: string } | null = null;
     if (chatOwner) {
-        const chats = await get('system', 'chats/list', { entity_user_xref_uuid: chatOwner, limit: '10' }, ChatListResponse, (answer) => [
+        const chats = await get('listClientChats', { entity_user_xref_uuid: chatOwner, limit: '10' }, ChatListResponse, (answer) => [
             holds(answer.status === 200, 'chats/list answers for a known membership'),
             ...pagingFinding(answer)
         ]);
@@ -219,13 +220,13 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
         if (uuid) chat = { uuid, participant: chatOwner };
     }
     if (staffUuid) {
-        await get('chat', 'chats', { limit: '100' }, ChatListResponse, (answer) => pagingFinding(answer), staffUuid);
+        await get('listOwnChats', { limit: '100' }, ChatListResponse, (answer) => pagingFinding(answer), staffUuid);
     }
     if (chat) {
-        await get('chat', 'chats/messages/range', { chat_uuid: chat.uuid, limit: '1' }, MessageRangeResponse, (answer) => pagingFinding(answer), chat.participant);
+        await get('messageRange', { chat_uuid: chat.uuid, limit: '1' }, MessageRangeResponse, (answer) => pagingFinding(answer), chat.participant);
     }
 
-    await get('system', 'chats/export/pdf', {}, z.unknown(), (answer) => {
+    await get('exportChatPdf', {}, z.unknown(), (answer) => {
         const code = errorCodeOf(answer);
         return [holds(code === 'QX001' || code === 'QX010', 'a transcript export without chat_uuid answers QX001 (export allowed) or QX010 (not allowed)')];
     });
@@ -244,7 +245,8 @@ export function formatProbeReport(baseUrl: string, results: readonly ProbeResult
         const status = result.status === 0 ? 'no answer' : `${result.status}${result.errorCode ? ` ${result.errorCode}` : ''}`;
         const what = result.status >= 300 ? 'error body' : 'answer';
         const parses = result.parses.ok ? `${what} parses with the connector schema` : `${what} does NOT parse with the connector schema (${result.parses.problem})`;
-        lines.push(`${result.method} ${result.path}`, `  status: ${status}; ${parses}`);
+        const { source, assumed } = QWIL_CALLS[result.call];
+        lines.push(`${result.method} ${result.path}`, `  declared: ${result.call}, source ${source}; assumed: ${assumed}`, `  status: ${status}; ${parses}`);
         for (const { verdict, assumption } of result.findings) lines.push(`  ${verdict.padEnd(11)} ${assumption}`);
     }
     lines.push('', probePassed(results) ? 'Result: every answer parsed and no assumption was refuted.' : 'Result: some answers do not fit the connector (see "does NOT parse" and "refutes" above).');

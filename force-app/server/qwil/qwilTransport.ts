@@ -8,7 +8,7 @@ import { QwilErrorBody } from './schemas';
 export const QWIL_NAMED_CREDENTIAL = 'Qwil_Messenger_Salesforce_Connector';
 
 /** Qwil's two services: the System API (members, groups, review) and the chat service. */
-const SERVICE_PATHS = { system: '/entity-service/sys-api', chat: '/chat-service/api' } as const;
+export const SERVICE_PATHS = { system: '/entity-service/sys-api', chat: '/chat-service/api' } as const;
 export type QwilService = keyof typeof SERVICE_PATHS;
 
 /** A Qwil error response, or a response the connector cannot read (`unreadable`: the body is not what Qwil documents). */
