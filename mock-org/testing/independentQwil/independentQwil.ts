@@ -5,11 +5,12 @@ import type { AddressInfo } from 'node:net';
  * A second Qwil stand-in, for tests only, written from what Qwil publishes (its API guides and key
  * articles, and its two public Salesforce samples), not from the mock Qwil. Its answers are as small
  * as Qwil's material allows: where Qwil names a field it is used; where the connector needs a field
- * Qwil never names, the field is the connector's declared assumption and is marked as such in
- * SOURCES.md beside this file. Nothing else is added: no paging fields, no timestamps, no counts.
+ * Qwil never names, the stand-in sends it only if the connector declares the dependency (QWIL_CALLS,
+ * `dependsOn`), as SOURCES.md beside this file records. Nothing else is added: no paging fields, no
+ * organisation uuids, no creation times or creators, no error messages.
  */
 
-/** A membership as the stand-in holds it; only `role` and `status` values are assumptions of the connector. */
+/** A membership as the stand-in holds it. */
 export interface StandInPerson {
     readonly entity_user_xref_uuid: string;
     readonly first_name: string;
@@ -17,14 +18,18 @@ export interface StandInPerson {
     readonly job_title: string;
     readonly primary_email: string;
     readonly identifier: string | null;
+    readonly invitation_phone_number: string | null;
     readonly role: 'system_admin' | 'user_admin' | 'staff' | 'client';
     readonly status: 'pending' | 'active' | 'suspended' | 'deactivated';
+    readonly invited_at: string;
+    readonly joined_at: string | null;
 }
 
 export interface StandInMessage {
     readonly seq: number;
     readonly text: string;
     readonly sender_entity_user_xref_uuid: string;
+    readonly sent_at: string;
 }
 
 export interface StandInChat {
@@ -83,13 +88,22 @@ function presents(request: IncomingMessage, prefix: 'SYS' | 'MASTER-USER', key: 
     return key !== undefined && header(request, `X-${prefix}-API-KEY`) === key.key && header(request, `X-${prefix}-API-KEY-SECRET`) === key.secret;
 }
 
-function membershipOf(person: StandInPerson) {
-    const { entity_user_xref_uuid, first_name, last_name, job_title, primary_email, identifier, role, status } = person;
-    return { entity_user_xref_uuid, first_name, last_name, job_title, primary_email, identifier, role, status };
+/** Participants joined when the chat's first message was sent; no one has left. */
+function chatOf(chat: StandInChat) {
+    const first = chat.messages[0]?.sent_at ?? null;
+    return {
+        chat_uuid: chat.chat_uuid,
+        title: chat.title,
+        staff_only: false,
+        archived: false,
+        participants: chat.participantUuids.map((uuid) => ({ entity_user_xref_uuid: uuid, joined_at: first, left_at: null })),
+        message_count: chat.messages.length,
+        last_message_at: chat.messages.at(-1)?.sent_at ?? null
+    };
 }
 
-function chatOf(chat: StandInChat) {
-    return { chat_uuid: chat.chat_uuid, title: chat.title, participants: chat.participantUuids.map((uuid) => ({ entity_user_xref_uuid: uuid })) };
+function messageOf(chat: StandInChat, message: StandInMessage) {
+    return { chat_uuid: chat.chat_uuid, ...message, reply_to_seq: null, attachments: [] };
 }
 
 function systemApi(data: StandInData, path: string, query: URLSearchParams): Answer {
@@ -105,10 +119,10 @@ function systemApi(data: StandInData, path: string, query: URLSearchParams): Ans
                     (email !== undefined && candidate.primary_email.toLowerCase() === email) ||
                     (uuid !== null && candidate.entity_user_xref_uuid === uuid)
             );
-            return person ? ok({ entity_membership: membershipOf(person) }) : NOT_FOUND;
+            return person ? ok({ entity_membership: person }) : NOT_FOUND;
         }
         case 'entity-memberships/list':
-            return ok({ entity_memberships: data.people.map(membershipOf) });
+            return ok({ entity_memberships: data.people });
         case 'sdk/entity-memberships': {
             // As the multi-organisation sample reads it: staff and client accounts alike, logo and avatar optional.
             const email = query.get('primary_email')?.toLowerCase();
@@ -142,7 +156,7 @@ function chatService(data: StandInData, path: string, query: URLSearchParams, ac
             const chat = visible.find((candidate) => candidate.chat_uuid === query.get('chat_uuid'));
             if (!chat) return NOT_FOUND;
             const limit = Number(query.get('limit') ?? chat.messages.length);
-            return ok({ messages: chat.messages.slice(-limit) });
+            return ok({ messages: chat.messages.slice(-limit).map((message) => messageOf(chat, message)) });
         }
         default:
             return NOT_FOUND;
