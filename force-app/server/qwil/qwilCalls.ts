@@ -193,7 +193,7 @@ export const QWIL_CALLS = {
         path: 'chats',
         query: ['limit'],
         source: 'api-guide',
-        assumed: 'the System key with on-behalf-of (Qwil documents a Master User key); the limit parameter',
+        assumed: 'the System key on chat-service when no Master User key is set up (Qwil documents the Master User key); the limit parameter',
         dependsOn: 'chats[] (as chats/list)'
     },
     messageRange: {
@@ -202,7 +202,7 @@ export const QWIL_CALLS = {
         path: 'chats/messages/range',
         query: ['chat_uuid', ...PAGING],
         source: 'api-guide',
-        assumed: 'the System key with on-behalf-of; the query fields; pages from the newest back, each oldest first',
+        assumed: 'the System key on chat-service when no Master User key is set up; the query fields; pages from the newest back, each oldest first',
         dependsOn: 'messages[] (chat uuid, seq, sender, text, sent time, reply_to_seq, attachments); next_cursor'
     },
     createChat: {
@@ -211,7 +211,7 @@ export const QWIL_CALLS = {
         path: 'chats/create',
         query: [],
         source: 'support-article',
-        assumed: 'the System key with on-behalf-of; staff_only in the body; QX040-QX042',
+        assumed: 'the System key on chat-service when no Master User key is set up; staff_only in the body; QX040-QX042',
         dependsOn: 'chat'
     },
     sendText: {
@@ -220,7 +220,7 @@ export const QWIL_CALLS = {
         path: 'chats/messages/send-text',
         query: [],
         source: 'support-article',
-        assumed: 'the System key with on-behalf-of; QX043 = not an active participant',
+        assumed: 'the System key on chat-service when no Master User key is set up; QX043 = not an active participant',
         dependsOn: 'message'
     }
 } as const satisfies Record<string, QwilCallDeclaration>;
