@@ -14,7 +14,7 @@ export const QWIL_NAMED_CREDENTIAL = 'Qwil_Messenger_Salesforce_Connector';
 export const QWIL_CHAT_SERVICE_NAMED_CREDENTIAL = 'Qwil_Messenger_Chat_Service';
 
 /** Qwil's two services: the System API (members, groups, review) and the chat service. */
-const SERVICE_PATHS = { system: '/entity-service/sys-api', chat: '/chat-service/api' } as const;
+export const SERVICE_PATHS = { system: '/entity-service/sys-api', chat: '/chat-service/api' } as const;
 export type QwilService = keyof typeof SERVICE_PATHS;
 
 /** A Qwil error response, or a response the connector cannot read (`unreadable`: the body is not what Qwil documents). */
