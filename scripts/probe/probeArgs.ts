@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilTransport';
+import { QWIL_CHAT_SERVICE_NAMED_CREDENTIAL, QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilTransport';
 import { createFileCredentialStore } from '../../mock-org/platform/callouts/credentialStore';
 import type { ProbeCredentials } from './qwilProbe';
 
@@ -18,9 +18,6 @@ export interface ProbeArgs {
     readonly store: string | undefined;
     readonly help: boolean;
 }
-
-/** The optional second named credential: a Master User API key for chat-service. */
-export const CHAT_SERVICE_NAMED_CREDENTIAL = 'Qwil_Messenger_Chat_Service';
 
 /** The System API key, and the Master User API key when there is one. */
 export interface ProbeKeys {
@@ -86,7 +83,7 @@ export function credentialsFromStore(file: string): ProbeKeys {
     try {
         const store = createFileCredentialStore(file);
         system = store.get(QWIL_NAMED_CREDENTIAL);
-        master = store.get(CHAT_SERVICE_NAMED_CREDENTIAL);
+        master = store.get(QWIL_CHAT_SERVICE_NAMED_CREDENTIAL);
     } catch (error) {
         throw new ProbeUsageError(error instanceof Error ? error.message : String(error));
     }

@@ -167,7 +167,7 @@ export const QWIL_CALLS = {
         query: ['entity_user_xref_uuid', 'with_entity_user_xref_uuid', ...PAGING],
         source: 'api-guide',
         assumed: 'the query fields; cursor paging',
-        dependsOn: 'chats[] (uuid, title, staff only, archived, participants with joined/left times, message count, last message time); next_cursor'
+        dependsOn: 'chats[] (uuid, title, who created it (to recognise a chat an earlier attempt created), staff only, archived, participants with joined/left times, message count, last message time); next_cursor'
     },
     exportChatPdf: {
         service: 'system',

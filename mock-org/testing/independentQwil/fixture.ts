@@ -50,6 +50,7 @@ export function standInFixture({ clientRecordId, acceptSystemKeyOnChatService }:
                 {
                     chat_uuid: randomUUID(),
                     title: 'Portfolio review',
+                    createdByUuid: staff.entity_user_xref_uuid,
                     participantUuids: [staff.entity_user_xref_uuid, client.entity_user_xref_uuid],
                     messages: [
                         { seq: 1, text: 'Shall we meet on Thursday?', sender_entity_user_xref_uuid: staff.entity_user_xref_uuid, sent_at: '2026-02-02T09:15:00Z' },
@@ -59,6 +60,7 @@ export function standInFixture({ clientRecordId, acceptSystemKeyOnChatService }:
                 {
                     chat_uuid: randomUUID(),
                     title: 'Tax documents',
+                    createdByUuid: colleague.entity_user_xref_uuid,
                     participantUuids: [colleague.entity_user_xref_uuid, client.entity_user_xref_uuid],
                     messages: [{ seq: 1, text: 'Please upload your P60.', sender_entity_user_xref_uuid: colleague.entity_user_xref_uuid, sent_at: '2026-02-03T14:00:00Z' }]
                 }

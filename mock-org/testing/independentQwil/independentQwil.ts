@@ -35,6 +35,8 @@ export interface StandInMessage {
 export interface StandInChat {
     readonly chat_uuid: string;
     readonly title: string;
+    /** Who started the chat; the connector reads it to recognise a chat its own earlier attempt created (declared as an assumption). */
+    readonly createdByUuid: string;
     readonly participantUuids: readonly string[];
     /** Oldest first. */
     readonly messages: readonly StandInMessage[];
@@ -94,6 +96,7 @@ function chatOf(chat: StandInChat) {
     return {
         chat_uuid: chat.chat_uuid,
         title: chat.title,
+        created_by_entity_user_xref_uuid: chat.createdByUuid,
         staff_only: false,
         archived: false,
         participants: chat.participantUuids.map((uuid) => ({ entity_user_xref_uuid: uuid, joined_at: first, left_at: null })),

@@ -59,14 +59,17 @@ describe('the connector against an independent, Qwil-shaped stand-in', () => {
         expect(tab).toMatchObject({ kind: 'ready', client: { status: 'not_invited' }, actions: { invite: true } });
     });
 
-    it("lists the client's chats the staff member takes part in, with the newest message as preview", async () => {
+    it("lists the client's chats the staff member takes part in, and opens one with its newest messages", async () => {
         const page = await callApex('QwilChatsController', 'listChats', { recordId: eleanorId, cursor: null });
         expect(page).toMatchObject({
             visibility: 'View Own Chats',
             clientName: 'Eleanor Whitfield',
             nextCursor: null,
-            chats: [{ title: 'Portfolio review', lastMessagePreview: 'Thursday suits me.', participants: expect.arrayContaining([expect.objectContaining({ name: 'Olivia Hart', isYou: true })]) }]
+            chats: [{ title: 'Portfolio review', participants: expect.arrayContaining([expect.objectContaining({ name: 'Olivia Hart', isYou: true })]) }]
         });
-        expect((page as { chats: unknown[] }).chats).toHaveLength(1);
+        const chats = (page as { chats: { chatUuid: string }[] }).chats;
+        expect(chats).toHaveLength(1);
+        const opened = await callApex('QwilChatsController', 'openChat', { recordId: eleanorId, chatUuid: chats[0]!.chatUuid });
+        expect((opened as { messages: { text: string }[] }).messages.at(-1)?.text).toBe('Thursday suits me.');
     });
 });
