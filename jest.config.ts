@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import type { Config } from 'jest';
+import { TEST_TIMEOUT_MS } from './mock-org/testing/testLimits';
 // sfdx-lwc-jest ships CommonJS without type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { jestConfig: lwcPreset } = require('@salesforce/sfdx-lwc-jest/config') as { jestConfig: Config };
@@ -73,7 +75,10 @@ if (process.env.BROWSER_TESTS === '1') {
     });
 }
 
-// One limit for every test, sized for a loaded 2-core machine (CI shares its cores): a test waits on
-// work, never on the clock, so a generous limit only decides how long a hung test takes to report.
-const config: Config = { projects, testTimeout: 30_000 };
+// Jest's default (cores - 1) leaves one of 2 cores idle; its workers also wait on child processes (JVMs,
+// tsx, HTTP servers), so one worker per core, and at least 2, keeps the cores busy.
+const maxWorkers = Math.max(2, availableParallelism() - 1);
+
+// The test limit lives in mock-org/testing/testLimits.ts with the other waits of the test support.
+const config: Config = { projects, testTimeout: TEST_TIMEOUT_MS, maxWorkers };
 export default config;

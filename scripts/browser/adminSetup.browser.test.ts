@@ -1,6 +1,7 @@
 // The installation guide's steps 2–5 in real Chromium on a fresh start (no key, no secret, no
 // settings record), as the administrator; then a staff user sees the client in the Qwil Messenger tab.
 // The saved metadata goes to a copy of the project, so the repository's files are not changed.
+import { SLOW_TEST_TIMEOUT_MS } from '../../mock-org/testing/testLimits';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions'
 
 const SCREENSHOT_DIR = path.resolve(__dirname, '../../.artifacts/screenshots');
 
-jest.setTimeout(90_000);
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 let server: RunningMockOrg;
 let projectRoot: string;

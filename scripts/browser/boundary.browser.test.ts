@@ -1,10 +1,11 @@
 // The boundary rule in real Chromium: James Patel, on the record of his own client Hannah Lindqvist,
 // searches the tab's pickers and never sees a client of Olivia Hart's that he cannot read in Salesforce.
+import { SLOW_TEST_TIMEOUT_MS } from '../../mock-org/testing/testLimits';
 import type { Locator } from 'playwright-core';
 import { useMockOrgInChromium } from './mockOrgInChromium';
 import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions';
 
-jest.setTimeout(60_000);
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 const session = useMockOrgInChromium();
 

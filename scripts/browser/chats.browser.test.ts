@@ -1,11 +1,12 @@
 // Chats in real Chromium: an advisor opens a chat with her client, sends a message and sees it
 // appear once, in the page and in Qwil.
+import { SLOW_TEST_TIMEOUT_MS } from '../../mock-org/testing/testLimits';
 import { DEMO } from '../../mock-org/qwil';
 import { accessibilityViolations } from './accessibility';
 import { useMockOrgInChromium } from './mockOrgInChromium';
 import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions';
 
-jest.setTimeout(60_000);
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 const session = useMockOrgInChromium();
 

@@ -1,11 +1,12 @@
 // Contact groups in real Chromium: an advisor adds a staff member to the client's group and
 // removes them again, seeing each change in the group at once with a toast.
+import { SLOW_TEST_TIMEOUT_MS } from '../../mock-org/testing/testLimits';
 import { DEMO } from '../../mock-org/qwil';
 import { accessibilityViolations } from './accessibility';
 import { useMockOrgInChromium } from './mockOrgInChromium';
 import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions';
 
-jest.setTimeout(60_000);
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 const session = useMockOrgInChromium();
 

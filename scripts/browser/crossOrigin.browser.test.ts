@@ -1,6 +1,7 @@
 // A page on another origin in the administrator's browser (another port of 127.0.0.1: the same
 // site, so the session cookie goes with its requests) tries what the dev server must refuse:
 // an auto-submitted Setup form and no-cors fetches to the mock Qwil's control surface.
+import { SLOW_TEST_TIMEOUT_MS } from '../../mock-org/testing/testLimits';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,7 @@ import { startMockOrgServer, type RunningMockOrg } from '../../mock-org/server/s
 import { launchChromium } from './chromium';
 import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions';
 
-jest.setTimeout(60_000);
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 const SETTINGS_EDIT = '/setup/custom-metadata/Qwil_Messenger/Qwil/edit';
 const VIEW_ALL_SETTINGS: Record<string, string> = {

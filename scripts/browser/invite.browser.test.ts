@@ -1,10 +1,11 @@
 // Inviting a client in real Chromium: a UK national number is shown normalised before sending,
 // the invitation goes out, and the tab shows the client as pending.
+import { SLOW_TEST_TIMEOUT_MS } from '../../mock-org/testing/testLimits';
 import { accessibilityViolations } from './accessibility';
 import { useMockOrgInChromium } from './mockOrgInChromium';
 import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions';
 
-jest.setTimeout(60_000);
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 const session = useMockOrgInChromium();
 

@@ -1,5 +1,6 @@
 // Smoke test in real Chromium: the mock org serves the Lightning-style record page, the preview
 // build mounts qwilChatTabsMenu in the Qwil Messenger tab, and it shows the client's Qwil state.
+import { SLOW_TEST_TIMEOUT_MS } from '../../mock-org/testing/testLimits';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ const SCREENSHOT_DIR = path.resolve(__dirname, '../../.artifacts/screenshots');
 const SLDS_SUCCESS_BACKGROUND = 'rgb(46, 132, 74)';
 const SLDS_PAGE_HEADER_BACKGROUND = 'rgb(243, 243, 243)';
 
-jest.setTimeout(60_000);
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 let server: { url: string; close(): Promise<void> };
 let dataDir: string;

@@ -1,3 +1,4 @@
+import { SLOW_TEST_TIMEOUT_MS } from '../../../mock-org/testing/testLimits';
 import { z } from 'zod';
 import { fixtureProject, removeTemporaryDirectories } from '../../deploy/__tests__/projectFixture';
 import { type ApexCheckSection, checkApex, type TypeScriptSide } from '../checkApex';
@@ -66,7 +67,7 @@ function sections(files: Record<string, string>): Promise<ApexCheckSection[]> {
 const section = (all: ApexCheckSection[], name: string): ApexCheckSection => all.find((candidate) => candidate.name === name)!;
 
 // apex-ls and PMD start a JVM each; on a busy machine that takes a while.
-jest.setTimeout(120_000);
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 afterAll(removeTemporaryDirectories);
 
 describe('npm run check:apex on a small project', () => {

@@ -10,8 +10,6 @@ const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 const CREDENTIAL = 'Qwil_Messenger_Salesforce_Connector';
 let dataDir: string;
 
-jest.setTimeout(30_000);
-
 beforeEach(() => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'setup-commands-'));
 });
