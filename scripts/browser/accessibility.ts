@@ -12,6 +12,10 @@ declare global {
 
 /** One line per violation: the rule, what it asks for, and the offending elements. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+    // Rules such as target-size measure the rendered page: wait until its stylesheets and fonts have applied,
+    // not only until the element a test waited for is in the DOM.
+    await page.waitForLoadState('load');
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     return page.evaluate(async (options) => {
         const { violations } = await window.axe.run(document, options);
