@@ -15,3 +15,9 @@ export function toId18(id: string): string {
     }
     return id + suffix;
 }
+
+/** Apex `Id.valueOf` accepts it: 15 characters, or 18 carrying their own case-safe suffix. */
+export function isValidId(text: string): boolean {
+    if (/^[a-zA-Z0-9]{15}$/.test(text)) return true;
+    return /^[a-zA-Z0-9]{18}$/.test(text) && toId18(text.slice(0, 15)) === text;
+}

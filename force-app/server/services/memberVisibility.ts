@@ -1,6 +1,6 @@
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException, QueryException } from '../platform/exceptions';
-import { toId18 } from '../platform/salesforceId';
+import { isValidId, toId18 } from '../platform/salesforceId';
 import { GroupsApi } from '../qwil/groupsApi';
 import { isStaffRole, MembershipRole, type Group, type Membership, type MembershipListResponse } from '../qwil/schemas';
 import { CHAT_MAX_ACTIVE_PARTICIPANTS } from '../contracts/chats';
@@ -57,10 +57,14 @@ export function hiddenClientsPhrase(count: number): string {
     return `${count} ${count === 1 ? 'client' : 'clients'} you cannot see in Salesforce`;
 }
 
-/** The Contact or Account id in a member's Qwil identifier, if it holds one. */
+/**
+ * The Contact or Account id in a member's Qwil identifier, if it holds one. Text shaped like an id
+ * that is none (a wrong case-safe suffix) names no record, as `Id.valueOf` refuses it in Apex; in the
+ * query it would fail the whole list's check.
+ */
 function linkedRecord(context: ApexContext, client: MemberKeys): { readonly objectApiName: string; readonly id: string } | null {
     const identifier = client.identifier?.trim() ?? '';
-    if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(identifier)) return null;
+    if (!isValidId(identifier)) return null;
     const objectApiName = context.schema.getSObjectTypeOfId(identifier);
     return objectApiName === 'Contact' || objectApiName === 'Account' ? { objectApiName, id: toId18(identifier) } : null;
 }

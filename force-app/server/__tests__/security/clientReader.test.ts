@@ -1,4 +1,5 @@
 import type { ApexContext } from '../../platform/context';
+import type { Membership } from '../../qwil/schemas';
 import { clientReader } from '../../services/memberVisibility';
 import { loadConnectorSettings, type ConnectorSettings } from '../../settings/connectorSettings';
 import { SEED_USERS, createScriptedOrg } from '../../../../mock-org/platform/__tests__/probeOrg';
@@ -12,7 +13,7 @@ const { clients: C } = DEMO;
 const members = demoState().memberships.filter((membership) => membership.entity_uuid === DEMO.organisations.harbourWealth);
 const name = (uuid: string) => Object.entries(C).find(([, clientUuid]) => clientUuid === uuid)?.[0] ?? uuid;
 
-function readerOrg(lookup: ConnectorSettings['clientLookupType']) {
+function readerOrg(lookup: ConnectorSettings['clientLookupType'], listed: readonly Membership[] = members) {
     return createScriptedOrg({
         readable: async (context: ApexContext) => {
             let queries = 0;
@@ -23,7 +24,7 @@ function readerOrg(lookup: ConnectorSettings['clientLookupType']) {
             });
             const database = counted(context.database);
             const settings = { ...loadConnectorSettings(context), clientLookupType: lookup };
-            const readable = clientReader({ ...context, database }, settings).readableUuids(members);
+            const readable = clientReader({ ...context, database }, settings).readableUuids(listed);
             return { readable: [...readable].map(name).sort(), queries };
         }
     });
@@ -44,5 +45,15 @@ describe('clientReader', () => {
             ok: true,
             value: { readable: ['charlotteDubois', 'eleanorWhitfield', 'hannahLindqvist', 'marcusBennett', 'priyaRaman'], queries: oliviaQueries }
         });
+    });
+
+    // Apex's Id.valueOf refuses an 18-character id whose case-safe suffix does not match: such an
+    // identifier names no record, and must not make the whole list's query fail.
+    it('by record id: a Qwil identifier shaped like a Contact id but with a wrong suffix names no record and hides no one else', async () => {
+        const george = members.find((member) => member.entity_user_xref_uuid === C.georgeAdeyemi);
+        if (!george?.identifier) throw new Error('the demo links George to his Contact');
+        const mistyped = { ...george, entity_user_xref_uuid: 'f0f0f0f0-0000-4000-8000-000000000001', identifier: `${george.identifier.slice(0, 15)}ZZZ` };
+        const { run } = readerOrg('Salesforce Record ID', [...members, mistyped]);
+        expect(await run(SEED_USERS.james, 'readable')).toEqual({ ok: true, value: { readable: ['georgeAdeyemi', 'hannahLindqvist'], queries: 2 } });
     });
 });
