@@ -7,7 +7,7 @@ import { requireCsrfToken, requireSameOrigin } from './requestGuards';
 import type { Session } from './sessions';
 
 /** The largest control input (a fault plan, a key's CIDR list) is well under a kilobyte. */
-export const MAX_CONTROL_BODY_BYTES = 64_000;
+const MAX_CONTROL_BODY_BYTES = 64_000;
 
 export type ControlSurfaceListener = (request: IncomingMessage, response: ServerResponse, session: Session) => Promise<void>;
 

@@ -21,7 +21,7 @@ const DETAIL_FIELDS: Record<string, { field: string; label: string }[]> = {
     ]
 };
 
-export const recordHref = (record: StoredRecord) => `/lightning/r/${record.attributes.type}/${record.Id}/view`;
+const recordHref = (record: StoredRecord) => `/lightning/r/${record.attributes.type}/${record.Id}/view`;
 
 const objectLabelOf = (record: StoredRecord) => (record.attributes.type === 'Account' && record['IsPersonAccount'] === true ? 'Person Account' : record.attributes.type);
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);

@@ -30,7 +30,7 @@ export function readBodyOnce(request: IncomingMessage, limit: number): Promise<B
 }
 
 /** Setup forms and "log in as" are small; the largest field is a CIDR list. */
-export const MAX_FORM_BYTES = 100_000;
+const MAX_FORM_BYTES = 100_000;
 
 export type FormInput = Readonly<Record<string, string | undefined>>;
 

@@ -37,7 +37,7 @@ export class QwilApiError extends Error {
  * in a loop: a read is retried once, after waiting, only when Qwil asks for at most this many seconds;
  * otherwise staff are told when to try again.
  */
-export const RATE_LIMIT_RETRY_MAX_WAIT_SECONDS = 2;
+const RATE_LIMIT_RETRY_MAX_WAIT_SECONDS = 2;
 
 /** Retry-After in whole seconds (delta-seconds or an HTTP date), or null when absent or unreadable. */
 export function retryAfterSeconds(header: string | null | undefined, nowMs: number = Date.now()): number | null {
@@ -143,7 +143,7 @@ function parseJson(body: string): unknown {
 }
 
 /** What the administrator detail says of an answer that is not JSON at all (e.g. truncated), rather than a schema issue. */
-export const NOT_JSON_ANSWER = 'a body that is not JSON';
+const NOT_JSON_ANSWER = 'a body that is not JSON';
 
 /**
  * The only code that sends requests to Qwil. Every call goes through the named credential: the

@@ -85,7 +85,7 @@ const XrefUuids = z.array(z.uuid()).max(100);
 // ---------------------------------------------------------------------------------------------
 
 export const PAGE_LIMIT_DEFAULT = 50;
-export const PAGE_LIMIT_MAX = 100;
+const PAGE_LIMIT_MAX = 100;
 
 /** Query parameters arrive as text; `limit` is a whole number from 1 to 100. */
 const PageLimit = z

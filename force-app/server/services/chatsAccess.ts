@@ -65,7 +65,7 @@ export function readerOf(session: ConnectorSession, client: Membership, chat: Ch
 }
 
 /** The chat, if it is one of the client's chats the user may see; null otherwise. */
-export async function findVisibleChat(session: ConnectorSession, client: Membership, chatUuid: string): Promise<Chat | null> {
+async function findVisibleChat(session: ConnectorSession, client: Membership, chatUuid: string): Promise<Chat | null> {
     const api = chatsApiOf(session);
     let cursor: string | undefined;
     for (let page = 0; page < MAX_LIST_PAGES; page += 1) {

@@ -10,7 +10,7 @@ import { hiddenClientsPhrase } from './memberVisibility';
 
 const PROBE_TTL_SECONDS = 300;
 
-export const EXPORT_OFF_REASON =
+const EXPORT_OFF_REASON =
     'Exports are off: the System API key Qwil Messenger uses does not have Qwil\'s "can export data" permission, as Qwil\'s installation guide recommends. An administrator can grant it in Qwil if transcripts must be downloaded here.';
 const EXPORT_UNKNOWN_REASON = 'Qwil Messenger could not confirm that the System API key may export chats, so exports are not offered. Reopen the tab to check again.';
 

@@ -12,7 +12,7 @@ import { ChatView, previewOf } from './chatsView';
 import type { ConnectorSession } from './connectorSession';
 
 /** Chats per list page. */
-export const CHAT_PAGE_SIZE = 10;
+const CHAT_PAGE_SIZE = 10;
 /** Messages per history page: the most one Qwil list request returns, so 1,000 messages take 10 pages. */
 export const MESSAGE_PAGE_SIZE = QWIL_MAX_PAGE_SIZE;
 /** Polling returns at most this many new messages; beyond it the page reloads the latest ones. */

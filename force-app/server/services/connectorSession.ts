@@ -99,7 +99,7 @@ export async function openSessionWith<T>(context: ApexContext, recordId: string,
 }
 
 /** A session for the running user on the record, or the instruction to pick an organisation first. */
-export async function openSession(context: ApexContext, recordId: string): Promise<SessionOrChoice> {
+async function openSession(context: ApexContext, recordId: string): Promise<SessionOrChoice> {
     return openSessionWith(context, recordId, async () => null);
 }
 

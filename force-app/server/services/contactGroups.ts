@@ -30,7 +30,7 @@ export async function readClientGroups(session: ConnectorSession): Promise<Clien
     return { session, groupsApi, client, groups };
 }
 
-export function toContactGroup(group: Group): ContactGroup {
+function toContactGroup(group: Group): ContactGroup {
     return {
         groupUuid: group.group_uuid,
         name: group.name,
@@ -60,7 +60,7 @@ export function requireManageableClient(groups: ClientGroups): Membership {
 }
 
 /** Qwil's scope rule: only the viewed client's groups can be opened or changed from their record. */
-export function requireClientGroup(groups: ClientGroups, groupUuid: string): Group {
+function requireClientGroup(groups: ClientGroups, groupUuid: string): Group {
     const group = groups.groups.find((candidate) => candidate.group_uuid === groupUuid);
     if (!group) {
         throw new AuraHandledException(`This group is not one of ${clientName(groups) ? `${clientName(groups)}'s` : "the client's"} groups. Only the client's own groups can be managed from their record; reopen the Contact Groups page.`);
@@ -84,7 +84,7 @@ function toMember(groups: ClientGroups, members: readonly Membership[], member: 
 }
 
 /** An opened group with its members and what the page may do with it (the same rules the changes check). */
-export function groupDetail(groups: ClientGroups, group: Group, members: readonly Membership[]): ContactGroupDetail {
+function groupDetail(groups: ClientGroups, group: Group, members: readonly Membership[]): ContactGroupDetail {
     const lastGroup = lastGroupRefusal(groups.groups);
     return {
         contactGroup: toContactGroup(group),

@@ -90,7 +90,7 @@ function alreadyOnQwil(context: ApexContext, session: ConnectorSession, membersh
 }
 
 /** A pending client's membership, or a refusal saying why the action does not apply. */
-export async function requirePendingClient(session: ConnectorSession, action: string): Promise<Membership> {
+async function requirePendingClient(session: ConnectorSession, action: string): Promise<Membership> {
     const membership = await findClientMembership(session);
     if (!membership) throw new AuraHandledException(`This client is not on Qwil yet, so you cannot ${action}. Invite them first.`);
     if (membership.status !== 'pending') throw new AuraHandledException(`This client has status ${membership.status} in Qwil; you can only ${action} while the invitation is pending.`);

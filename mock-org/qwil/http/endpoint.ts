@@ -8,7 +8,7 @@ import { readBody, readQuery } from './input';
 import type { Runtime } from './runtime';
 import { parseOrThrow } from './validate';
 
-export const QWIL_ORIGIN = 'https://:region.qwil.io';
+const QWIL_ORIGIN = 'https://:region.qwil.io';
 const BASE_PATHS = { system: '/entity-service/sys-api', chat: '/chat-service/api' } as const;
 
 export interface CallContext {
