@@ -9,25 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../mock-org/projectRoot';
+import { SETTINGS_EDIT_PATH, VIEW_ALL_SETTINGS_FORM } from '../../mock-org/testing/forgedSettingsForm';
 import { startMockOrgServer, type RunningMockOrg } from '../../mock-org/server/startServer';
 import { launchChromium } from './chromium';
 import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions';
 
 jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
-const SETTINGS_EDIT = '/setup/custom-metadata/Qwil_Messenger/Qwil/edit';
-const VIEW_ALL_SETTINGS: Record<string, string> = {
-    label: 'Qwil',
-    developerName: 'Qwil',
-    Client_Email_API_Field_Name__c: 'Email',
-    Staff_ID_Field_API_Name__c: 'FederationIdentifier',
-    Client_Chat_History_Visible__c: 'View All',
-    Qwil_Region__c: 'eu',
-    Client_Lookup_Type__c: 'Salesforce Record ID',
-    Client_First_Name_Field_API_Name__c: 'FirstName',
-    Client_Last_Name_Field_API_Name__c: 'LastName',
-    Client_Invitation_Phone_No_Field_Api_Name__c: 'MobilePhone'
-};
 
 let mockOrg: RunningMockOrg;
 let attacker: Server;
@@ -39,7 +27,7 @@ let page: Page;
 
 /** The attacker's pages: one posts the settings form on load, one fires no-cors fetches at the control surface. */
 function attackerPages(target: string): Record<string, string> {
-    const fields = Object.entries(VIEW_ALL_SETTINGS)
+    const fields = Object.entries(VIEW_ALL_SETTINGS_FORM)
         .map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`)
         .join('');
     const controlCalls = [
@@ -50,7 +38,7 @@ function attackerPages(target: string): Record<string, string> {
         .map(([endpoint, body]) => `fetch(${JSON.stringify(`${target}/__mock-qwil-admin/${String(endpoint)}`)}, { method: 'POST', mode: 'no-cors', credentials: 'include', body: ${JSON.stringify(JSON.stringify(body))} })`)
         .join(',');
     return {
-        '/form': `<!doctype html><title>Win a prize</title><form id="f" method="post" action="${target}${SETTINGS_EDIT}">${fields}</form><script>document.getElementById('f').submit();</script>`,
+        '/form': `<!doctype html><title>Win a prize</title><form id="f" method="post" action="${target}${SETTINGS_EDIT_PATH}">${fields}</form><script>document.getElementById('f').submit();</script>`,
         '/fetch': `<!doctype html><title>Loading</title><script>Promise.allSettled([${controlCalls}]).then(() => { document.title = 'sent'; });</script>`
     };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SETTINGS_EDIT_PATH, VIEW_ALL_SETTINGS_FORM } from '../../../testing/forgedSettingsForm';
 import { CSRF_FORM_FIELD, CSRF_HEADER } from '../../../ui/pages/csrf';
 import { ADMIN, fromOtherOrigin, rawRequest, STAFF, useSecurityServer } from './securityServer';
 
@@ -7,19 +8,6 @@ import { ADMIN, fromOtherOrigin, rawRequest, STAFF, useSecurityServer } from './
 // the browser sends the session cookie with its forms and no-cors fetches. Every state-changing
 // request must come from a page of this server (Origin, Sec-Fetch-Site) and carry the session's token.
 const context = useSecurityServer();
-const SETTINGS_EDIT = '/setup/custom-metadata/Qwil_Messenger/Qwil/edit';
-const SETTINGS_FORM = {
-    label: 'Qwil',
-    developerName: 'Qwil',
-    Client_Email_API_Field_Name__c: 'Email',
-    Staff_ID_Field_API_Name__c: 'FederationIdentifier',
-    Client_Chat_History_Visible__c: 'View All',
-    Qwil_Region__c: 'eu',
-    Client_Lookup_Type__c: 'Salesforce Record ID',
-    Client_First_Name_Field_API_Name__c: 'FirstName',
-    Client_Last_Name_Field_API_Name__c: 'LastName',
-    Client_Invitation_Phone_No_Field_Api_Name__c: 'MobilePhone'
-};
 const MARCUS = '003Qw0000000003IAA';
 
 const chatHistorySetting = () => context().server.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values['Client_Chat_History_Visible__c'];
@@ -32,7 +20,7 @@ describe('requests from other origins and forged forms', () => {
         const admin = await sessionAs(ADMIN);
         const before = settingsFile();
         const headers = { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded', ...fromOtherOrigin(server.url) };
-        const response = await rawRequest(server.url, 'POST', SETTINGS_EDIT, headers, formBody(SETTINGS_FORM));
+        const response = await rawRequest(server.url, 'POST', SETTINGS_EDIT_PATH, headers, formBody(VIEW_ALL_SETTINGS_FORM));
         expect(response.status).toBe(403);
         expect(chatHistorySetting()).toBe('View Own Chats');
         expect(settingsFile()).toBe(before);
@@ -42,7 +30,7 @@ describe('requests from other origins and forged forms', () => {
         const { server, sessionAs } = context();
         const admin = await sessionAs(ADMIN);
         const headers = { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded', ...fromOtherOrigin(server.url) };
-        const response = await rawRequest(server.url, 'POST', SETTINGS_EDIT, headers, formBody({ ...SETTINGS_FORM, [CSRF_FORM_FIELD]: admin.csrfToken }));
+        const response = await rawRequest(server.url, 'POST', SETTINGS_EDIT_PATH, headers, formBody({ ...VIEW_ALL_SETTINGS_FORM, [CSRF_FORM_FIELD]: admin.csrfToken }));
         expect(response.status).toBe(403);
         expect(chatHistorySetting()).toBe('View Own Chats');
     });
@@ -65,11 +53,11 @@ describe('requests from other origins and forged forms', () => {
         const { server, sessionAs } = context();
         const admin = await sessionAs(ADMIN);
         const other = await sessionAs(STAFF);
-        const response = await fetch(`${server.url}${SETTINGS_EDIT}`, {
+        const response = await fetch(`${server.url}${SETTINGS_EDIT_PATH}`, {
             method: 'POST',
             redirect: 'manual',
             headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-            body: formBody({ ...SETTINGS_FORM, [CSRF_FORM_FIELD]: other.csrfToken })
+            body: formBody({ ...VIEW_ALL_SETTINGS_FORM, [CSRF_FORM_FIELD]: other.csrfToken })
         });
         expect(response.status).toBe(403);
         expect(chatHistorySetting()).toBe('View Own Chats');
@@ -106,7 +94,7 @@ describe('requests from other origins and forged forms', () => {
 describe('framing', () => {
     it('a page on another origin cannot frame a Setup form to trick a click (clickjacking)', async () => {
         const admin = await context().sessionAs(ADMIN);
-        const page = await admin.get(SETTINGS_EDIT);
+        const page = await admin.get(SETTINGS_EDIT_PATH);
         expect(page.status).toBe(200);
         expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
         expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
