@@ -25,6 +25,7 @@ export type OrganisationChoice =
  */
 export async function activeStaffOrganisations(qwil: QwilClient, key: StaffKey): Promise<StaffOrganisation[]> {
     const tenancies = await qwil.listTenancies(key.value);
+    refuseTooManyLookups(tenancies.filter(needsLookup).length);
     // The per-organisation checks are independent: sent at once (in Apex, one after the other).
     const active = await Promise.all(tenancies.map((tenancy) => isActiveStaff(qwil, tenancy)));
     const organisations = tenancies
@@ -60,10 +61,29 @@ export async function cachedStaffOrganisations(context: ApexContext, qwil: QwilC
  */
 async function isActiveStaff(qwil: QwilClient, tenancy: Tenancy): Promise<boolean> {
     const { role, status, entity_user_xref_uuid } = tenancy.user;
-    if ((role !== undefined && !isStaffRole(role)) || (status !== undefined && status !== 'active')) return false;
+    if (rulesOut(tenancy)) return false;
     if (role !== undefined && status !== undefined) return true;
     const membership = await qwil.inOrganisation(tenancy.entity.entity_uuid).findMembership({ entity_user_xref_uuid });
     return membership !== null && isStaffRole(membership.role) && membership.status === 'active';
+}
+
+function rulesOut({ user: { role, status } }: Tenancy): boolean {
+    return (role !== undefined && !isStaffRole(role)) || (status !== undefined && status !== 'active');
+}
+
+function needsLookup(tenancy: Tenancy): boolean {
+    return !rulesOut(tenancy) && (tenancy.user.role === undefined || tenancy.user.status === undefined);
+}
+
+/** Lookups of organisations whose answer names no role or status, at most, so the tab stays within Apex's 100 callouts. */
+export const MAX_ORGANISATION_LOOKUPS = 20;
+
+function refuseTooManyLookups(lookups: number): void {
+    if (lookups > MAX_ORGANISATION_LOOKUPS) {
+        throw new AuraHandledException(
+            `Qwil lists you in ${lookups} organisations without saying in which you are active staff, more than Qwil Messenger can check at once (${MAX_ORGANISATION_LOOKUPS}). Ask your Qwil administrator to check your staff accounts.`
+        );
+    }
 }
 
 /** One organisation is used at once; with several, the user's remembered choice, or they choose. */

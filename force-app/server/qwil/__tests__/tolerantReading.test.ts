@@ -1,4 +1,4 @@
-import { activeStaffOrganisations } from '../../services/organisation';
+import { activeStaffOrganisations, MAX_ORGANISATION_LOOKUPS } from '../../services/organisation';
 import { ChatsApi } from '../chatsApi';
 import { GroupsApi } from '../groupsApi';
 import { QwilClient } from '../qwilClient';
@@ -86,6 +86,15 @@ describe('the tenancy list as Qwil\'s multi-organisation sample reads it', () =>
             [ORG_A, STAFF],
             [ORG_B, CLIENT]
         ]);
+    });
+
+    it('refuses, before any lookup, more organisations without role or status than a transaction can look up', async () => {
+        const tenancies = Array.from({ length: MAX_ORGANISATION_LOOKUPS + 1 }, () => ({ entity: ORG_A, user: STAFF }));
+        const http = scriptedQwil({ 'GET sdk/entity-memberships': sampleShaped(...tenancies) });
+        await expect(activeStaffOrganisations(new QwilClient(http), key)).rejects.toThrow(
+            'Qwil lists you in 21 organisations without saying in which you are active staff, more than Qwil Messenger can check at once (20). Ask your Qwil administrator to check your staff accounts.'
+        );
+        expect(http.sent).toHaveLength(1);
     });
 
     it('needs no lookup when the answer gives role and status', async () => {
