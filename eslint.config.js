@@ -3,6 +3,8 @@ const lwcConfig = require('@salesforce/eslint-config-lwc');
 const tseslint = require('typescript-eslint');
 const jestPlugin = require('eslint-plugin-jest');
 const globals = require('globals');
+// Prettier owns formatting: this turns off the style rules that would argue with it.
+const prettierConfig = require('eslint-config-prettier');
 
 const LWC_FILES = ['force-app/main/default/lwc/**/*.ts'];
 
@@ -23,11 +25,18 @@ module.exports = [
     },
     ...tseslint.configs.recommended.map((config) => ({
         ...config,
-        files: ['force-app/server/**/*.ts', 'force-app/types/**/*.ts', 'mock-org/**/*.ts', 'scripts/**/*.ts', 'jest.config.ts']
+        files: [
+            'force-app/server/**/*.ts',
+            'force-app/types/**/*.ts',
+            'mock-org/**/*.ts',
+            'scripts/**/*.ts',
+            'jest.config.ts'
+        ]
     })),
     {
         files: ['**/*.js', '**/*.mjs'],
         ignores: LWC_FILES,
         languageOptions: { globals: { ...globals.node } }
-    }
+    },
+    prettierConfig
 ];

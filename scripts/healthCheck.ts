@@ -18,7 +18,9 @@ const USAGE = `Usage: npm run health -- [--data-dir <dir>] [--as <username>]
   --as        the administrator running the check (default: sofia.reyes@harbourwealth.example)`;
 
 async function main(): Promise<number> {
-    const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean' } } });
+    const { values } = parseArgs({
+        options: { 'data-dir': { type: 'string' }, as: { type: 'string' }, help: { type: 'boolean' } }
+    });
     if (values.help) {
         console.log(USAGE);
         return 0;
@@ -34,7 +36,9 @@ async function main(): Promise<number> {
         const org = new MockOrg({ projectRoot: PROJECT_ROOT, seedDir, credentials, apexClasses });
         const admin = org.findUser(values.as ?? 'sofia.reyes@harbourwealth.example');
         if (!admin || !org.accessOf(admin.Id).hasUserPermission('CustomizeApplication')) {
-            console.error(`${values.as ?? 'The default user'} is not an administrator with Customize Application.\n${USAGE}`);
+            console.error(
+                `${values.as ?? 'The default user'} is not an administrator with Customize Application.\n${USAGE}`
+            );
             return 2;
         }
         const qwilServer = setupServer(...qwil.handlers);

@@ -4,4 +4,8 @@ import { QwilContactGroupsController } from './classes/QwilContactGroupsControll
 import type { ApexClassDefinition } from './platform/auraEnabled';
 
 /** Every server class of the package, as an org registers them. */
-export const apexClasses: readonly ApexClassDefinition[] = [QwilConnectorController, QwilContactGroupsController, QwilChatsController];
+export const apexClasses: readonly ApexClassDefinition[] = [
+    QwilConnectorController,
+    QwilContactGroupsController,
+    QwilChatsController
+];

@@ -11,15 +11,11 @@ declare module 'c/qwilChatParticipants' {
 }
 declare module 'c/qwilDebouncedRequest' {
     type Module = typeof import('../main/default/lwc/qwilDebouncedRequest/qwilDebouncedRequest');
-    export type RequestState<Input, Result> = import('../main/default/lwc/qwilDebouncedRequest/qwilDebouncedRequest').RequestState<
-        Input,
-        Result
-    >;
+    export type RequestState<Input, Result> =
+        import('../main/default/lwc/qwilDebouncedRequest/qwilDebouncedRequest').RequestState<Input, Result>;
     export const DebouncedRequest: Module['DebouncedRequest'];
-    export type DebouncedRequest<Input, Result> = import('../main/default/lwc/qwilDebouncedRequest/qwilDebouncedRequest').DebouncedRequest<
-        Input,
-        Result
-    >;
+    export type DebouncedRequest<Input, Result> =
+        import('../main/default/lwc/qwilDebouncedRequest/qwilDebouncedRequest').DebouncedRequest<Input, Result>;
     export const TYPING_PAUSE_MS: Module['TYPING_PAUSE_MS'];
 }
 

@@ -57,7 +57,13 @@ const AccessJson = z.strictObject({
     shares: z.array(z.strictObject({ record: z.string(), user: z.string(), access: z.enum(['Read', 'Edit']) }))
 });
 
-const PROFILE_PERMISSION_FIELDS = ['ModifyAllData', 'ViewAllData', 'ManageUsers', 'CustomizeApplication', 'AuthorApex'] as const;
+const PROFILE_PERMISSION_FIELDS = [
+    'ModifyAllData',
+    'ViewAllData',
+    'ManageUsers',
+    'CustomizeApplication',
+    'AuthorApex'
+] as const;
 
 /** A Salesforce org in memory: records, users and their access, metadata from force-app, callouts, Apex runtime. */
 export class MockOrg {
@@ -74,7 +80,10 @@ export class MockOrg {
     constructor(options: MockOrgOptions) {
         const packageDir = path.join(options.projectRoot, 'force-app', 'main', 'default');
         const seedDir = options.seedDir ?? path.join(options.projectRoot, 'mock-org', 'seed');
-        const customFields = loadCustomFields(packageDir, STANDARD_OBJECTS.map((object) => object.name));
+        const customFields = loadCustomFields(
+            packageDir,
+            STANDARD_OBJECTS.map((object) => object.name)
+        );
         this.schema = new SchemaRegistry(withCustomFields(STANDARD_OBJECTS, customFields));
         this.records = new RecordStore(this.schema);
         const idsByReference = importTree(this.records, seedDir);
@@ -97,7 +106,9 @@ export class MockOrg {
                 objects: new Map(Object.entries(declared.objects)),
                 fields: new Map(Object.entries(declared.fields)),
                 allCustomFields: declared.allCustomFields,
-                userPermissions: new Set(PROFILE_PERMISSION_FIELDS.filter((permission) => profile[`Permissions${permission}`] === true)),
+                userPermissions: new Set(
+                    PROFILE_PERMISSION_FIELDS.filter((permission) => profile[`Permissions${permission}`] === true)
+                ),
                 externalCredentialPrincipals: new Set()
             });
         }
@@ -114,7 +125,11 @@ export class MockOrg {
         }
         this.sharing = new SharingModel(
             new Map(Object.entries(access.organizationWideDefaults) as [string, OrganizationWideDefault][]),
-            access.shares.map((share) => ({ recordId: resolve(share.record), userId: resolve(share.user), access: share.access }))
+            access.shares.map((share) => ({
+                recordId: resolve(share.record),
+                userId: resolve(share.user),
+                access: share.access
+            }))
         );
         this.customMetadata = new CustomMetadataRepository(packageDir);
         this.packageDir = packageDir;

@@ -53,7 +53,13 @@ export function createMockQwil(options: MockQwilOptions = {}): MockQwil {
     const callerAddress = { value: DEFAULT_CALLER_ADDRESS };
     const runtime: Runtime = { store, faults, rateLimiter, now, callerAddress: () => callerAddress.value };
     const control = createControl({ store, faults, rateLimiter, now, initialSeed, callerAddress });
-    const endpoints = [...membershipEndpoints, ...groupEndpoints, ...reviewEndpoints, ...sdkSessionEndpoints, ...chatServiceEndpoints];
+    const endpoints = [
+        ...membershipEndpoints,
+        ...groupEndpoints,
+        ...reviewEndpoints,
+        ...sdkSessionEndpoints,
+        ...chatServiceEndpoints
+    ];
     return {
         handlers: [...endpoints.map((endpoint) => endpoint(runtime)), unknownEndpoint(runtime)],
         adminHandlers: adminHandlers(control),

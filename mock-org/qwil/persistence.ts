@@ -10,10 +10,14 @@ const PersistedState = z.object({
     sequence: z.number().int().min(0),
     organisations: z.array(z.looseObject({ entity_uuid: z.uuid(), name: z.string(), region: z.string() })),
     memberships: z.array(Membership.loose()),
-    groups: z.array(z.looseObject({ group_uuid: z.uuid(), entity_uuid: z.uuid(), member_xref_uuids: z.array(z.uuid()) })),
+    groups: z.array(
+        z.looseObject({ group_uuid: z.uuid(), entity_uuid: z.uuid(), member_xref_uuids: z.array(z.uuid()) })
+    ),
     chats: z.array(z.looseObject({ chat_uuid: z.uuid(), entity_uuid: z.uuid() })),
     apiKeys: z.array(z.looseObject({ key: z.string(), entityUuid: z.uuid(), cidrBlocks: z.array(z.string()) })),
-    masterKeys: z.array(z.looseObject({ key: z.string(), entityUuid: z.uuid(), cidrBlocks: z.array(z.string()) })).optional()
+    masterKeys: z
+        .array(z.looseObject({ key: z.string(), entityUuid: z.uuid(), cidrBlocks: z.array(z.string()) }))
+        .optional()
 });
 
 /** A state file as earlier versions wrote it, without the fields added since. */
@@ -43,12 +47,16 @@ export function loadState(path: string): QwilState | null {
     try {
         content = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-        throw new Error(`${path}: not a mock Qwil state file (${error instanceof Error ? error.message : String(error)}); delete it to start from the seed`);
+        throw new Error(
+            `${path}: not a mock Qwil state file (${error instanceof Error ? error.message : String(error)}); delete it to start from the seed`
+        );
     }
     const parsed = PersistedState.safeParse(content);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new Error(`${path}: ${issue?.path.join('.') || 'state'}: ${issue?.message ?? 'invalid'}; delete the file to start from the seed`);
+        throw new Error(
+            `${path}: ${issue?.path.join('.') || 'state'}: ${issue?.message ?? 'invalid'}; delete the file to start from the seed`
+        );
     }
     return withLaterFields(content as EarlierState);
 }

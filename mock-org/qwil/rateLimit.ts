@@ -22,7 +22,8 @@ export class RateLimiter {
     take(apiKey: string): void {
         const now = this.now().getTime();
         const current = this.windows.get(apiKey);
-        const window = current && now - current.startedAt < this.setting.windowMs ? current : { startedAt: now, count: 0 };
+        const window =
+            current && now - current.startedAt < this.setting.windowMs ? current : { startedAt: now, count: 0 };
         window.count += 1;
         this.windows.set(apiKey, window);
         if (window.count > this.setting.limit) {

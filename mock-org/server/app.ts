@@ -35,9 +35,27 @@ export interface MockOrgAppOptions {
 }
 
 /** The mock org's HTTP surface: record pages, "log in as", server methods, static assets, the mock Qwil route. */
-export function createMockOrgApp({ org, sessions, hosts, qwilListener, qwilAdminListener, setupListener }: MockOrgAppOptions): Listener {
-    const messagePage = (response: ServerResponse, session: Session, pathName: string, status: number, heading: string, message: string) =>
-        sendHtml(response, status, renderMessagePage({ ...pageChrome(org, session, heading, pathName), heading, message, status }));
+export function createMockOrgApp({
+    org,
+    sessions,
+    hosts,
+    qwilListener,
+    qwilAdminListener,
+    setupListener
+}: MockOrgAppOptions): Listener {
+    const messagePage = (
+        response: ServerResponse,
+        session: Session,
+        pathName: string,
+        status: number,
+        heading: string,
+        message: string
+    ) =>
+        sendHtml(
+            response,
+            status,
+            renderMessagePage({ ...pageChrome(org, session, heading, pathName), heading, message, status })
+        );
 
     return async (request, response) => {
         requireOwnHost(request, hosts);
@@ -50,7 +68,8 @@ export function createMockOrgApp({ org, sessions, hosts, qwilListener, qwilAdmin
         const userId = session.userId;
         if (url.pathname.startsWith('/__mock-qwil-admin/')) return qwilAdminListener(request, response, session);
         if (!SAFE_METHODS.has(method)) await requireSameOriginRequest(request, session);
-        if (url.pathname === '/setup' || url.pathname.startsWith('/setup/')) return setupListener(request, response, session);
+        if (url.pathname === '/setup' || url.pathname.startsWith('/setup/'))
+            return setupListener(request, response, session);
         if (method === 'GET' && url.pathname.startsWith('/preview/')) {
             if (serveFile(PREVIEW_DIR, url.pathname.slice('/preview/'.length), response)) return;
             return sendJson(response, 404, { message: 'Not built: run npm run build:preview' });
@@ -59,9 +78,14 @@ export function createMockOrgApp({ org, sessions, hosts, qwilListener, qwilAdmin
             if (serveFile(SLDS_ASSETS_DIR, url.pathname.slice('/assets/'.length), response)) return;
             return sendJson(response, 404, { message: 'No such asset' });
         }
-        if (method === 'GET' && (url.pathname === '/' || url.pathname === '/lightning/page/home')) return redirect(response, CONTACT_LIST_PATH);
+        if (method === 'GET' && (url.pathname === '/' || url.pathname === '/lightning/page/home'))
+            return redirect(response, CONTACT_LIST_PATH);
         if (method === 'GET' && url.pathname === CONTACT_LIST_PATH) {
-            return sendHtml(response, 200, renderRecordListPage(recordListView(org, pageChrome(org, session, 'Contacts', url.pathname))));
+            return sendHtml(
+                response,
+                200,
+                renderRecordListPage(recordListView(org, pageChrome(org, session, 'Contacts', url.pathname)))
+            );
         }
 
         const recordPage = /^\/lightning\/r\/(\w+)\/([a-zA-Z0-9]{15,18})\/view$/.exec(url.pathname);
@@ -69,18 +93,46 @@ export function createMockOrgApp({ org, sessions, hosts, qwilListener, qwilAdmin
             const [, objectApiName, recordId] = recordPage as unknown as [string, string, string];
             const record = org.records.get(recordId);
             if (!record || record.attributes.type !== objectApiName) {
-                return messagePage(response, session, url.pathname, 404, 'Record not found', 'The record you are looking for does not exist or has been deleted.');
+                return messagePage(
+                    response,
+                    session,
+                    url.pathname,
+                    404,
+                    'Record not found',
+                    'The record you are looking for does not exist or has been deleted.'
+                );
             }
             if (!org.recordVisibleTo(userId, recordId)) {
-                return messagePage(response, session, url.pathname, 403, 'Insufficient Privileges', 'You do not have the level of access necessary to perform the operation you requested. Please contact the owner of the record or your administrator if access is necessary.');
+                return messagePage(
+                    response,
+                    session,
+                    url.pathname,
+                    403,
+                    'Insufficient Privileges',
+                    'You do not have the level of access necessary to perform the operation you requested. Please contact the owner of the record or your administrator if access is necessary.'
+                );
             }
-            return sendHtml(response, 200, renderRecordPage(recordPageView(org, pageChrome(org, session, String(record['Name']), url.pathname), record)));
+            return sendHtml(
+                response,
+                200,
+                renderRecordPage(
+                    recordPageView(org, pageChrome(org, session, String(record['Name']), url.pathname), record)
+                )
+            );
         }
 
         if (method === 'POST' && url.pathname === '/login-as') {
             const form = await readForm(request);
             const user = org.findUser(form['userId'] ?? '');
-            if (!user) return messagePage(response, session, url.pathname, 400, 'Unknown user', 'Pick a user from the "Log in as" list.');
+            if (!user)
+                return messagePage(
+                    response,
+                    session,
+                    url.pathname,
+                    400,
+                    'Unknown user',
+                    'Pick a user from the "Log in as" list.'
+                );
             sessions.logInAs(request, response, user.Id);
             return redirect(response, sameOriginPath(form['returnTo'], CONTACT_LIST_PATH));
         }
@@ -96,13 +148,25 @@ export function createMockOrgApp({ org, sessions, hosts, qwilListener, qwilAdmin
             try {
                 params = body === '' ? {} : JSON.parse(body);
             } catch (error) {
-                throw new ClientError(400, `Invalid request body: ${error instanceof Error ? error.message : String(error)}`);
+                throw new ClientError(
+                    400,
+                    `Invalid request body: ${error instanceof Error ? error.message : String(error)}`
+                );
             }
             const [, className, methodName] = apexCall as unknown as [string, string, string];
             const outcome = await org.runtime.invoke({ userId, className, methodName, params });
-            return outcome.ok ? sendJson(response, 200, outcome.value) : sendJson(response, outcome.error.status, outcome.error.body);
+            return outcome.ok
+                ? sendJson(response, 200, outcome.value)
+                : sendJson(response, outcome.error.status, outcome.error.body);
         }
 
-        return messagePage(response, session, url.pathname, 404, 'Page not found', 'This page does not exist in the mock org. Start from the contact list.');
+        return messagePage(
+            response,
+            session,
+            url.pathname,
+            404,
+            'Page not found',
+            'This page does not exist in the mock org. Start from the contact list.'
+        );
     };
 }

@@ -9,7 +9,11 @@ import type { Session } from './sessions';
 /** The largest control input (a fault plan, a key's CIDR list) is well under a kilobyte. */
 const MAX_CONTROL_BODY_BYTES = 64_000;
 
-export type ControlSurfaceListener = (request: IncomingMessage, response: ServerResponse, session: Session) => Promise<void>;
+export type ControlSurfaceListener = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    session: Session
+) => Promise<void>;
 
 export interface ControlSurfaceOptions {
     readonly org: MockOrg;
@@ -30,15 +34,25 @@ function bearerTokenMatches(authorization: string, adminToken: string): boolean 
  * (Customize Application) from a page of this server, or a script holding the local admin token;
  * JSON bodies only (a `text/plain` no-cors fetch is refused with 415), at most 64 kB (413).
  */
-export function createControlSurfaceListener({ org, adminToken, forward }: ControlSurfaceOptions): ControlSurfaceListener {
+export function createControlSurfaceListener({
+    org,
+    adminToken,
+    forward
+}: ControlSurfaceOptions): ControlSurfaceListener {
     return async (request, response, session) => {
         const authorization = request.headers.authorization;
         const byScript = authorization !== undefined;
         if (byScript && !bearerTokenMatches(authorization, adminToken)) {
-            throw new ClientError(401, 'The admin token is not the one in the local state (.local/mock-qwil-admin-token).');
+            throw new ClientError(
+                401,
+                'The admin token is not the one in the local state (.local/mock-qwil-admin-token).'
+            );
         }
         if (!byScript && !org.accessOf(session.userId).hasUserPermission('CustomizeApplication')) {
-            throw new ClientError(403, "The mock Qwil's admin console is for administrators (Customize Application) only.");
+            throw new ClientError(
+                403,
+                "The mock Qwil's admin console is for administrators (Customize Application) only."
+            );
         }
         if (request.method === 'GET' || request.method === 'HEAD') return forward(request, response, undefined);
         requireSameOrigin(request);

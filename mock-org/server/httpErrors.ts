@@ -13,7 +13,13 @@ export class ClientError extends Error {
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(JSON.stringify(body));
+    response
+        .writeHead(status, {
+            'content-type': 'application/json; charset=utf-8',
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff'
+        })
+        .end(JSON.stringify(body));
 }
 
 /** Pages may be framed by this server's own pages only: a page on another origin cannot overlay a Setup form and trick a click. */
@@ -42,6 +48,7 @@ export function answerFailure(request: IncomingMessage, response: ServerResponse
         return sendJson(response, error.status, { message: error.message });
     }
     console.error('%s %s failed:', request.method, request.url, error);
-    if (!response.headersSent) sendJson(response, 500, { message: 'The mock org failed to handle this request; see the server log.' });
+    if (!response.headersSent)
+        sendJson(response, 500, { message: 'The mock org failed to handle this request; see the server log.' });
     else response.end();
 }

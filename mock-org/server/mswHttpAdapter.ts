@@ -21,17 +21,24 @@ export const fixedOrigin =
  * Serves msw handlers over node:http, so the very handlers the tests use serve the dev server.
  * The body is streamed through unless the caller has already read it (`body`).
  */
-export function createMswRequestListener(handlers: () => readonly RequestHandler[], prefix: string, upstreamUrl: UpstreamUrl) {
+export function createMswRequestListener(
+    handlers: () => readonly RequestHandler[],
+    prefix: string,
+    upstreamUrl: UpstreamUrl
+) {
     return async (request: IncomingMessage, response: ServerResponse, body?: Buffer): Promise<void> => {
         const local = new URL(request.url ?? '/', 'http://localhost');
         const target = upstreamUrl(local.pathname.slice(prefix.length), local.search);
         if (!target) {
-            response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `Nothing is served at ${local.pathname}` }));
+            response
+                .writeHead(404, { 'content-type': 'application/json' })
+                .end(JSON.stringify({ message: `Nothing is served at ${local.pathname}` }));
             return;
         }
         const headers = new Headers();
         for (const [name, value] of Object.entries(request.headers)) {
-            if (value !== undefined && name !== 'host') headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+            if (value !== undefined && name !== 'host')
+                headers.set(name, Array.isArray(value) ? value.join(', ') : value);
         }
         const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
         const upstreamRequest = new Request(target, {
@@ -42,7 +49,9 @@ export function createMswRequestListener(handlers: () => readonly RequestHandler
         } as RequestInit);
         const mocked = await getResponse([...handlers()], upstreamRequest);
         if (!mocked) {
-            response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `No mock for ${request.method} ${target}` }));
+            response
+                .writeHead(404, { 'content-type': 'application/json' })
+                .end(JSON.stringify({ message: `No mock for ${request.method} ${target}` }));
             return;
         }
         response.writeHead(mocked.status, mocked.statusText, Object.fromEntries(mocked.headers));

@@ -23,7 +23,10 @@ const DETAIL_FIELDS: Record<string, { field: string; label: string }[]> = {
 
 const recordHref = (record: StoredRecord) => `/lightning/r/${record.attributes.type}/${record.Id}/view`;
 
-const objectLabelOf = (record: StoredRecord) => (record.attributes.type === 'Account' && record['IsPersonAccount'] === true ? 'Person Account' : record.attributes.type);
+const objectLabelOf = (record: StoredRecord) =>
+    record.attributes.type === 'Account' && record['IsPersonAccount'] === true
+        ? 'Person Account'
+        : record.attributes.type;
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
 export function userOption(org: MockOrg, user: StoredRecord): UserOption {
@@ -65,7 +68,10 @@ function isPersonContact(org: MockOrg, contact: StoredRecord): boolean {
 
 export function recordPageView(org: MockOrg, chrome: PageChrome, record: StoredRecord): RecordPageView {
     const owner = org.findUser(String(record['OwnerId']));
-    const details = (DETAIL_FIELDS[record.attributes.type] ?? []).map(({ field, label }) => ({ label, value: text(record[field]) }));
+    const details = (DETAIL_FIELDS[record.attributes.type] ?? []).map(({ field, label }) => ({
+        label,
+        value: text(record[field])
+    }));
     details.push({ label: 'Owner', value: owner ? String(owner['Name']) : null });
     return {
         ...chrome,
@@ -81,11 +87,17 @@ export function recordPageView(org: MockOrg, chrome: PageChrome, record: StoredR
 }
 
 function relatedLists(org: MockOrg, userId: string, record: StoredRecord): RecordPageView['record']['related'] {
-    const link = (related: StoredRecord | undefined) => (related ? [{ label: String(related['Name']), href: recordHref(related) }] : []);
+    const link = (related: StoredRecord | undefined) =>
+        related ? [{ label: String(related['Name']), href: recordHref(related) }] : [];
     if (record.attributes.type === 'Contact') {
         return [{ title: 'Account', items: link(org.recordVisibleTo(userId, String(record['AccountId'] ?? ''))) }];
     }
     if (record['IsPersonAccount'] === true) return [];
     const contacts = org.visibleRecords(userId, 'Contact').filter((contact) => contact['AccountId'] === record.Id);
-    return [{ title: 'Contacts', items: contacts.map((contact) => ({ label: String(contact['Name']), href: recordHref(contact) })) }];
+    return [
+        {
+            title: 'Contacts',
+            items: contacts.map((contact) => ({ label: String(contact['Name']), href: recordHref(contact) }))
+        }
+    ];
 }

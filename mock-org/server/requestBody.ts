@@ -37,6 +37,7 @@ export type FormInput = Readonly<Record<string, string | undefined>>;
 /** A URL-encoded form body; a repeated name keeps its first value. */
 export async function readForm(request: IncomingMessage): Promise<FormInput> {
     const form: Record<string, string> = Object.create(null) as Record<string, string>;
-    for (const [name, value] of new URLSearchParams((await readBodyOnce(request, MAX_FORM_BYTES)).toString('utf8'))) if (!(name in form)) form[name] = value;
+    for (const [name, value] of new URLSearchParams((await readBodyOnce(request, MAX_FORM_BYTES)).toString('utf8')))
+        if (!(name in form)) form[name] = value;
     return form;
 }

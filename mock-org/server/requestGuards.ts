@@ -18,7 +18,8 @@ export function ownHosts(listenHost: string, port: number): ReadonlySet<string> 
  * this server as the same origin as itself, but its requests name the attacker's host.
  */
 export function requireOwnHost(request: IncomingMessage, hosts: ReadonlySet<string>): void {
-    if (!hosts.has((request.headers.host ?? '').toLowerCase())) throw new ClientError(400, 'This server answers only to its own host names (localhost, 127.0.0.1).');
+    if (!hosts.has((request.headers.host ?? '').toLowerCase()))
+        throw new ClientError(400, 'This server answers only to its own host names (localhost, 127.0.0.1).');
 }
 
 /**
@@ -49,10 +50,12 @@ export function requireSameOrigin(request: IncomingMessage): void {
     const fetchSite = request.headers['sec-fetch-site'];
     if (fetchSite !== undefined && fetchSite !== 'same-origin') throw new ClientError(403, FORGERY_REFUSED);
     const origin = request.headers.origin;
-    if (origin !== undefined && origin !== `http://${request.headers.host ?? ''}`) throw new ClientError(403, FORGERY_REFUSED);
+    if (origin !== undefined && origin !== `http://${request.headers.host ?? ''}`)
+        throw new ClientError(403, FORGERY_REFUSED);
 }
 
-const isForm = (request: IncomingMessage) => (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+const isForm = (request: IncomingMessage) =>
+    (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 
 /**
  * The session's anti-forgery token, which only a page this server sent can know: in the form's
@@ -60,8 +63,16 @@ const isForm = (request: IncomingMessage) => (request.headers['content-type'] ??
  */
 export async function requireCsrfToken(request: IncomingMessage, session: Session): Promise<void> {
     const header = request.headers[CSRF_HEADER.toLowerCase()];
-    const token = isForm(request) ? (await readForm(request))[CSRF_FORM_FIELD] : Array.isArray(header) ? undefined : header;
-    if (!Sessions.tokenMatches(session, token)) throw new ClientError(403, 'Refused: the page that sent this request has expired or is not from this server. Reload the page and try again.');
+    const token = isForm(request)
+        ? (await readForm(request))[CSRF_FORM_FIELD]
+        : Array.isArray(header)
+          ? undefined
+          : header;
+    if (!Sessions.tokenMatches(session, token))
+        throw new ClientError(
+            403,
+            'Refused: the page that sent this request has expired or is not from this server. Reload the page and try again.'
+        );
 }
 
 /** Both checks, for every request that changes state. */

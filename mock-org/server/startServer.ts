@@ -57,7 +57,13 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 }
 
 /** Starts the mock org with the embedded mock Qwil, reached by callouts through the named credential only. */
-export async function startMockOrgServer({ port, dataDir, host = '127.0.0.1', projectRoot = PROJECT_ROOT, provisionConnectorKey: provision = true }: MockOrgServerOptions): Promise<RunningMockOrg> {
+export async function startMockOrgServer({
+    port,
+    dataDir,
+    host = '127.0.0.1',
+    projectRoot = PROJECT_ROOT,
+    provisionConnectorKey: provision = true
+}: MockOrgServerOptions): Promise<RunningMockOrg> {
     makeLocalStatePrivate(dataDir);
     const adminToken = loadOrCreateAdminToken(dataDir);
     const qwil = createMockQwil({ seed: 'demo', persistPath: path.join(dataDir, 'mock-qwil-state.json') });
@@ -78,9 +84,20 @@ export async function startMockOrgServer({ port, dataDir, host = '127.0.0.1', pr
         qwilAdminListener: createControlSurfaceListener({
             org,
             adminToken,
-            forward: createMswRequestListener(() => qwil.adminHandlers, '/__mock-qwil-admin', fixedOrigin(`${MOCK_QWIL_ADMIN_ORIGIN}/__admin`))
+            forward: createMswRequestListener(
+                () => qwil.adminHandlers,
+                '/__mock-qwil-admin',
+                fixedOrigin(`${MOCK_QWIL_ADMIN_ORIGIN}/__admin`)
+            )
         }),
-        setupListener: createSetupRoutes({ org, packageDir: path.join(projectRoot, 'force-app', 'main', 'default'), seedDir, credentials, transport, qwil: qwil.control })
+        setupListener: createSetupRoutes({
+            org,
+            packageDir: path.join(projectRoot, 'force-app', 'main', 'default'),
+            seedDir,
+            credentials,
+            transport,
+            qwil: qwil.control
+        })
     });
     server.on('request', (request, response) => {
         app(request, response).catch((error: unknown) => answerFailure(request, response, error));

@@ -22,7 +22,10 @@ export function serveFile(root: string, relativePath: string, response: ServerRe
     } catch {
         return false;
     }
-    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    response.writeHead(200, {
+        'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache'
+    });
     createReadStream(file).pipe(response);
     return true;
 }

@@ -33,11 +33,16 @@ export class CalloutTimeline {
 
     /** The sequential Qwil waits: the depth of the longest chain of non-overlapping callouts. */
     sequentialWaits(): number {
-        const callouts = [...this.callouts.values()].map(({ startedAt, endedAt }) => ({ startedAt, endedAt: endedAt ?? Number.POSITIVE_INFINITY }));
+        const callouts = [...this.callouts.values()].map(({ startedAt, endedAt }) => ({
+            startedAt,
+            endedAt: endedAt ?? Number.POSITIVE_INFINITY
+        }));
         callouts.sort((a, b) => a.endedAt - b.endedAt);
         const depth: number[] = [];
         callouts.forEach((callout, index) => {
-            const before = callouts.slice(0, index).map((earlier, at) => (earlier.endedAt < callout.startedAt ? (depth[at] ?? 0) : 0));
+            const before = callouts
+                .slice(0, index)
+                .map((earlier, at) => (earlier.endedAt < callout.startedAt ? (depth[at] ?? 0) : 0));
             depth.push(1 + Math.max(0, ...before));
         });
         return Math.max(0, ...depth);

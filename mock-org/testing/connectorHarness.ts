@@ -55,12 +55,21 @@ function xmlValue(value: string | boolean | null): string {
  * A copy of the package as an admin would have set it up: the settings record carrying the given values,
  * and the optional chat-service named credential when asked for.
  */
-function projectCopy(settings: Readonly<Record<string, string | boolean | null>>, withChatServiceCredential: boolean): string {
+function projectCopy(
+    settings: Readonly<Record<string, string | boolean | null>>,
+    withChatServiceCredential: boolean
+): string {
     const root = mkdtempSync(path.join(tmpdir(), 'qwil-org-'));
-    cpSync(path.join(PROJECT_ROOT, 'force-app'), path.join(root, 'force-app'), { recursive: true, filter: (source) => !source.includes('__tests__') });
+    cpSync(path.join(PROJECT_ROOT, 'force-app'), path.join(root, 'force-app'), {
+        recursive: true,
+        filter: (source) => !source.includes('__tests__')
+    });
     if (withChatServiceCredential) {
         const file = `${QWIL_CHAT_SERVICE_NAMED_CREDENTIAL}.namedCredential-meta.xml`;
-        copyFileSync(path.join(PROJECT_ROOT, 'force-app', 'optional', 'namedCredentials', file), path.join(root, 'force-app', 'main', 'default', 'namedCredentials', file));
+        copyFileSync(
+            path.join(PROJECT_ROOT, 'force-app', 'optional', 'namedCredentials', file),
+            path.join(root, 'force-app', 'main', 'default', 'namedCredentials', file)
+        );
     }
     const file = path.join(root, SETTINGS_RECORD);
     let xml = readFileSync(file, 'utf8');
@@ -87,10 +96,26 @@ export function createConnectorHarness(options: ConnectorHarnessOptions = {}): C
     if (options.superApiKey) qwil.control.promoteToSuper(key);
     const credentials = createMemoryCredentialStore({
         [QWIL_NAMED_CREDENTIAL]: { username: key, password: secret },
-        ...(options.masterUserKey ? { [QWIL_CHAT_SERVICE_NAMED_CREDENTIAL]: { username: options.masterUserKey.key, password: options.masterUserKey.secret } } : {})
+        ...(options.masterUserKey
+            ? {
+                  [QWIL_CHAT_SERVICE_NAMED_CREDENTIAL]: {
+                      username: options.masterUserKey.key,
+                      password: options.masterUserKey.secret
+                  }
+              }
+            : {})
     });
-    const projectRoot = options.settings || options.masterUserKey ? projectCopy(options.settings ?? {}, options.masterUserKey !== undefined) : PROJECT_ROOT;
-    const org = new MockOrg({ projectRoot, seedDir: path.join(PROJECT_ROOT, 'mock-org', 'seed'), credentials, apexClasses, ...(options.transport ? { transport: options.transport } : {}) });
+    const projectRoot =
+        options.settings || options.masterUserKey
+            ? projectCopy(options.settings ?? {}, options.masterUserKey !== undefined)
+            : PROJECT_ROOT;
+    const org = new MockOrg({
+        projectRoot,
+        seedDir: path.join(PROJECT_ROOT, 'mock-org', 'seed'),
+        credentials,
+        apexClasses,
+        ...(options.transport ? { transport: options.transport } : {})
+    });
     let runningUserId = org.requireUser(DEFAULT_TEST_USER).Id;
     return {
         org,
@@ -101,7 +126,12 @@ export function createConnectorHarness(options: ConnectorHarnessOptions = {}): C
             runningUserId = org.requireUser(user).Id;
         },
         callApex: async (className, methodName, params) => {
-            const outcome = await org.runtime.invoke({ userId: runningUserId, className, methodName, params: JSON.parse(JSON.stringify(params ?? {})) });
+            const outcome = await org.runtime.invoke({
+                userId: runningUserId,
+                className,
+                methodName,
+                params: JSON.parse(JSON.stringify(params ?? {}))
+            });
             if (outcome.ok) return outcome.value;
             const error: ApexCallError = { ...outcome.error, ok: false, headers: {}, errorType: 'fetchResponse' };
             throw error;

@@ -3,7 +3,7 @@
 import { CSRF_FORM_FIELD, CSRF_HEADER, CSRF_META_NAME } from '../ui/pages/csrf';
 import { CONTACT_LIST_PATH } from '../ui/pages/layout';
 
-const TOKEN_IN_PAGE = new RegExp(`<meta name="${CSRF_META_NAME}" content="([^"]+)">`);
+const TOKEN_IN_PAGE = new RegExp(`<meta name="${CSRF_META_NAME}" content="([^"]+)"\\s*/?>`);
 
 export class DevServerSession {
     private constructor(

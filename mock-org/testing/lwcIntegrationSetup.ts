@@ -15,7 +15,10 @@ for (const definition of apexClasses) {
     for (const methodName of Object.keys(definition.methods)) {
         jest.doMock(
             `@salesforce/apex/${definition.name}.${methodName}`,
-            () => ({ __esModule: true, default: (params: unknown) => harness.callApex(definition.name, methodName, params) }),
+            () => ({
+                __esModule: true,
+                default: (params: unknown) => harness.callApex(definition.name, methodName, params)
+            }),
             { virtual: true }
         );
     }

@@ -76,7 +76,9 @@ async function callApex(className: string, methodName: string, params: ApexParam
     }
     const payload = parseJson(text);
     if (response.ok && payload !== undefined) return payload;
-    const failure = response.ok ? 'answered with something other than JSON' : `failed: ${response.status} ${response.statusText}`.trim();
+    const failure = response.ok
+        ? 'answered with something other than JSON'
+        : `failed: ${response.status} ${response.statusText}`.trim();
     const body = isJsonObject(payload) && !response.ok ? payload : { message: `${className}.${methodName} ${failure}` };
     throw fetchError(response.status, response.statusText, body);
 }

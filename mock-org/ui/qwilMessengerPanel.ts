@@ -38,7 +38,8 @@ export function createQwilMessengerPanel(loadComponent: () => Promise<CreateMess
         return loading;
     };
 
-    const render = (host: HTMLElement, create: CreateMessenger) => host.replaceChildren(create(host.dataset['recordId'], host.dataset['objectApiName']));
+    const render = (host: HTMLElement, create: CreateMessenger) =>
+        host.replaceChildren(create(host.dataset['recordId'], host.dataset['objectApiName']));
 
     return {
         async preload() {

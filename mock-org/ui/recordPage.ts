@@ -33,5 +33,7 @@ if (tabset) {
 // The tab stays empty until it is opened; only its code is loaded while the page is idle.
 // A failure here is shown when the tab is opened, which tries again.
 if (document.querySelector('[data-qwil-messenger-panel]')) {
-    requestIdleCallback(() => qwilMessengerPanel.preload().catch(() => undefined), { timeout: PRELOAD_IDLE_TIMEOUT_MS });
+    requestIdleCallback(() => qwilMessengerPanel.preload().catch(() => undefined), {
+        timeout: PRELOAD_IDLE_TIMEOUT_MS
+    });
 }

@@ -24,7 +24,11 @@ function utilityIcon(name: string, className: string): SVGSVGElement {
     return svg;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    className?: string,
+    text?: string
+): HTMLElementTagNameMap[K] {
     const node = document.createElement(tag);
     if (className) node.className = className;
     if (text !== undefined) node.textContent = text;
@@ -56,7 +60,9 @@ function messageNodes({ message = '', messageData = [] }: ShowToastDetail): Node
         .filter((part) => part !== '')
         .map((part) => {
             const placeholder = /^\{(\d+)\}$/.exec(part);
-            return placeholder ? messageDataNode(messageData[Number(placeholder[1])], part) : document.createTextNode(part);
+            return placeholder
+                ? messageDataNode(messageData[Number(placeholder[1])], part)
+                : document.createTextNode(part);
         });
 }
 
@@ -64,7 +70,10 @@ function toastElement(detail: ShowToastDetail, variant: ToastVariant, dismiss: (
     const toast = element('div', `slds-notify slds-notify_toast slds-theme_${variant}`);
     toast.setAttribute('role', variant === 'error' ? 'alert' : 'status');
 
-    const icon = element('span', `slds-icon_container slds-icon-utility-${variant} slds-m-right_small slds-no-flex slds-align-top`);
+    const icon = element(
+        'span',
+        `slds-icon_container slds-icon-utility-${variant} slds-m-right_small slds-no-flex slds-align-top`
+    );
     icon.append(utilityIcon(variant, 'slds-icon slds-icon_small'));
 
     const content = element('div', 'slds-notify__content');
@@ -78,7 +87,10 @@ function toastElement(detail: ShowToastDetail, variant: ToastVariant, dismiss: (
     const close = element('button', 'slds-button slds-button_icon slds-button_icon-inverse');
     close.type = 'button';
     close.title = 'Close';
-    close.append(utilityIcon('close', 'slds-button__icon slds-button__icon_large'), element('span', 'slds-assistive-text', 'Close'));
+    close.append(
+        utilityIcon('close', 'slds-button__icon slds-button__icon_large'),
+        element('span', 'slds-assistive-text', 'Close')
+    );
     close.addEventListener('click', dismiss);
     const closeContainer = element('div', 'slds-notify__close');
     closeContainer.append(close);
@@ -103,7 +115,10 @@ function scheduleAutoHide(toast: HTMLElement, dismiss: () => void): void {
 }
 
 export function showToasts(root: HTMLElement): void {
-    const container = element('div', 'slds-notify_container slds-grid slds-grid_vertical slds-grid_vertical-align-center');
+    const container = element(
+        'div',
+        'slds-notify_container slds-grid slds-grid_vertical slds-grid_vertical-align-center'
+    );
     root.append(container);
 
     root.addEventListener(SHOW_TOAST_EVENT_NAME, (event) => {

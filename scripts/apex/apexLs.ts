@@ -25,7 +25,16 @@ interface ApexLsReport {
 export function runApexLs(projectDir: string): ApexLsIssue[] {
     const run = spawnSync(
         'java',
-        ['-cp', apexLsClassPath(), 'io.github.apexdevtools.apexls.CheckForIssues', '-n', '-f', 'json', '-w', projectDir],
+        [
+            '-cp',
+            apexLsClassPath(),
+            'io.github.apexdevtools.apexls.CheckForIssues',
+            '-n',
+            '-f',
+            'json',
+            '-w',
+            projectDir
+        ],
         { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
     );
     // CheckForIssues exits 0 when clean and 4 when it reports issues; anything else is a failed run.
@@ -40,6 +49,11 @@ export function runApexLs(projectDir: string): ApexLsIssue[] {
         throw new Error(`apex-ls printed no JSON report: ${run.stdout.slice(0, 300)}`);
     }
     return report.files.flatMap(({ path, messages }) =>
-        messages.map(({ start, category, message }) => ({ file: relative(projectDir, path), line: start.line, category, message }))
+        messages.map(({ start, category, message }) => ({
+            file: relative(projectDir, path),
+            line: start.line,
+            category,
+            message
+        }))
     );
 }

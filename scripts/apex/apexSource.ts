@@ -96,7 +96,8 @@ function toClass(declaration: ClassDeclarationContext, modifiers: ModifierContex
         fields: [],
         innerClasses: []
     };
-    for (const bodyDeclaration of declaration.classBody().classBodyDeclaration_list()) addMember(apexClass, bodyDeclaration);
+    for (const bodyDeclaration of declaration.classBody().classBodyDeclaration_list())
+        addMember(apexClass, bodyDeclaration);
     return apexClass;
 }
 
@@ -109,10 +110,12 @@ function addMember(apexClass: ApexClass, bodyDeclaration: ClassBodyDeclarationCo
         apexClass.methods.push({
             ...memberOf(method.id().getText(), method.start.line, modifiers),
             returnType: method.typeRef() ? typeText(method.typeRef()) : 'void',
-            parameters: (method.formalParameters().formalParameterList()?.formalParameter_list() ?? []).map((parameter) => ({
-                name: parameter.id().getText(),
-                type: typeText(parameter.typeRef())
-            })),
+            parameters: (method.formalParameters().formalParameterList()?.formalParameter_list() ?? []).map(
+                (parameter) => ({
+                    name: parameter.id().getText(),
+                    type: typeText(parameter.typeRef())
+                })
+            ),
             body: method.block()?.getText() ?? ''
         });
         return;
@@ -120,13 +123,19 @@ function addMember(apexClass: ApexClass, bodyDeclaration: ClassBodyDeclarationCo
     const field = member.fieldDeclaration();
     if (field) {
         for (const declarator of field.variableDeclarators().variableDeclarator_list()) {
-            apexClass.fields.push({ ...memberOf(declarator.id().getText(), declarator.start.line, modifiers), type: typeText(field.typeRef()) });
+            apexClass.fields.push({
+                ...memberOf(declarator.id().getText(), declarator.start.line, modifiers),
+                type: typeText(field.typeRef())
+            });
         }
         return;
     }
     const property = member.propertyDeclaration();
     if (property) {
-        apexClass.fields.push({ ...memberOf(property.id().getText(), property.start.line, modifiers), type: typeText(property.typeRef()) });
+        apexClass.fields.push({
+            ...memberOf(property.id().getText(), property.start.line, modifiers),
+            type: typeText(property.typeRef())
+        });
         return;
     }
     const inner = member.classDeclaration();

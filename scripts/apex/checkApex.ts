@@ -35,16 +35,24 @@ export async function checkApex(projectDir: string, typeScript: TypeScriptSide):
         problems: apexLsIssues.map(({ file, line, category, message }) => `${file}:${line}: ${category}: ${message}`)
     };
 
-    const violations = await runPmd(projectDir, apexFiles.map((file) => join(projectDir, file)));
+    const violations = await runPmd(
+        projectDir,
+        apexFiles.map((file) => join(projectDir, file))
+    );
     const blocking = violations.filter((violation) => BLOCKING_SEVERITIES.includes(violation.severity));
-    const suppressions = apexFiles.flatMap((file) => unjustifiedSuppressions(readFileSync(join(projectDir, file), 'utf8'), file));
+    const suppressions = apexFiles.flatMap((file) =>
+        unjustifiedSuppressions(readFileSync(join(projectDir, file), 'utf8'), file)
+    );
     const pmd: ApexCheckSection = {
         name: 'pmd',
         summary:
             `PMD: ${blocking.length} violation(s) at severity 1-2, ${violations.length - blocking.length} at severity 3-5 (not blocking), ` +
             `${suppressions.length} unjustified suppression(s)`,
         problems: [
-            ...blocking.map(({ file, line, rule, severity, message }) => `${file}:${line}: ${rule} (severity ${severity}): ${message}`),
+            ...blocking.map(
+                ({ file, line, rule, severity, message }) =>
+                    `${file}:${line}: ${rule} (severity ${severity}): ${message}`
+            ),
             ...suppressions
         ]
     };

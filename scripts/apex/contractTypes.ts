@@ -28,7 +28,12 @@ interface ZodDef {
 export class UnmappedContractError extends Error {}
 
 export function isZodSchema(value: unknown): value is ZodLike {
-    return typeof value === 'object' && value !== null && '_zod' in value && typeof (value as ZodLike)._zod?.def?.type === 'string';
+    return (
+        typeof value === 'object' &&
+        value !== null &&
+        '_zod' in value &&
+        typeof (value as ZodLike)._zod?.def?.type === 'string'
+    );
 }
 
 export function contractTypeOf(schema: ZodLike): ContractType {
@@ -65,7 +70,8 @@ export function contractTypeOf(schema: ZodLike): ContractType {
 /** The schema behind nullable/optional wrappers: the one an export name belongs to. */
 export function unwrapped(schema: ZodLike): ZodLike {
     const { def } = schema._zod;
-    if (['nullable', 'optional', 'default', 'readonly'].includes(def.type) && def.innerType) return unwrapped(def.innerType);
+    if (['nullable', 'optional', 'default', 'readonly'].includes(def.type) && def.innerType)
+        return unwrapped(def.innerType);
     return schema;
 }
 
@@ -73,11 +79,16 @@ function unionType(schema: ZodLike, options: ZodLike[]): ContractType {
     const variants = options.map(contractTypeOf);
     if (variants.every((variant) => variant.kind === 'object')) {
         const fields = new Map<string, ZodLike>();
-        for (const variant of variants) for (const [key, field] of variant.fields) if (!fields.has(key)) fields.set(key, field);
+        for (const variant of variants)
+            for (const [key, field] of variant.fields) if (!fields.has(key)) fields.set(key, field);
         return { kind: 'object', schema, fields };
     }
     const [first] = variants;
-    if (first?.kind === 'scalar' && variants.every((variant) => variant.kind === 'scalar' && variant.apexType === first.apexType)) return first;
+    if (
+        first?.kind === 'scalar' &&
+        variants.every((variant) => variant.kind === 'scalar' && variant.apexType === first.apexType)
+    )
+        return first;
     throw new UnmappedContractError('a union of different kinds of values has no Apex mapping');
 }
 

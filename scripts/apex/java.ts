@@ -27,7 +27,10 @@ const hostEnvironment: JavaEnvironment = {
         const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
         const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
         if (update.status !== 0) return false;
-        return spawnSync('apt-get', ['install', '-y', '-qq', DEBIAN_JRE], { stdio: ['ignore', 'ignore', 'inherit'], env }).status === 0;
+        return (
+            spawnSync('apt-get', ['install', '-y', '-qq', DEBIAN_JRE], { stdio: ['ignore', 'ignore', 'inherit'], env })
+                .status === 0
+        );
     }
 };
 
@@ -39,10 +42,14 @@ export function ensureJava(environment: JavaEnvironment = hostEnvironment): numb
     let version = environment.version();
     if (version === undefined && environment.isDebianRoot && environment.install()) version = environment.version();
     if (version === undefined) {
-        throw new Error(`Apex checks need Java ${MINIMUM_JAVA} or later: install ${DEBIAN_JRE} (Debian/Ubuntu) or any JRE ${MINIMUM_JAVA}+ and put java on the PATH`);
+        throw new Error(
+            `Apex checks need Java ${MINIMUM_JAVA} or later: install ${DEBIAN_JRE} (Debian/Ubuntu) or any JRE ${MINIMUM_JAVA}+ and put java on the PATH`
+        );
     }
     if (version < MINIMUM_JAVA) {
-        throw new Error(`Apex checks need Java ${MINIMUM_JAVA} or later, found Java ${version}: install ${DEBIAN_JRE} (Debian/Ubuntu) or any JRE ${MINIMUM_JAVA}+`);
+        throw new Error(
+            `Apex checks need Java ${MINIMUM_JAVA} or later, found Java ${version}: install ${DEBIAN_JRE} (Debian/Ubuntu) or any JRE ${MINIMUM_JAVA}+`
+        );
     }
     return version;
 }

@@ -47,10 +47,16 @@ export function checkParity(input: ParityInput): ParityResult {
         Object.keys(controller.methods).map((method) => `${controller.name}.${method}`)
     );
     const problemsByMethod = new Map(
-        [...new Set([...lwcImported, ...controllerMethods])].map((qualified) => [qualified, checker.methodProblems(qualified)])
+        [...new Set([...lwcImported, ...controllerMethods])].map((qualified) => [
+            qualified,
+            checker.methodProblems(qualified)
+        ])
     );
     const matched = lwcImported.filter((qualified) => problemsByMethod.get(qualified)?.length === 0);
-    const problems = [...[...problemsByMethod.values()].flat(), ...checker.apexMethodsWithoutTwin(new Set(controllerMethods))];
+    const problems = [
+        ...[...problemsByMethod.values()].flat(),
+        ...checker.apexMethodsWithoutTwin(new Set(controllerMethods))
+    ];
     return { lwcImported, matched, problems };
 }
 
@@ -66,14 +72,19 @@ class ParityChecker {
 
     methodProblems(qualified: string): string[] {
         const [className = '', methodName = ''] = qualified.split('.');
-        const typeScript = this.input.controllers.find((controller) => controller.name === className)?.methods[methodName];
+        const typeScript = this.input.controllers.find((controller) => controller.name === className)?.methods[
+            methodName
+        ];
         if (!typeScript) return [`${qualified}: imported by an LWC but no TypeScript controller method declares it`];
         const apexClass = this.topLevel.get(className.toLowerCase());
         if (!apexClass) return [`${qualified}: no Apex class ${className}`];
         const candidates = apexClass.methods.filter((method) => method.name === methodName);
         const [method] = candidates;
         if (!method) return [`${apexClass.file}: ${qualified}: no Apex method ${methodName}`];
-        if (candidates.length > 1) return [`${apexClass.file}:${method.line}: ${qualified}: overloaded; an @AuraEnabled method must be unique`];
+        if (candidates.length > 1)
+            return [
+                `${apexClass.file}:${method.line}: ${qualified}: overloaded; an @AuraEnabled method must be unique`
+            ];
         const where = `${apexClass.file}:${method.line}: ${qualified}`;
         try {
             return [
@@ -90,8 +101,15 @@ class ParityChecker {
     apexMethodsWithoutTwin(typeScriptMethods: ReadonlySet<string>): string[] {
         return this.input.apexClasses.flatMap((apexClass) =>
             apexClass.methods
-                .filter((method) => hasAnnotation(method, 'AuraEnabled') && !typeScriptMethods.has(`${apexClass.name}.${method.name}`))
-                .map((method) => `${apexClass.file}:${method.line}: ${apexClass.name}.${method.name}: @AuraEnabled without a TypeScript server method`)
+                .filter(
+                    (method) =>
+                        hasAnnotation(method, 'AuraEnabled') &&
+                        !typeScriptMethods.has(`${apexClass.name}.${method.name}`)
+                )
+                .map(
+                    (method) =>
+                        `${apexClass.file}:${method.line}: ${apexClass.name}.${method.name}: @AuraEnabled without a TypeScript server method`
+                )
         );
     }
 
@@ -103,7 +121,9 @@ class ParityChecker {
         if (!auraEnabled) return [...problems, 'lacks @AuraEnabled'];
         const cacheable = /cacheable=true/i.test(auraEnabled.text);
         if (cacheable !== typeScript.cacheable) {
-            problems.push(`is ${auraEnabled.text}, the TypeScript method is ${typeScript.cacheable ? '' : 'not '}cacheable`);
+            problems.push(
+                `is ${auraEnabled.text}, the TypeScript method is ${typeScript.cacheable ? '' : 'not '}cacheable`
+            );
         }
         return problems;
     }
@@ -118,17 +138,23 @@ class ParityChecker {
         for (const parameter of method.parameters) {
             const field = contract.fields.get(parameter.name);
             if (!field) {
-                problems.push(`${where}: parameter '${parameter.name}' is not in the zod parameters (${[...contract.fields.keys()].join(', ')})`);
+                problems.push(
+                    `${where}: parameter '${parameter.name}' is not in the zod parameters (${[...contract.fields.keys()].join(', ')})`
+                );
                 continue;
             }
-            problems.push(...this.typeProblems(field, parameter.type, apexClass, `${where}: parameter '${parameter.name}'`));
+            problems.push(
+                ...this.typeProblems(field, parameter.type, apexClass, `${where}: parameter '${parameter.name}'`)
+            );
         }
         return problems;
     }
 
     private resultProblems(method: ApexMethod, result: ZodLike, apexClass: ApexClass, where: string): string[] {
         if (contractTypeOf(result).kind === 'void') {
-            return method.returnType.toLowerCase() === 'void' ? [] : [`${where}: returns ${method.returnType}, the contract result is null (void)`];
+            return method.returnType.toLowerCase() === 'void'
+                ? []
+                : [`${where}: returns ${method.returnType}, the contract result is null (void)`];
         }
         return this.typeProblems(result, method.returnType, apexClass, `${where}: result`);
     }
@@ -139,7 +165,9 @@ class ParityChecker {
             case 'scalar':
             case 'void': {
                 const expected = contract.kind === 'void' ? 'void' : contract.apexType;
-                return apexType.toLowerCase() === expected.toLowerCase() ? [] : [`${what} is ${apexType}, the contract says ${expected}`];
+                return apexType.toLowerCase() === expected.toLowerCase()
+                    ? []
+                    : [`${what} is ${apexType}, the contract says ${expected}`];
             }
             case 'list': {
                 const element = /^List<(.+)>$/i.exec(apexType)?.[1];
@@ -164,8 +192,13 @@ class ParityChecker {
         const { topLevel, declared } = resolved;
         const contractName = this.input.contractNames.get(schema);
         const qualifiedName = topLevel === declared ? declared.name : `${topLevel.name}.${declared.name}`;
-        if (contractName && qualifiedName.toLowerCase() !== `${contractName.apexClass}.${contractName.name}`.toLowerCase()) {
-            return [`${what} is ${qualifiedName}, the contract's ${contractName.name} belongs in ${contractName.apexClass}.${contractName.name}`];
+        if (
+            contractName &&
+            qualifiedName.toLowerCase() !== `${contractName.apexClass}.${contractName.name}`.toLowerCase()
+        ) {
+            return [
+                `${what} is ${qualifiedName}, the contract's ${contractName.name} belongs in ${contractName.apexClass}.${contractName.name}`
+            ];
         }
         const comparison = `${this.keyOf(schema)}|${declared.file}|${qualifiedName}`;
         if (this.compared.has(comparison)) return [];
@@ -173,7 +206,12 @@ class ParityChecker {
         return this.fieldProblems(contract.fields, declared, topLevel, qualifiedName);
     }
 
-    private fieldProblems(fields: ReadonlyMap<string, ZodLike>, declared: ApexClass, topLevel: ApexClass, qualifiedName: string): string[] {
+    private fieldProblems(
+        fields: ReadonlyMap<string, ZodLike>,
+        declared: ApexClass,
+        topLevel: ApexClass,
+        qualifiedName: string
+    ): string[] {
         const instanceFields = declared.fields.filter((field) => !field.keywords.includes('static'));
         const problems: string[] = [];
         for (const [key, fieldSchema] of fields) {
@@ -186,14 +224,21 @@ class ParityChecker {
             if (!isAuraEnabled(field)) problems.push(`${where} must be @AuraEnabled public`);
             problems.push(...this.typeProblems(fieldSchema, field.type, topLevel, where));
         }
-        for (const extra of instanceFields.filter((field) => hasAnnotation(field, 'AuraEnabled') && !fields.has(field.name))) {
-            problems.push(`${declared.file}:${extra.line}: ${qualifiedName}.${extra.name} is not in the contract (${[...fields.keys()].join(', ')})`);
+        for (const extra of instanceFields.filter(
+            (field) => hasAnnotation(field, 'AuraEnabled') && !fields.has(field.name)
+        )) {
+            problems.push(
+                `${declared.file}:${extra.line}: ${qualifiedName}.${extra.name} is not in the contract (${[...fields.keys()].join(', ')})`
+            );
         }
         return problems;
     }
 
     /** `Outer.Inner`, an inner class of the referring class's top-level class, or a top-level class. */
-    private resolveClass(apexType: string, context: ApexClass): { topLevel: ApexClass; declared: ApexClass } | undefined {
+    private resolveClass(
+        apexType: string,
+        context: ApexClass
+    ): { topLevel: ApexClass; declared: ApexClass } | undefined {
         const innerOf = (outer: ApexClass | undefined, name: string) =>
             outer?.innerClasses.find((inner) => inner.name.toLowerCase() === name.toLowerCase());
         const parts = apexType.split('.');
@@ -219,5 +264,7 @@ class ParityChecker {
 }
 
 function isAuraEnabled(field: ApexField): boolean {
-    return hasAnnotation(field, 'AuraEnabled') && (field.keywords.includes('public') || field.keywords.includes('global'));
+    return (
+        hasAnnotation(field, 'AuraEnabled') && (field.keywords.includes('public') || field.keywords.includes('global'))
+    );
 }

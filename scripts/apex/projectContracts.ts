@@ -24,7 +24,11 @@ export const CONTRACT_APEX_CLASSES: Readonly<Record<string, string>> = {
 export function lwcApexImports(projectDir: string): string[] {
     const { packageDirectories } = readSfdxProject(projectDir);
     const modules = listPackageFiles(projectDir, packageDirectories).filter(
-        (file) => lwcBundleOf(file) && /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts') && !file.split('/').includes('__tests__')
+        (file) =>
+            lwcBundleOf(file) &&
+            /\.(ts|js)$/.test(file) &&
+            !file.endsWith('.d.ts') &&
+            !file.split('/').includes('__tests__')
     );
     const imports = modules.flatMap((file) => {
         const source = readFileSync(join(projectDir, file), 'utf8');
@@ -32,7 +36,9 @@ export function lwcApexImports(projectDir: string): string[] {
         const bundleRoot = lwcBundleOf(file)?.root ?? '';
         return runtimeImports(code, file).map((specifier) => ({ file, bundleRoot, specifier }));
     });
-    return [...importedApexClasses(imports)].flatMap(([apexClass, { methods }]) => methods.map((method) => `${apexClass}.${method}`));
+    return [...importedApexClasses(imports)].flatMap(([apexClass, { methods }]) =>
+        methods.map((method) => `${apexClass}.${method}`)
+    );
 }
 
 /** Every exported TypeScript controller (`{ name, methods }`) of `force-app/server/classes`. */
@@ -58,12 +64,14 @@ export function contractNames(projectDir: string): Map<ZodLike, ContractName> {
 }
 
 function typeScriptModules(dir: string): { file: string; exports: Record<string, unknown> }[] {
-    return readdirSync(dir)
-        .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
-        .sort()
-        // Loaded at run time: the check runs under tsx (CLI) or babel-jest, which both load TypeScript.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        .map((file) => ({ file, exports: require(join(dir, file)) as Record<string, unknown> }));
+    return (
+        readdirSync(dir)
+            .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+            .sort()
+            // Loaded at run time: the check runs under tsx (CLI) or babel-jest, which both load TypeScript.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            .map((file) => ({ file, exports: require(join(dir, file)) as Record<string, unknown> }))
+    );
 }
 
 function isController(value: unknown): value is TypeScriptController {

@@ -29,12 +29,17 @@ export function unjustifiedSuppressions(source: string, file: string): string[] 
         .map((token, index) => ({ token, index }))
         .filter(({ token, index }) => token.type === ApexLexer.ATSIGN && isPmdSuppression(tokens, index))
         .filter(({ token }) => !commentLines.has(token.line) && !commentEndLines.has(token.line - 1))
-        .map(({ token }) => `${file}:${token.line}: @SuppressWarnings('PMD…') without a justification comment on its line or the line above`);
+        .map(
+            ({ token }) =>
+                `${file}:${token.line}: @SuppressWarnings('PMD…') without a justification comment on its line or the line above`
+        );
     return [...bareNopmd, ...bareAnnotations];
 }
 
 function isPmdSuppression(tokens: readonly LexedToken[], atIndex: number): boolean {
-    const code = tokens.slice(atIndex + 1).filter((token) => !COMMENT_TYPES.has(token.type) && token.text.trim() !== '');
+    const code = tokens
+        .slice(atIndex + 1)
+        .filter((token) => !COMMENT_TYPES.has(token.type) && token.text.trim() !== '');
     const [name, open, value] = code;
     return (
         name?.text.toLowerCase() === 'suppresswarnings' &&

@@ -13,13 +13,21 @@ const ASSERTION = /\b(?:Assert\.\w+|System\.assert\w*)\(/i;
 export function testClassProblems(classes: readonly ApexClass[]): string[] {
     const classNames = new Set(classes.map((apexClass) => apexClass.name.toLowerCase()));
     const missingTestClasses = classes
-        .filter((apexClass) => !isTest(apexClass) && !classNames.has(`${apexClass.name}${TEST_CLASS_SUFFIX}`.toLowerCase()))
-        .map((apexClass) => `${apexClass.file}: class ${apexClass.name} has no test class ${apexClass.name}${TEST_CLASS_SUFFIX}`);
+        .filter(
+            (apexClass) => !isTest(apexClass) && !classNames.has(`${apexClass.name}${TEST_CLASS_SUFFIX}`.toLowerCase())
+        )
+        .map(
+            (apexClass) =>
+                `${apexClass.file}: class ${apexClass.name} has no test class ${apexClass.name}${TEST_CLASS_SUFFIX}`
+        );
     const sharedAssertions = sharedAssertionNames(classes);
     const testsWithoutAssertions = classes.flatMap((apexClass) =>
         testMethodsOf(apexClass)
             .filter((method) => !asserts(method, apexClass.methods, sharedAssertions))
-            .map((method) => `${apexClass.file}:${method.line}: test method ${apexClass.name}.${method.name} asserts nothing`)
+            .map(
+                (method) =>
+                    `${apexClass.file}:${method.line}: test method ${apexClass.name}.${method.name} asserts nothing`
+            )
     );
     return [...missingTestClasses, ...testsWithoutAssertions];
 }
@@ -29,7 +37,11 @@ function sharedAssertionNames(classes: readonly ApexClass[]): string[] {
     return classes
         .filter(isTest)
         .flatMap((testClass) => [testClass, ...testClass.innerClasses])
-        .flatMap((declaringClass) => declaringClass.methods.filter((method) => /^assert/i.test(method.name) && asserts(method, declaringClass.methods, [])))
+        .flatMap((declaringClass) =>
+            declaringClass.methods.filter(
+                (method) => /^assert/i.test(method.name) && asserts(method, declaringClass.methods, [])
+            )
+        )
         .map((method) => method.name);
 }
 
@@ -41,7 +53,12 @@ function testMethodsOf(apexClass: ApexClass): ApexMethod[] {
     return [apexClass, ...apexClass.innerClasses].flatMap((declaringClass) => declaringClass.methods.filter(isTest));
 }
 
-function asserts(method: ApexMethod, classMethods: readonly ApexMethod[], sharedAssertions: readonly string[], visited = new Set<string>()): boolean {
+function asserts(
+    method: ApexMethod,
+    classMethods: readonly ApexMethod[],
+    sharedAssertions: readonly string[],
+    visited = new Set<string>()
+): boolean {
     if (ASSERTION.test(method.body) || callsSharedAssertion(method, sharedAssertions)) return true;
     visited.add(method.name.toLowerCase());
     return classMethods.some(

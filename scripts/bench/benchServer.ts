@@ -10,7 +10,9 @@ async function startDev(port: number, dataDir: string): Promise<void> {
     const running = await startMockOrgServer({ port, dataDir });
     const ready: DevServerReady = {
         url: running.url,
-        contacts: running.org.records.all('Contact').map((contact) => ({ id: contact.Id, name: String(contact['Name']) })),
+        contacts: running.org.records
+            .all('Contact')
+            .map((contact) => ({ id: contact.Id, name: String(contact['Name']) })),
         users: running.org.users().map((user) => ({ id: user.Id, username: String(user['Username']) }))
     };
     console.log(READY_PREFIX + JSON.stringify(ready));
@@ -24,7 +26,9 @@ function startBare(port: number): void {
             response.end('{"ok":true}');
         });
     });
-    server.listen(port, '127.0.0.1', () => console.log(READY_PREFIX + JSON.stringify({ url: `http://127.0.0.1:${port}` })));
+    server.listen(port, '127.0.0.1', () =>
+        console.log(READY_PREFIX + JSON.stringify({ url: `http://127.0.0.1:${port}` }))
+    );
 }
 
 const [mode, portText, dataDir] = process.argv.slice(2);

@@ -40,7 +40,8 @@ export class CalloutTimeline {
         sorted.forEach((interval, index) => {
             let longestBefore = 0;
             for (let earlier = 0; earlier < index; earlier += 1) {
-                if (sorted[earlier]!.endedAt <= interval.startedAt) longestBefore = Math.max(longestBefore, chainEndingAt[earlier]!);
+                if (sorted[earlier]!.endedAt <= interval.startedAt)
+                    longestBefore = Math.max(longestBefore, chainEndingAt[earlier]!);
             }
             chainEndingAt.push(longestBefore + 1);
         });

@@ -31,10 +31,26 @@ interface Step {
 
 /** Olivia's chat with Eleanor, created in Qwil directly so that the connector starts cold. */
 async function createChatInQwil(key: string, secret: string): Promise<string> {
-    const headers = { 'X-SYS-API-KEY': key, 'X-SYS-API-KEY-SECRET': secret, 'Content-Type': 'application/json', 'on-behalf-of': DEMO.staff.oliviaHart };
+    const headers = {
+        'X-SYS-API-KEY': key,
+        'X-SYS-API-KEY-SECRET': secret,
+        'Content-Type': 'application/json',
+        'on-behalf-of': DEMO.staff.oliviaHart
+    };
     const post = async (path: string, body: unknown): Promise<{ chat?: { chat_uuid: string } }> =>
-        (await fetch(`https://eu.qwil.io/chat-service/api/${path}`, { method: 'POST', headers, body: JSON.stringify(body) })).json() as Promise<{ chat?: { chat_uuid: string } }>;
-    const chatUuid = (await post('chats/create', { title: 'Ten thousand messages', entity_user_xref_uuids: [DEMO.clients.eleanorWhitfield] })).chat?.chat_uuid;
+        (
+            await fetch(`https://eu.qwil.io/chat-service/api/${path}`, {
+                method: 'POST',
+                headers,
+                body: JSON.stringify(body)
+            })
+        ).json() as Promise<{ chat?: { chat_uuid: string } }>;
+    const chatUuid = (
+        await post('chats/create', {
+            title: 'Ten thousand messages',
+            entity_user_xref_uuids: [DEMO.clients.eleanorWhitfield]
+        })
+    ).chat?.chat_uuid;
     if (!chatUuid) throw new Error('The mock Qwil did not create the chat');
     await post('chats/messages/send-text', { chat_uuid: chatUuid, text: 'Generated message 1' });
     return chatUuid;
@@ -46,13 +62,21 @@ async function main(): Promise<void> {
     const timeline = recordCallouts(server.events);
     server.listen({ onUnhandledRequest: 'error' });
     const steps: Step[] = [];
-    const recordId = harness.org.records.all('Contact').find((contact) => contact['Name'] === 'Eleanor Whitfield')?.Id ?? '';
-    const call = async <T>(method: string, params: Record<string, unknown>): Promise<T> => (await harness.callApex('QwilChatsController', method, { recordId, ...params })) as T;
+    const recordId =
+        harness.org.records.all('Contact').find((contact) => contact['Name'] === 'Eleanor Whitfield')?.Id ?? '';
+    const call = async <T>(method: string, params: Record<string, unknown>): Promise<T> =>
+        (await harness.callApex('QwilChatsController', method, { recordId, ...params })) as T;
     const measure = async <T>(step: string, roundTrips: number, work: () => Promise<T>): Promise<T> => {
         timeline.reset();
         const started = performance.now();
         const result = await work();
-        steps.push({ step, roundTrips, qwilCallouts: timeline.callouts, sequentialWaits: timeline.sequentialWaits, milliseconds: Math.round(performance.now() - started) });
+        steps.push({
+            step,
+            roundTrips,
+            qwilCallouts: timeline.callouts,
+            sequentialWaits: timeline.sequentialWaits,
+            milliseconds: Math.round(performance.now() - started)
+        });
         return result;
     };
 
@@ -61,9 +85,15 @@ async function main(): Promise<void> {
         harness.qwil.control.generateMessages({ chatUuid, count: CHAT_LENGTH - 1 });
         harness.qwil.control.injectFault({ latencyMs: CALLOUT_LATENCY_MS });
 
-        await measure('open the tab (loadTab, before the Chats page)', 1, () => harness.callApex('QwilConnectorController', 'loadTab', { recordId }));
-        const list = await measure('list the chats, cold (listChats)', 1, () => call<ChatListPage>('listChats', { cursor: null }));
-        const opened = await measure('open the chat: newest page (openChat)', 1, () => call<OpenedChat>('openChat', { chatUuid }));
+        await measure('open the tab (loadTab, before the Chats page)', 1, () =>
+            harness.callApex('QwilConnectorController', 'loadTab', { recordId })
+        );
+        const list = await measure('list the chats, cold (listChats)', 1, () =>
+            call<ChatListPage>('listChats', { cursor: null })
+        );
+        const opened = await measure('open the chat: newest page (openChat)', 1, () =>
+            call<OpenedChat>('openChat', { chatUuid })
+        );
         const window = new MessageWindow();
         window.showLatest(opened);
 
@@ -76,9 +106,12 @@ async function main(): Promise<void> {
             }
         });
 
-        const chatLength = harness.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === chatUuid)?.messages.length ?? 0;
+        const chatLength =
+            harness.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === chatUuid)?.messages.length ?? 0;
         const firstShown = window.messages[0]?.seq ?? 0;
-        console.log(`Chat of ${chatLength} messages (listed first: ${list.chats[0]?.title ?? 'none'}); every mock Qwil call delayed ${CALLOUT_LATENCY_MS} ms.`);
+        console.log(
+            `Chat of ${chatLength} messages (listed first: ${list.chats[0]?.title ?? 'none'}); every mock Qwil call delayed ${CALLOUT_LATENCY_MS} ms.`
+        );
         console.table(steps);
         const firstView = steps.slice(1, 3);
         console.log(

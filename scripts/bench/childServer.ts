@@ -16,7 +16,9 @@ export interface ChildServer<Ready> {
 
 /** Starts benchServer.ts with these arguments and waits for its ready line. */
 async function startChild<Ready>(args: readonly string[]): Promise<ChildServer<Ready>> {
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT, ...args], {
+        stdio: ['ignore', 'pipe', 'inherit']
+    });
     const stop = () =>
         new Promise<void>((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -25,8 +27,18 @@ async function startChild<Ready>(args: readonly string[]): Promise<ChildServer<R
         });
     try {
         const ready = await new Promise<Ready>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`The benchmark server (${args.join(' ')}) did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
-            child.once('exit', (code) => reject(new Error(`The benchmark server (${args.join(' ')}) exited with ${code} before it was ready`)));
+            const timer = setTimeout(
+                () =>
+                    reject(
+                        new Error(
+                            `The benchmark server (${args.join(' ')}) did not start within ${START_TIMEOUT_MS / 1000} s`
+                        )
+                    ),
+                START_TIMEOUT_MS
+            );
+            child.once('exit', (code) =>
+                reject(new Error(`The benchmark server (${args.join(' ')}) exited with ${code} before it was ready`))
+            );
             createInterface({ input: child.stdout! }).on('line', (line) => {
                 if (!line.startsWith(READY_PREFIX)) return;
                 clearTimeout(timer);
@@ -65,7 +77,10 @@ export async function startDevServer(port: number): Promise<DevServer> {
                 headers: { authorization: `Bearer ${adminToken ?? ''}`, 'content-type': 'application/json' },
                 body: JSON.stringify(body)
             });
-            if (!response.ok) throw new Error(`The mock Qwil control surface refused ${pathName}: ${response.status} ${await response.text()}`);
+            if (!response.ok)
+                throw new Error(
+                    `The mock Qwil control surface refused ${pathName}: ${response.status} ${await response.text()}`
+                );
         }
     };
 }

@@ -24,19 +24,30 @@ async function measure(superApiKey: boolean): Promise<Row[]> {
     const timeline = recordCallouts(server.events);
     server.listen({ onUnhandledRequest: 'error' });
     harness.qwil.control.injectFault({ latencyMs: CALLOUT_LATENCY_MS });
-    const recordIdOf = (name: string) => harness.org.records.all('Contact').find((contact) => contact['Name'] === name)?.Id ?? '';
+    const recordIdOf = (name: string) =>
+        harness.org.records.all('Contact').find((contact) => contact['Name'] === name)?.Id ?? '';
     const key = superApiKey ? 'Super API key' : 'System API key';
     try {
         if (superApiKey) {
             const organisations = harness.qwil.control.snapshot().organisations;
-            await harness.callApex('QwilConnectorController', 'chooseOrganisation', { entityUuid: organisations[0]?.entity_uuid });
+            await harness.callApex('QwilConnectorController', 'chooseOrganisation', {
+                entityUuid: organisations[0]?.entity_uuid
+            });
         }
         const rows: Row[] = [];
-        for (const [label, name] of [['cold', 'Eleanor Whitfield'], ['warm', 'Marcus Bennett']] as const) {
+        for (const [label, name] of [
+            ['cold', 'Eleanor Whitfield'],
+            ['warm', 'Marcus Bennett']
+        ] as const) {
             timeline.reset();
             const started = performance.now();
             await harness.callApex('QwilConnectorController', 'loadTab', { recordId: recordIdOf(name) });
-            rows.push({ scenario: `${key}, ${label}`, callouts: timeline.callouts, sequentialWaits: timeline.sequentialWaits, milliseconds: Math.round(performance.now() - started) });
+            rows.push({
+                scenario: `${key}, ${label}`,
+                callouts: timeline.callouts,
+                sequentialWaits: timeline.sequentialWaits,
+                milliseconds: Math.round(performance.now() - started)
+            });
         }
         return rows;
     } finally {
@@ -46,9 +57,13 @@ async function measure(superApiKey: boolean): Promise<Row[]> {
 
 async function main(): Promise<void> {
     const rows = [...(await measure(false)), ...(await measure(true))];
-    console.log(`Opening the Qwil Messenger tab (loadTab), in process, every mock Qwil call delayed ${CALLOUT_LATENCY_MS} ms:`);
+    console.log(
+        `Opening the Qwil Messenger tab (loadTab), in process, every mock Qwil call delayed ${CALLOUT_LATENCY_MS} ms:`
+    );
     console.table(rows);
-    console.log('sequentialWaits: the longest chain of Qwil callouts in which each began after the previous one had answered.');
+    console.log(
+        'sequentialWaits: the longest chain of Qwil callouts in which each began after the previous one had answered.'
+    );
 }
 
 main().catch((error: unknown) => {

@@ -75,7 +75,10 @@ async function openTab(client: Client, recordId: string): Promise<Outcome> {
         const error = response.ok ? (await response.arrayBuffer(), undefined) : await describeFailure(response);
         return { milliseconds: performance.now() - started, error };
     } catch (error) {
-        return { milliseconds: performance.now() - started, error: error instanceof Error ? error.name : String(error) };
+        return {
+            milliseconds: performance.now() - started,
+            error: error instanceof Error ? error.name : String(error)
+        };
     }
 }
 
@@ -127,11 +130,19 @@ async function measureDevServer(): Promise<{ result: LoadResult; staff: string[]
             if (!user) throw new Error(`The demo seed has no user ${prefix}…`);
             return user;
         });
-        const sessions = await Promise.all(Array.from({ length: STAFF }, (_, index) => DevServerSession.open(server.ready.url, users[index % users.length]!.id)));
+        const sessions = await Promise.all(
+            Array.from({ length: STAFF }, (_, index) =>
+                DevServerSession.open(server.ready.url, users[index % users.length]!.id)
+            )
+        );
         const clients = await Promise.all(
             sessions.map(async (session) => ({
                 baseUrl: session.baseUrl,
-                headers: { cookie: session.cookie, 'content-type': 'application/json', [CSRF_HEADER]: session.csrfToken },
+                headers: {
+                    cookie: session.cookie,
+                    'content-type': 'application/json',
+                    [CSRF_HEADER]: session.csrfToken
+                },
                 recordIds: await visibleContacts(session)
             }))
         );
@@ -145,7 +156,11 @@ async function measureDevServer(): Promise<{ result: LoadResult; staff: string[]
 async function measureBareServer(): Promise<LoadResult> {
     const server = await startBareServer(PORT + 1);
     try {
-        const client = { baseUrl: server.ready.url, headers: { 'content-type': 'application/json' }, recordIds: ['003000000000001AAA', '003000000000002AAA'] };
+        const client = {
+            baseUrl: server.ready.url,
+            headers: { 'content-type': 'application/json' },
+            recordIds: ['003000000000001AAA', '003000000000002AAA']
+        };
         return await runLoad(Array.from({ length: STAFF }, () => client));
     } finally {
         await server.stop();
@@ -157,10 +172,16 @@ async function main(): Promise<void> {
     const bare = await measureBareServer();
     const devRate = dev.result.outcomes.length / dev.result.seconds;
     const bareRate = bare.outcomes.length / bare.seconds;
-    console.log(`${STAFF} simulated staff × ${OPENS_EACH} tab opens each, all staff at once, over HTTP on 127.0.0.1 (Node ${process.version}).`);
-    console.log(`Dev server: fresh start, demo seed, default mock Qwil rate limit; sessions as ${dev.staff.join(', ')} in turn.`);
+    console.log(
+        `${STAFF} simulated staff × ${OPENS_EACH} tab opens each, all staff at once, over HTTP on 127.0.0.1 (Node ${process.version}).`
+    );
+    console.log(
+        `Dev server: fresh start, demo seed, default mock Qwil rate limit; sessions as ${dev.staff.join(', ')} in turn.`
+    );
     console.table({ 'dev server (loadTab)': summarise(dev.result), 'bare node:http': summarise(bare) });
-    console.log(`Ratio of requests per second, dev server ÷ bare node:http: ${round(devRate / bareRate, 2)} ×  (goal: ≥ 0.3 × with 0 errors)`);
+    console.log(
+        `Ratio of requests per second, dev server ÷ bare node:http: ${round(devRate / bareRate, 2)} ×  (goal: ≥ 0.3 × with 0 errors)`
+    );
     const kinds = errorKinds(dev.result);
     if (Object.keys(kinds).length > 0) {
         console.log('Dev server errors by kind (status and message):');

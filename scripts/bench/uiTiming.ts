@@ -135,9 +135,15 @@ async function main(): Promise<void> {
     } finally {
         await browser.close();
     }
-    console.log(`\nTime to content in Chromium (headless ${version}), ${LATENCY_MS} ms injected into every mock Qwil call, median of ${RUNS} runs:`);
-    console.table(Object.fromEntries(SCENARIOS.map((scenario) => [scenario, summarise(runs.map((sample) => sample[scenario]))])));
-    console.log('Goals: cold tab ≤ 2.5 × the latency, warm tab ≤ 1.5 ×. Content time is the first animation frame with the content in the page.');
+    console.log(
+        `\nTime to content in Chromium (headless ${version}), ${LATENCY_MS} ms injected into every mock Qwil call, median of ${RUNS} runs:`
+    );
+    console.table(
+        Object.fromEntries(SCENARIOS.map((scenario) => [scenario, summarise(runs.map((sample) => sample[scenario]))]))
+    );
+    console.log(
+        'Goals: cold tab ≤ 2.5 × the latency, warm tab ≤ 1.5 ×. Content time is the first animation frame with the content in the page.'
+    );
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,8 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     return page.evaluate(async (options) => {
         const { violations } = await window.axe.run(document, options);
-        return violations.map(({ id, help, nodes }) => `${id}: ${help} (${nodes.map(({ target }) => target.join(' ')).join(', ')})`);
+        return violations.map(
+            ({ id, help, nodes }) => `${id}: ${help} (${nodes.map(({ target }) => target.join(' ')).join(', ')})`
+        );
     }, defaultRuleset as RunOptions);
 }

@@ -27,13 +27,20 @@ let problems: PageProblems;
 beforeAll(async () => {
     projectRoot = mkdtempSync(path.join(tmpdir(), 'qwil-setup-project-'));
     dataDir = mkdtempSync(path.join(tmpdir(), 'qwil-setup-data-'));
-    cpSync(path.join(PROJECT_ROOT, 'force-app', 'main', 'default'), path.join(projectRoot, 'force-app', 'main', 'default'), {
-        recursive: true,
-        filter: (source) => !source.includes('__tests__')
-    });
+    cpSync(
+        path.join(PROJECT_ROOT, 'force-app', 'main', 'default'),
+        path.join(projectRoot, 'force-app', 'main', 'default'),
+        {
+            recursive: true,
+            filter: (source) => !source.includes('__tests__')
+        }
+    );
     // A fresh org: the settings record is step 4's job.
     rmSync(path.join(projectRoot, 'force-app', 'main', 'default', 'customMetadata'), { recursive: true });
-    [server, browser] = await Promise.all([startMockOrgServer({ port: 0, dataDir, projectRoot, provisionConnectorKey: false }), launchChromium()]);
+    [server, browser] = await Promise.all([
+        startMockOrgServer({ port: 0, dataDir, projectRoot, provisionConnectorKey: false }),
+        launchChromium()
+    ]);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     context.setDefaultTimeout(10_000);
@@ -99,7 +106,9 @@ test('the administrator walks steps 2–5, and an advisor then sees the client i
 
     // Step 3: the key and secret in the named credential.
     await openSetup('Named Credentials', 'Named Credential: Qwil Messenger Salesforce Connector');
-    expect(await page.getByRole('textbox', { name: 'Label', exact: true }).inputValue()).toBe('Qwil Messenger Salesforce Connector');
+    expect(await page.getByRole('textbox', { name: 'Label', exact: true }).inputValue()).toBe(
+        'Qwil Messenger Salesforce Connector'
+    );
     expect(await page.getByLabel('URL').inputValue()).toBe('https://eu.qwil.io');
     await page.getByLabel('Username').fill(key);
     await page.getByLabel('Password').fill(secret);
@@ -128,7 +137,10 @@ test('the administrator walks steps 2–5, and an advisor then sees the client i
     await page.getByLabel('Default Contact Group Name').fill('Relationship');
     await check('Add inviting user into new groups');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Staff ID Field API Name names Email__c, which does not exist on User.' }).waitFor();
+    await page
+        .getByRole('alert')
+        .filter({ hasText: 'Staff ID Field API Name names Email__c, which does not exist on User.' })
+        .waitFor();
     expect(await page.getByLabel('Staff ID Field API Name').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Default Contact Group Name').inputValue()).toBe('Relationship');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -136,18 +148,26 @@ test('the administrator walks steps 2–5, and an advisor then sees the client i
     await page.getByLabel('Staff ID Field API Name').fill('FederationIdentifier');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved Qwil.' }).waitFor();
-    const written = readFileSync(path.join(projectRoot, 'force-app', 'main', 'default', 'customMetadata', 'Qwil_Messenger.Qwil.md-meta.xml'), 'utf8');
+    const written = readFileSync(
+        path.join(projectRoot, 'force-app', 'main', 'default', 'customMetadata', 'Qwil_Messenger.Qwil.md-meta.xml'),
+        'utf8'
+    );
     expect(written).toContain('<value xsi:type="xsd:string">FederationIdentifier</value>');
 
     // Step 5: the record pages carry the component in the Qwil Messenger tab.
     await openSetup('Lightning Record Pages', 'Lightning Record Pages');
-    const contactPage = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Qwil Contact Record Page' }) });
+    const contactPage = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: 'Qwil Contact Record Page' }) });
     expect(await contactPage.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['Contact', 'Yes']));
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // And the health check agrees.
     await openSetup('Connector Health Check', 'Connector Health Check');
-    const statuses = await page.getByRole('table', { name: 'Health check results' }).locator('.slds-badge').allTextContents();
+    const statuses = await page
+        .getByRole('table', { name: 'Health check results' })
+        .locator('.slds-badge')
+        .allTextContents();
     expect(statuses).toHaveLength(12);
     expect(statuses.filter((status) => status !== 'Pass')).toEqual([]);
     expect(await accessibilityViolations(page)).toEqual([]);

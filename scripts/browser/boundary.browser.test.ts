@@ -40,7 +40,10 @@ test("a staff user's group and staff pickers never name another owner's clients"
     await panel.getByRole('button', { name: 'Start a chat' }).click();
     const startChat = page.getByRole('dialog', { name: 'Start a chat' });
     await startChat.getByLabel('Find active staff to add').fill('r');
-    await startChat.getByRole('list', { name: 'Staff found' }).getByRole('button', { name: 'Add Sofia Reyes' }).waitFor();
+    await startChat
+        .getByRole('list', { name: 'Staff found' })
+        .getByRole('button', { name: 'Add Sofia Reyes' })
+        .waitFor();
     expect(await namedUnreadableClients(startChat)).toEqual([]);
 
     expect(problems.consoleErrors).toEqual([]);

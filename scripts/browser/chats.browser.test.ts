@@ -10,7 +10,11 @@ jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 const session = useMockOrgInChromium();
 
-const storedTexts = () => session().server.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === DEMO.chats.eleanorPortfolioReview)?.messages.map((m) => m.text) ?? [];
+const storedTexts = () =>
+    session()
+        .server.qwil.control.snapshot()
+        .chats.find((chat) => chat.chat_uuid === DEMO.chats.eleanorPortfolioReview)
+        ?.messages.map((m) => m.text) ?? [];
 
 test('an advisor opens a chat with her client, sends a message and sees it once', async () => {
     const { server, page, problems } = session();

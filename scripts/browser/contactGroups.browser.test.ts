@@ -10,7 +10,10 @@ jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 const session = useMockOrgInChromium();
 
-const whitfieldMembers = () => session().server.qwil.control.snapshot().groups.find((group) => group.group_uuid === DEMO.groups.whitfieldRelationship)?.member_xref_uuids;
+const whitfieldMembers = () =>
+    session()
+        .server.qwil.control.snapshot()
+        .groups.find((group) => group.group_uuid === DEMO.groups.whitfieldRelationship)?.member_xref_uuids;
 
 test("an advisor adds a staff member to the client's group and removes them again", async () => {
     const { server, page, problems } = session();
@@ -21,10 +24,14 @@ test("an advisor adds a staff member to the client's group and removes them agai
 
     await panel.getByRole('link', { name: 'Contact Groups' }).click();
     const groups = panel.getByRole('table', { name: 'Contact groups of Eleanor Whitfield' });
-    await groups.getByRole('row', { name: /Whitfield Relationship\s+WhitfieldRelationship\s+3 members\s+Yes/ }).waitFor();
+    await groups
+        .getByRole('row', { name: /Whitfield Relationship\s+WhitfieldRelationship\s+3 members\s+Yes/ })
+        .waitFor();
     await groups.getByRole('button', { name: 'Whitfield Relationship' }).click();
     const members = panel.getByRole('list', { name: 'Contact group members' });
-    await members.getByText('Olivia Hart is the only active staff member of a group with clients', { exact: false }).waitFor();
+    await members
+        .getByText('Olivia Hart is the only active staff member of a group with clients', { exact: false })
+        .waitFor();
 
     await panel.getByRole('button', { name: 'Add Staff Members' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add Staff Members' });
@@ -33,7 +40,10 @@ test("an advisor adds a staff member to the client's group and removes them agai
     expect(await dialog.getByRole('button', { name: 'Add Ava Collins' }).isDisabled()).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Add James Patel' }).click();
-    await dialog.getByRole('list', { name: 'Staff to add' }).getByRole('button', { name: 'Take off James Patel' }).waitFor();
+    await dialog
+        .getByRole('list', { name: 'Staff to add' })
+        .getByRole('button', { name: 'Take off James Patel' })
+        .waitFor();
     await dialog.getByRole('button', { name: 'Add', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
 

@@ -16,7 +16,6 @@ import { logInAs, openContact, openQwilMessengerTab } from './recordPageActions'
 
 jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
-
 let mockOrg: RunningMockOrg;
 let attacker: Server;
 let attackerUrl: string;
@@ -35,7 +34,10 @@ function attackerPages(target: string): Record<string, string> {
         ['faults', { failNext: { count: 5, status: 503 } }],
         ['reset', {}]
     ]
-        .map(([endpoint, body]) => `fetch(${JSON.stringify(`${target}/__mock-qwil-admin/${String(endpoint)}`)}, { method: 'POST', mode: 'no-cors', credentials: 'include', body: ${JSON.stringify(JSON.stringify(body))} })`)
+        .map(
+            ([endpoint, body]) =>
+                `fetch(${JSON.stringify(`${target}/__mock-qwil-admin/${String(endpoint)}`)}, { method: 'POST', mode: 'no-cors', credentials: 'include', body: ${JSON.stringify(JSON.stringify(body))} })`
+        )
         .join(',');
     return {
         '/form': `<!doctype html><title>Win a prize</title><form id="f" method="post" action="${target}${SETTINGS_EDIT_PATH}">${fields}</form><script>document.getElementById('f').submit();</script>`,
@@ -44,16 +46,22 @@ function attackerPages(target: string): Record<string, string> {
 }
 
 function listen(server: Server): Promise<string> {
-    return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+    return new Promise((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))
+    );
 }
 
 beforeAll(async () => {
     projectRoot = mkdtempSync(path.join(tmpdir(), 'qwil-cross-origin-project-'));
     dataDir = mkdtempSync(path.join(tmpdir(), 'qwil-cross-origin-data-'));
-    cpSync(path.join(PROJECT_ROOT, 'force-app', 'main', 'default'), path.join(projectRoot, 'force-app', 'main', 'default'), {
-        recursive: true,
-        filter: (source) => !source.includes('__tests__')
-    });
+    cpSync(
+        path.join(PROJECT_ROOT, 'force-app', 'main', 'default'),
+        path.join(projectRoot, 'force-app', 'main', 'default'),
+        {
+            recursive: true,
+            filter: (source) => !source.includes('__tests__')
+        }
+    );
     [mockOrg, browser] = await Promise.all([startMockOrgServer({ port: 0, dataDir, projectRoot }), launchChromium()]);
     attacker = createServer((request, response) => {
         const pages = attackerPages(mockOrg.url);
@@ -72,7 +80,8 @@ afterAll(async () => {
     rmSync(dataDir, { recursive: true, force: true });
 });
 
-const chatHistorySetting = () => mockOrg.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values['Client_Chat_History_Visible__c'];
+const chatHistorySetting = () =>
+    mockOrg.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values['Client_Chat_History_Visible__c'];
 
 describe('a page on another origin, in the administrator’s browser', () => {
     beforeAll(async () => {

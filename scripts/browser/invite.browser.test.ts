@@ -29,7 +29,9 @@ test('an advisor invites a client: the national number is normalised, the invita
     await panel.getByText('Pending', { exact: true }).first().waitFor();
     await page.getByRole('status').filter({ hasText: 'Invitation sent' }).waitFor();
 
-    const thomas = server.qwil.control.snapshot().memberships.find((membership) => membership.primary_email === 'thomas.okafor@example.com');
+    const thomas = server.qwil.control
+        .snapshot()
+        .memberships.find((membership) => membership.primary_email === 'thomas.okafor@example.com');
     expect(thomas).toMatchObject({ status: 'pending', invitation_phone_number: '+447700910005' });
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.pageErrors).toEqual([]);

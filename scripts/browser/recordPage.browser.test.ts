@@ -76,12 +76,17 @@ test('an advisor opens an active client’s Contact page and sees her Qwil state
     await panel.getByText('eleanor.whitfield@example.com').waitFor();
 
     expect(await computedStyle(page.locator('body'), 'font-family')).toContain('Segoe UI');
-    expect(await computedStyle(page.locator('.slds-page-header'), 'background-color')).toBe(SLDS_PAGE_HEADER_BACKGROUND);
+    expect(await computedStyle(page.locator('.slds-page-header'), 'background-color')).toBe(
+        SLDS_PAGE_HEADER_BACKGROUND
+    );
     expect(await computedStyle(activeBadge, 'background-color')).toBe(SLDS_SUCCESS_BACKGROUND);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'contact-eleanor-whitfield-qwil-messenger.png'), fullPage: true });
+    await page.screenshot({
+        path: path.join(SCREENSHOT_DIR, 'contact-eleanor-whitfield-qwil-messenger.png'),
+        fullPage: true
+    });
     expectNoProblems();
 });
 
@@ -96,10 +101,16 @@ test('the record tabs work from the keyboard, and a contact who was never invite
     const panel = await expectSelectedTab('Qwil Messenger');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Qwil Messenger');
 
-    await panel.getByText(/not invited/i).first().waitFor();
+    await panel
+        .getByText(/not invited/i)
+        .first()
+        .waitFor();
 
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'contact-thomas-okafor-qwil-messenger.png'), fullPage: true });
+    await page.screenshot({
+        path: path.join(SCREENSHOT_DIR, 'contact-thomas-okafor-qwil-messenger.png'),
+        fullPage: true
+    });
     expectNoProblems();
 });
 
@@ -128,7 +139,9 @@ test('toast events from the Qwil Messenger tab show as SLDS toasts that can be c
 
     const showToast = (detail: object) =>
         component.evaluate((element, toast) => {
-            element.dispatchEvent(new CustomEvent('lightning__showtoast', { bubbles: true, composed: true, detail: toast }));
+            element.dispatchEvent(
+                new CustomEvent('lightning__showtoast', { bubbles: true, composed: true, detail: toast })
+            );
         }, detail);
     await showToast({ title: 'Invitation sent', message: 'Eleanor can now join.', variant: 'success' });
     await showToast({ title: 'Invitation failed', message: 'Qwil is unavailable.', variant: 'error' });

@@ -58,7 +58,9 @@ export function buildDeploy(projectDir: string, outDir: string): DeployBuildResu
     }
 
     const outputFiles = listPackageFiles(outDir, packageDirectories);
-    const apexClasses = new Set(outputFiles.filter((file) => file.endsWith('.cls')).map((file) => basename(file, '.cls')));
+    const apexClasses = new Set(
+        outputFiles.filter((file) => file.endsWith('.cls')).map((file) => basename(file, '.cls'))
+    );
     const imports = collectLwcImports(outDir, outputFiles);
     const sourceOf = (file: string): string => {
         const typeScriptSource = file.replace(/\.js$/, '.ts');
@@ -98,7 +100,10 @@ function removeGrantsForMissingClasses(
     return outputFiles
         .filter((file) => file.endsWith('.permissionset-meta.xml'))
         .flatMap((file) => {
-            const { xml, droppedClasses } = dropMissingClassAccesses(readFileSync(join(outDir, file), 'utf8'), apexClasses);
+            const { xml, droppedClasses } = dropMissingClassAccesses(
+                readFileSync(join(outDir, file), 'utf8'),
+                apexClasses
+            );
             if (droppedClasses.length === 0) return [];
             writeProjectFile(outDir, file, xml);
             return [

@@ -40,7 +40,9 @@ function printCheck(check: MetadataCheckResult): void {
     const countsByType = new Map<string, number>();
     for (const { type } of check.packageComponents) countsByType.set(type, (countsByType.get(type) ?? 0) + 1);
     const counts = [...countsByType].map(([type, count]) => `${type} ${count}`).join(', ');
-    console.log(`Metadata check: ${check.xmlFileCount} XML files; package.xml (API ${check.apiVersion}): ${counts || 'empty'}`);
+    console.log(
+        `Metadata check: ${check.xmlFileCount} XML files; package.xml (API ${check.apiVersion}): ${counts || 'empty'}`
+    );
     if (check.problems.length === 0) {
         console.log('  OK: XML well-formed, source checks passed, every expected component in package.xml');
         return;

@@ -11,7 +11,9 @@ export function compileLwcTypeScript(source: string, filename: string): string {
         babelrc: false,
         configFile: false,
         comments: true,
-        presets: [[require.resolve('@babel/preset-typescript'), { allowDeclareFields: true, onlyRemoveTypeImports: false }]],
+        presets: [
+            [require.resolve('@babel/preset-typescript'), { allowDeclareFields: true, onlyRemoveTypeImports: false }]
+        ],
         plugins: [[require.resolve('@babel/plugin-syntax-decorators'), { decoratorsBeforeExport: true }]]
     });
     if (result?.code == null) throw new Error(`${filename}: Babel produced no output`);

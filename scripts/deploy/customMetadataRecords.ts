@@ -35,7 +35,10 @@ export function customMetadataRecordProblems(xmlFiles: ReadonlyMap<string, strin
         const fields = new Map(
             [...xmlFiles]
                 .filter(([path]) => path.includes(fieldsDir))
-                .map(([path, fieldXml]) => [posix.basename(path, '.field-meta.xml'), parser.parse(fieldXml) as FieldXml])
+                .map(([path, fieldXml]) => [
+                    posix.basename(path, '.field-meta.xml'),
+                    parser.parse(fieldXml) as FieldXml
+                ])
         );
         const values = (parser.parse(xml) as RecordXml).CustomMetadata?.values ?? [];
         return values.flatMap(({ field, value }) => {

@@ -54,7 +54,10 @@ function exposedOnRecordPage(bundleMetaXml: string, sobjectType: string): boolea
     const bundle = (parser.parse(bundleMetaXml) as BundleMetaXml).LightningComponentBundle;
     if (bundle?.isExposed !== 'true' || !bundle.targets?.target?.includes(RECORD_PAGE_TARGET)) return false;
     const recordPageConfig = bundle.targetConfigs?.targetConfig?.find((config) =>
-        (config['@_targets'] ?? '').split(',').map((target) => target.trim()).includes(RECORD_PAGE_TARGET)
+        (config['@_targets'] ?? '')
+            .split(',')
+            .map((target) => target.trim())
+            .includes(RECORD_PAGE_TARGET)
     );
     const objects = recordPageConfig?.objects?.object;
     // Without an objects list the component is offered on record pages of every object.

@@ -25,11 +25,16 @@ export interface MetadataCheckResult {
  * carrying a password, JSON static resources that parse, and a conversion to Metadata API format
  * whose package.xml lists `expected`, every bundle and every Apex class.
  */
-export async function checkMetadata(projectDir: string, expected: readonly MetadataComponent[]): Promise<MetadataCheckResult> {
+export async function checkMetadata(
+    projectDir: string,
+    expected: readonly MetadataComponent[]
+): Promise<MetadataCheckResult> {
     const { packageDirectories, sourceApiVersion } = readSfdxProject(projectDir);
     const files = listPackageFiles(projectDir, packageDirectories);
     const xmlFiles = new Map(
-        files.filter((file) => file.endsWith('.xml')).map((file) => [file, readFileSync(join(projectDir, file), 'utf8')])
+        files
+            .filter((file) => file.endsWith('.xml'))
+            .map((file) => [file, readFileSync(join(projectDir, file), 'utf8')])
     );
     const malformedXml = new Map<string, string>();
     for (const [file, xml] of xmlFiles) {
@@ -48,8 +53,15 @@ export async function checkMetadata(projectDir: string, expected: readonly Metad
     const classComponents = files
         .filter((file) => file.endsWith('.cls'))
         .map((file) => ({ type: 'ApexClass', fullName: posix.basename(file, '.cls') }));
-    problems.push(...missingFromPackageXml([...expected, ...bundleComponents, ...classComponents], converted.components));
-    return { problems, xmlFileCount: xmlFiles.size, packageComponents: converted.components, apiVersion: converted.apiVersion };
+    problems.push(
+        ...missingFromPackageXml([...expected, ...bundleComponents, ...classComponents], converted.components)
+    );
+    return {
+        problems,
+        xmlFileCount: xmlFiles.size,
+        packageComponents: converted.components,
+        apiVersion: converted.apiVersion
+    };
 }
 
 /** What an org would reject in the source itself, beyond malformed XML. */
@@ -64,15 +76,21 @@ function sourceProblems(
         const root = bundles.get(name);
         return root === undefined ? undefined : xmlFiles.get(`${root}/${name}.js-meta.xml`);
     };
-    const wellFormed = (suffix: string): [string, string][] => [...wellFormedXml].filter(([file]) => file.endsWith(suffix));
+    const wellFormed = (suffix: string): [string, string][] =>
+        [...wellFormedXml].filter(([file]) => file.endsWith(suffix));
     return [
         ...[...bundles].flatMap(([name, root]) => bundleProblems(name, root, files)),
         ...jsonStaticResourceProblems(files, projectDir),
-        ...wellFormed('.flexipage-meta.xml').flatMap(([file, xml]) => flexiPagePlacementProblems(file, xml, bundleMeta)),
+        ...wellFormed('.flexipage-meta.xml').flatMap(([file, xml]) =>
+            flexiPagePlacementProblems(file, xml, bundleMeta)
+        ),
         ...customMetadataRecordProblems(wellFormedXml),
         ...wellFormed('.namedCredential-meta.xml')
             .filter(([, xml]) => /<password\b/.test(xml))
-            .map(([file]) => `${file}: holds a password; the secret belongs in the org's named credential, never in source`)
+            .map(
+                ([file]) =>
+                    `${file}: holds a password; the secret belongs in the org's named credential, never in source`
+            )
     ];
 }
 
@@ -127,7 +145,9 @@ async function convertToMetadataFormat(
 ): Promise<{ components: MetadataComponent[]; apiVersion: string } | { error: string }> {
     const outputDirectory = mkdtempSync(join(tmpdir(), 'qwil-mdapi-'));
     try {
-        const componentSet = ComponentSet.fromSource(packageDirectories.map((directory) => join(projectDir, directory)));
+        const componentSet = ComponentSet.fromSource(
+            packageDirectories.map((directory) => join(projectDir, directory))
+        );
         if (sourceApiVersion) componentSet.sourceApiVersion = sourceApiVersion;
         await new MetadataConverter().convert(componentSet, 'metadata', {
             type: 'directory',
@@ -142,7 +162,10 @@ async function convertToMetadataFormat(
     }
 }
 
-const packageXmlParser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'types' || name === 'members' });
+const packageXmlParser = new XMLParser({
+    parseTagValue: false,
+    isArray: (name) => name === 'types' || name === 'members'
+});
 
 function parsePackageXml(xml: string): { components: MetadataComponent[]; apiVersion: string } {
     const manifest = packageXmlParser.parse(xml) as {

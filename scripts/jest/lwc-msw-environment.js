@@ -3,11 +3,28 @@
 const LwcJsdomEnvironment = require('@lwc/jest-jsdom-test-env');
 
 const NODE_GLOBALS = [
-    'TextDecoder', 'TextEncoder', 'TextDecoderStream', 'TextEncoderStream',
-    'ReadableStream', 'WritableStream', 'TransformStream',
-    'Blob', 'File', 'Headers', 'FormData', 'Request', 'Response', 'fetch',
-    'AbortController', 'AbortSignal', 'structuredClone', 'URL', 'URLSearchParams',
-    'BroadcastChannel', 'setImmediate', 'clearImmediate'
+    'TextDecoder',
+    'TextEncoder',
+    'TextDecoderStream',
+    'TextEncoderStream',
+    'ReadableStream',
+    'WritableStream',
+    'TransformStream',
+    'Blob',
+    'File',
+    'Headers',
+    'FormData',
+    'Request',
+    'Response',
+    'fetch',
+    'AbortController',
+    'AbortSignal',
+    'structuredClone',
+    'URL',
+    'URLSearchParams',
+    'BroadcastChannel',
+    'setImmediate',
+    'clearImmediate'
 ];
 
 class LwcMswEnvironment extends LwcJsdomEnvironment {

@@ -41,7 +41,9 @@ async function main(): Promise<void> {
         process.argv.includes('--if-changed')
     );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(outcome.built ? `Preview built in ${seconds} s (${outcome.reason})` : `Preview build skipped: ${outcome.reason}`);
+    console.log(
+        outcome.built ? `Preview built in ${seconds} s (${outcome.reason})` : `Preview build skipped: ${outcome.reason}`
+    );
 }
 
 main().catch((error: unknown) => {

@@ -16,7 +16,10 @@ const outputDir = path.join(projectRoot, '.build/preview');
 
 // Platform modules that lightning-base-components does not ship, emulated by the mock org.
 const platformModules = [
-    { name: 'lightning/platformShowToastEvent', path: path.join(projectRoot, 'mock-org/ui/platform/platformShowToastEvent.ts') }
+    {
+        name: 'lightning/platformShowToastEvent',
+        path: path.join(projectRoot, 'mock-org/ui/platform/platformShowToastEvent.ts')
+    }
 ];
 
 /** One `c/<name>` alias per SFDX component bundle; the SFDX layout has no namespace folder. */

@@ -16,7 +16,9 @@ async function main(): Promise<number> {
         ...(keys.master ? { masterCredentials: keys.master } : {}),
         ...(args.email ? { staffEmail: args.email } : {})
     });
-    console.log(formatProbeReport(args.url, results, [keys.system.secret, ...(keys.master ? [keys.master.secret] : [])]));
+    console.log(
+        formatProbeReport(args.url, results, [keys.system.secret, ...(keys.master ? [keys.master.secret] : [])])
+    );
     return probePassed(results) ? 0 : 1;
 }
 
@@ -25,7 +27,13 @@ main().then(
         process.exitCode = code;
     },
     (error: unknown) => {
-        console.error(error instanceof ProbeUsageError ? `${error.message}\n\n${PROBE_USAGE}` : error instanceof Error ? error.message : String(error));
+        console.error(
+            error instanceof ProbeUsageError
+                ? `${error.message}\n\n${PROBE_USAGE}`
+                : error instanceof Error
+                  ? error.message
+                  : String(error)
+        );
         process.exitCode = 2;
     }
 );

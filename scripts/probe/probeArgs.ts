@@ -41,7 +41,8 @@ function checkedUrl(raw: string): string {
         throw new ProbeUsageError(`--url is not a URL: ${raw}`);
     }
     if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
-        if (url.search || url.hash || url.username || url.password) throw new ProbeUsageError('--url takes no query, fragment or credentials: give https://<region>.qwil.io');
+        if (url.search || url.hash || url.username || url.password)
+            throw new ProbeUsageError('--url takes no query, fragment or credentials: give https://<region>.qwil.io');
         return url.toString().replace(/\/+$/, '');
     }
     throw new ProbeUsageError(`--url must be https (http only to this machine), got ${url.protocol}//${url.host}`);
@@ -52,7 +53,12 @@ export function parseProbeArgs(argv: readonly string[]): ProbeArgs {
     try {
         parsed = parseArgs({
             args: [...argv],
-            options: { url: { type: 'string' }, email: { type: 'string' }, store: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+            options: {
+                url: { type: 'string' },
+                email: { type: 'string' },
+                store: { type: 'string' },
+                help: { type: 'boolean', short: 'h' }
+            },
             strict: true,
             allowPositionals: false
         });
@@ -62,18 +68,27 @@ export function parseProbeArgs(argv: readonly string[]): ProbeArgs {
     const { url, email, store, help = false } = parsed.values;
     if (help) return { url: '', email: undefined, store: undefined, help };
     if (!url) throw new ProbeUsageError('--url is required, e.g. --url https://eu.qwil.io');
-    if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email)) throw new ProbeUsageError(`--email is not an email address: ${email}`);
+    if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email))
+        throw new ProbeUsageError(`--email is not an email address: ${email}`);
     return { url: checkedUrl(url), email, store, help };
 }
 
 /** Key then secret of the System API key, optionally followed by those of a Master User API key; blank space is ignored. */
 export function credentialsFromText(input: string): ProbeKeys {
-    const lines = input.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    const lines = input
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
     if (lines.length !== 2 && lines.length !== 4) {
-        throw new ProbeUsageError(`standard input must hold two lines, the key and then the secret, or four with a Master User key and secret after them (got ${lines.length} non-empty lines)`);
+        throw new ProbeUsageError(
+            `standard input must hold two lines, the key and then the secret, or four with a Master User key and secret after them (got ${lines.length} non-empty lines)`
+        );
     }
     const [key = '', secret = '', masterKey, masterSecret] = lines;
-    return { system: { key, secret }, ...(masterKey && masterSecret ? { master: { key: masterKey, secret: masterSecret } } : {}) };
+    return {
+        system: { key, secret },
+        ...(masterKey && masterSecret ? { master: { key: masterKey, secret: masterSecret } } : {})
+    };
 }
 
 /** The connector's named credential principals in a local store file; the chat-service one is optional. */
@@ -87,7 +102,11 @@ export function credentialsFromStore(file: string): ProbeKeys {
     } catch (error) {
         throw new ProbeUsageError(error instanceof Error ? error.message : String(error));
     }
-    if (!system) throw new ProbeUsageError(`${file} holds no principal for the named credential ${QWIL_NAMED_CREDENTIAL}`);
-    const keyOf = (principal: { username: string; password: string }) => ({ key: principal.username, secret: principal.password });
+    if (!system)
+        throw new ProbeUsageError(`${file} holds no principal for the named credential ${QWIL_NAMED_CREDENTIAL}`);
+    const keyOf = (principal: { username: string; password: string }) => ({
+        key: principal.username,
+        secret: principal.password
+    });
     return { system: keyOf(system), ...(master ? { master: keyOf(master) } : {}) };
 }

@@ -62,15 +62,20 @@ const STATUSES = new Set(['pending', 'active', 'suspended', 'deactivated']);
 const UNKNOWN_IDENTIFIER = 'qwil-connector-probe-no-such-identifier';
 
 const finding = (verdict: Verdict, assumption: string): Finding => ({ verdict, assumption });
-const holds = (condition: boolean, assumption: string): Finding => finding(condition ? 'confirms' : 'refutes', assumption);
+const holds = (condition: boolean, assumption: string): Finding =>
+    finding(condition ? 'confirms' : 'refutes', assumption);
 
 function record(value: unknown): Record<string, unknown> | null {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : null;
 }
 
 function list(value: unknown, field: string): Record<string, unknown>[] {
     const items = record(value)?.[field];
-    return Array.isArray(items) ? items.map(record).filter((item): item is Record<string, unknown> => item !== null) : [];
+    return Array.isArray(items)
+        ? items.map(record).filter((item): item is Record<string, unknown> => item !== null)
+        : [];
 }
 
 function text(value: unknown): string | null {
@@ -103,15 +108,26 @@ function commonFindings(answer: Answer, keyUsed: string): Finding[] {
 function shapeFindings(items: readonly Record<string, unknown>[], where: string, fallback = ''): Finding[] {
     if (items.length === 0) return [finding('cannot tell', `${where} carry role and status (nothing listed)`)];
     return [
-        holds(items.every((item) => ROLES.has(String(item['role']))), `${where} carry role as system_admin | user_admin | staff | client${fallback}`),
-        holds(items.every((item) => STATUSES.has(String(item['status']))), `${where} carry status as pending | active | suspended | deactivated${fallback}`)
+        holds(
+            items.every((item) => ROLES.has(String(item['role']))),
+            `${where} carry role as system_admin | user_admin | staff | client${fallback}`
+        ),
+        holds(
+            items.every((item) => STATUSES.has(String(item['status']))),
+            `${where} carry status as pending | active | suspended | deactivated${fallback}`
+        )
     ];
 }
 
 function pagingFinding(answer: Answer): Finding[] {
     if (answer.status !== 200) return [];
     const cursor = record(answer.json)?.['next_cursor'];
-    return [holds(cursor === null || typeof cursor === 'string', 'lists page with next_cursor (without it the connector reads the first page only)')];
+    return [
+        holds(
+            cursor === null || typeof cursor === 'string',
+            'lists page with next_cursor (without it the connector reads the first page only)'
+        )
+    ];
 }
 
 function limitFinding(answer: Answer): Finding[] {
@@ -126,16 +142,35 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
     const results: ProbeResult[] = [];
 
     /** Sends a declared GET call with the query values encoded as the connector encodes them. */
-    async function get(call: QwilCallName, query: Record<string, string>, schema: z.ZodType, findings: (answer: Answer) => Finding[], onBehalfOf?: string) {
+    async function get(
+        call: QwilCallName,
+        query: Record<string, string>,
+        schema: z.ZodType,
+        findings: (answer: Answer) => Finding[],
+        onBehalfOf?: string
+    ) {
         const { service, path } = QWIL_CALLS[call];
         requireDeclared(service, 'GET', path, query);
-        const search = Object.entries(query).map(([name, value]) => `${encodeQueryValue(name)}=${encodeQueryValue(value)}`).join('&');
+        const search = Object.entries(query)
+            .map(([name, value]) => `${encodeQueryValue(name)}=${encodeQueryValue(value)}`)
+            .join('&');
         const relative = `${SERVICE_PATHS[service]}/${path}${search ? `?${search}` : ''}`;
         const master = service === 'chat' ? options.masterCredentials : undefined;
         const headers: Record<string, string> = master
-            ? { 'X-MASTER-USER-API-KEY': master.key, 'X-MASTER-USER-API-KEY-SECRET': master.secret, Accept: 'application/json' }
-            : { 'X-SYS-API-KEY': options.credentials.key, 'X-SYS-API-KEY-SECRET': options.credentials.secret, Accept: 'application/json' };
-        const keyUsed = service === 'system' ? 'the System API key' : `the ${master ? 'Master User' : 'System'} API key on chat-service (with on-behalf-of)`;
+            ? {
+                  'X-MASTER-USER-API-KEY': master.key,
+                  'X-MASTER-USER-API-KEY-SECRET': master.secret,
+                  Accept: 'application/json'
+              }
+            : {
+                  'X-SYS-API-KEY': options.credentials.key,
+                  'X-SYS-API-KEY-SECRET': options.credentials.secret,
+                  Accept: 'application/json'
+              };
+        const keyUsed =
+            service === 'system'
+                ? 'the System API key'
+                : `the ${master ? 'Master User' : 'System'} API key on chat-service (with on-behalf-of)`;
         if (onBehalfOf) headers['on-behalf-of'] = onBehalfOf;
         let answer: Answer;
         try {
@@ -165,13 +200,22 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
 
     await get('findMembership', { identifier: UNKNOWN_IDENTIFIER }, MembershipLookupResponse, (answer) => [
         holds(errorCodeOf(answer) === 'RN006', 'a lookup that finds no one answers RN006'),
-        holds(answer.status < 300 || QwilErrorBody.safeParse(answer.json).success, 'an error answer parses with the connector error schema')
+        holds(
+            answer.status < 300 || QwilErrorBody.safeParse(answer.json).success,
+            'an error answer parses with the connector error schema'
+        )
     ]);
 
     let staffUuid: string | null = null;
     if (options.staffEmail) {
-        const found = await get('findMembership', { primary_email: options.staffEmail }, MembershipLookupResponse, (answer) =>
-            answer.status === 200 ? shapeFindings([record(record(answer.json)?.['entity_membership']) ?? {}], 'memberships') : []
+        const found = await get(
+            'findMembership',
+            { primary_email: options.staffEmail },
+            MembershipLookupResponse,
+            (answer) =>
+                answer.status === 200
+                    ? shapeFindings([record(record(answer.json)?.['entity_membership']) ?? {}], 'memberships')
+                    : []
         );
         staffUuid = text(record(record(found.json)?.['entity_membership'])?.['entity_user_xref_uuid']);
     }
@@ -182,24 +226,39 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
         ...(answer.status === 200 ? shapeFindings(list(answer.json, 'entity_memberships'), 'listed memberships') : [])
     ]);
     const members = list(people.json, 'entity_memberships');
-    const activeWithRole = (role: (value: unknown) => boolean) => text(members.find((m) => role(m['role']) && m['status'] === 'active')?.['entity_user_xref_uuid']);
+    const activeWithRole = (role: (value: unknown) => boolean) =>
+        text(members.find((m) => role(m['role']) && m['status'] === 'active')?.['entity_user_xref_uuid']);
     staffUuid ??= activeWithRole((role) => role !== 'client' && ROLES.has(String(role)));
     const clientUuid = activeWithRole((role) => role === 'client');
 
     if (options.staffEmail) {
         await get('listTenancies', { primary_email: options.staffEmail }, TenancyListResponse, (answer) => [
             holds(answer.status === 200, "the tenancy lookup answers as Qwil's multi-organisation sample calls it"),
-            ...(answer.status === 200 ? shapeFindings(list(answer.json, 'entity_memberships').map((tenancy) => record(tenancy['user']) ?? {}), 'tenancy users', ' (without it the connector looks the membership up)') : [])
+            ...(answer.status === 200
+                ? shapeFindings(
+                      list(answer.json, 'entity_memberships').map((tenancy) => record(tenancy['user']) ?? {}),
+                      'tenancy users',
+                      ' (without it the connector looks the membership up)'
+                  )
+                : [])
         ]);
     }
 
-    const groups = await get('listGroups', { limit: '100' }, GroupListResponse, (answer) => [holds(answer.status === 200, 'groups/list exists'), ...pagingFinding(answer)]);
+    const groups = await get('listGroups', { limit: '100' }, GroupListResponse, (answer) => [
+        holds(answer.status === 200, 'groups/list exists'),
+        ...pagingFinding(answer)
+    ]);
     const groupUuid = text(list(groups.json, 'groups')[0]?.['group_uuid']);
     if (staffUuid) {
-        await get('groupsOfMembership', { entity_user_xref_uuid: staffUuid, limit: '100' }, GroupListResponse, (answer) => [
-            holds(answer.status === 200, 'group-memberships/list answers for a known membership'),
-            ...pagingFinding(answer)
-        ]);
+        await get(
+            'groupsOfMembership',
+            { entity_user_xref_uuid: staffUuid, limit: '100' },
+            GroupListResponse,
+            (answer) => [
+                holds(answer.status === 200, 'group-memberships/list answers for a known membership'),
+                ...pagingFinding(answer)
+            ]
+        );
     }
     if (groupUuid) {
         await get('groupMembers', { group_uuid: groupUuid, limit: '100' }, GroupMembersResponse, (answer) => [
@@ -211,10 +270,15 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
     const chatOwner = clientUuid ?? staffUuid;
     let chat: { uuid: string; participant: string } | null = null;
     if (chatOwner) {
-        const chats = await get('listClientChats', { entity_user_xref_uuid: chatOwner, limit: '10' }, ChatListResponse, (answer) => [
-            holds(answer.status === 200, 'chats/list answers for a known membership'),
-            ...pagingFinding(answer)
-        ]);
+        const chats = await get(
+            'listClientChats',
+            { entity_user_xref_uuid: chatOwner, limit: '10' },
+            ChatListResponse,
+            (answer) => [
+                holds(answer.status === 200, 'chats/list answers for a known membership'),
+                ...pagingFinding(answer)
+            ]
+        );
         const first = list(chats.json, 'chats')[0];
         const uuid = text(first?.['chat_uuid']);
         if (uuid) chat = { uuid, participant: chatOwner };
@@ -223,12 +287,23 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
         await get('listOwnChats', { limit: '100' }, ChatListResponse, (answer) => pagingFinding(answer), staffUuid);
     }
     if (chat) {
-        await get('messageRange', { chat_uuid: chat.uuid, limit: '1' }, MessageRangeResponse, (answer) => pagingFinding(answer), chat.participant);
+        await get(
+            'messageRange',
+            { chat_uuid: chat.uuid, limit: '1' },
+            MessageRangeResponse,
+            (answer) => pagingFinding(answer),
+            chat.participant
+        );
     }
 
     await get('exportChatPdf', {}, z.unknown(), (answer) => {
         const code = errorCodeOf(answer);
-        return [holds(code === 'QX001' || code === 'QX010', 'a transcript export without chat_uuid answers QX001 (export allowed) or QX010 (not allowed)')];
+        return [
+            holds(
+                code === 'QX001' || code === 'QX010',
+                'a transcript export without chat_uuid answers QX001 (export allowed) or QX010 (not allowed)'
+            )
+        ];
     });
     return results;
 }
@@ -239,16 +314,32 @@ export function probePassed(results: readonly ProbeResult[]): boolean {
 }
 
 /** The report an administrator reads; no secret ever appears in it. */
-export function formatProbeReport(baseUrl: string, results: readonly ProbeResult[], secrets: readonly string[]): string {
+export function formatProbeReport(
+    baseUrl: string,
+    results: readonly ProbeResult[],
+    secrets: readonly string[]
+): string {
     const lines = [`Qwil probe of ${baseUrl} (read-only GET requests; key secrets are never printed)`, ''];
     for (const result of results) {
-        const status = result.status === 0 ? 'no answer' : `${result.status}${result.errorCode ? ` ${result.errorCode}` : ''}`;
+        const status =
+            result.status === 0 ? 'no answer' : `${result.status}${result.errorCode ? ` ${result.errorCode}` : ''}`;
         const what = result.status >= 300 ? 'error body' : 'answer';
-        const parses = result.parses.ok ? `${what} parses with the connector schema` : `${what} does NOT parse with the connector schema (${result.parses.problem})`;
+        const parses = result.parses.ok
+            ? `${what} parses with the connector schema`
+            : `${what} does NOT parse with the connector schema (${result.parses.problem})`;
         const { source, assumed } = QWIL_CALLS[result.call];
-        lines.push(`${result.method} ${result.path}`, `  declared: ${result.call}, source ${source}; assumed: ${assumed}`, `  status: ${status}; ${parses}`);
+        lines.push(
+            `${result.method} ${result.path}`,
+            `  declared: ${result.call}, source ${source}; assumed: ${assumed}`,
+            `  status: ${status}; ${parses}`
+        );
         for (const { verdict, assumption } of result.findings) lines.push(`  ${verdict.padEnd(11)} ${assumption}`);
     }
-    lines.push('', probePassed(results) ? 'Result: every answer parsed and no assumption was refuted.' : 'Result: some answers do not fit the connector (see "does NOT parse" and "refutes" above).');
+    lines.push(
+        '',
+        probePassed(results)
+            ? 'Result: every answer parsed and no assumption was refuted.'
+            : 'Result: some answers do not fit the connector (see "does NOT parse" and "refutes" above).'
+    );
     return secrets.reduce((report, secret) => report.split(secret).join('[secret]'), lines.join('\n'));
 }

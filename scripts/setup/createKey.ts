@@ -37,30 +37,40 @@ async function main(): Promise<void> {
         }
     });
     const on = (flag: boolean) => (flag ? 'on' : undefined);
-    const form = validateApiKeyForm({
-        name: values.name,
-        cidrBlocks: values.cidr,
-        canExportData: on(values.export),
-        canReadOnly: on(!values['no-read']),
-        canWriteOnly: on(!values['no-write']),
-        canDataReview: on(!values['no-review'])
-    }, KEY_PERMISSIONS);
+    const form = validateApiKeyForm(
+        {
+            name: values.name,
+            cidrBlocks: values.cidr,
+            canExportData: on(values.export),
+            canReadOnly: on(!values['no-read']),
+            canWriteOnly: on(!values['no-write']),
+            canDataReview: on(!values['no-review'])
+        },
+        KEY_PERMISSIONS
+    );
     if (!form.ok) throw new UsageError(`The key was not created:\n${problemsText(form.errors)}`);
     const adminToken = readAdminToken(values['data-dir']);
-    if (!adminToken) throw new UsageError(`No ${ADMIN_TOKEN_FILE} in ${values['data-dir']}: start the dev server once (npm start), or pass its --data-dir.`);
+    if (!adminToken)
+        throw new UsageError(
+            `No ${ADMIN_TOKEN_FILE} in ${values['data-dir']}: start the dev server once (npm start), or pass its --data-dir.`
+        );
     const response = await fetch(`${values.server}/__mock-qwil-admin/keys`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
         body: JSON.stringify(form.key)
     }).catch((error: unknown) => {
-        throw new Error(`The dev server at ${values.server} did not answer (${error instanceof Error ? error.message : String(error)}). Start it with npm start.`);
+        throw new Error(
+            `The dev server at ${values.server} did not answer (${error instanceof Error ? error.message : String(error)}). Start it with npm start.`
+        );
     });
     if (!response.ok) throw new Error(`The mock Qwil refused the key: ${response.status} ${await response.text()}`);
     const { result } = (await response.json()) as CreatedKey;
     if (values.store) {
         const file = path.resolve(values['data-dir'], CREDENTIAL_STORE_FILE);
         createFileCredentialStore(file).set(QWIL_NAMED_CREDENTIAL, { username: result.key, password: result.secret });
-        console.log(`Created System API key ${result.key} and stored it with its secret in ${QWIL_NAMED_CREDENTIAL} (${file}).`);
+        console.log(
+            `Created System API key ${result.key} and stored it with its secret in ${QWIL_NAMED_CREDENTIAL} (${file}).`
+        );
         return;
     }
     console.error('Copy the key and secret now: they are shown only once.');

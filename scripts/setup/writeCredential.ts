@@ -4,8 +4,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFileCredentialStore } from '../../mock-org/platform/callouts/credentialStore';
 import { writeLegacyNamedCredential } from '../../mock-org/platform/metadata/namedCredentialWriter';
-import { QWIL_CREDENTIAL_LABEL, QWIL_CREDENTIAL_NAME, validateNamedCredentialForm } from '../../mock-org/server/setup/namedCredentialForm';
-import { CREDENTIAL_STORE_FILE, DEFAULT_DATA_DIR, PACKAGE_DIR, problemsText, runCommand, UsageError } from './cliSupport';
+import {
+    QWIL_CREDENTIAL_LABEL,
+    QWIL_CREDENTIAL_NAME,
+    validateNamedCredentialForm
+} from '../../mock-org/server/setup/namedCredentialForm';
+import {
+    CREDENTIAL_STORE_FILE,
+    DEFAULT_DATA_DIR,
+    PACKAGE_DIR,
+    problemsText,
+    runCommand,
+    UsageError
+} from './cliSupport';
 
 const USAGE = `Usage: <secret on standard input> | npm run setup:credential -- --username <System API key> [--url https://<region>.qwil.io] [--data-dir <dir>]
   Writes the named credential ${QWIL_CREDENTIAL_NAME}: the definition to force-app (with --url), the
@@ -19,7 +30,13 @@ async function readStdin(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-    const { values } = parseArgs({ options: { username: { type: 'string' }, url: { type: 'string' }, 'data-dir': { type: 'string', default: DEFAULT_DATA_DIR } } });
+    const { values } = parseArgs({
+        options: {
+            username: { type: 'string' },
+            url: { type: 'string' },
+            'data-dir': { type: 'string', default: DEFAULT_DATA_DIR }
+        }
+    });
     const store = createFileCredentialStore(path.resolve(values['data-dir'], CREDENTIAL_STORE_FILE));
     const password = await readStdin();
     const form = validateNamedCredentialForm(

@@ -41,12 +41,18 @@ async function main(): Promise<void> {
         label: { type: 'string', default: 'Qwil' },
         name: { type: 'string', default: 'Qwil' },
         ...Object.fromEntries(Object.keys(TEXT_OPTIONS).map((option) => [option, { type: 'string' as const }])),
-        ...Object.fromEntries(Object.keys(FLAG_OPTIONS).map((option) => [option, { type: 'boolean' as const, default: false }]))
+        ...Object.fromEntries(
+            Object.keys(FLAG_OPTIONS).map((option) => [option, { type: 'boolean' as const, default: false }])
+        )
     };
     const { values } = parseArgs({ options });
-    const input: Record<string, string | undefined> = { label: values['label'] as string, developerName: values['name'] as string };
+    const input: Record<string, string | undefined> = {
+        label: values['label'] as string,
+        developerName: values['name'] as string
+    };
     for (const [option, field] of Object.entries(TEXT_OPTIONS)) input[field] = values[option] as string | undefined;
-    for (const [option, field] of Object.entries(FLAG_OPTIONS)) input[field] = values[option] === true ? 'on' : undefined;
+    for (const [option, field] of Object.entries(FLAG_OPTIONS))
+        input[field] = values[option] === true ? 'on' : undefined;
 
     const org = new MockOrg({ projectRoot: PROJECT_ROOT, credentials: createMemoryCredentialStore(), apexClasses });
     const type = org.customMetadata.getType(SETTINGS_TYPE);

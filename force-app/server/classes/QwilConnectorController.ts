@@ -40,7 +40,9 @@ export const QwilConnectorController: ApexClassDefinition = {
             params: RecordParams,
             result: TabState,
             run: async ({ recordId }, context) => {
-                const opened = await openSessionWith(context, recordId, (scope) => findClientMembership(scope, reusingClientState(context, scope)));
+                const opened = await openSessionWith(context, recordId, (scope) =>
+                    findClientMembership(scope, reusingClientState(context, scope))
+                );
                 if (opened.kind === 'choose_organisation') return opened;
                 return readyTab(context, opened.session, opened.alongside);
             }
@@ -52,8 +54,13 @@ export const QwilConnectorController: ApexClassDefinition = {
             result: z.null(),
             run: async ({ entityUuid }, context) => {
                 const settings = loadConnectorSettings(context);
-                if (!settings.usingSuperApiKey) throw new AuraHandledException('Qwil Messenger uses one Qwil organisation here; there is nothing to choose.');
-                const organisations = await withQwilErrors(context, () => activeStaffOrganisations(new QwilClient(context.http), readStaffKey(context, settings)));
+                if (!settings.usingSuperApiKey)
+                    throw new AuraHandledException(
+                        'Qwil Messenger uses one Qwil organisation here; there is nothing to choose.'
+                    );
+                const organisations = await withQwilErrors(context, () =>
+                    activeStaffOrganisations(new QwilClient(context.http), readStaffKey(context, settings))
+                );
                 rememberOrganisation(context, organisations, entityUuid);
                 return null;
             }

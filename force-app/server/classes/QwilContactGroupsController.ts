@@ -13,7 +13,15 @@ import {
 } from '../contracts/contactGroups';
 import { auraEnabled, type ApexClassDefinition } from '../platform/auraEnabled';
 import { requireSession, withQwilErrors } from '../services/connectorSession';
-import { addStaffMembers, createGroup, deleteGroup, joinGroup, leaveGroup, removeStaffMember, updateGroup } from '../services/contactGroupChanges';
+import {
+    addStaffMembers,
+    createGroup,
+    deleteGroup,
+    joinGroup,
+    leaveGroup,
+    removeStaffMember,
+    updateGroup
+} from '../services/contactGroupChanges';
 import { contactGroupsView, joinableGroups, openGroup, readClientGroups } from '../services/contactGroups';
 
 /**
@@ -52,7 +60,11 @@ export const QwilContactGroupsController: ApexClassDefinition = {
             result: JoinableGroups,
             run: async ({ recordId, search }, context) => {
                 const session = await requireSession(context, recordId);
-                return { groups: await withQwilErrors(context, async () => joinableGroups(await readClientGroups(session), search)) };
+                return {
+                    groups: await withQwilErrors(context, async () =>
+                        joinableGroups(await readClientGroups(session), search)
+                    )
+                };
             }
         }),
         /** Adds one or several active staff members to one of the client's groups. */

@@ -133,7 +133,11 @@ export const StartedChat = z.object({ chatUuid: z.string() });
 export type StartedChat = z.infer<typeof StartedChat>;
 
 /** exportChat: a chat's transcript (PDF) or its attachments (ZIP), when the key may export. */
-export const ExportChatParams = z.strictObject({ recordId: SalesforceId, chatUuid: z.uuid(), format: z.enum(['pdf', 'zip']) });
+export const ExportChatParams = z.strictObject({
+    recordId: SalesforceId,
+    chatUuid: z.uuid(),
+    format: z.enum(['pdf', 'zip'])
+});
 export type ExportChatParams = z.infer<typeof ExportChatParams>;
 
 /** The file, base64-encoded as Apex would send a Blob (EncodingUtil.base64Encode). */

@@ -101,7 +101,11 @@ export const AddStaffParams = z.strictObject({
 });
 export type AddStaffParams = z.infer<typeof AddStaffParams>;
 
-export const StaffMemberParams = z.strictObject({ recordId: SalesforceId, groupUuid: z.uuid(), entityUserXrefUuid: z.uuid() });
+export const StaffMemberParams = z.strictObject({
+    recordId: SalesforceId,
+    groupUuid: z.uuid(),
+    entityUserXrefUuid: z.uuid()
+});
 export type StaffMemberParams = z.infer<typeof StaffMemberParams>;
 
 /** Name, identifier and description as the form sends them; a blank identifier or description clears it. */

@@ -29,7 +29,11 @@ export function auraEnabled<Params, Result>(method: AuraEnabledMethod<Params, Re
  * method is a public web service), so the parameters are parsed first, and the result is
  * parsed on the way out so nothing beyond the declared shape reaches the browser.
  */
-export async function invokeAuraEnabled(method: AuraEnabledMethod, rawParams: unknown, context: ApexContext): Promise<unknown> {
+export async function invokeAuraEnabled(
+    method: AuraEnabledMethod,
+    rawParams: unknown,
+    context: ApexContext
+): Promise<unknown> {
     const parsed = method.params.safeParse(rawParams ?? {});
     if (!parsed.success) {
         const issue = parsed.error.issues[0];

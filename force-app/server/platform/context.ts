@@ -99,14 +99,25 @@ export interface SObjectRecord {
  */
 export interface Database {
     /** Null when the record does not exist or the running user cannot see it. */
-    queryById(sobjectType: string, recordId: string, fields: readonly string[], access?: AccessLevel): SObjectRecord | null;
+    queryById(
+        sobjectType: string,
+        recordId: string,
+        fields: readonly string[],
+        access?: AccessLevel
+    ): SObjectRecord | null;
     /**
      * `SELECT Id, <field> FROM <type> WHERE <field> IN :values WITH <access> LIMIT :limit`: the records
      * the running user may see (in user mode) whose field equals one of the values. Text compares
      * case-insensitively and ids in 15 or 18 characters, as SOQL does; an empty list matches nothing.
      * One SOQL query; the same object and field checks as `queryById`.
      */
-    queryWhereIn(sobjectType: string, field: string, values: readonly string[], limit: number, access?: AccessLevel): SObjectRecord[];
+    queryWhereIn(
+        sobjectType: string,
+        field: string,
+        values: readonly string[],
+        limit: number,
+        access?: AccessLevel
+    ): SObjectRecord[];
     /**
      * `SELECT Id FROM <type> WHERE Id = :recordId FOR UPDATE`: locks the record until the transaction
      * ends or makes a callout. Another transaction asking for the same lock waits up to 10 s, then gets a
@@ -119,7 +130,12 @@ export interface Database {
      * change is committed when the method returns, and rolled back if it throws. A record another
      * transaction has locked fails at once with `System.DmlException` (UNABLE_TO_LOCK_ROW).
      */
-    updateById(sobjectType: string, recordId: string, fields: Readonly<Record<string, unknown>>, access?: AccessLevel): void;
+    updateById(
+        sobjectType: string,
+        recordId: string,
+        fields: Readonly<Record<string, unknown>>,
+        access?: AccessLevel
+    ): void;
     /**
      * The same database as a method of a `without sharing` (inner) class sees it: the sharing keyword
      * of the class where a method is defined applies, not the caller's, and in system mode it decides

@@ -40,7 +40,12 @@ export class ChatsApi {
     /** The chats the membership sees in Qwil, newest activity first, including its own not yet started ones. */
     listChatsOf(actorUuid: string): Promise<Chat[]> {
         return this.transport
-            .call({ call: 'listOwnChats', query: { limit: String(QWIL_MAX_PAGE_SIZE) }, onBehalfOf: actorUuid, response: ChatListResponse })
+            .call({
+                call: 'listOwnChats',
+                query: { limit: String(QWIL_MAX_PAGE_SIZE) },
+                onBehalfOf: actorUuid,
+                response: ChatListResponse
+            })
             .then((page) => page.chats);
     }
 
@@ -48,22 +53,32 @@ export class ChatsApi {
     messageRange(actorUuid: string, chatUuid: string, limit: number, cursor?: string): Promise<MessageRangePage> {
         const query: Record<string, string> = { chat_uuid: chatUuid, limit: String(limit) };
         if (cursor) query['cursor'] = cursor;
-        return this.transport.call({ call: 'messageRange', query, onBehalfOf: actorUuid, response: MessageRangeResponse });
+        return this.transport.call({
+            call: 'messageRange',
+            query,
+            onBehalfOf: actorUuid,
+            response: MessageRangeResponse
+        });
     }
 
     async createChat(actorUuid: string, request: z.input<typeof CreateChatRequest>): Promise<Chat> {
         const body = CreateChatRequest.parse(request);
-        return (await this.transport.call({ call: 'createChat', body, onBehalfOf: actorUuid, response: ChatResponse })).chat;
+        return (await this.transport.call({ call: 'createChat', body, onBehalfOf: actorUuid, response: ChatResponse }))
+            .chat;
     }
 
     async sendText(actorUuid: string, request: z.input<typeof SendTextRequest>): Promise<Message> {
         const body = SendTextRequest.parse(request);
-        return (await this.transport.call({ call: 'sendText', body, onBehalfOf: actorUuid, response: MessageResponse })).message;
+        return (await this.transport.call({ call: 'sendText', body, onBehalfOf: actorUuid, response: MessageResponse }))
+            .message;
     }
 
     /** The transcript (PDF) or the attachments (ZIP) of one chat; needs the key's export permission. */
     exportChat(chatUuid: string, format: 'pdf' | 'zip'): Promise<QwilFile> {
-        return this.transport.download({ call: format === 'pdf' ? 'exportChatPdf' : 'exportChatZip', query: { chat_uuid: chatUuid } });
+        return this.transport.download({
+            call: format === 'pdf' ? 'exportChatPdf' : 'exportChatZip',
+            query: { chat_uuid: chatUuid }
+        });
     }
 
     /**

@@ -24,18 +24,29 @@ export class GroupsApi {
 
     /** Every group the membership belongs to (all pages). */
     groupsOf(entityUserXrefUuid: string): Promise<Group[]> {
-        return this.allPages('groupsOfMembership', { entity_user_xref_uuid: entityUserXrefUuid }, GroupListResponse, (page) => page.groups);
+        return this.allPages(
+            'groupsOfMembership',
+            { entity_user_xref_uuid: entityUserXrefUuid },
+            GroupListResponse,
+            (page) => page.groups
+        );
     }
 
     /** The first page of groups whose name or identifier contains the search (every group when it is blank). */
     async search(search: string): Promise<Group[]> {
-        const query: Record<string, string> = search.trim() === '' ? { limit: PAGE_LIMIT } : { search: search.trim(), limit: PAGE_LIMIT };
+        const query: Record<string, string> =
+            search.trim() === '' ? { limit: PAGE_LIMIT } : { search: search.trim(), limit: PAGE_LIMIT };
         return (await this.transport.call({ call: 'listGroups', query, response: GroupListResponse })).groups;
     }
 
     /** Every member of the group, staff and clients, in joining order (all pages). */
     members(groupUuid: string): Promise<Membership[]> {
-        return this.allPages('groupMembers', { group_uuid: groupUuid }, GroupMembersResponse, (page) => page.group_members);
+        return this.allPages(
+            'groupMembers',
+            { group_uuid: groupUuid },
+            GroupMembersResponse,
+            (page) => page.group_members
+        );
     }
 
     async create(request: z.input<typeof CreateGroupRequest>): Promise<Group> {
@@ -51,11 +62,25 @@ export class GroupsApi {
     }
 
     async addMembers(groupUuid: string, entityUserXrefUuids: string[]): Promise<Group> {
-        return (await this.post('addGroupMembers', GroupMembersChangeRequest, { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids }, GroupResponse)).group;
+        return (
+            await this.post(
+                'addGroupMembers',
+                GroupMembersChangeRequest,
+                { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids },
+                GroupResponse
+            )
+        ).group;
     }
 
     async removeMembers(groupUuid: string, entityUserXrefUuids: string[]): Promise<Group> {
-        return (await this.post('removeGroupMembers', GroupMembersChangeRequest, { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids }, GroupResponse)).group;
+        return (
+            await this.post(
+                'removeGroupMembers',
+                GroupMembersChangeRequest,
+                { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids },
+                GroupResponse
+            )
+        ).group;
     }
 
     private async allPages<Page extends { next_cursor: string | null }, Item>(
@@ -80,7 +105,12 @@ export class GroupsApi {
     }
 
     /** The body is checked against Qwil's request schema before it leaves the org. */
-    private post<Body extends z.ZodType, T>(call: QwilCallName, requestSchema: Body, body: z.input<Body>, response: z.ZodType<T>): Promise<T> {
+    private post<Body extends z.ZodType, T>(
+        call: QwilCallName,
+        requestSchema: Body,
+        body: z.input<Body>,
+        response: z.ZodType<T>
+    ): Promise<T> {
         return this.transport.call({ call, body: requestSchema.parse(body), response });
     }
 }

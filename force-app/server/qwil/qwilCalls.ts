@@ -41,7 +41,8 @@ export const QWIL_CALLS = {
         query: ['identifier', 'primary_email', 'entity_user_xref_uuid'],
         source: 'api-guide',
         assumed: 'one of the three query fields; the answer fields; RN006 when no membership matches',
-        dependsOn: 'entity_membership (uuid, names, job title, email, identifier, invitation phone, role, status, invited/joined times); RN006 = none'
+        dependsOn:
+            'entity_membership (uuid, names, job title, email, identifier, invitation phone, role, status, invited/joined times); RN006 = none'
     },
     listTenancies: {
         service: 'system',
@@ -67,7 +68,8 @@ export const QWIL_CALLS = {
         path: 'entity-memberships/create',
         query: [],
         source: 'api-guide',
-        assumed: 'role, group_uuids, new_group_name, new_group_entity_user_xref_uuids, created_by_entity_user_xref_uuid (other body fields as in an unofficial create/v2 sample)',
+        assumed:
+            'role, group_uuids, new_group_name, new_group_entity_user_xref_uuids, created_by_entity_user_xref_uuid (other body fields as in an unofficial create/v2 sample)',
         dependsOn: 'entity_membership; QX021 = identifier in use, QX031 = client without staffed group'
     },
     resendInvitation: {
@@ -95,7 +97,8 @@ export const QWIL_CALLS = {
         query: ['entity_user_xref_uuid', ...PAGING],
         source: 'api-guide',
         assumed: 'the query field; cursor paging',
-        dependsOn: 'groups[] (uuid, name, identifier, description, member and active staff counts, created time); next_cursor'
+        dependsOn:
+            'groups[] (uuid, name, identifier, description, member and active staff counts, created time); next_cursor'
     },
     listGroups: {
         service: 'system',
@@ -167,7 +170,8 @@ export const QWIL_CALLS = {
         query: ['entity_user_xref_uuid', 'with_entity_user_xref_uuid', ...PAGING],
         source: 'api-guide',
         assumed: 'the query fields; cursor paging',
-        dependsOn: 'chats[] (uuid, title, who created it (to recognise a chat an earlier attempt created), staff only, archived, participants with joined/left times, message count, last message time); next_cursor'
+        dependsOn:
+            'chats[] (uuid, title, who created it (to recognise a chat an earlier attempt created), staff only, archived, participants with joined/left times, message count, last message time); next_cursor'
     },
     exportChatPdf: {
         service: 'system',
@@ -175,7 +179,8 @@ export const QWIL_CALLS = {
         path: 'chats/export/pdf',
         query: ['chat_uuid'],
         source: 'api-guide',
-        assumed: 'the query field; that Qwil checks the key\'s export permission before the query (the export check sends none)',
+        assumed:
+            "the query field; that Qwil checks the key's export permission before the query (the export check sends none)",
         dependsOn: 'the file, with Content-Type and Content-Disposition filename'
     },
     exportChatZip: {
@@ -193,7 +198,8 @@ export const QWIL_CALLS = {
         path: 'chats',
         query: ['limit'],
         source: 'api-guide',
-        assumed: 'the System key on chat-service when no Master User key is set up (Qwil documents the Master User key); the limit parameter',
+        assumed:
+            'the System key on chat-service when no Master User key is set up (Qwil documents the Master User key); the limit parameter',
         dependsOn: 'chats[] (as chats/list)'
     },
     messageRange: {
@@ -202,7 +208,8 @@ export const QWIL_CALLS = {
         path: 'chats/messages/range',
         query: ['chat_uuid', ...PAGING],
         source: 'api-guide',
-        assumed: 'the System key on chat-service when no Master User key is set up; the query fields; pages from the newest back, each oldest first; a limit of up to 100 (Qwil publishes no maximum; the connector asks for 100)',
+        assumed:
+            'the System key on chat-service when no Master User key is set up; the query fields; pages from the newest back, each oldest first; a limit of up to 100 (Qwil publishes no maximum; the connector asks for 100)',
         dependsOn: 'messages[] (chat uuid, seq, sender, text, sent time, reply_to_seq, attachments); next_cursor'
     },
     createChat: {
@@ -211,7 +218,8 @@ export const QWIL_CALLS = {
         path: 'chats/create',
         query: [],
         source: 'support-article',
-        assumed: 'the System key on chat-service when no Master User key is set up; staff_only in the body; QX040-QX042',
+        assumed:
+            'the System key on chat-service when no Master User key is set up; staff_only in the body; QX040-QX042',
         dependsOn: 'chat'
     },
     sendText: {
@@ -230,10 +238,18 @@ export type QwilCallName = keyof typeof QWIL_CALLS;
 const DECLARED: readonly QwilCallDeclaration[] = Object.values(QWIL_CALLS);
 
 /** The declaration of a call, or an error naming what is not declared (a connector bug, never sent). */
-export function requireDeclared(service: QwilService, method: string, path: string, query: Readonly<Record<string, string>> = {}): QwilCallDeclaration {
+export function requireDeclared(
+    service: QwilService,
+    method: string,
+    path: string,
+    query: Readonly<Record<string, string>> = {}
+): QwilCallDeclaration {
     const declared = DECLARED.find((call) => call.service === service && call.method === method && call.path === path);
     if (!declared) throw new Error(`Qwil call ${method} ${service} ${path} is not declared in QWIL_CALLS`);
     const undeclared = Object.keys(query).filter((name) => !declared.query.includes(name));
-    if (undeclared.length > 0) throw new Error(`Qwil call ${method} ${service} ${path}: query parameter ${undeclared.join(', ')} is not declared in QWIL_CALLS`);
+    if (undeclared.length > 0)
+        throw new Error(
+            `Qwil call ${method} ${service} ${path}: query parameter ${undeclared.join(', ')} is not declared in QWIL_CALLS`
+        );
     return declared;
 }

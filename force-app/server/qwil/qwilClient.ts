@@ -58,7 +58,8 @@ export class QwilClient {
     async listTenancies(primaryEmail: string): Promise<Tenancy[]> {
         try {
             // Without paging parameters, as Qwil's sample calls it: a strict server could refuse others.
-            return (await this.get('listTenancies', { primary_email: primaryEmail }, TenancyListResponse)).entity_memberships;
+            return (await this.get('listTenancies', { primary_email: primaryEmail }, TenancyListResponse))
+                .entity_memberships;
         } catch (error) {
             if (error instanceof QwilApiError && error.errorCode === 'RN006') return [];
             throw error;
@@ -71,26 +72,40 @@ export class QwilClient {
 
     /** One page (Qwil's largest) of the memberships matching the filters, and the cursor of the next. */
     async listMembershipsPage(search: MembershipSearch, cursor: string | null): Promise<MembershipListResponse> {
-        const query = Object.fromEntries(Object.entries({ ...search, cursor, limit: PAGE_LIMIT }).filter(([, value]) => typeof value === 'string' && value !== ''));
+        const query = Object.fromEntries(
+            Object.entries({ ...search, cursor, limit: PAGE_LIMIT }).filter(
+                ([, value]) => typeof value === 'string' && value !== ''
+            )
+        );
         return this.get('listMemberships', query as Record<string, string>, MembershipListResponse);
     }
 
     async searchGroups(search: string): Promise<Group[]> {
-        const query: Record<string, string> = search.trim() === '' ? { limit: PAGE_LIMIT } : { search: search.trim(), limit: PAGE_LIMIT };
+        const query: Record<string, string> =
+            search.trim() === '' ? { limit: PAGE_LIMIT } : { search: search.trim(), limit: PAGE_LIMIT };
         return (await this.get('listGroups', query, GroupListResponse)).groups;
     }
 
     async createMembership(request: z.input<typeof CreateMembershipRequest>): Promise<Membership> {
-        return (await this.post('createMembership', CreateMembershipRequest, request, MembershipResponse)).entity_membership;
+        return (await this.post('createMembership', CreateMembershipRequest, request, MembershipResponse))
+            .entity_membership;
     }
 
     async resendInvitation(entityUserXrefUuid: string): Promise<Membership> {
-        return (await this.post('resendInvitation', MembershipRef, { entity_user_xref_uuid: entityUserXrefUuid }, MembershipResponse)).entity_membership;
+        return (
+            await this.post(
+                'resendInvitation',
+                MembershipRef,
+                { entity_user_xref_uuid: entityUserXrefUuid },
+                MembershipResponse
+            )
+        ).entity_membership;
     }
 
     async updateInvitationPhone(entityUserXrefUuid: string, invitationPhone: string): Promise<Membership> {
         const body = { entity_user_xref_uuid: entityUserXrefUuid, invitation_phone_number: invitationPhone };
-        return (await this.post('updateInvitationPhone', UpdatePhoneNumberRequest, body, MembershipResponse)).entity_membership;
+        return (await this.post('updateInvitationPhone', UpdatePhoneNumberRequest, body, MembershipResponse))
+            .entity_membership;
     }
 
     private get<T>(call: QwilCallName, query: Record<string, string>, response: z.ZodType<T>): Promise<T> {
@@ -98,7 +113,12 @@ export class QwilClient {
     }
 
     /** The body is checked against Qwil's request schema before it leaves the org. */
-    private post<Body extends z.ZodType, T>(call: QwilCallName, requestSchema: Body, body: z.input<Body>, response: z.ZodType<T>): Promise<T> {
+    private post<Body extends z.ZodType, T>(
+        call: QwilCallName,
+        requestSchema: Body,
+        body: z.input<Body>,
+        response: z.ZodType<T>
+    ): Promise<T> {
         return this.transport.call({ call, body: requestSchema.parse(body), response });
     }
 }

@@ -75,7 +75,12 @@ interface Authentication {
     readonly picksOrganisation: boolean;
 }
 
-const SYSTEM_KEY: Authentication = { namedCredential: QWIL_NAMED_CREDENTIAL, keyHeader: 'X-SYS-API-KEY', secretHeader: 'X-SYS-API-KEY-SECRET', picksOrganisation: true };
+const SYSTEM_KEY: Authentication = {
+    namedCredential: QWIL_NAMED_CREDENTIAL,
+    keyHeader: 'X-SYS-API-KEY',
+    secretHeader: 'X-SYS-API-KEY-SECRET',
+    picksOrganisation: true
+};
 const MASTER_USER_KEY: Authentication = {
     namedCredential: QWIL_CHAT_SERVICE_NAMED_CREDENTIAL,
     keyHeader: 'X-MASTER-USER-API-KEY',
@@ -109,7 +114,11 @@ export interface QwilFile {
 }
 
 /** What is sent: the declared call's service, method and path, with this call's values. */
-type QwilRequest = Omit<QwilCall<unknown>, 'call' | 'response'> & { readonly service: QwilService; readonly method: string; readonly path: string };
+type QwilRequest = Omit<QwilCall<unknown>, 'call' | 'response'> & {
+    readonly service: QwilService;
+    readonly method: string;
+    readonly path: string;
+};
 
 /**
  * Percent-encodes a query value as RFC 3986 does: every character but the unreserved ones
@@ -117,11 +126,16 @@ type QwilRequest = Omit<QwilCall<unknown>, 'call' | 'response'> & { readonly ser
  * may read as a plus sign. QwilCallout encodes the same way.
  */
 export function encodeQueryValue(value: string): string {
-    return encodeURIComponent(value).replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+    return encodeURIComponent(value).replace(
+        /[!'()*]/g,
+        (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`
+    );
 }
 
 function queryString(query: Readonly<Record<string, string>> | undefined): string {
-    const pairs = Object.entries(query ?? {}).map(([name, value]) => `${encodeQueryValue(name)}=${encodeQueryValue(value)}`);
+    const pairs = Object.entries(query ?? {}).map(
+        ([name, value]) => `${encodeQueryValue(name)}=${encodeQueryValue(value)}`
+    );
     return pairs.length > 0 ? `?${pairs.join('&')}` : '';
 }
 
@@ -167,7 +181,10 @@ export class QwilTransport {
         const parsed = call.response.safeParse(json === NOT_JSON ? undefined : json);
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
-            const what = json === NOT_JSON ? NOT_JSON_ANSWER : `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`;
+            const what =
+                json === NOT_JSON
+                    ? NOT_JSON_ANSWER
+                    : `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`;
             throw new QwilApiError(response.getStatusCode(), null, what, true);
         }
         return parsed.data;
@@ -178,7 +195,8 @@ export class QwilTransport {
         const response = await this.send(declaredRequest(call));
         const fileName = /filename="([^"]+)"/.exec(response.getHeader('Content-Disposition') ?? '')?.[1];
         const contentType = response.getHeader('Content-Type');
-        if (!fileName || !contentType) throw new QwilApiError(response.getStatusCode(), null, 'a file without its name or type', true);
+        if (!fileName || !contentType)
+            throw new QwilApiError(response.getStatusCode(), null, 'a file without its name or type', true);
         return { fileName, contentType, bytes: response.getBodyAsBlob() };
     }
 
@@ -186,12 +204,16 @@ export class QwilTransport {
     private async send({ service, method, path, query, body, onBehalfOf }: QwilRequest): Promise<HttpResponse> {
         const request = new HttpRequest();
         request.setMethod(method);
-        const authentication = service === 'chat' && this.options.chatServiceScheme === 'master-user-key' ? MASTER_USER_KEY : SYSTEM_KEY;
-        request.setEndpoint(`callout:${authentication.namedCredential}${SERVICE_PATHS[service]}/${path}${queryString(query)}`);
+        const authentication =
+            service === 'chat' && this.options.chatServiceScheme === 'master-user-key' ? MASTER_USER_KEY : SYSTEM_KEY;
+        request.setEndpoint(
+            `callout:${authentication.namedCredential}${SERVICE_PATHS[service]}/${path}${queryString(query)}`
+        );
         request.setHeader(authentication.keyHeader, '{!$Credential.UserName}');
         request.setHeader(authentication.secretHeader, '{!$Credential.Password}');
         request.setHeader('Accept', 'application/json');
-        if (this.options.entityUuid && authentication.picksOrganisation) request.setHeader('on-behalf-of-entity-uuid', this.options.entityUuid);
+        if (this.options.entityUuid && authentication.picksOrganisation)
+            request.setHeader('on-behalf-of-entity-uuid', this.options.entityUuid);
         if (onBehalfOf) request.setHeader('on-behalf-of', onBehalfOf);
         if (body !== undefined) {
             request.setHeader('Content-Type', 'application/json');
@@ -203,7 +225,13 @@ export class QwilTransport {
             const error = QwilErrorBody.safeParse(parseJson(response.getBody()));
             const retryAfter = status === 429 ? retryAfterSeconds(response.getHeader('Retry-After')) : null;
             throw error.success
-                ? new QwilApiError(status, error.data.error_code, error.data.message ?? 'no message in the answer', false, retryAfter)
+                ? new QwilApiError(
+                      status,
+                      error.data.error_code,
+                      error.data.message ?? 'no message in the answer',
+                      false,
+                      retryAfter
+                  )
                 : new QwilApiError(status, null, 'no error code in the answer', false, retryAfter);
         }
         return response;

@@ -31,7 +31,10 @@ export function chatsApiOf(session: ConnectorSession): ChatsApi {
 /** The record's client on Qwil; a record whose client is not on Qwil has no chats. */
 export async function requireQwilClient(session: ConnectorSession): Promise<Membership> {
     const client = await findClientMembership(session);
-    if (!client) throw new AuraHandledException('This client is not on Qwil yet, so there are no chats. Invite them from Client Details first.');
+    if (!client)
+        throw new AuraHandledException(
+            'This client is not on Qwil yet, so there are no chats. Invite them from Client Details first.'
+        );
     return client;
 }
 
@@ -39,7 +42,10 @@ export async function requireQwilClient(session: ConnectorSession): Promise<Memb
  * The filter that enforces Client Chat History Visible: "View Own Chats" asks Qwil only for chats
  * the user takes or took part in; "View All" for every chat of the client.
  */
-export function chatListFilter(session: ConnectorSession, client: Membership): { clientUuid: string; withUuid?: string } {
+export function chatListFilter(
+    session: ConnectorSession,
+    client: Membership
+): { clientUuid: string; withUuid?: string } {
     return visibilityOf(session) === 'View Own Chats'
         ? { clientUuid: client.entity_user_xref_uuid, withUuid: session.staff.entity_user_xref_uuid }
         : { clientUuid: client.entity_user_xref_uuid };
@@ -59,9 +65,12 @@ export function readerOf(session: ConnectorSession, client: Membership, chat: Ch
     const staffUuid = session.staff.entity_user_xref_uuid;
     const staff = participationOf(chat, staffUuid);
     if (staff && !staff.former) return staffUuid;
-    if (client.status === 'active' && participationOf(chat, client.entity_user_xref_uuid)) return client.entity_user_xref_uuid;
+    if (client.status === 'active' && participationOf(chat, client.entity_user_xref_uuid))
+        return client.entity_user_xref_uuid;
     if (staff) return staffUuid;
-    throw new AuraHandledException(`Qwil lets the connector read this chat only through an active participant, and the client's Qwil account is ${client.status}. Ask your Qwil administrator to export the chat instead.`);
+    throw new AuraHandledException(
+        `Qwil lets the connector read this chat only through an active participant, and the client's Qwil account is ${client.status}. Ask your Qwil administrator to export the chat instead.`
+    );
 }
 
 /** The chat, if it is one of the client's chats the user may see; null otherwise. */
@@ -69,7 +78,11 @@ async function findVisibleChat(session: ConnectorSession, client: Membership, ch
     const api = chatsApiOf(session);
     let cursor: string | undefined;
     for (let page = 0; page < MAX_LIST_PAGES; page += 1) {
-        const listed = await api.listClientChats({ ...chatListFilter(session, client), limit: LIST_PAGE_LIMIT, ...(cursor ? { cursor } : {}) });
+        const listed = await api.listClientChats({
+            ...chatListFilter(session, client),
+            limit: LIST_PAGE_LIMIT,
+            ...(cursor ? { cursor } : {})
+        });
         const chat = listed.chats.find((candidate) => candidate.chat_uuid === chatUuid);
         if (chat) return chat;
         if (!listed.next_cursor) return null;
@@ -79,11 +92,21 @@ async function findVisibleChat(session: ConnectorSession, client: Membership, ch
 }
 
 function accessKey(context: ApexContext, session: ConnectorSession, chatUuid: string): string[] {
-    return [context.userInfo.getUserId(), session.client.recordId, session.staff.entity_user_xref_uuid, visibilityOf(session), chatUuid];
+    return [
+        context.userInfo.getUserId(),
+        session.client.recordId,
+        session.staff.entity_user_xref_uuid,
+        visibilityOf(session),
+        chatUuid
+    ];
 }
 
 /** Opens a chat for the user, refusing one they may not see; remembers the check for paging and polling. */
-export async function openVisibleChat(context: ApexContext, session: ConnectorSession, chatUuid: string): Promise<{ client: Membership; chat: Chat; access: ChatAccess }> {
+export async function openVisibleChat(
+    context: ApexContext,
+    session: ConnectorSession,
+    chatUuid: string
+): Promise<{ client: Membership; chat: Chat; access: ChatAccess }> {
     const client = await requireQwilClient(session);
     const chat = await findVisibleChat(session, client, chatUuid);
     if (!chat) throw new AuraHandledException(NOT_VISIBLE);
@@ -93,6 +116,13 @@ export async function openVisibleChat(context: ApexContext, session: ConnectorSe
 }
 
 /** The access checked when the chat was opened, or the check made again. */
-export async function requireChatAccess(context: ApexContext, session: ConnectorSession, chatUuid: string): Promise<ChatAccess> {
-    return readCached(context, 'qwilchat', accessKey(context, session, chatUuid), ChatAccess) ?? (await openVisibleChat(context, session, chatUuid)).access;
+export async function requireChatAccess(
+    context: ApexContext,
+    session: ConnectorSession,
+    chatUuid: string
+): Promise<ChatAccess> {
+    return (
+        readCached(context, 'qwilchat', accessKey(context, session, chatUuid), ChatAccess) ??
+        (await openVisibleChat(context, session, chatUuid)).access
+    );
 }

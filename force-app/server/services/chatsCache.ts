@@ -8,11 +8,22 @@ function cacheKey(prefix: string, parts: readonly string[]): string {
 }
 
 /** A cached value checked against its schema; anything else (absent, expired, old shape) is a miss. */
-export function readCached<T>(context: ApexContext, prefix: string, parts: readonly string[], schema: z.ZodType<T>): T | null {
+export function readCached<T>(
+    context: ApexContext,
+    prefix: string,
+    parts: readonly string[],
+    schema: z.ZodType<T>
+): T | null {
     const parsed = schema.safeParse(context.cache.get(cacheKey(prefix, parts)));
     return parsed.success ? parsed.data : null;
 }
 
-export function writeCached(context: ApexContext, prefix: string, parts: readonly string[], value: unknown, ttlSeconds: number): void {
+export function writeCached(
+    context: ApexContext,
+    prefix: string,
+    parts: readonly string[],
+    value: unknown,
+    ttlSeconds: number
+): void {
     context.cache.put(cacheKey(prefix, parts), value, ttlSeconds);
 }

@@ -3,7 +3,16 @@ import type { ChatListPage, MessagePage, NewMessages, OpenedChat } from '../cont
 import type { ApexContext } from '../platform/context';
 import { QWIL_MAX_PAGE_SIZE } from '../qwil/chatsApi';
 import type { Chat, Membership, Message } from '../qwil/schemas';
-import { chatListFilter, chatsApiOf, openVisibleChat, participationOf, readerOf, requireChatAccess, requireQwilClient, visibilityOf } from './chatsAccess';
+import {
+    chatListFilter,
+    chatsApiOf,
+    openVisibleChat,
+    participationOf,
+    readerOf,
+    requireChatAccess,
+    requireQwilClient,
+    visibilityOf
+} from './chatsAccess';
 import { readCached, writeCached } from './chatsCache';
 import { exportAvailability } from './chatsExport';
 import { lookUpPeople } from './chatsPeople';
@@ -31,7 +40,12 @@ function previewKey(readerUuid: string, chatUuid: string): string[] {
  * on every cold list, so the list shows a preview only once someone reading as the same member has
  * opened the chat.
  */
-function rememberedPreview(context: ApexContext, session: ConnectorSession, client: Membership, chat: Chat): string | null {
+function rememberedPreview(
+    context: ApexContext,
+    session: ConnectorSession,
+    client: Membership,
+    chat: Chat
+): string | null {
     let reader: string;
     try {
         reader = readerOf(session, client, chat);
@@ -43,15 +57,39 @@ function rememberedPreview(context: ApexContext, session: ConnectorSession, clie
 }
 
 function rememberPreview(context: ApexContext, readerUuid: string, chat: Chat, text: string): void {
-    writeCached(context, 'qwilpreview', previewKey(readerUuid, chat.chat_uuid), { lastMessageAt: chat.last_message_at, text }, PREVIEW_TTL_SECONDS);
+    writeCached(
+        context,
+        'qwilpreview',
+        previewKey(readerUuid, chat.chat_uuid),
+        { lastMessageAt: chat.last_message_at, text },
+        PREVIEW_TTL_SECONDS
+    );
 }
 
 /** One page of the client's chats the user may see, newest activity first. */
-export async function listChats(context: ApexContext, session: ConnectorSession, cursor: string | null): Promise<ChatListPage> {
+export async function listChats(
+    context: ApexContext,
+    session: ConnectorSession,
+    cursor: string | null
+): Promise<ChatListPage> {
     const client = await requireQwilClient(session);
-    const page = await chatsApiOf(session).listClientChats({ ...chatListFilter(session, client), limit: CHAT_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-    const people = await lookUpPeople(context, session, [client], page.chats.flatMap((chat) => chat.participants.map((p) => p.entity_user_xref_uuid)));
-    const chats = page.chats.map((chat) => ChatView.of(people, session.staff.entity_user_xref_uuid, chat).summary(chat, rememberedPreview(context, session, client, chat)));
+    const page = await chatsApiOf(session).listClientChats({
+        ...chatListFilter(session, client),
+        limit: CHAT_PAGE_SIZE,
+        ...(cursor ? { cursor } : {})
+    });
+    const people = await lookUpPeople(
+        context,
+        session,
+        [client],
+        page.chats.flatMap((chat) => chat.participants.map((p) => p.entity_user_xref_uuid))
+    );
+    const chats = page.chats.map((chat) =>
+        ChatView.of(people, session.staff.entity_user_xref_uuid, chat).summary(
+            chat,
+            rememberedPreview(context, session, client, chat)
+        )
+    );
     return {
         visibility: visibilityOf(session),
         clientName: `${client.first_name} ${client.last_name}`.trim(),
@@ -64,14 +102,17 @@ export async function listChats(context: ApexContext, session: ConnectorSession,
 
 function cannotSendReason(session: ConnectorSession, chat: Chat): string | null {
     const you = participationOf(chat, session.staff.entity_user_xref_uuid);
-    if (!you) return 'You are not a participant of this chat: you can read it because Qwil Messenger shows all chats of this client, but only participants can write.';
+    if (!you)
+        return 'You are not a participant of this chat: you can read it because Qwil Messenger shows all chats of this client, but only participants can write.';
     if (you.former) return 'You have left this chat: former participants keep the history up to then but cannot write.';
     return null;
 }
 
 function historyNote(chat: Chat, readerUuid: string, youUuid: string): string | null {
     if (!participationOf(chat, readerUuid)?.former) return null;
-    return readerUuid === youUuid ? 'You left this chat: the history ends when you left.' : 'The client has left this chat: the history ends when they left.';
+    return readerUuid === youUuid
+        ? 'You left this chat: the history ends when you left.'
+        : 'The client has left this chat: the history ends when they left.';
 }
 
 /** The chat and its newest page of messages, in one server round trip. */
@@ -79,7 +120,15 @@ export async function openChat(context: ApexContext, session: ConnectorSession, 
     const { client, chat, access } = await openVisibleChat(context, session, chatUuid);
     const range = await chatsApiOf(session).messageRange(access.readerUuid, chatUuid, MESSAGE_PAGE_SIZE);
     const youUuid = session.staff.entity_user_xref_uuid;
-    const people = await lookUpPeople(context, session, [client], [...chat.participants.map((p) => p.entity_user_xref_uuid), ...range.messages.map((m) => m.sender_entity_user_xref_uuid)]);
+    const people = await lookUpPeople(
+        context,
+        session,
+        [client],
+        [
+            ...chat.participants.map((p) => p.entity_user_xref_uuid),
+            ...range.messages.map((m) => m.sender_entity_user_xref_uuid)
+        ]
+    );
     const view = ChatView.of(people, youUuid, chat);
     const newest = range.messages.at(-1);
     const preview = newest ? previewOf(newest.text) : null;
@@ -94,13 +143,27 @@ export async function openChat(context: ApexContext, session: ConnectorSession, 
 }
 
 /** Names the senders of messages of a chat opened earlier. */
-async function describeMessages(context: ApexContext, session: ConnectorSession, messages: readonly Message[]): Promise<ChatView> {
-    const people = await lookUpPeople(context, session, [], messages.map((m) => m.sender_entity_user_xref_uuid));
+async function describeMessages(
+    context: ApexContext,
+    session: ConnectorSession,
+    messages: readonly Message[]
+): Promise<ChatView> {
+    const people = await lookUpPeople(
+        context,
+        session,
+        [],
+        messages.map((m) => m.sender_entity_user_xref_uuid)
+    );
     return ChatView.of(people, session.staff.entity_user_xref_uuid, null);
 }
 
 /** The page before `cursor`, oldest first. */
-export async function olderMessages(context: ApexContext, session: ConnectorSession, chatUuid: string, cursor: string): Promise<MessagePage> {
+export async function olderMessages(
+    context: ApexContext,
+    session: ConnectorSession,
+    chatUuid: string,
+    cursor: string
+): Promise<MessagePage> {
     const access = await requireChatAccess(context, session, chatUuid);
     const range = await chatsApiOf(session).messageRange(access.readerUuid, chatUuid, MESSAGE_PAGE_SIZE, cursor);
     const view = await describeMessages(context, session, range.messages);
@@ -108,7 +171,12 @@ export async function olderMessages(context: ApexContext, session: ConnectorSess
 }
 
 /** Messages newer than `afterSeq`, oldest first: what polling adds to an open chat. */
-export async function newMessages(context: ApexContext, session: ConnectorSession, chatUuid: string, afterSeq: number): Promise<NewMessages> {
+export async function newMessages(
+    context: ApexContext,
+    session: ConnectorSession,
+    chatUuid: string,
+    afterSeq: number
+): Promise<NewMessages> {
     const access = await requireChatAccess(context, session, chatUuid);
     const api = chatsApiOf(session);
     const found: Message[] = [];

@@ -13,7 +13,12 @@ const MAX_LOOKUPS_PER_CALL = 40;
 const UNKNOWN_PERSON = { name: '', isClient: true, identifier: null, email: '' };
 
 /** What is remembered of a member for every user: the name, and how their Salesforce record is found. */
-const Person = z.object({ name: z.string(), isClient: z.boolean(), identifier: z.string().nullable(), email: z.string() });
+const Person = z.object({
+    name: z.string(),
+    isClient: z.boolean(),
+    identifier: z.string().nullable(),
+    email: z.string()
+});
 type Person = z.infer<typeof Person>;
 
 /** A member as this user may see them: a client whose record they cannot read is hidden (the boundary rule). */
@@ -37,15 +42,28 @@ function personOf(membership: Membership): Person {
 function shownTo(session: ConnectorSession, people: ReadonlyMap<string, Person>): People {
     const clients = [...people]
         .filter(([, person]) => person.isClient)
-        .map(([uuid, person]) => ({ entity_user_xref_uuid: uuid, role: 'client' as const, identifier: person.identifier, primary_email: person.email }));
+        .map(([uuid, person]) => ({
+            entity_user_xref_uuid: uuid,
+            role: 'client' as const,
+            identifier: person.identifier,
+            primary_email: person.email
+        }));
     const readable = clients.length > 0 ? session.clientReader.readableUuids(clients) : new Set<string>();
     return new Map(
-        [...people].map(([uuid, { name, isClient }]) => [uuid, { name, isClient, hidden: isClient && !readable.has(uuid) }])
+        [...people].map(([uuid, { name, isClient }]) => [
+            uuid,
+            { name, isClient, hidden: isClient && !readable.has(uuid) }
+        ])
     );
 }
 
 /** Names of Qwil memberships (the ones already known, then the cache, then one lookup each), unreadable clients hidden. */
-export async function lookUpPeople(context: ApexContext, session: ConnectorSession, known: readonly Membership[], uuids: Iterable<string>): Promise<People> {
+export async function lookUpPeople(
+    context: ApexContext,
+    session: ConnectorSession,
+    known: readonly Membership[],
+    uuids: Iterable<string>
+): Promise<People> {
     const people = new Map<string, Person>();
     for (const membership of [session.staff, ...known]) {
         const person = personOf(membership);

@@ -1,4 +1,10 @@
-import { ChatMessage, DEFAULT_CHAT_TITLE, StartedChat, type SendMessageParams, type StartChatParams } from '../contracts/chats';
+import {
+    ChatMessage,
+    DEFAULT_CHAT_TITLE,
+    StartedChat,
+    type SendMessageParams,
+    type StartChatParams
+} from '../contracts/chats';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import type { ChatsApi } from '../qwil/chatsApi';
@@ -16,7 +22,9 @@ const RECONCILE_PAGE_LIMIT = 100;
 
 /** Null when a chat can be started with the client; Qwil adds only active people to chats. */
 export function startChatUnavailableReason(client: Membership): string | null {
-    return client.status === 'active' ? null : `A chat can be started only with an active Qwil client; this client is ${client.status}.`;
+    return client.status === 'active'
+        ? null
+        : `A chat can be started only with an active Qwil client; this client is ${client.status}.`;
 }
 
 /**
@@ -27,7 +35,9 @@ async function earlierAttempt(api: ChatsApi, staffUuid: string, params: SendMess
     let cursor: string | undefined;
     for (let page = 0; page < RECONCILE_PAGES; page += 1) {
         const range = await api.messageRange(staffUuid, params.chatUuid, RECONCILE_PAGE_LIMIT, cursor);
-        const match = range.messages.find((m) => m.seq > params.afterSeq && m.sender_entity_user_xref_uuid === staffUuid && m.text === params.text);
+        const match = range.messages.find(
+            (m) => m.seq > params.afterSeq && m.sender_entity_user_xref_uuid === staffUuid && m.text === params.text
+        );
         if (match) return match;
         if (!range.next_cursor || range.messages.some((m) => m.seq <= params.afterSeq)) return null;
         cursor = range.next_cursor;
@@ -36,11 +46,16 @@ async function earlierAttempt(api: ChatsApi, staffUuid: string, params: SendMess
 }
 
 /** Sends a draft as the user, once per idempotency key: a repeated key answers the message already sent. */
-export async function sendMessage(context: ApexContext, session: ConnectorSession, params: SendMessageParams): Promise<ChatMessage> {
+export async function sendMessage(
+    context: ApexContext,
+    session: ConnectorSession,
+    params: SendMessageParams
+): Promise<ChatMessage> {
     await requireChatAccess(context, session, params.chatUuid);
     const api = chatsApiOf(session);
     const staffUuid = session.staff.entity_user_xref_uuid;
-    const shown = async (message: Message): Promise<ChatMessage> => ChatView.of(await lookUpPeople(context, session, [], []), staffUuid, null).message(message);
+    const shown = async (message: Message): Promise<ChatMessage> =>
+        ChatView.of(await lookUpPeople(context, session, [], []), staffUuid, null).message(message);
     return performOnce(context, params, ChatMessage, {
         findEarlier: async () => {
             const earlier = await earlierAttempt(api, staffUuid, params);
@@ -56,23 +71,42 @@ function sameMembers(chat: Chat, uuids: readonly string[]): boolean {
 }
 
 /** The chat an earlier attempt created: the user's own, same title and people, at most holding this first message. */
-async function chatFromEarlierAttempt(api: ChatsApi, staffUuid: string, title: string, members: readonly string[]): Promise<Chat | null> {
+async function chatFromEarlierAttempt(
+    api: ChatsApi,
+    staffUuid: string,
+    title: string,
+    members: readonly string[]
+): Promise<Chat | null> {
     const chats = await api.listChatsOf(staffUuid);
-    return chats.find((chat) => chat.created_by_entity_user_xref_uuid === staffUuid && chat.title === title && chat.message_count <= 1 && sameMembers(chat, members)) ?? null;
+    return (
+        chats.find(
+            (chat) =>
+                chat.created_by_entity_user_xref_uuid === staffUuid &&
+                chat.title === title &&
+                chat.message_count <= 1 &&
+                sameMembers(chat, members)
+        ) ?? null
+    );
 }
 
 /**
  * Starts a chat with the client and posts its first message (a chat becomes visible to the others
  * with it). A retry finishes the chat an earlier attempt created instead of creating another.
  */
-export async function startChat(context: ApexContext, session: ConnectorSession, params: StartChatParams): Promise<StartedChat> {
+export async function startChat(
+    context: ApexContext,
+    session: ConnectorSession,
+    params: StartChatParams
+): Promise<StartedChat> {
     const client = await requireQwilClient(session);
     const unavailable = startChatUnavailableReason(client);
     if (unavailable) throw new AuraHandledException(unavailable);
     const api = chatsApiOf(session);
     const staffUuid = session.staff.entity_user_xref_uuid;
     const title = params.title.trim() || DEFAULT_CHAT_TITLE;
-    const chosen = params.staffEntityUserXrefUuids.filter((uuid) => uuid !== staffUuid && uuid !== client.entity_user_xref_uuid);
+    const chosen = params.staffEntityUserXrefUuids.filter(
+        (uuid) => uuid !== staffUuid && uuid !== client.entity_user_xref_uuid
+    );
     const others = (await requireActiveStaff(session, chosen)).map((staff) => staff.entity_user_xref_uuid);
     const members = [staffUuid, client.entity_user_xref_uuid, ...others];
     const withFirstMessage = async (chat: Chat): Promise<StartedChat> => {
@@ -84,6 +118,12 @@ export async function startChat(context: ApexContext, session: ConnectorSession,
             const earlier = await chatFromEarlierAttempt(api, staffUuid, title, members);
             return earlier ? withFirstMessage(earlier) : null;
         },
-        write: async () => withFirstMessage(await api.createChat(staffUuid, { title, entity_user_xref_uuids: [client.entity_user_xref_uuid, ...others] }))
+        write: async () =>
+            withFirstMessage(
+                await api.createChat(staffUuid, {
+                    title,
+                    entity_user_xref_uuids: [client.entity_user_xref_uuid, ...others]
+                })
+            )
     });
 }

@@ -20,7 +20,9 @@ export class ChatView {
     ) {}
 
     static of(people: People, youUuid: string, chat: Chat | null): ChatView {
-        const former = new Set((chat?.participants ?? []).filter((p) => p.left_at !== null).map((p) => p.entity_user_xref_uuid));
+        const former = new Set(
+            (chat?.participants ?? []).filter((p) => p.left_at !== null).map((p) => p.entity_user_xref_uuid)
+        );
         return new ChatView(people, youUuid, former);
     }
 
@@ -28,8 +30,15 @@ export class ChatView {
     person(uuid: string): ChatPerson {
         const person = this.people.get(uuid);
         const former = this.formerUuids.has(uuid);
-        if (!person || person.hidden) return { entityUserXrefUuid: '', name: HIDDEN_CLIENT, isClient: true, isYou: false, former };
-        return { entityUserXrefUuid: uuid, name: person.name, isClient: person.isClient, isYou: uuid === this.youUuid, former };
+        if (!person || person.hidden)
+            return { entityUserXrefUuid: '', name: HIDDEN_CLIENT, isClient: true, isYou: false, former };
+        return {
+            entityUserXrefUuid: uuid,
+            name: person.name,
+            isClient: person.isClient,
+            isYou: uuid === this.youUuid,
+            former
+        };
     }
 
     summary(chat: Chat, lastMessagePreview: string | null): ChatSummary {
@@ -55,7 +64,11 @@ export class ChatView {
             text: message.text,
             sentAt: message.sent_at,
             replyToSeq: message.reply_to_seq,
-            attachments: message.attachments.map((a) => ({ fileName: a.file_name, contentType: a.content_type, sizeBytes: a.size_bytes }))
+            attachments: message.attachments.map((a) => ({
+                fileName: a.file_name,
+                contentType: a.content_type,
+                sizeBytes: a.size_bytes
+            }))
         };
     }
 }

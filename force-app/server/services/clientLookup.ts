@@ -9,7 +9,9 @@ import type { ConnectorSession } from './connectorSession';
 export function clientLookupQuery(settings: ConnectorSettings, client: ClientRecord): MembershipLookupQuery {
     if (settings.clientLookupType === 'Salesforce Record ID') return { identifier: client.recordId };
     if (!client.email) {
-        throw new AuraHandledException('This record has no email address, so Qwil Messenger cannot look the client up. Add the email to the record and reopen the tab.');
+        throw new AuraHandledException(
+            'This record has no email address, so Qwil Messenger cannot look the client up. Add the email to the record and reopen the tab.'
+        );
     }
     return { primary_email: client.email };
 }
@@ -36,7 +38,8 @@ export async function findClientMembership(
     const { settings, client, clientReader } = session;
     const query = clientLookupQuery(settings, client);
     const byEmail = 'primary_email' in query;
-    if (byEmail && !clientReader.emailOnlyOnReadableRecords(query.primary_email)) throw new AuraHandledException(EMAIL_ON_UNREADABLE_RECORD);
+    if (byEmail && !clientReader.emailOnlyOnReadableRecords(query.primary_email))
+        throw new AuraHandledException(EMAIL_ON_UNREADABLE_RECORD);
     const membership = await find(query);
     if (membership && membership.role !== 'client') {
         const value = 'identifier' in query ? query.identifier : client.email;
@@ -44,7 +47,8 @@ export async function findClientMembership(
             `The Qwil account found for this record (${value}) belongs to a staff member, not a client. Check the record's ${settings.clientLookupType === 'Email' ? 'email' : 'id'} or ask your Qwil administrator.`
         );
     }
-    if (membership && byEmail && !clientReader.linkedRecordReadable(membership)) throw new AuraHandledException(LINKED_TO_UNREADABLE_RECORD);
+    if (membership && byEmail && !clientReader.linkedRecordReadable(membership))
+        throw new AuraHandledException(LINKED_TO_UNREADABLE_RECORD);
     return membership;
 }
 
@@ -62,7 +66,16 @@ function toClientProfile(membership: Membership): ClientProfile {
     };
 }
 
-export function clientStateOf(settings: ConnectorSettings, client: ClientRecord, membership: Membership | null): ClientState {
-    const lookup = { type: settings.clientLookupType, value: settings.clientLookupType === 'Salesforce Record ID' ? client.recordId : client.email ?? '' };
-    return membership ? { status: membership.status, lookup, client: toClientProfile(membership) } : { status: 'not_invited', lookup };
+export function clientStateOf(
+    settings: ConnectorSettings,
+    client: ClientRecord,
+    membership: Membership | null
+): ClientState {
+    const lookup = {
+        type: settings.clientLookupType,
+        value: settings.clientLookupType === 'Salesforce Record ID' ? client.recordId : (client.email ?? '')
+    };
+    return membership
+        ? { status: membership.status, lookup, client: toClientProfile(membership) }
+        : { status: 'not_invited', lookup };
 }

@@ -1,7 +1,13 @@
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException, QueryException } from '../platform/exceptions';
 import { toId18 } from '../platform/salesforceId';
-import { ConfigurationError, configurationMessage, SETTING_LABELS, type ConnectorSettings, type SettingField } from '../settings/connectorSettings';
+import {
+    ConfigurationError,
+    configurationMessage,
+    SETTING_LABELS,
+    type ConnectorSettings,
+    type SettingField
+} from '../settings/connectorSettings';
 
 /** The client record as the connector reads it: the mapped fields only. */
 export interface ClientRecord {
@@ -21,7 +27,12 @@ const SAME_NAME_ON_PERSON_ACCOUNT = new Set(['FirstName', 'LastName', 'Salutatio
  * `PersonF`. Names the admin already wrote in Account form are kept.
  */
 export function personAccountFieldName(contactField: string): string {
-    if (SAME_NAME_ON_PERSON_ACCOUNT.has(contactField) || contactField.startsWith('Person') || contactField.endsWith('__pc')) return contactField;
+    if (
+        SAME_NAME_ON_PERSON_ACCOUNT.has(contactField) ||
+        contactField.startsWith('Person') ||
+        contactField.endsWith('__pc')
+    )
+        return contactField;
     if (contactField.endsWith('__c')) return `${contactField.slice(0, -3)}__pc`;
     return `Person${contactField}`;
 }
@@ -46,7 +57,9 @@ export function readClientRecord(context: ApexContext, settings: ConnectorSettin
         Client_First_Name_Field_API_Name__c: settings.clientFirstNameField,
         Client_Last_Name_Field_API_Name__c: settings.clientLastNameField,
         Client_Email_API_Field_Name__c: settings.clientEmailField,
-        ...(settings.clientInvitationPhoneField ? { Client_Invitation_Phone_No_Field_Api_Name__c: settings.clientInvitationPhoneField } : {})
+        ...(settings.clientInvitationPhoneField
+            ? { Client_Invitation_Phone_No_Field_Api_Name__c: settings.clientInvitationPhoneField }
+            : {})
     };
     const fieldOf = (setting: SettingField): string | undefined => {
         const configured = mapped[setting];
@@ -54,7 +67,12 @@ export function readClientRecord(context: ApexContext, settings: ConnectorSettin
         const field = objectApiName === 'Account' ? personAccountFieldName(configured) : configured;
         if (!context.schema.describeField(objectApiName, field)) {
             throw new AuraHandledException(
-                configurationMessage(context, new ConfigurationError(`${SETTING_LABELS[setting]} names ${configured}, which does not exist on ${objectApiName === 'Account' ? 'Person Account' : 'Contact'}.`))
+                configurationMessage(
+                    context,
+                    new ConfigurationError(
+                        `${SETTING_LABELS[setting]} names ${configured}, which does not exist on ${objectApiName === 'Account' ? 'Person Account' : 'Contact'}.`
+                    )
+                )
             );
         }
         return field;
@@ -81,7 +99,9 @@ export function readClientRecord(context: ApexContext, settings: ConnectorSettin
     }
     if (!record) throw new AuraHandledException(RECORD_ACCESS_MESSAGE);
     if (objectApiName === 'Account' && record['IsPersonAccount'] !== true) {
-        throw new AuraHandledException('Qwil Messenger works on Person Accounts only; this is a business account. Open one of its contacts instead.');
+        throw new AuraHandledException(
+            'Qwil Messenger works on Person Accounts only; this is a business account. Open one of its contacts instead.'
+        );
     }
     const valueOf = (field: string | undefined) => (field ? asText(record[field]) : null);
     return {

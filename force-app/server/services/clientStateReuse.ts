@@ -22,7 +22,9 @@ const StoredClientState = z.object({ storedAtMs: z.number(), membership: Members
 
 function cacheKey(session: Pick<ClientLookupSession, 'qwil'>, query: MembershipLookupQuery): string {
     const [[type, value] = ['', '']] = Object.entries(query);
-    const digest = createHash('sha256').update(`${session.qwil.transport.organisationScope}|${type}|${value}`).digest('hex');
+    const digest = createHash('sha256')
+        .update(`${session.qwil.transport.organisationScope}|${type}|${value}`)
+        .digest('hex');
     return `qwilclient${digest.slice(0, 40)}`;
 }
 
@@ -31,7 +33,10 @@ function cacheKey(session: Pick<ClientLookupSession, 'qwil'>, query: MembershipL
  * organisation from the last few seconds, or a new lookup whose answer is kept for the next tab open.
  * Every user-specific check still runs on the reused answer (findClientMembership).
  */
-export function reusingClientState(context: ApexContext, session: Pick<ClientLookupSession, 'qwil'>): (query: MembershipLookupQuery) => Promise<Membership | null> {
+export function reusingClientState(
+    context: ApexContext,
+    session: Pick<ClientLookupSession, 'qwil'>
+): (query: MembershipLookupQuery) => Promise<Membership | null> {
     return async (query) => {
         const key = cacheKey(session, query);
         const stored = StoredClientState.safeParse(context.cache.get(key));
@@ -46,6 +51,9 @@ export function reusingClientState(context: ApexContext, session: Pick<ClientLoo
 }
 
 /** After a write to the client's membership: the next tab open asks Qwil again. */
-export function forgetClientState(context: ApexContext, session: Pick<ClientLookupSession, 'qwil' | 'settings' | 'client'>): void {
+export function forgetClientState(
+    context: ApexContext,
+    session: Pick<ClientLookupSession, 'qwil' | 'settings' | 'client'>
+): void {
     context.cache.remove(cacheKey(session, clientLookupQuery(session.settings, session.client)));
 }

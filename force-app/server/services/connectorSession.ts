@@ -36,7 +36,10 @@ export async function withQwilErrors<T>(context: ApexContext, work: () => Promis
     try {
         return await work();
     } catch (error) {
-        const message = describeQwilFailure(error, context.userInfo.hasUserPermission('CustomizeApplication') ? 'administrator' : 'staff');
+        const message = describeQwilFailure(
+            error,
+            context.userInfo.hasUserPermission('CustomizeApplication') ? 'administrator' : 'staff'
+        );
         if (message) throw new AuraHandledException(message);
         throw error;
     }
@@ -61,19 +64,40 @@ async function bothOf<S, T>(staff: Promise<S>, other: Promise<T>): Promise<[S, T
     return [staffOutcome.value, otherOutcome.value];
 }
 
-async function superKeySession<T>(context: ApexContext, key: StaffKey, base: Pick<ConnectorSession, 'settings' | 'client' | 'clientReader'>, alongside: Alongside<T>): Promise<SessionWith<T>> {
+async function superKeySession<T>(
+    context: ApexContext,
+    key: StaffKey,
+    base: Pick<ConnectorSession, 'settings' | 'client' | 'clientReader'>,
+    alongside: Alongside<T>
+): Promise<SessionWith<T>> {
     const organisations = await cachedStaffOrganisations(context, new QwilClient(context.http), key);
     const choice = chooseFrom(context, organisations);
     if (choice.kind === 'choose') return { kind: 'choose_organisation', organisations: choice.organisations };
-    const qwil = new QwilClient(context.http, { entityUuid: choice.organisation.entityUuid, chatServiceScheme: chatServiceSchemeOf(context.namedCredentials) });
+    const qwil = new QwilClient(context.http, {
+        entityUuid: choice.organisation.entityUuid,
+        chatServiceScheme: chatServiceSchemeOf(context.namedCredentials)
+    });
     const staff = resolveStaff(context, key, choice.organisation.entityUuid, async () => {
         // The tenancy lookup already named the membership; one lookup by uuid gives its profile.
         const membership = await qwil.findMembership({ entity_user_xref_uuid: choice.organisation.membershipUuid });
-        if (!membership) throw new AuraHandledException(`Your Qwil staff account in ${choice.organisation.name} could not be found. Reopen the tab to try again.`);
+        if (!membership)
+            throw new AuraHandledException(
+                `Your Qwil staff account in ${choice.organisation.name} could not be found. Reopen the tab to try again.`
+            );
         return refuseUnlessActiveStaff(membership, key);
     });
     const [member, result] = await bothOf(staff, alongside({ ...base, qwil }));
-    return { kind: 'ready', session: { ...base, staff: member, qwil, organisation: choice.organisation, switchableOrganisations: choice.switchable }, alongside: result };
+    return {
+        kind: 'ready',
+        session: {
+            ...base,
+            staff: member,
+            qwil,
+            organisation: choice.organisation,
+            switchableOrganisations: choice.switchable
+        },
+        alongside: result
+    };
 }
 
 /**
@@ -82,7 +106,11 @@ async function superKeySession<T>(context: ApexContext, key: StaffKey, base: Pic
  * with `alongside` (e.g. the client's lookup) sent at the same time as the staff mapping: the two
  * are independent, so the tab waits on Qwil once for both.
  */
-export async function openSessionWith<T>(context: ApexContext, recordId: string, alongside: Alongside<T>): Promise<SessionWith<T>> {
+export async function openSessionWith<T>(
+    context: ApexContext,
+    recordId: string,
+    alongside: Alongside<T>
+): Promise<SessionWith<T>> {
     const settings = loadConnectorSettings(context);
     const client = readClientRecord(context, settings, recordId);
     const key = readStaffKey(context, settings);
@@ -94,7 +122,11 @@ export async function openSessionWith<T>(context: ApexContext, recordId: string,
             resolveStaff(context, key, 'system-key', () => lookUpStaff(qwil, key)),
             alongside({ ...base, qwil })
         );
-        return { kind: 'ready', session: { ...base, staff, qwil, organisation: null, switchableOrganisations: [] }, alongside: result };
+        return {
+            kind: 'ready',
+            session: { ...base, staff, qwil, organisation: null, switchableOrganisations: [] },
+            alongside: result
+        };
     });
 }
 
@@ -106,6 +138,7 @@ async function openSession(context: ApexContext, recordId: string): Promise<Sess
 /** For actions: a session, or the instruction to pick an organisation first. */
 export async function requireSession(context: ApexContext, recordId: string): Promise<ConnectorSession> {
     const opened = await openSession(context, recordId);
-    if (opened.kind === 'choose_organisation') throw new AuraHandledException('Choose the Qwil organisation to work in first: reopen the Qwil Messenger tab.');
+    if (opened.kind === 'choose_organisation')
+        throw new AuraHandledException('Choose the Qwil organisation to work in first: reopen the Qwil Messenger tab.');
     return opened.session;
 }

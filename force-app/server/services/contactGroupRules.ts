@@ -10,17 +10,19 @@ import { isStaffRole, type Group, type Membership } from '../qwil/schemas';
  * a group when one is deleted (QX031), and any rule broken by a change made in Qwil meanwhile.
  */
 
-
 export const isStaff = (membership: Pick<Membership, 'role'>): boolean => isStaffRole(membership.role);
 export const isActiveStaff = (membership: Membership): boolean => isStaff(membership) && membership.status === 'active';
-const isCurrentClient = (membership: Membership): boolean => membership.role === 'client' && membership.status !== 'deactivated';
+const isCurrentClient = (membership: Membership): boolean =>
+    membership.role === 'client' && membership.status !== 'deactivated';
 
 const fullName = (membership: Membership): string => `${membership.first_name} ${membership.last_name}`.trim();
 
 /** Only a pending or active client's groups can be changed from Salesforce. */
 export function readOnlyReason(client: Membership): string | null {
-    if (client.status === 'suspended') return "Read-only: the client's access is suspended in Qwil. A Qwil administrator can restore it.";
-    if (client.status === 'deactivated') return "Read-only: the client's Qwil account is deactivated, so their groups cannot change.";
+    if (client.status === 'suspended')
+        return "Read-only: the client's access is suspended in Qwil. A Qwil administrator can restore it.";
+    if (client.status === 'deactivated')
+        return "Read-only: the client's Qwil account is deactivated, so their groups cannot change.";
     return null;
 }
 
@@ -48,7 +50,9 @@ export function joinRefusal(activeStaffCount: number): string | null {
 
 /** Only active staff can be added to a group (a client is refused, unnamed, by memberVisibility.ts). */
 export function staffAdditionRefusal(membership: Membership): string | null {
-    if (membership.status === 'pending') return `${fullName(membership)} has not accepted their Qwil invitation yet; only active staff can be added.`;
-    if (membership.status !== 'active') return `${fullName(membership)} is ${membership.status} in Qwil; only active staff can be added.`;
+    if (membership.status === 'pending')
+        return `${fullName(membership)} has not accepted their Qwil invitation yet; only active staff can be added.`;
+    if (membership.status !== 'active')
+        return `${fullName(membership)} is ${membership.status} in Qwil; only active staff can be added.`;
     return null;
 }

@@ -1,4 +1,10 @@
-import type { ContactGroup, ContactGroupDetail, ContactGroupMember, ContactGroupsView, JoinableGroup } from '../contracts/contactGroups';
+import type {
+    ContactGroup,
+    ContactGroupDetail,
+    ContactGroupMember,
+    ContactGroupsView,
+    JoinableGroup
+} from '../contracts/contactGroups';
 import { AuraHandledException } from '../platform/exceptions';
 import { GroupsApi } from '../qwil/groupsApi';
 import type { Group, Membership } from '../qwil/schemas';
@@ -19,7 +25,9 @@ const NOT_ON_QWIL = 'This client is not on Qwil Messenger yet, so they have no c
 
 const clientName = (groups: ClientGroups): string => {
     const { client, session } = groups;
-    return client ? `${client.first_name} ${client.last_name}`.trim() : [session.client.firstName, session.client.lastName].filter(Boolean).join(' ');
+    return client
+        ? `${client.first_name} ${client.last_name}`.trim()
+        : [session.client.firstName, session.client.lastName].filter(Boolean).join(' ');
 };
 
 /** Reads the client's Qwil membership and every group they are in. */
@@ -63,7 +71,9 @@ export function requireManageableClient(groups: ClientGroups): Membership {
 function requireClientGroup(groups: ClientGroups, groupUuid: string): Group {
     const group = groups.groups.find((candidate) => candidate.group_uuid === groupUuid);
     if (!group) {
-        throw new AuraHandledException(`This group is not one of ${clientName(groups) ? `${clientName(groups)}'s` : "the client's"} groups. Only the client's own groups can be managed from their record; reopen the Contact Groups page.`);
+        throw new AuraHandledException(
+            `This group is not one of ${clientName(groups) ? `${clientName(groups)}'s` : "the client's"} groups. Only the client's own groups can be managed from their record; reopen the Contact Groups page.`
+        );
     }
     return group;
 }
@@ -99,7 +109,10 @@ function groupDetail(groups: ClientGroups, group: Group, members: readonly Membe
  * One of the client's groups with its members, for opening or changing it: refused when another
  * client in it is someone the user cannot read in Salesforce (the boundary rule).
  */
-export async function requireVisibleClientGroup(groups: ClientGroups, groupUuid: string): Promise<{ group: Group; members: Membership[] }> {
+export async function requireVisibleClientGroup(
+    groups: ClientGroups,
+    groupUuid: string
+): Promise<{ group: Group; members: Membership[] }> {
     const group = requireClientGroup(groups, groupUuid);
     const members = await groups.groupsApi.members(group.group_uuid);
     requireReadableGroupMembers(groups.session, groups.client?.entity_user_xref_uuid ?? null, members);
@@ -118,6 +131,12 @@ export async function joinableGroups(groups: ClientGroups, search: string): Prom
     const others = (await groups.groupsApi.search(search)).filter((group) => !own.has(group.group_uuid));
     return (await readableGroups(groups.session, others)).map((group) => {
         const reason = joinRefusal(group.active_staff_count);
-        return { groupUuid: group.group_uuid, name: group.name, memberCount: group.member_count, eligible: reason === null, reason };
+        return {
+            groupUuid: group.group_uuid,
+            name: group.name,
+            memberCount: group.member_count,
+            eligible: reason === null,
+            reason
+        };
     });
 }

@@ -39,14 +39,18 @@ const Done = z.object({ state: z.literal('done'), claim: z.string(), result: z.u
 const LedgerEntry = z.discriminatedUnion('state', [Claimed, Done]);
 type LedgerEntry = z.infer<typeof LedgerEntry>;
 
-const UNCONFIRMED = 'Qwil did not confirm the change, so it may still be made. Retry first checks whether it was (this can take a minute) and never makes it twice.';
+const UNCONFIRMED =
+    'Qwil did not confirm the change, so it may still be made. Retry first checks whether it was (this can take a minute) and never makes it twice.';
 const ALREADY_DONE = 'This change was already made. Reopen the page to see it as it is now.';
 const ALREADY_CLAIMED =
     'This change is already being made from another click or window, or Qwil has not confirmed an earlier try yet. Wait a moment: the page shows the outcome once it is known.';
 const NO_CACHE =
     'Qwil Messenger cannot make sure this change is made only once, because Platform Cache is not available to it, so it was not made. Ask your Salesforce administrator to give the QwilConnector cache partition capacity (Setup, Platform Cache).';
 
-const keyParts = (context: ApexContext, idempotencyKey: string): string[] => [context.userInfo.getUserId(), idempotencyKey];
+const keyParts = (context: ApexContext, idempotencyKey: string): string[] => [
+    context.userInfo.getUserId(),
+    idempotencyKey
+];
 
 function readLedger(context: ApexContext, idempotencyKey: string): LedgerEntry | null {
     return readCached(context, LEDGER_PREFIX, keyParts(context, idempotencyKey), LedgerEntry);
@@ -66,7 +70,10 @@ function recordClaim(context: ApexContext, idempotencyKey: string, entry: Ledger
  * Claims the next attempt of an action, or says when to check again. Runs in a transaction without
  * callouts, so the claim is committed (and seen by every later transaction) when it returns.
  */
-export async function beginWrite(context: ApexContext, { idempotencyKey, retry }: BeginWriteParams): Promise<WriteClaim> {
+export async function beginWrite(
+    context: ApexContext,
+    { idempotencyKey, retry }: BeginWriteParams
+): Promise<WriteClaim> {
     const userId = context.userInfo.getUserId();
     // Serialises one user's claims; held until this transaction commits its ledger entry. User mode:
     // everyone can read their own User record, and a lock needs no edit access.
@@ -80,11 +87,21 @@ export async function beginWrite(context: ApexContext, { idempotencyKey, retry }
     } else if (retry) {
         // The page tried before, but this org has no trace of it (a restart, or the cache dropped it):
         // that attempt may still land, so its window starts now.
-        recordClaim(context, idempotencyKey, { state: 'claimed', claim: randomUUID(), startedAtMs: now, earlierAttempt: true });
+        recordClaim(context, idempotencyKey, {
+            state: 'claimed',
+            claim: randomUUID(),
+            startedAtMs: now,
+            earlierAttempt: true
+        });
         return { claim: null, checkAgainInSeconds: SETTLE_WINDOW_SECONDS };
     }
     const claim = randomUUID();
-    recordClaim(context, idempotencyKey, { state: 'claimed', claim, startedAtMs: now, earlierAttempt: entry !== null || retry });
+    recordClaim(context, idempotencyKey, {
+        state: 'claimed',
+        claim,
+        startedAtMs: now,
+        earlierAttempt: entry !== null || retry
+    });
     return { claim, checkAgainInSeconds: null };
 }
 
@@ -100,7 +117,12 @@ export interface OnceSteps<R> {
  * attempt's effect before writing again, and records the result. A failed write leaves the claim
  * in place (the transaction rolls back), so the key waits out the settle window.
  */
-export async function performOnce<R>(context: ApexContext, { idempotencyKey, claim }: OnceParams, result: z.ZodType<R>, steps: OnceSteps<R>): Promise<R> {
+export async function performOnce<R>(
+    context: ApexContext,
+    { idempotencyKey, claim }: OnceParams,
+    result: z.ZodType<R>,
+    steps: OnceSteps<R>
+): Promise<R> {
     const entry = readLedger(context, idempotencyKey);
     if (entry?.state === 'done') {
         const stored = result.safeParse(entry.result);
@@ -110,7 +132,8 @@ export async function performOnce<R>(context: ApexContext, { idempotencyKey, cla
         throw new AuraHandledException(ALREADY_DONE);
     }
     if (entry?.state !== 'claimed' || entry.claim !== claim) throw new AuraHandledException(ALREADY_CLAIMED);
-    const outcome = (entry.earlierAttempt ? await steps.findEarlier() : null) ?? (await writeOrSayUnconfirmed(steps.write));
+    const outcome =
+        (entry.earlierAttempt ? await steps.findEarlier() : null) ?? (await writeOrSayUnconfirmed(steps.write));
     const storable = Buffer.byteLength(JSON.stringify(outcome), 'utf8') <= STORED_RESULT_MAX_BYTES;
     writeLedger(context, idempotencyKey, { state: 'done', claim, result: storable ? outcome : null });
     return outcome;
@@ -118,7 +141,10 @@ export async function performOnce<R>(context: ApexContext, { idempotencyKey, cla
 
 /** A timeout, a server error or an unreadable success may hide a write Qwil made: staff are told so, not that it failed. */
 function outcomeUnknown(error: unknown): boolean {
-    return error instanceof CalloutException || (error instanceof QwilApiError && (error.status >= 500 || error.status < 300));
+    return (
+        error instanceof CalloutException ||
+        (error instanceof QwilApiError && (error.status >= 500 || error.status < 300))
+    );
 }
 
 async function writeOrSayUnconfirmed<R>(write: () => Promise<R>): Promise<R> {

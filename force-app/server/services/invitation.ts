@@ -14,10 +14,13 @@ import { readyTab } from './tabState';
 const ALREADY_TAKEN = new Set(['QX020', 'QX021']);
 
 function phoneToSend(context: ApexContext, session: ConnectorSession, typed: string | null): string {
-    const source = session.settings.staffCanEditInvitationPhone && typed !== null ? typed : session.client.invitationPhone;
+    const source =
+        session.settings.staffCanEditInvitationPhone && typed !== null ? typed : session.client.invitationPhone;
     const check = checkInvitationPhone(source, defaultCountryOfLocale(context.userInfo.getLocale()));
     if (!check.international) {
-        const where = session.settings.staffCanEditInvitationPhone ? '' : ' Correct the number on the Salesforce record, then reopen the tab.';
+        const where = session.settings.staffCanEditInvitationPhone
+            ? ''
+            : ' Correct the number on the Salesforce record, then reopen the tab.';
         throw new AuraHandledException(`${check.problem ?? 'The invitation phone number cannot be used.'}${where}`);
     }
     return check.international;
@@ -27,7 +30,9 @@ function requireRecordValues(session: ConnectorSession): { firstName: string; la
     const { firstName, lastName, email } = session.client;
     const missing = [!firstName && 'first name', !lastName && 'last name', !email && 'email'].filter(Boolean);
     if (!firstName || !lastName || !email) {
-        throw new AuraHandledException(`The record has no ${missing.join(', ')}. Qwil needs it to invite the client: fill it in on the record, then try again.`);
+        throw new AuraHandledException(
+            `The record has no ${missing.join(', ')}. Qwil needs it to invite the client: fill it in on the record, then try again.`
+        );
     }
     return { firstName, lastName, email };
 }
@@ -38,13 +43,21 @@ function requireRecordValues(session: ConnectorSession): { firstName: string; la
  * race, Qwil's unique email and identifier refuse the second create, and the existing membership
  * is returned instead.
  */
-export async function inviteClient(context: ApexContext, session: ConnectorSession, params: InviteClientParams): Promise<ReadyTab> {
+export async function inviteClient(
+    context: ApexContext,
+    session: ConnectorSession,
+    params: InviteClientParams
+): Promise<ReadyTab> {
     const { client, staff, qwil } = session;
     if (params.groupUuids.length === 0 && !params.newGroup) {
-        throw new AuraHandledException('Choose at least one contact group for the client, or create a new one: every Qwil client needs a group with an active staff member.');
+        throw new AuraHandledException(
+            'Choose at least one contact group for the client, or create a new one: every Qwil client needs a group with an active staff member.'
+        );
     }
     if (params.newGroup && params.newGroup.staffEntityUserXrefUuids.length === 0) {
-        throw new AuraHandledException('Add at least one active staff member to the new group: a client can only join a group that has one.');
+        throw new AuraHandledException(
+            'Add at least one active staff member to the new group: a client can only join a group that has one.'
+        );
     }
     const values = requireRecordValues(session);
     const invitationPhone = phoneToSend(context, session, params.invitationPhone);
@@ -66,7 +79,12 @@ export async function inviteClient(context: ApexContext, session: ConnectorSessi
             identifier: client.recordId,
             role: 'client',
             ...(params.groupUuids.length > 0 ? { group_uuids: params.groupUuids } : {}),
-            ...(params.newGroup ? { new_group_name: params.newGroup.name, new_group_entity_user_xref_uuids: params.newGroup.staffEntityUserXrefUuids } : {}),
+            ...(params.newGroup
+                ? {
+                      new_group_name: params.newGroup.name,
+                      new_group_entity_user_xref_uuids: params.newGroup.staffEntityUserXrefUuids
+                  }
+                : {}),
             created_by_entity_user_xref_uuid: staff.entity_user_xref_uuid,
             send_invitation: true
         });
@@ -74,7 +92,9 @@ export async function inviteClient(context: ApexContext, session: ConnectorSessi
         if (!(error instanceof QwilApiError && error.errorCode && ALREADY_TAKEN.has(error.errorCode))) throw error;
         const winner = await findClientMembership(session);
         if (!winner) {
-            throw new AuraHandledException(`Qwil already has an account with this client's ${error.errorCode === 'QX020' ? 'email' : 'identifier'}, but it is not linked to this record. Ask your Qwil administrator to check it.`);
+            throw new AuraHandledException(
+                `Qwil already has an account with this client's ${error.errorCode === 'QX020' ? 'email' : 'identifier'}, but it is not linked to this record. Ask your Qwil administrator to check it.`
+            );
         }
         created = winner;
     }
@@ -84,7 +104,9 @@ export async function inviteClient(context: ApexContext, session: ConnectorSessi
 
 function alreadyOnQwil(context: ApexContext, session: ConnectorSession, membership: Membership): ReadyTab {
     if (membership.status === 'deactivated') {
-        throw new AuraHandledException('This client was deactivated in Qwil and cannot be invited again with the same email. Ask your Qwil administrator.');
+        throw new AuraHandledException(
+            'This client was deactivated in Qwil and cannot be invited again with the same email. Ask your Qwil administrator.'
+        );
     }
     return readyTab(context, session, membership);
 }
@@ -92,8 +114,12 @@ function alreadyOnQwil(context: ApexContext, session: ConnectorSession, membersh
 /** A pending client's membership, or a refusal saying why the action does not apply. */
 async function requirePendingClient(session: ConnectorSession, action: string): Promise<Membership> {
     const membership = await findClientMembership(session);
-    if (!membership) throw new AuraHandledException(`This client is not on Qwil yet, so you cannot ${action}. Invite them first.`);
-    if (membership.status !== 'pending') throw new AuraHandledException(`This client has status ${membership.status} in Qwil; you can only ${action} while the invitation is pending.`);
+    if (!membership)
+        throw new AuraHandledException(`This client is not on Qwil yet, so you cannot ${action}. Invite them first.`);
+    if (membership.status !== 'pending')
+        throw new AuraHandledException(
+            `This client has status ${membership.status} in Qwil; you can only ${action} while the invitation is pending.`
+        );
     return membership;
 }
 
@@ -104,12 +130,19 @@ export async function resendInvitation(context: ApexContext, session: ConnectorS
     return readyTab(context, session, resent);
 }
 
-export async function updateInvitationPhone(context: ApexContext, session: ConnectorSession, typed: string): Promise<ReadyTab> {
+export async function updateInvitationPhone(
+    context: ApexContext,
+    session: ConnectorSession,
+    typed: string
+): Promise<ReadyTab> {
     if (!session.settings.staffCanEditInvitationPhone) {
-        throw new AuraHandledException('Staff cannot edit the invitation phone number here: correct it on the Salesforce record. (Staff Can Edit Invitation Phone Number is off.)');
+        throw new AuraHandledException(
+            'Staff cannot edit the invitation phone number here: correct it on the Salesforce record. (Staff Can Edit Invitation Phone Number is off.)'
+        );
     }
     const check = checkInvitationPhone(typed, defaultCountryOfLocale(context.userInfo.getLocale()));
-    if (!check.international) throw new AuraHandledException(check.problem ?? 'The invitation phone number cannot be used.');
+    if (!check.international)
+        throw new AuraHandledException(check.problem ?? 'The invitation phone number cannot be used.');
     const pending = await requirePendingClient(session, 'edit the invitation phone number');
     const updated = await session.qwil.updateInvitationPhone(pending.entity_user_xref_uuid, check.international);
     forgetClientState(context, session);

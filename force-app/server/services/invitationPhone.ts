@@ -13,7 +13,10 @@ export function defaultCountryOfLocale(locale: string): DefaultCountry {
     const country = /^[a-z]{2,3}_([A-Z]{2})/.exec(locale)?.[1];
     return country && isSupportedCountry(country)
         ? { country, source: `your Salesforce locale (${locale})` }
-        : { country: FALLBACK_COUNTRY, source: `the connector's default (${FALLBACK_COUNTRY}), as your Salesforce locale (${locale}) names no country` };
+        : {
+              country: FALLBACK_COUNTRY,
+              source: `the connector's default (${FALLBACK_COUNTRY}), as your Salesforce locale (${locale}) names no country`
+          };
 }
 
 /**
@@ -24,7 +27,12 @@ export function defaultCountryOfLocale(locale: string): DefaultCountry {
 export function checkInvitationPhone(input: string | null, defaultCountry: DefaultCountry): PhoneCheck {
     const trimmed = input?.trim() ?? '';
     if (trimmed === '') {
-        return { input: input ?? null, international: null, problem: 'No invitation phone number. Qwil needs a mobile number to send the secure SMS code, e.g. +447700910005.' };
+        return {
+            input: input ?? null,
+            international: null,
+            problem:
+                'No invitation phone number. Qwil needs a mobile number to send the secure SMS code, e.g. +447700910005.'
+        };
     }
     const parsed = parsePhoneNumberFromString(trimmed, defaultCountry.country);
     if (!parsed || !parsed.isPossible()) {

@@ -3,7 +3,6 @@ import { isStaffRole, type Group, type Membership } from '../qwil/schemas';
 import type { ConnectorSession } from './connectorSession';
 import { readableGroups } from './memberVisibility';
 
-
 const STAFF_STATUS_REASONS: Record<Membership['status'], string | null> = {
     active: null,
     pending: 'Has not accepted their Qwil invitation yet',

@@ -62,11 +62,16 @@ export function hiddenClientsPhrase(count: number): string {
  * that is none (a wrong case-safe suffix) names no record, as `Id.valueOf` refuses it in Apex; in the
  * query it would fail the whole list's check.
  */
-function linkedRecord(context: ApexContext, client: MemberKeys): { readonly objectApiName: string; readonly id: string } | null {
+function linkedRecord(
+    context: ApexContext,
+    client: MemberKeys
+): { readonly objectApiName: string; readonly id: string } | null {
     const identifier = client.identifier?.trim() ?? '';
     if (!isValidId(identifier)) return null;
     const objectApiName = context.schema.getSObjectTypeOfId(identifier);
-    return objectApiName === 'Contact' || objectApiName === 'Account' ? { objectApiName, id: toId18(identifier) } : null;
+    return objectApiName === 'Contact' || objectApiName === 'Account'
+        ? { objectApiName, id: toId18(identifier) }
+        : null;
 }
 
 /** Salesforce ids of the configured object types in the members' Qwil identifiers, by object. */
@@ -83,7 +88,12 @@ function idsByObject(context: ApexContext, clients: readonly MemberKeys[]): Map<
 }
 
 /** One user-mode query; an object or field the user cannot read at all means none of its records are readable. */
-function readableValues(context: ApexContext, objectApiName: string, field: string, values: readonly string[]): string[] {
+function readableValues(
+    context: ApexContext,
+    objectApiName: string,
+    field: string,
+    values: readonly string[]
+): string[] {
     if (values.length === 0) return [];
     try {
         return context.database
@@ -110,7 +120,8 @@ function uuidsOfReadableLinkedRecords(context: ApexContext, clients: readonly Me
 const emailOf = (client: MemberKeys): string => client.primary_email.trim().toLowerCase();
 
 function tally(counts: Map<string, number>, values: readonly unknown[]): void {
-    for (const value of values) if (typeof value === 'string') counts.set(value.toLowerCase(), (counts.get(value.toLowerCase()) ?? 0) + 1);
+    for (const value of values)
+        if (typeof value === 'string') counts.set(value.toLowerCase(), (counts.get(value.toLowerCase()) ?? 0) + 1);
 }
 
 /**
@@ -120,18 +131,28 @@ function tally(counts: Map<string, number>, values: readonly unknown[]): void {
  * are found in user mode; all holders are counted in system mode without sharing, whose rows never
  * leave this function (only how many there are). Two queries per object for the whole list.
  */
-function emailsOnlyOnReadableRecords(context: ApexContext, settings: ConnectorSettings, emails: readonly string[]): Set<string> {
+function emailsOnlyOnReadableRecords(
+    context: ApexContext,
+    settings: ConnectorSettings,
+    emails: readonly string[]
+): Set<string> {
     if (emails.length === 0) return new Set();
     const readable = new Map<string, number>();
     const all = new Map<string, number>();
     for (const objectApiName of CLIENT_OBJECTS) {
-        const field = objectApiName === 'Account' ? personAccountFieldName(settings.clientEmailField) : settings.clientEmailField;
+        const field =
+            objectApiName === 'Account' ? personAccountFieldName(settings.clientEmailField) : settings.clientEmailField;
         // An object without the field (an org without Person Accounts) holds no email.
         if (!context.schema.describeField(objectApiName, field)) continue;
         tally(readable, readableValues(context, objectApiName, field, emails));
-        const holders = context.database.withoutSharing().queryWhereIn(objectApiName, field, emails, MAX_HOLDERS_COUNTED, 'SYSTEM_MODE');
+        const holders = context.database
+            .withoutSharing()
+            .queryWhereIn(objectApiName, field, emails, MAX_HOLDERS_COUNTED, 'SYSTEM_MODE');
         if (holders.length === MAX_HOLDERS_COUNTED) return new Set();
-        tally(all, holders.map((record) => record[field]));
+        tally(
+            all,
+            holders.map((record) => record[field])
+        );
     }
     return new Set(emails.filter((email) => (readable.get(email) ?? 0) > 0 && readable.get(email) === all.get(email)));
 }
@@ -145,18 +166,30 @@ function emailsOnlyOnReadableRecords(context: ApexContext, settings: ConnectorSe
 export function clientReader(context: ApexContext, settings: ConnectorSettings): ClientReader {
     return {
         readableUuids(clients) {
-            if (settings.clientLookupType === 'Salesforce Record ID') return uuidsOfReadableLinkedRecords(context, clients);
-            const emails = emailsOnlyOnReadableRecords(context, settings, [...new Set(clients.map(emailOf).filter((email) => email !== ''))]);
+            if (settings.clientLookupType === 'Salesforce Record ID')
+                return uuidsOfReadableLinkedRecords(context, clients);
+            const emails = emailsOnlyOnReadableRecords(context, settings, [
+                ...new Set(clients.map(emailOf).filter((email) => email !== ''))
+            ]);
             const byEmail = clients.filter((client) => emails.has(emailOf(client)));
             const linkedReadable = uuidsOfReadableLinkedRecords(context, byEmail);
-            return new Set(byEmail.filter((client) => !linkedRecord(context, client) || linkedReadable.has(client.entity_user_xref_uuid)).map((client) => client.entity_user_xref_uuid));
+            return new Set(
+                byEmail
+                    .filter(
+                        (client) => !linkedRecord(context, client) || linkedReadable.has(client.entity_user_xref_uuid)
+                    )
+                    .map((client) => client.entity_user_xref_uuid)
+            );
         },
         emailOnlyOnReadableRecords(email) {
             const normalised = email.trim().toLowerCase();
             return emailsOnlyOnReadableRecords(context, settings, [normalised]).has(normalised);
         },
         linkedRecordReadable(member) {
-            return !linkedRecord(context, member) || uuidsOfReadableLinkedRecords(context, [member]).has(member.entity_user_xref_uuid);
+            return (
+                !linkedRecord(context, member) ||
+                uuidsOfReadableLinkedRecords(context, [member]).has(member.entity_user_xref_uuid)
+            );
         }
     };
 }
@@ -168,15 +201,28 @@ interface VisibleMembers<T extends MemberKeys> {
 }
 
 /** Applies the rule to a list of members; the viewed client (when on Qwil) is always visible. */
-function visibleMembers<T extends MemberKeys>(session: ConnectorSession, viewedClientUuid: string | null, members: readonly T[]): VisibleMembers<T> {
+function visibleMembers<T extends MemberKeys>(
+    session: ConnectorSession,
+    viewedClientUuid: string | null,
+    members: readonly T[]
+): VisibleMembers<T> {
     const clients = members.filter((member) => !isStaff(member) && member.entity_user_xref_uuid !== viewedClientUuid);
     const readable = clients.length > 0 ? session.clientReader.readableUuids(clients) : new Set<string>();
-    const visible = members.filter((member) => isStaff(member) || member.entity_user_xref_uuid === viewedClientUuid || readable.has(member.entity_user_xref_uuid));
+    const visible = members.filter(
+        (member) =>
+            isStaff(member) ||
+            member.entity_user_xref_uuid === viewedClientUuid ||
+            readable.has(member.entity_user_xref_uuid)
+    );
     return { visible, hiddenClientCount: members.length - visible.length };
 }
 
 /** A group is opened or changed from a record only when every other client in it is readable. */
-export function requireReadableGroupMembers(session: ConnectorSession, viewedClientUuid: string | null, members: readonly MemberKeys[]): void {
+export function requireReadableGroupMembers(
+    session: ConnectorSession,
+    viewedClientUuid: string | null,
+    members: readonly MemberKeys[]
+): void {
     const { hiddenClientCount } = visibleMembers(session, viewedClientUuid, members);
     if (hiddenClientCount > 0) {
         throw new AuraHandledException(
@@ -199,7 +245,10 @@ async function lookedUpActiveStaff(session: ConnectorSession, uuid: string): Pro
 }
 
 /** The wanted people found in Qwil's list of active staff, role by role, within the page budget. */
-async function listedActiveStaff(session: ConnectorSession, wanted: ReadonlySet<string>): Promise<Map<string, Membership>> {
+async function listedActiveStaff(
+    session: ConnectorSession,
+    wanted: ReadonlySet<string>
+): Promise<Map<string, Membership>> {
     const found = new Map<string, Membership>();
     let pages = 0;
     for (const role of STAFF_ROLES) {
@@ -207,8 +256,13 @@ async function listedActiveStaff(session: ConnectorSession, wanted: ReadonlySet<
         do {
             if (pages === STAFF_LIST_PAGES) return found;
             pages += 1;
-            const page: MembershipListResponse = await session.qwil.listMembershipsPage({ role, status: 'active' }, cursor);
-            for (const member of page.entity_memberships) if (wanted.has(member.entity_user_xref_uuid) && isActiveStaff(member)) found.set(member.entity_user_xref_uuid, member);
+            const page: MembershipListResponse = await session.qwil.listMembershipsPage(
+                { role, status: 'active' },
+                cursor
+            );
+            for (const member of page.entity_memberships)
+                if (wanted.has(member.entity_user_xref_uuid) && isActiveStaff(member))
+                    found.set(member.entity_user_xref_uuid, member);
             if (found.size === wanted.size) return found;
             cursor = page.next_cursor;
         } while (cursor);
@@ -226,8 +280,12 @@ async function listedActiveStaff(session: ConnectorSession, wanted: ReadonlySet<
  */
 export async function requireActiveStaff(session: ConnectorSession, uuids: readonly string[]): Promise<Membership[]> {
     const unique = [...new Set(uuids)];
-    if (unique.length > MAX_STAFF_CHOSEN) throw new AuraHandledException(`Choose at most ${MAX_STAFF_CHOSEN} staff members at once.`);
-    const listed = unique.length > MAX_STAFF_LOOKUPS ? await listedActiveStaff(session, new Set(unique)) : new Map<string, Membership>();
+    if (unique.length > MAX_STAFF_CHOSEN)
+        throw new AuraHandledException(`Choose at most ${MAX_STAFF_CHOSEN} staff members at once.`);
+    const listed =
+        unique.length > MAX_STAFF_LOOKUPS
+            ? await listedActiveStaff(session, new Set(unique))
+            : new Map<string, Membership>();
     if (unique.length - listed.size > MAX_STAFF_LOOKUPS) throw new AuraHandledException(TOO_MANY_TO_CHECK);
     const staff: Membership[] = [];
     for (const uuid of unique) staff.push(listed.get(uuid) ?? (await lookedUpActiveStaff(session, uuid)));
@@ -246,7 +304,9 @@ async function membersOfEach(session: ConnectorSession, groupUuids: readonly str
 function clientsAllReadable(session: ConnectorSession, memberLists: readonly (readonly Membership[])[]): boolean[] {
     const clients = memberLists.flat().filter((member) => !isStaff(member));
     const readable = clients.length > 0 ? session.clientReader.readableUuids(clients) : new Set<string>();
-    return memberLists.map((members) => members.every((member) => isStaff(member) || readable.has(member.entity_user_xref_uuid)));
+    return memberLists.map((members) =>
+        members.every((member) => isStaff(member) || readable.has(member.entity_user_xref_uuid))
+    );
 }
 
 /** The first groups found whose members fit the picker's callout budget. */
@@ -268,14 +328,21 @@ function withinPageBudget(found: readonly Group[]): Group[] {
  */
 export async function readableGroups(session: ConnectorSession, found: readonly Group[]): Promise<Group[]> {
     const candidates = withinPageBudget(found);
-    const readable = clientsAllReadable(session, await membersOfEach(session, candidates.map((group) => group.group_uuid)));
+    const readable = clientsAllReadable(
+        session,
+        await membersOfEach(
+            session,
+            candidates.map((group) => group.group_uuid)
+        )
+    );
     return candidates.filter((_, index) => readable[index]);
 }
 
 /** The groups a request names by id: refused, before any write, unless each one's clients are all readable. */
 export async function requireReadableGroups(session: ConnectorSession, groupUuids: readonly string[]): Promise<void> {
     const unique = [...new Set(groupUuids)];
-    if (unique.length > MAX_GROUPS_CHOSEN) throw new AuraHandledException(`Choose at most ${MAX_GROUPS_CHOSEN} groups at once.`);
+    if (unique.length > MAX_GROUPS_CHOSEN)
+        throw new AuraHandledException(`Choose at most ${MAX_GROUPS_CHOSEN} groups at once.`);
     if (clientsAllReadable(session, await membersOfEach(session, unique)).includes(false)) {
         throw new AuraHandledException(
             'One of the chosen groups has clients you cannot see in Salesforce, so the client cannot be added to it from here. Choose a group from the list.'

@@ -9,7 +9,6 @@ import { STAFF_CACHE_TTL_SECONDS, staffCacheKey, type StaffKey } from './staffMa
 /** The custom User field where the organisation a user chose is remembered (Super API key only). */
 export const CHOSEN_ORGANISATION_FIELD = 'Qwil_Organisation__c';
 
-
 /** An organisation where the running user is active staff, with their membership there. */
 export interface StaffOrganisation extends Organisation {
     readonly membershipUuid: string;
@@ -30,7 +29,11 @@ export async function activeStaffOrganisations(qwil: QwilClient, key: StaffKey):
     const active = await Promise.all(tenancies.map((tenancy) => isActiveStaff(qwil, tenancy)));
     const organisations = tenancies
         .filter((_, index) => active[index])
-        .map((tenancy) => ({ entityUuid: tenancy.entity.entity_uuid, name: tenancy.entity.name, membershipUuid: tenancy.user.entity_user_xref_uuid }));
+        .map((tenancy) => ({
+            entityUuid: tenancy.entity.entity_uuid,
+            name: tenancy.entity.name,
+            membershipUuid: tenancy.user.entity_user_xref_uuid
+        }));
     if (organisations.length === 0) {
         throw new AuraHandledException(
             `No Qwil organisation lists ${key.value} (your ${key.label}) as an active staff member. With a Super API key the ${key.label} must be your Qwil primary email; ask your Qwil administrator to check your staff accounts.`
@@ -45,7 +48,11 @@ const StaffOrganisations = z.array(z.object({ entityUuid: z.string(), name: z.st
  * The running user's organisations for the tab, cached per user as long as their staff mapping
  * (the same kind of fact: who they are in Qwil), so a warm tab open asks Qwil only for the client.
  */
-export async function cachedStaffOrganisations(context: ApexContext, qwil: QwilClient, key: StaffKey): Promise<StaffOrganisation[]> {
+export async function cachedStaffOrganisations(
+    context: ApexContext,
+    qwil: QwilClient,
+    key: StaffKey
+): Promise<StaffOrganisation[]> {
     const cacheEntry = staffCacheKey('qwilorgs', context, key, 'super-key');
     const cached = StaffOrganisations.safeParse(context.cache.get(cacheEntry));
     if (cached.success && cached.data.length > 0) return cached.data;
@@ -90,16 +97,32 @@ function refuseTooManyLookups(lookups: number): void {
 export function chooseFrom(context: ApexContext, organisations: StaffOrganisation[]): OrganisationChoice {
     const [only] = organisations;
     if (only && organisations.length === 1) return { kind: 'chosen', organisation: only, switchable: [] };
-    const user = context.database.queryById('User', context.userInfo.getUserId(), [CHOSEN_ORGANISATION_FIELD], 'SYSTEM_MODE');
-    const remembered = organisations.find((organisation) => organisation.entityUuid === user?.[CHOSEN_ORGANISATION_FIELD]);
-    return remembered ? { kind: 'chosen', organisation: remembered, switchable: organisations } : { kind: 'choose', organisations };
+    const user = context.database.queryById(
+        'User',
+        context.userInfo.getUserId(),
+        [CHOSEN_ORGANISATION_FIELD],
+        'SYSTEM_MODE'
+    );
+    const remembered = organisations.find(
+        (organisation) => organisation.entityUuid === user?.[CHOSEN_ORGANISATION_FIELD]
+    );
+    return remembered
+        ? { kind: 'chosen', organisation: remembered, switchable: organisations }
+        : { kind: 'choose', organisations };
 }
 
 /** Remembers the user's choice; refuses an organisation where they are not active staff. */
 export function rememberOrganisation(context: ApexContext, organisations: Organisation[], entityUuid: string): void {
     if (!organisations.some((organisation) => organisation.entityUuid === entityUuid)) {
-        throw new AuraHandledException('You are not an active staff member of that Qwil organisation. Pick one from the list.');
+        throw new AuraHandledException(
+            'You are not an active staff member of that Qwil organisation. Pick one from the list.'
+        );
     }
     // DML comes last: no callout may follow uncommitted work in the same transaction.
-    context.database.updateById('User', context.userInfo.getUserId(), { [CHOSEN_ORGANISATION_FIELD]: entityUuid }, 'SYSTEM_MODE');
+    context.database.updateById(
+        'User',
+        context.userInfo.getUserId(),
+        { [CHOSEN_ORGANISATION_FIELD]: entityUuid },
+        'SYSTEM_MODE'
+    );
 }

@@ -8,7 +8,6 @@ import { ConfigurationError, configurationMessage, type ConnectorSettings } from
 /** A staff mapping is cached per user for the shortest time Platform Cache allows. */
 export const STAFF_CACHE_TTL_SECONDS = 300;
 
-
 /** The running user's value in the Staff ID field, checked against the guide's security rule. */
 export interface StaffKey {
     readonly field: string;
@@ -24,7 +23,14 @@ export interface StaffKey {
 export function readStaffKey(context: ApexContext, settings: ConnectorSettings): StaffKey {
     const describe = context.schema.describeField('User', settings.staffIdField);
     if (!describe) {
-        throw new AuraHandledException(configurationMessage(context, new ConfigurationError(`Staff ID Field API Name names ${settings.staffIdField}, which does not exist on User.`)));
+        throw new AuraHandledException(
+            configurationMessage(
+                context,
+                new ConfigurationError(
+                    `Staff ID Field API Name names ${settings.staffIdField}, which does not exist on User.`
+                )
+            )
+        );
     }
     const label = describe.getLabel();
     if (describe.isUpdateable() && !context.userInfo.hasUserPermission('ManageUsers')) {
@@ -32,28 +38,45 @@ export function readStaffKey(context: ApexContext, settings: ConnectorSettings):
             `Qwil Messenger can't act for you: you can edit your own ${label} (${settings.staffIdField}), the field that links you to your Qwil account, so anyone could claim another person's Qwil identity. Ask your administrator to set Staff ID Field API Name to a field only administrators can change, such as Federation ID.`
         );
     }
-    const user = context.database.queryById('User', context.userInfo.getUserId(), [settings.staffIdField], 'SYSTEM_MODE');
+    const user = context.database.queryById(
+        'User',
+        context.userInfo.getUserId(),
+        [settings.staffIdField],
+        'SYSTEM_MODE'
+    );
     const raw = user?.[settings.staffIdField];
     const value = typeof raw === 'string' ? raw.trim() : '';
     if (value === '') {
-        throw new AuraHandledException(`Your ${label} is empty, so Qwil Messenger can't tell who you are in Qwil. Ask your administrator to fill it in on your user record.`);
+        throw new AuraHandledException(
+            `Your ${label} is empty, so Qwil Messenger can't tell who you are in Qwil. Ask your administrator to fill it in on your user record.`
+        );
     }
     return { field: settings.staffIdField, label, value };
 }
 
 export function refuseUnlessActiveStaff(membership: Membership, key: StaffKey): Membership {
     if (!isStaffRole(membership.role)) {
-        throw new AuraHandledException(`The Qwil account matching your ${key.label} (${key.value}) is a client account, not a staff account. Ask your administrator to check your ${key.label}.`);
+        throw new AuraHandledException(
+            `The Qwil account matching your ${key.label} (${key.value}) is a client account, not a staff account. Ask your administrator to check your ${key.label}.`
+        );
     }
     switch (membership.status) {
         case 'active':
             return membership;
         case 'pending':
-            throw new AuraHandledException('Your Qwil staff account is pending: accept your Qwil invitation (check your email), then reopen this tab.');
+            throw new AuraHandledException(
+                'Your Qwil staff account is pending: accept your Qwil invitation (check your email), then reopen this tab.'
+            );
         case 'suspended':
-            throw new AuraHandledException('Your Qwil staff account is suspended. Ask your Qwil administrator to unsuspend it.');
+            throw new AuraHandledException(
+                'Your Qwil staff account is suspended. Ask your Qwil administrator to unsuspend it.'
+            );
         case 'deactivated':
-            throw new AuraHandledException('Your Qwil staff account is deactivated. Ask your Qwil administrator for a new staff account, then ask your Salesforce administrator to update your ' + key.label + '.');
+            throw new AuraHandledException(
+                'Your Qwil staff account is deactivated. Ask your Qwil administrator for a new staff account, then ask your Salesforce administrator to update your ' +
+                    key.label +
+                    '.'
+            );
     }
 }
 
@@ -84,12 +107,19 @@ export async function lookUpStaff(qwil: QwilClient, key: StaffKey): Promise<Memb
 
 /** A per-user Platform Cache key (alphanumeric); the hash also changes when the Staff ID value does. */
 export function staffCacheKey(prefix: string, context: ApexContext, key: StaffKey, scope: string): string {
-    const digest = createHash('sha256').update(`${context.userInfo.getUserId()}|${scope}|${key.field}|${key.value}`).digest('hex');
+    const digest = createHash('sha256')
+        .update(`${context.userInfo.getUserId()}|${scope}|${key.field}|${key.value}`)
+        .digest('hex');
     return `${prefix}${digest.slice(0, 40)}`;
 }
 
 /** The running user's active Qwil staff membership, found by `lookup` and cached for a few minutes. */
-export async function resolveStaff(context: ApexContext, key: StaffKey, scope: string, lookup: () => Promise<Membership>): Promise<Membership> {
+export async function resolveStaff(
+    context: ApexContext,
+    key: StaffKey,
+    scope: string,
+    lookup: () => Promise<Membership>
+): Promise<Membership> {
     const cacheEntry = staffCacheKey('qwilstaff', context, key, scope);
     const cached = Membership.safeParse(context.cache.get(cacheEntry));
     if (cached.success) return cached.data;

@@ -7,12 +7,17 @@ import { checkInvitationPhone, defaultCountryOfLocale } from './invitationPhone'
 
 function mismatches(session: ConnectorSession, membership: Membership, internationalPhone: string | null): Mismatch[] {
     const { client } = session;
-    const same = (a: string | null, b: string | null) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+    const same = (a: string | null, b: string | null) =>
+        (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
     const pairs: Mismatch[] = [
         { field: 'First name', salesforce: client.firstName, qwil: membership.first_name },
         { field: 'Last name', salesforce: client.lastName, qwil: membership.last_name },
         { field: 'Email', salesforce: client.email, qwil: membership.primary_email },
-        { field: 'Invitation phone', salesforce: internationalPhone ?? client.invitationPhone, qwil: membership.invitation_phone_number }
+        {
+            field: 'Invitation phone',
+            salesforce: internationalPhone ?? client.invitationPhone,
+            qwil: membership.invitation_phone_number
+        }
     ];
     return pairs.filter((pair) => !same(pair.salesforce, pair.qwil));
 }
@@ -27,13 +32,20 @@ export function readyTab(context: ApexContext, session: ConnectorSession, member
         kind: 'ready',
         organisation: session.organisation,
         switchableOrganisations: [...session.switchableOrganisations],
-        staff: { name: `${staff.first_name} ${staff.last_name}`.trim(), jobTitle: staff.job_title, entityUserXrefUuid: staff.entity_user_xref_uuid },
+        staff: {
+            name: `${staff.first_name} ${staff.last_name}`.trim(),
+            jobTitle: staff.job_title,
+            entityUserXrefUuid: staff.entity_user_xref_uuid
+        },
         client: clientStateOf(settings, client, membership),
         record: { firstName: client.firstName, lastName: client.lastName, email: client.email, invitationPhone: phone },
         mismatches: membership ? mismatches(session, membership, phone.international) : [],
         invite: {
             jobTitle: settings.defaultClientJobTitle,
-            newGroupName: client.lastName && settings.defaultContactGroupName ? `${client.lastName} ${settings.defaultContactGroupName}` : null,
+            newGroupName:
+                client.lastName && settings.defaultContactGroupName
+                    ? `${client.lastName} ${settings.defaultContactGroupName}`
+                    : null,
             addInvitingUser: settings.addInvitingUserIntoNewGroups,
             phoneEditable: settings.staffCanEditInvitationPhone,
             defaultCountry: country.country,

@@ -5,7 +5,9 @@ import { AuraHandledException } from '../platform/exceptions';
 export const SETTINGS_TYPE = 'Qwil_Messenger__mdt';
 export const SETTINGS_RECORD = 'Qwil';
 
-const fieldApiName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a field API name such as Email or Client_Email__c');
+const fieldApiName = z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a field API name such as Email or Client_Email__c');
 const requiredFieldApiName = z.string({ error: 'is required' }).pipe(fieldApiName);
 
 /** Labels as the admin sees them in Setup, so a configuration error names the field they must fix. */
@@ -34,19 +36,35 @@ const optionalText = z
 const SettingsRecord = z.object({
     Client_Email_API_Field_Name__c: requiredFieldApiName,
     Staff_ID_Field_API_Name__c: requiredFieldApiName,
-    Using_Super_API_Key__c: z.boolean().nullable().transform((value) => value === true),
-    Client_Chat_History_Visible__c: z.enum(['View All', 'View Own Chats'], { error: 'must be View All or View Own Chats' }),
+    Using_Super_API_Key__c: z
+        .boolean()
+        .nullable()
+        .transform((value) => value === true),
+    Client_Chat_History_Visible__c: z.enum(['View All', 'View Own Chats'], {
+        error: 'must be View All or View Own Chats'
+    }),
     Qwil_Region__c: z
         .string({ error: 'is required' })
-        .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a region name such as eu (lower-case letters, digits and hyphens)'),
-    Client_Lookup_Type__c: z.enum(['Email', 'Salesforce Record ID'], { error: 'must be Email or Salesforce Record ID' }),
+        .regex(
+            /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+            'must be a region name such as eu (lower-case letters, digits and hyphens)'
+        ),
+    Client_Lookup_Type__c: z.enum(['Email', 'Salesforce Record ID'], {
+        error: 'must be Email or Salesforce Record ID'
+    }),
     Client_First_Name_Field_API_Name__c: requiredFieldApiName,
     Client_Last_Name_Field_API_Name__c: requiredFieldApiName,
     Default_Client_Job_Title__c: optionalText,
     Client_Invitation_Phone_No_Field_Api_Name__c: fieldApiName.nullable(),
-    Staff_Can_Edit_Invitation_Phone_Number__c: z.boolean().nullable().transform((value) => value === true),
+    Staff_Can_Edit_Invitation_Phone_Number__c: z
+        .boolean()
+        .nullable()
+        .transform((value) => value === true),
     Default_Contact_Group_Name__c: optionalText,
-    Add_Inviting_User_Into_New_Groups__c: z.boolean().nullable().transform((value) => value === true)
+    Add_Inviting_User_Into_New_Groups__c: z
+        .boolean()
+        .nullable()
+        .transform((value) => value === true)
 });
 
 /** The connector settings, parsed and validated from the `Qwil_Messenger__mdt` record named Qwil. */

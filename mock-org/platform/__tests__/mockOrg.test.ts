@@ -23,7 +23,11 @@ const Probe: ApexClassDefinition = {
             result: z.object({ visible: z.boolean(), email: z.string().nullable() }),
             run: async ({ recordId }, context) => {
                 const record = context.database.queryById('Contact', recordId, ['Email'], 'USER_MODE');
-                return { visible: record !== null, email: (record?.['Email'] as string | undefined) ?? null, leaked: 'never sent' };
+                return {
+                    visible: record !== null,
+                    email: (record?.['Email'] as string | undefined) ?? null,
+                    leaked: 'never sent'
+                };
             }
         }),
         fail: auraEnabled({
@@ -47,7 +51,8 @@ const Probe: ApexClassDefinition = {
 
 const probe = createProbeOrg([Probe]);
 const { org, contactId } = probe;
-const call = (username: string, methodName: string, params: unknown) => probe.call(username, PROBE_CLASS, methodName, params);
+const call = (username: string, methodName: string, params: unknown) =>
+    probe.call(username, PROBE_CLASS, methodName, params);
 
 describe('records and ids (checklist item 11 and the id constants)', () => {
     it('computes the case-safe 18-character id as the platform does', () => {
@@ -77,19 +82,30 @@ describe('records and ids (checklist item 11 and the id constants)', () => {
 
 describe('sharing and record access (checklist item 7)', () => {
     it('lets the owner read a private Contact', async () => {
-        expect(await call(OLIVIA, 'readContact', { recordId: contactId('Whitfield') })).toEqual({ ok: true, value: { visible: true, email: 'eleanor.whitfield@example.com' } });
+        expect(await call(OLIVIA, 'readContact', { recordId: contactId('Whitfield') })).toEqual({
+            ok: true,
+            value: { visible: true, email: 'eleanor.whitfield@example.com' }
+        });
     });
 
     it('hides a private Contact from a user who neither owns it nor has a share', async () => {
-        expect(await call(JAMES, 'readContact', { recordId: contactId('Whitfield') })).toEqual({ ok: true, value: { visible: false, email: null } });
+        expect(await call(JAMES, 'readContact', { recordId: contactId('Whitfield') })).toEqual({
+            ok: true,
+            value: { visible: false, email: null }
+        });
     });
 
     it('opens a record to a user with a manual share', async () => {
-        expect(await call(OLIVIA, 'readContact', { recordId: contactId('Lindqvist') })).toMatchObject({ ok: true, value: { visible: true } });
+        expect(await call(OLIVIA, 'readContact', { recordId: contactId('Lindqvist') })).toMatchObject({
+            ok: true,
+            value: { visible: true }
+        });
     });
 
     it('lets View All Data see every record', () => {
-        expect(org.visibleRecords(org.requireUser(SOFIA).Id, 'Contact')).toHaveLength(org.records.all('Contact').length);
+        expect(org.visibleRecords(org.requireUser(SOFIA).Id, 'Contact')).toHaveLength(
+            org.records.all('Contact').length
+        );
     });
 });
 
@@ -107,7 +123,10 @@ describe('User self-edit rules (checklist item 12)', () => {
     });
 
     it('a user with Manage Users can change FederationIdentifier', async () => {
-        expect(await call(SOFIA, 'ownUserFieldUpdateable', { field: 'FederationIdentifier' })).toEqual({ ok: true, value: true });
+        expect(await call(SOFIA, 'ownUserFieldUpdateable', { field: 'FederationIdentifier' })).toEqual({
+            ok: true,
+            value: true
+        });
     });
 
     it('describes a field that does not exist as null', async () => {
@@ -119,33 +138,57 @@ describe('the Apex runtime (checklist items 7 and 8)', () => {
     it("refuses a user without access to the class with the platform's message", async () => {
         expect(await call(DANIEL, 'readContact', { recordId: contactId('Whitfield') })).toEqual({
             ok: false,
-            error: { status: 500, statusText: 'Server Error', body: { message: "You do not have access to the Apex class named 'QwilConnectorController'." } }
+            error: {
+                status: 500,
+                statusText: 'Server Error',
+                body: { message: "You do not have access to the Apex class named 'QwilConnectorController'." }
+            }
         });
     });
 
     it('sends an AuraHandledException as its message only, without a stack trace', async () => {
-        expect(await call(OLIVIA, 'fail', { handled: true })).toEqual({ ok: false, error: { status: 500, statusText: 'Server Error', body: { message: 'Something the user can act on.' } } });
+        expect(await call(OLIVIA, 'fail', { handled: true })).toEqual({
+            ok: false,
+            error: { status: 500, statusText: 'Server Error', body: { message: 'Something the user can act on.' } }
+        });
     });
 
     it('sends an unhandled exception in the unhandled-exception shape', async () => {
         const outcome = await call(OLIVIA, 'fail', { handled: false });
-        expect(outcome).toMatchObject({ ok: false, error: { status: 500, body: { message: 'boom', isUserDefinedException: false, exceptionType: 'System.UnexpectedException' } } });
+        expect(outcome).toMatchObject({
+            ok: false,
+            error: {
+                status: 500,
+                body: { message: 'boom', isUserDefinedException: false, exceptionType: 'System.UnexpectedException' }
+            }
+        });
     });
 
-    it("names a custom exception class as its exceptionType, with isUserDefinedException true (platform.md §3.2)", async () => {
+    it('names a custom exception class as its exceptionType, with isUserDefinedException true (platform.md §3.2)', async () => {
         expect(await call(OLIVIA, 'fail', { handled: false, custom: true })).toEqual({
             ok: false,
             error: {
                 status: 500,
                 statusText: 'Server Error',
-                body: { exceptionType: 'ConnectorException', isUserDefinedException: true, message: 'the package threw its own exception', stackTrace: 'Class.QwilConnectorController.fail' }
+                body: {
+                    exceptionType: 'ConnectorException',
+                    isUserDefinedException: true,
+                    message: 'the package threw its own exception',
+                    stackTrace: 'Class.QwilConnectorController.fail'
+                }
             }
         });
     });
 
     it('names the parameter when a caller sends a bad one', async () => {
-        expect(await call(OLIVIA, 'readContact', { recordId: 42 })).toMatchObject({ ok: false, error: { body: { message: expect.stringMatching(/^Invalid parameter 'recordId'/) } } });
-        expect(await call(OLIVIA, 'readContact', { recordId: 'x', extra: true })).toMatchObject({ ok: false, error: { body: { message: expect.stringMatching(/^Invalid parameters/) } } });
+        expect(await call(OLIVIA, 'readContact', { recordId: 42 })).toMatchObject({
+            ok: false,
+            error: { body: { message: expect.stringMatching(/^Invalid parameter 'recordId'/) } }
+        });
+        expect(await call(OLIVIA, 'readContact', { recordId: 'x', extra: true })).toMatchObject({
+            ok: false,
+            error: { body: { message: expect.stringMatching(/^Invalid parameters/) } }
+        });
     });
 
     it('sends only the declared result fields to the browser', async () => {

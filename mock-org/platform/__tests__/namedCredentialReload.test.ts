@@ -12,7 +12,10 @@ it('sends the next callout to the URL a reloaded named credential names', async 
             'NamedCredential',
             '<label>Qwil Messenger Salesforce Connector</label><endpoint>https://eu.qwil.io</endpoint><protocol>Password</protocol><principalType>NamedUser</principalType>'
         ),
-        'permissionsets/Qwil_Messenger_User.permissionset-meta.xml': metadataXml('PermissionSet', '<label>Qwil Messenger User</label><classAccesses><apexClass>QwilConnectorController</apexClass><enabled>true</enabled></classAccesses>')
+        'permissionsets/Qwil_Messenger_User.permissionset-meta.xml': metadataXml(
+            'PermissionSet',
+            '<label>Qwil Messenger User</label><classAccesses><apexClass>QwilConnectorController</apexClass><enabled>true</enabled></classAccesses>'
+        )
     });
     const sent: string[] = [];
     const probe = createScriptedOrg(

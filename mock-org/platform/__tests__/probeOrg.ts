@@ -2,7 +2,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { auraEnabled, type ApexClassDefinition, type SharingMode } from '../../../force-app/server/platform/auraEnabled';
+import {
+    auraEnabled,
+    type ApexClassDefinition,
+    type SharingMode
+} from '../../../force-app/server/platform/auraEnabled';
 import type { ApexContext } from '../../../force-app/server/platform/context';
 import { PROJECT_ROOT } from '../../projectRoot';
 import { createMemoryCredentialStore, type CredentialPrincipal } from '../callouts/credentialStore';
@@ -20,13 +24,23 @@ export const SEED_USERS = {
     daniel: 'daniel.brooks@harbourwealth.example'
 } as const;
 
-export interface ProbeOrgOptions extends Partial<Pick<MockOrgOptions, 'projectRoot' | 'seedDir' | 'transport' | 'recordLockWaitMs' | 'clock'>> {
+export interface ProbeOrgOptions extends Partial<
+    Pick<MockOrgOptions, 'projectRoot' | 'seedDir' | 'transport' | 'recordLockWaitMs' | 'clock'>
+> {
     readonly principals?: Record<string, CredentialPrincipal>;
 }
 
 /** A mock org over the seed and force-app, running test-only classes ("probes") instead of the connector's. */
-export function createProbeOrg(apexClasses: readonly ApexClassDefinition[], { principals = {}, ...options }: ProbeOrgOptions = {}) {
-    const org = new MockOrg({ projectRoot: PROJECT_ROOT, ...options, credentials: createMemoryCredentialStore(principals), apexClasses });
+export function createProbeOrg(
+    apexClasses: readonly ApexClassDefinition[],
+    { principals = {}, ...options }: ProbeOrgOptions = {}
+) {
+    const org = new MockOrg({
+        projectRoot: PROJECT_ROOT,
+        ...options,
+        credentials: createMemoryCredentialStore(principals),
+        apexClasses
+    });
     return {
         org,
         contactId: (lastName: string): string => {
@@ -61,7 +75,10 @@ export interface ScriptedClassOptions {
 }
 
 /** A class whose methods `run` and `runCacheable` execute the named step; results must be JSON. */
-export function scriptedClass(steps: Readonly<Record<string, Step>>, { apiVersion = '67.0', sharing = 'with sharing' }: ScriptedClassOptions = {}): ApexClassDefinition {
+export function scriptedClass(
+    steps: Readonly<Record<string, Step>>,
+    { apiVersion = '67.0', sharing = 'with sharing' }: ScriptedClassOptions = {}
+): ApexClassDefinition {
     const method = (cacheable: boolean) =>
         auraEnabled({
             cacheable,
@@ -77,7 +94,11 @@ export function scriptedClass(steps: Readonly<Record<string, Step>>, { apiVersio
 }
 
 /** A probe org running scripted steps: `run(user, step)` is one transaction of that user. */
-export function createScriptedOrg(steps: Readonly<Record<string, Step>>, classOptions: ScriptedClassOptions = {}, orgOptions: ProbeOrgOptions = {}) {
+export function createScriptedOrg(
+    steps: Readonly<Record<string, Step>>,
+    classOptions: ScriptedClassOptions = {},
+    orgOptions: ProbeOrgOptions = {}
+) {
     const probe = createProbeOrg([scriptedClass(steps, classOptions)], orgOptions);
     return {
         ...probe,
@@ -90,7 +111,10 @@ export function createScriptedOrg(steps: Readonly<Record<string, Step>>, classOp
  * A throwaway project: the given files under force-app/main/default, and a copy of the seed the
  * test may edit (`editSeed` receives its folder). Returns the options a probe org needs.
  */
-export function fixtureProject(files: Readonly<Record<string, string>>, editSeed: (seedDir: string) => void = () => undefined): { projectRoot: string; seedDir: string } {
+export function fixtureProject(
+    files: Readonly<Record<string, string>>,
+    editSeed: (seedDir: string) => void = () => undefined
+): { projectRoot: string; seedDir: string } {
     const projectRoot = mkdtempSync(path.join(tmpdir(), 'mock-org-fixture-'));
     for (const [relativePath, content] of Object.entries(files)) {
         const file = path.join(projectRoot, 'force-app', 'main', 'default', relativePath);

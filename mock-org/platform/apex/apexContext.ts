@@ -24,7 +24,13 @@ export interface PlatformServices {
 }
 
 /** The facade one transaction of one user sees. */
-export function createApexContext(services: PlatformServices, user: StoredRecord, access: UserAccess, sharing: SharingMode, transaction: Transaction): ApexContext {
+export function createApexContext(
+    services: PlatformServices,
+    user: StoredRecord,
+    access: UserAccess,
+    sharing: SharingMode,
+    transaction: Transaction
+): ApexContext {
     const describeField = (sobjectType: string, fieldApiName: string): FieldDescribe | null => {
         const field = services.schema.field(sobjectType, fieldApiName);
         if (!field) return null;

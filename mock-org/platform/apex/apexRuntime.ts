@@ -6,7 +6,8 @@ import { noClassAccess, toApexErrorResponse, unknownAction, type ApexErrorRespon
 import { defaultAccessLevel, parseApiVersion } from './apiVersion';
 import { Transaction } from './transaction';
 
-export type ApexOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: ApexErrorResponse };
+export type ApexOutcome =
+    { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: ApexErrorResponse };
 
 export interface ApexInvocation {
     readonly userId: string;
@@ -38,13 +39,21 @@ export class ApexRuntime {
         private readonly services: PlatformServices,
         private readonly runningUser: (userId: string) => ApexRunningUser
     ) {
-        this.classes = new Map(classes.map((definition) => [definition.name, { definition, apiVersion: parseApiVersion(definition.name, definition.apiVersion) }]));
+        this.classes = new Map(
+            classes.map((definition) => [
+                definition.name,
+                { definition, apiVersion: parseApiVersion(definition.name, definition.apiVersion) }
+            ])
+        );
     }
 
     async invoke({ userId, className, methodName, params }: ApexInvocation): Promise<ApexOutcome> {
         const registered = this.classes.get(className);
         // Own methods only: `toString`, `constructor` and the like are not actions.
-        const method = registered && Object.hasOwn(registered.definition.methods, methodName) ? registered.definition.methods[methodName] : undefined;
+        const method =
+            registered && Object.hasOwn(registered.definition.methods, methodName)
+                ? registered.definition.methods[methodName]
+                : undefined;
         if (!registered || !method) return { ok: false, error: unknownAction(className, methodName) };
         const { user, access } = this.runningUser(userId);
         if (!access.canRunApexClass(className)) return { ok: false, error: noClassAccess(className) };

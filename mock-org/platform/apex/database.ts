@@ -25,7 +25,13 @@ export interface DatabaseServices {
  * unless the class is `without sharing`. Updates stay in the transaction until it commits;
  * `withoutSharing()` shares them.
  */
-export function createDatabase(services: DatabaseServices, access: UserAccess, sharing: SharingMode, transaction: Transaction, stagedUpdates?: Map<string, Record<string, unknown>>): Database {
+export function createDatabase(
+    services: DatabaseServices,
+    access: UserAccess,
+    sharing: SharingMode,
+    transaction: Transaction,
+    stagedUpdates?: Map<string, Record<string, unknown>>
+): Database {
     const staged = stagedUpdates ?? stagedUntilCommit(services, transaction);
     const levelOf = (level: AccessLevel | undefined): AccessLevel => level ?? transaction.defaultAccessLevel;
     const enforcesSharing = (level: AccessLevel) => level === 'USER_MODE' || sharing !== 'without sharing';
@@ -50,10 +56,13 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
         const object = objectOrFail(sobjectType);
         const unknown = fields.find((field) => !object.fields.has(field));
         if (unknown) {
-            throw new QueryException(`No such column '${unknown}' on entity '${sobjectType}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`);
+            throw new QueryException(
+                `No such column '${unknown}' on entity '${sobjectType}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`
+            );
         }
         if (level === 'SYSTEM_MODE') return;
-        if (!access.objectPermission(sobjectType).read) throw new QueryException(`sObject type '${sobjectType}' is not supported.`);
+        if (!access.objectPermission(sobjectType).read)
+            throw new QueryException(`sObject type '${sobjectType}' is not supported.`);
         if (fields.some((field) => !access.fieldPermission(sobjectType, field).read)) {
             throw new QueryException('Insufficient permissions: secure query included inaccessible field');
         }
@@ -85,7 +94,8 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
     const queryWhereIn: Database['queryWhereIn'] = (sobjectType, field, values, limit, accessLevel) => {
         const level = levelOf(accessLevel);
         checkQuery(sobjectType, field === 'Id' ? [] : [field], level);
-        if (!Number.isInteger(limit) || limit < 1) throw new QueryException(`LIMIT must be a positive integer, got ${limit}`);
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new QueryException(`LIMIT must be a positive integer, got ${limit}`);
         if (field === 'Id') {
             const invalid = values.find((value) => !isValidId(value));
             if (invalid !== undefined) throw new QueryException(`invalid ID field: ${invalid}`);
@@ -117,7 +127,12 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
             if (!definition) throw new SObjectException(`Invalid field ${field} for ${object.name}`);
             if (definition.system) throw new SObjectException(`Field is not writeable: ${object.name}.${field}`);
             if (definition.length !== undefined && typeof value === 'string' && value.length > definition.length) {
-                throw updateFailed(recordId, 'STRING_TOO_LONG', `${definition.label}: data value too large: ${value} (max length=${definition.length})`, [field]);
+                throw updateFailed(
+                    recordId,
+                    'STRING_TOO_LONG',
+                    `${definition.label}: data value too large: ${value} (max length=${definition.length})`,
+                    [field]
+                );
             }
         }
     };
@@ -126,12 +141,14 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
     const checkUserModeUpdate = (record: StoredRecord, fields: readonly string[]) => {
         const type = record.attributes.type;
         if (type === 'User') {
-            if (record.Id !== access.userId && !access.hasUserPermission('ManageUsers')) throw insufficientAccess(record.Id);
+            if (record.Id !== access.userId && !access.hasUserPermission('ManageUsers'))
+                throw insufficientAccess(record.Id);
             const denied = fields.filter((field) => !access.canEditOwnUserField(field));
             if (denied.length > 0) throw fieldsNotWritable(record.Id, denied);
             return;
         }
-        if (!access.objectPermission(type).edit || !services.sharing.canEdit(access, record)) throw insufficientAccess(record.Id);
+        if (!access.objectPermission(type).edit || !services.sharing.canEdit(access, record))
+            throw insufficientAccess(record.Id);
         const denied = fields.filter((field) => !access.fieldPermission(type, field).edit);
         if (denied.length > 0) throw fieldsNotWritable(record.Id, denied);
     };
@@ -144,9 +161,14 @@ export function createDatabase(services: DatabaseServices, access: UserAccess, s
         if (!record) throw updateFailed(recordId, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
         if (level === 'USER_MODE') checkUserModeUpdate(record, Object.keys(values));
         // Sharing on User records is not modelled: system mode may update any user.
-        else if (enforcesSharing(level) && sobjectType !== 'User' && !services.sharing.canEdit(access, record)) throw insufficientAccess(record.Id);
+        else if (enforcesSharing(level) && sobjectType !== 'User' && !services.sharing.canEdit(access, record))
+            throw insufficientAccess(record.Id);
         if (!services.locks.tryAcquire(record.Id, transaction)) {
-            throw updateFailed(record.Id, 'UNABLE_TO_LOCK_ROW', `unable to obtain exclusive access to this record or 1 records: ${record.Id}`);
+            throw updateFailed(
+                record.Id,
+                'UNABLE_TO_LOCK_ROW',
+                `unable to obtain exclusive access to this record or 1 records: ${record.Id}`
+            );
         }
         staged.set(record.Id, { ...staged.get(record.Id), ...values });
         transaction.pendingWork = true;

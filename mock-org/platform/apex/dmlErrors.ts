@@ -8,10 +8,22 @@ export class SObjectException extends Error {
     override readonly name = 'System.SObjectException';
 }
 
-type StatusCode = 'INSUFFICIENT_ACCESS_OR_READONLY' | 'INVALID_CROSS_REFERENCE_KEY' | 'INVALID_FIELD_FOR_INSERT_UPDATE' | 'STRING_TOO_LONG' | 'UNABLE_TO_LOCK_ROW';
+type StatusCode =
+    | 'INSUFFICIENT_ACCESS_OR_READONLY'
+    | 'INVALID_CROSS_REFERENCE_KEY'
+    | 'INVALID_FIELD_FOR_INSERT_UPDATE'
+    | 'STRING_TOO_LONG'
+    | 'UNABLE_TO_LOCK_ROW';
 
-export function updateFailed(recordId: string, statusCode: StatusCode, message: string, fields: readonly string[] = []): DmlException {
-    return new DmlException(`Update failed. First exception on row 0 with id ${recordId}; first error: ${statusCode}, ${message}: [${fields.join(', ')}]`);
+export function updateFailed(
+    recordId: string,
+    statusCode: StatusCode,
+    message: string,
+    fields: readonly string[] = []
+): DmlException {
+    return new DmlException(
+        `Update failed. First exception on row 0 with id ${recordId}; first error: ${statusCode}, ${message}: [${fields.join(', ')}]`
+    );
 }
 
 export function fieldsNotWritable(recordId: string, fields: readonly string[]): DmlException {

@@ -14,12 +14,22 @@ export interface ApexErrorResponse {
 const SERVER_ERROR = { status: 500, statusText: 'Server Error' } as const;
 
 /** Errors of the JavaScript runtime itself: Apex would have failed with one of its own system exceptions. */
-const JAVASCRIPT_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'AggregateError']);
+const JAVASCRIPT_ERRORS = new Set([
+    'Error',
+    'TypeError',
+    'RangeError',
+    'ReferenceError',
+    'SyntaxError',
+    'EvalError',
+    'URIError',
+    'AggregateError'
+]);
 
 /** `System.QueryException` and the like are the platform's; `QwilApiError` and the like are the package's own classes. */
 function exceptionTypeOf(exception: Error): { exceptionType: string; isUserDefinedException: boolean } {
     if (exception.name.includes('.')) return { exceptionType: exception.name, isUserDefinedException: false };
-    if (JAVASCRIPT_ERRORS.has(exception.name)) return { exceptionType: 'System.UnexpectedException', isUserDefinedException: false };
+    if (JAVASCRIPT_ERRORS.has(exception.name))
+        return { exceptionType: 'System.UnexpectedException', isUserDefinedException: false };
     return { exceptionType: exception.name, isUserDefinedException: true };
 }
 
@@ -42,5 +52,9 @@ export function noClassAccess(className: string): ApexErrorResponse {
 }
 
 export function unknownAction(className: string, methodName: string): ApexErrorResponse {
-    return { status: 404, statusText: 'Not Found', body: { message: `Unable to find action '${methodName}' on the controller of ${className}` } };
+    return {
+        status: 404,
+        statusText: 'Not Found',
+        body: { message: `Unable to find action '${methodName}' on the controller of ${className}` }
+    };
 }

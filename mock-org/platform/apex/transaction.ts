@@ -23,7 +23,8 @@ export class Transaction {
     ) {}
 
     countSoql(): void {
-        if (this.soqlQueries >= LIMITS.soqlQueriesPerTransaction) throw new LimitException(`Too many SOQL queries: ${this.soqlQueries + 1}`);
+        if (this.soqlQueries >= LIMITS.soqlQueriesPerTransaction)
+            throw new LimitException(`Too many SOQL queries: ${this.soqlQueries + 1}`);
         this.soqlQueries += 1;
     }
 

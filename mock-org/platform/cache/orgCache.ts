@@ -54,21 +54,27 @@ export class OrgCacheStore {
 
 function checkKey(key: string): void {
     if (!/^[a-zA-Z0-9]+$/.test(key) || key.length > ORG_CACHE_LIMITS.maxKeyLength) {
-        throw new CacheInvalidParamException(`Invalid key: "${key}". A cache key must be alphanumeric and at most ${ORG_CACHE_LIMITS.maxKeyLength} characters.`);
+        throw new CacheInvalidParamException(
+            `Invalid key: "${key}". A cache key must be alphanumeric and at most ${ORG_CACHE_LIMITS.maxKeyLength} characters.`
+        );
     }
 }
 
 function checkTtl(ttlSeconds: number): void {
     const { minTtlSeconds, maxTtlSeconds } = ORG_CACHE_LIMITS;
     if (!Number.isInteger(ttlSeconds) || ttlSeconds < minTtlSeconds || ttlSeconds > maxTtlSeconds) {
-        throw new CacheInvalidParamException(`Invalid ttlSecs: ${ttlSeconds}. It must be between ${minTtlSeconds} and ${maxTtlSeconds} seconds.`);
+        throw new CacheInvalidParamException(
+            `Invalid ttlSecs: ${ttlSeconds}. It must be between ${minTtlSeconds} and ${maxTtlSeconds} seconds.`
+        );
     }
 }
 
 function checkSize(key: string, value: unknown): void {
     const bytes = Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
     if (bytes > ORG_CACHE_LIMITS.maxItemBytes) {
-        throw new CacheItemSizeLimitExceededException(`The value for key "${key}" is ${bytes} bytes; a cached item may not exceed ${ORG_CACHE_LIMITS.maxItemBytes} bytes.`);
+        throw new CacheItemSizeLimitExceededException(
+            `The value for key "${key}" is ${bytes} bytes; a cached item may not exceed ${ORG_CACHE_LIMITS.maxItemBytes} bytes.`
+        );
     }
 }
 

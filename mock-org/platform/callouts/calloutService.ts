@@ -15,7 +15,9 @@ export type Transport = (request: Request) => Promise<Response>;
 const MERGE_FIELD = /\{!\$Credential\.(UserName|Username|Password)\}/gi;
 
 function mergeCredential(text: string, principal: CredentialPrincipal): string {
-    return text.replace(MERGE_FIELD, (_token, field: string) => (field.toLowerCase() === 'password' ? principal.password : principal.username));
+    return text.replace(MERGE_FIELD, (_token, field: string) =>
+        field.toLowerCase() === 'password' ? principal.password : principal.username
+    );
 }
 
 function credentialUnavailable(name: string): CalloutException {
@@ -77,31 +79,53 @@ export class CalloutService {
 
     async send(request: HttpRequest, transaction: Transaction, caller: CalloutCaller): Promise<HttpResponse> {
         if (transaction.pendingWork) {
-            throw new CalloutException('You have uncommitted work pending. Please commit or rollback before calling out');
+            throw new CalloutException(
+                'You have uncommitted work pending. Please commit or rollback before calling out'
+            );
         }
         if (transaction.callouts >= LIMITS.calloutsPerTransaction) {
             throw new LimitException(`Too many callouts: ${transaction.callouts + 1}`);
         }
         const timeoutMs = request.getTimeout() ?? LIMITS.defaultCalloutTimeoutMs;
-        if (!Number.isInteger(timeoutMs) || timeoutMs < LIMITS.minCalloutTimeoutMs || timeoutMs > LIMITS.maxCalloutTimeoutMs) {
-            throw new CalloutException(`Timeout must be between ${LIMITS.minCalloutTimeoutMs} and ${LIMITS.maxCalloutTimeoutMs} milliseconds: ${timeoutMs}`);
+        if (
+            !Number.isInteger(timeoutMs) ||
+            timeoutMs < LIMITS.minCalloutTimeoutMs ||
+            timeoutMs > LIMITS.maxCalloutTimeoutMs
+        ) {
+            throw new CalloutException(
+                `Timeout must be between ${LIMITS.minCalloutTimeoutMs} and ${LIMITS.maxCalloutTimeoutMs} milliseconds: ${timeoutMs}`
+            );
         }
         const remainingMs = LIMITS.cumulativeCalloutTimeMs - transaction.calloutTimeMs;
-        if (remainingMs <= 0) throw new CalloutException(`Exceeded maximum time allotted for callout (${LIMITS.cumulativeCalloutTimeMs} ms)`);
+        if (remainingMs <= 0)
+            throw new CalloutException(
+                `Exceeded maximum time allotted for callout (${LIMITS.cumulativeCalloutTimeMs} ms)`
+            );
 
         const target = this.resolve(request.getEndpoint());
         const principal = this.principalFor(target.credential, caller);
         const headers = new Headers();
         for (const [name, value] of request.getHeaders()) {
-            headers.set(name, principal && target.credential?.allowMergeFieldsInHeader ? mergeCredential(value, principal) : value);
+            headers.set(
+                name,
+                principal && target.credential?.allowMergeFieldsInHeader ? mergeCredential(value, principal) : value
+            );
         }
         if (principal && target.credential?.generateAuthorizationHeader) {
-            headers.set('Authorization', `Basic ${Buffer.from(`${principal.username}:${principal.password}`, 'utf8').toString('base64')}`);
+            headers.set(
+                'Authorization',
+                `Basic ${Buffer.from(`${principal.username}:${principal.password}`, 'utf8').toString('base64')}`
+            );
         }
         const rawBody = request.getBody();
-        const body = rawBody !== null && principal && target.credential?.allowMergeFieldsInBody ? mergeCredential(rawBody, principal) : rawBody;
+        const body =
+            rawBody !== null && principal && target.credential?.allowMergeFieldsInBody
+                ? mergeCredential(rawBody, principal)
+                : rawBody;
         if (body !== null && Buffer.byteLength(body, 'utf8') > LIMITS.calloutBodyBytes) {
-            throw new CalloutException(`Exceeded max size limit of ${LIMITS.calloutBodyBytes} with request size ${Buffer.byteLength(body, 'utf8')}`);
+            throw new CalloutException(
+                `Exceeded max size limit of ${LIMITS.calloutBodyBytes} with request size ${Buffer.byteLength(body, 'utf8')}`
+            );
         }
 
         transaction.callouts += 1;
@@ -109,10 +133,19 @@ export class CalloutService {
         const deadline = calloutDeadline(Math.min(timeoutMs, remainingMs));
         try {
             const exchange = async (): Promise<HttpResponse> => {
-                const response = await this.transport(new Request(target.url, { method: request.getMethod(), headers, body: body ?? undefined, signal: deadline.signal }));
+                const response = await this.transport(
+                    new Request(target.url, {
+                        method: request.getMethod(),
+                        headers,
+                        body: body ?? undefined,
+                        signal: deadline.signal
+                    })
+                );
                 const responseBody = new Uint8Array(await response.arrayBuffer());
                 if (responseBody.byteLength > LIMITS.calloutBodyBytes) {
-                    throw new CalloutException(`Exceeded max size limit of ${LIMITS.calloutBodyBytes} with response size ${responseBody.byteLength}`);
+                    throw new CalloutException(
+                        `Exceeded max size limit of ${LIMITS.calloutBodyBytes} with response size ${responseBody.byteLength}`
+                    );
                 }
                 return responseOf(response.status, response.statusText, response.headers, responseBody);
             };
@@ -122,7 +155,9 @@ export class CalloutService {
             // Abort errors are DOMExceptions, which may come from another realm than this module's Error.
             const { name, message } = error as { name?: unknown; message?: unknown };
             if (name === 'TimeoutError' || name === 'AbortError') throw new CalloutException('Read timed out');
-            throw new CalloutException(`Unable to tunnel through proxy or reach ${new URL(target.url).host}: ${String(message ?? error)}`);
+            throw new CalloutException(
+                `Unable to tunnel through proxy or reach ${new URL(target.url).host}: ${String(message ?? error)}`
+            );
         } finally {
             deadline.clear();
             transaction.calloutTimeMs += performance.now() - started;
@@ -131,7 +166,9 @@ export class CalloutService {
 
     private resolve(endpoint: string): ResolvedTarget {
         if (!endpoint.startsWith('callout:')) {
-            throw new CalloutException(`Unauthorized endpoint, please check Setup->Security->Remote site settings. endpoint = ${endpoint}`);
+            throw new CalloutException(
+                `Unauthorized endpoint, please check Setup->Security->Remote site settings. endpoint = ${endpoint}`
+            );
         }
         const reference = endpoint.slice('callout:'.length);
         const nameEnd = reference.search(/[/?]/);
@@ -147,10 +184,15 @@ export class CalloutService {
      * credential principals the user has access to, never sends a request. A legacy secret belongs
      * to the named credential; a new-model one to the first principal (by sequence number) the user may use.
      */
-    private principalFor(credential: NamedCredentialDefinition | null, caller: CalloutCaller): CredentialPrincipal | null {
+    private principalFor(
+        credential: NamedCredentialDefinition | null,
+        caller: CalloutCaller
+    ): CredentialPrincipal | null {
         if (!credential || credential.authentication === 'none') return null;
         const secretName = credential.externalCredential
-            ? credential.externalCredentialPrincipals.find((principal) => caller.canUseExternalCredentialPrincipal(principal))
+            ? credential.externalCredentialPrincipals.find((principal) =>
+                  caller.canUseExternalCredentialPrincipal(principal)
+              )
             : credential.name;
         const principal = secretName === undefined ? undefined : this.principals.get(secretName);
         if (!principal) throw credentialUnavailable(credential.name);

@@ -36,7 +36,10 @@ export function createFileCredentialStore(file: string): CredentialStore {
         const modifiedMs = statSync(file).mtimeMs;
         if (cached?.modifiedMs === modifiedMs) return cached.principals;
         const parsed = CredentialFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-        if (!parsed.success) throw new Error(`${file}: not a valid named credential store (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+        if (!parsed.success)
+            throw new Error(
+                `${file}: not a valid named credential store (${parsed.error.issues[0]?.message ?? 'invalid'})`
+            );
         cached = { modifiedMs, principals: parsed.data };
         return parsed.data;
     };

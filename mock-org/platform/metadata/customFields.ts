@@ -31,21 +31,30 @@ function loadField(file: string, expectedName: string): FieldDefinition {
     const root = readMetadataXml(file, 'CustomField');
     const name = textOf(root, 'fullName') ?? expectedName;
     if (name !== expectedName) throw new MetadataSourceError(file, `<fullName> ${name} does not match the file name`);
-    if (!name.endsWith('__c')) throw new MetadataSourceError(file, `a custom field's API name ends with __c, found ${name}`);
+    if (!name.endsWith('__c'))
+        throw new MetadataSourceError(file, `a custom field's API name ends with __c, found ${name}`);
     const sourceType = textOf(root, 'type') ?? '';
     const type = DESCRIBE_TYPE[sourceType];
-    if (!type) throw new MetadataSourceError(file, `field type "${sourceType}" is not emulated (${Object.keys(DESCRIBE_TYPE).join(', ')} are)`);
+    if (!type)
+        throw new MetadataSourceError(
+            file,
+            `field type "${sourceType}" is not emulated (${Object.keys(DESCRIBE_TYPE).join(', ')} are)`
+        );
     const label = textOf(root, 'label');
     if (!label) throw new MetadataSourceError(file, 'a custom field needs a <label>');
     if (!SIZED_TYPES.has(sourceType)) return { name, label, type };
     const lengthText = textOf(root, 'length');
     const length = lengthText === undefined && sourceType === 'TextArea' ? TEXT_AREA_LENGTH : Number(lengthText);
-    if (!Number.isInteger(length) || length < 1) throw new MetadataSourceError(file, `<length> must be a positive whole number, found "${lengthText ?? ''}"`);
+    if (!Number.isInteger(length) || length < 1)
+        throw new MetadataSourceError(file, `<length> must be a positive whole number, found "${lengthText ?? ''}"`);
     return { name, label, type, length };
 }
 
 /** The custom fields declared in source for each of the given objects (`objects/<Object>/fields/*.field-meta.xml`). */
-export function loadCustomFields(packageDefaultDir: string, objectNames: readonly string[]): Map<string, FieldDefinition[]> {
+export function loadCustomFields(
+    packageDefaultDir: string,
+    objectNames: readonly string[]
+): Map<string, FieldDefinition[]> {
     const fieldsByObject = new Map<string, FieldDefinition[]>();
     for (const objectName of objectNames) {
         const dir = path.join(packageDefaultDir, 'objects', objectName, 'fields');

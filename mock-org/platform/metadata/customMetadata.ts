@@ -1,12 +1,28 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { CustomMetadata, CustomMetadataRecord, CustomMetadataValue } from '../../../force-app/server/platform/context';
+import type {
+    CustomMetadata,
+    CustomMetadataRecord,
+    CustomMetadataValue
+} from '../../../force-app/server/platform/context';
 import { MetadataSourceError, arrayOf, readMetadataXml, textOf } from './sourceXml';
 
 /** getInstance / getAll return only the first 255 characters of long text fields. */
 export const CUSTOM_METADATA_TEXT_LIMIT = 255;
 
-type CustomMetadataFieldType = 'Text' | 'TextArea' | 'LongTextArea' | 'Checkbox' | 'Picklist' | 'Number' | 'Percent' | 'Email' | 'Phone' | 'Url' | 'Date' | 'DateTime';
+type CustomMetadataFieldType =
+    | 'Text'
+    | 'TextArea'
+    | 'LongTextArea'
+    | 'Checkbox'
+    | 'Picklist'
+    | 'Number'
+    | 'Percent'
+    | 'Email'
+    | 'Phone'
+    | 'Url'
+    | 'Date'
+    | 'DateTime';
 
 export interface CustomMetadataField {
     readonly apiName: string;
@@ -53,7 +69,9 @@ function loadType(objectsDir: string, apiName: string): CustomMetadataType {
         }
         const valueSet = field['valueSet'] as Record<string, unknown> | undefined;
         const definition = valueSet?.['valueSetDefinition'] as Record<string, unknown> | undefined;
-        const picklistValues = definition ? arrayOf(definition, 'value').map((value) => textOf(value, 'fullName') ?? '') : [];
+        const picklistValues = definition
+            ? arrayOf(definition, 'value').map((value) => textOf(value, 'fullName') ?? '')
+            : [];
         fields.set(fieldApiName, {
             apiName: fieldApiName,
             label: textOf(field, 'label') ?? fieldApiName,
@@ -64,27 +82,39 @@ function loadType(objectsDir: string, apiName: string): CustomMetadataType {
     return { apiName, label: textOf(root, 'label') ?? apiName, fields };
 }
 
-function parseValue(file: string, field: CustomMetadataField, valueElement: Record<string, unknown> | undefined): CustomMetadataValue {
+function parseValue(
+    file: string,
+    field: CustomMetadataField,
+    valueElement: Record<string, unknown> | undefined
+): CustomMetadataValue {
     if (valueElement === undefined || valueElement['@xsi:nil'] === 'true') return null;
     const declaredType = valueElement['@xsi:type'];
     const expectedType = XSD_TYPE_OF_FIELD[field.type];
     if (declaredType !== expectedType) {
-        throw new MetadataSourceError(file, `field ${field.apiName} is ${field.type}, so its value needs xsi:type="${expectedType}", found "${String(declaredType)}"`);
+        throw new MetadataSourceError(
+            file,
+            `field ${field.apiName} is ${field.type}, so its value needs xsi:type="${expectedType}", found "${String(declaredType)}"`
+        );
     }
     const text = textOf(valueElement, '#text') ?? '';
     switch (field.type) {
         case 'Checkbox':
-            if (text !== 'true' && text !== 'false') throw new MetadataSourceError(file, `field ${field.apiName} must be true or false, found "${text}"`);
+            if (text !== 'true' && text !== 'false')
+                throw new MetadataSourceError(file, `field ${field.apiName} must be true or false, found "${text}"`);
             return text === 'true';
         case 'Number':
         case 'Percent': {
             const number = Number(text);
-            if (text === '' || Number.isNaN(number)) throw new MetadataSourceError(file, `field ${field.apiName} must be a number, found "${text}"`);
+            if (text === '' || Number.isNaN(number))
+                throw new MetadataSourceError(file, `field ${field.apiName} must be a number, found "${text}"`);
             return number;
         }
         case 'Picklist':
             if (!field.picklistValues.includes(text)) {
-                throw new MetadataSourceError(file, `field ${field.apiName} must be one of ${field.picklistValues.map((v) => `"${v}"`).join(', ')}, found "${text}"`);
+                throw new MetadataSourceError(
+                    file,
+                    `field ${field.apiName} must be one of ${field.picklistValues.map((v) => `"${v}"`).join(', ')}, found "${text}"`
+                );
             }
             return text;
         default:
@@ -99,7 +129,8 @@ function loadRecord(file: string, type: CustomMetadataType, developerName: strin
     for (const entry of arrayOf(root, 'values')) {
         const fieldName = textOf(entry, 'field');
         const field = fieldName ? type.fields.get(fieldName) : undefined;
-        if (!fieldName || !field) throw new MetadataSourceError(file, `unknown field "${fieldName ?? ''}" for ${type.apiName}`);
+        if (!fieldName || !field)
+            throw new MetadataSourceError(file, `unknown field "${fieldName ?? ''}" for ${type.apiName}`);
         const valueElement = arrayOf(entry, 'value')[0];
         values[fieldName] = parseValue(file, field, valueElement);
     }

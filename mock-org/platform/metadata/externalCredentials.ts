@@ -19,13 +19,21 @@ function loadExternalCredential(file: string, name: string): ExternalCredentialD
     const root = readMetadataXml(file, 'ExternalCredential');
     const protocol = textOf(root, 'authenticationProtocol') ?? '';
     const authentication = AUTHENTICATION_OF_PROTOCOL[protocol];
-    if (!authentication) throw new MetadataSourceError(file, `authenticationProtocol "${protocol}" is not emulated (Basic and NoAuthentication are)`);
+    if (!authentication)
+        throw new MetadataSourceError(
+            file,
+            `authenticationProtocol "${protocol}" is not emulated (Basic and NoAuthentication are)`
+        );
     const namedPrincipals = arrayOf(root, 'externalCredentialParameters')
         .filter((parameter) => textOf(parameter, 'parameterType') === 'NamedPrincipal')
-        .map((parameter) => ({ name: textOf(parameter, 'parameterName') ?? '', sequence: Number(textOf(parameter, 'sequenceNumber') ?? 0) }))
+        .map((parameter) => ({
+            name: textOf(parameter, 'parameterName') ?? '',
+            sequence: Number(textOf(parameter, 'sequenceNumber') ?? 0)
+        }))
         .sort((a, b) => a.sequence - b.sequence)
         .map((parameter) => parameter.name);
-    if (authentication === 'password' && namedPrincipals.length === 0) throw new MetadataSourceError(file, 'Basic authentication needs a NamedPrincipal parameter');
+    if (authentication === 'password' && namedPrincipals.length === 0)
+        throw new MetadataSourceError(file, 'Basic authentication needs a NamedPrincipal parameter');
     return { name, authentication, namedPrincipals };
 }
 

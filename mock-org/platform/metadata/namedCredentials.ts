@@ -18,12 +18,20 @@ export interface NamedCredentialDefinition {
     readonly externalCredentialPrincipals: readonly string[];
 }
 
-function parameterValue(parameters: Record<string, unknown>[], type: string, field: 'parameterValue' | 'externalCredential'): string | undefined {
+function parameterValue(
+    parameters: Record<string, unknown>[],
+    type: string,
+    field: 'parameterValue' | 'externalCredential'
+): string | undefined {
     const parameter = parameters.find((candidate) => textOf(candidate, 'parameterType') === type);
     return parameter ? textOf(parameter, field) : undefined;
 }
 
-function loadNamedCredential(file: string, name: string, externalCredentials: ReadonlyMap<string, ExternalCredentialDefinition>): NamedCredentialDefinition {
+function loadNamedCredential(
+    file: string,
+    name: string,
+    externalCredentials: ReadonlyMap<string, ExternalCredentialDefinition>
+): NamedCredentialDefinition {
     const root = readMetadataXml(file, 'NamedCredential');
     const common = {
         name,
@@ -38,17 +46,37 @@ function loadNamedCredential(file: string, name: string, externalCredentials: Re
         if (!endpoint) throw new MetadataSourceError(file, 'a legacy named credential needs an <endpoint>');
         const protocol = textOf(root, 'protocol') ?? 'NoAuthentication';
         if (protocol !== 'Password' && protocol !== 'NoAuthentication') {
-            throw new MetadataSourceError(file, `protocol ${protocol} is not emulated (Password and NoAuthentication are)`);
+            throw new MetadataSourceError(
+                file,
+                `protocol ${protocol} is not emulated (Password and NoAuthentication are)`
+            );
         }
-        return { ...common, endpoint, authentication: protocol === 'Password' ? 'password' : 'none', externalCredential: null, externalCredentialPrincipals: [] };
+        return {
+            ...common,
+            endpoint,
+            authentication: protocol === 'Password' ? 'password' : 'none',
+            externalCredential: null,
+            externalCredentialPrincipals: []
+        };
     }
     const parameters = arrayOf(root, 'namedCredentialParameters');
     const endpoint = parameterValue(parameters, 'Url', 'parameterValue');
     if (!endpoint) throw new MetadataSourceError(file, 'a named credential needs a Url parameter');
     const externalName = parameterValue(parameters, 'Authentication', 'externalCredential');
-    if (!externalName) return { ...common, endpoint, authentication: 'none', externalCredential: null, externalCredentialPrincipals: [] };
+    if (!externalName)
+        return {
+            ...common,
+            endpoint,
+            authentication: 'none',
+            externalCredential: null,
+            externalCredentialPrincipals: []
+        };
     const external = externalCredentials.get(externalName);
-    if (!external) throw new MetadataSourceError(file, `external credential ${externalName} has no externalCredentials/${externalName}.externalCredential-meta.xml`);
+    if (!external)
+        throw new MetadataSourceError(
+            file,
+            `external credential ${externalName} has no externalCredentials/${externalName}.externalCredential-meta.xml`
+        );
     return {
         ...common,
         endpoint,

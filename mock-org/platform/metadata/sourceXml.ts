@@ -53,7 +53,8 @@ export function textOf(element: Record<string, unknown>, name: string): string |
     const value = element[name];
     if (value === undefined) return undefined;
     if (typeof value === 'string') return value;
-    if (typeof value === 'object' && value !== null && '#text' in value) return String((value as { '#text': unknown })['#text']);
+    if (typeof value === 'object' && value !== null && '#text' in value)
+        return String((value as { '#text': unknown })['#text']);
     return undefined;
 }
 

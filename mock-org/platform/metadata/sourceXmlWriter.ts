@@ -18,7 +18,10 @@ const builder = new XMLBuilder({
  * file and a rename, so the org's loader never reads a half-written file.
  */
 export function writeMetadataXml(file: string, rootElement: string, content: Record<string, unknown>): void {
-    const xml = builder.build({ '?xml': { '@version': '1.0', '@encoding': 'UTF-8' }, [rootElement]: content }) as string;
+    const xml = builder.build({
+        '?xml': { '@version': '1.0', '@encoding': 'UTF-8' },
+        [rootElement]: content
+    }) as string;
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, xml.endsWith('\n') ? xml : `${xml}\n`);

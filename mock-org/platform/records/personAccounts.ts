@@ -9,13 +9,17 @@ const PERSON_CONTACT_FIELDS: Readonly<Record<string, string>> = {
     PersonMobilePhone: 'MobilePhone',
     PersonTitle: 'Title'
 };
-const ACCOUNT_FIELD_OF_CONTACT_FIELD = new Map(Object.entries(PERSON_CONTACT_FIELDS).map(([account, contact]) => [contact, account]));
+const ACCOUNT_FIELD_OF_CONTACT_FIELD = new Map(
+    Object.entries(PERSON_CONTACT_FIELDS).map(([account, contact]) => [contact, account])
+);
 
 /** Objects whose Name the platform composes from FirstName and LastName. */
 const NAMED_BY_PARTS = new Set(['Contact', 'User']);
 
 function fullName(fields: Readonly<Record<string, unknown>>): string {
-    return [fields['FirstName'], fields['LastName']].filter((part) => typeof part === 'string' && part !== '').join(' ');
+    return [fields['FirstName'], fields['LastName']]
+        .filter((part) => typeof part === 'string' && part !== '')
+        .join(' ');
 }
 
 function isPersonAccount(record: StoredRecord | undefined): boolean {
@@ -39,7 +43,9 @@ function contactValuesOf(accountValues: Readonly<Record<string, unknown>>): Reco
 function accountValuesOf(contactValues: Readonly<Record<string, unknown>>): Record<string, unknown> {
     const values: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(contactValues)) {
-        const accountField = ACCOUNT_FIELD_OF_CONTACT_FIELD.get(field) ?? (field.endsWith('__c') ? personAccountFieldName(field) : undefined);
+        const accountField =
+            ACCOUNT_FIELD_OF_CONTACT_FIELD.get(field) ??
+            (field.endsWith('__c') ? personAccountFieldName(field) : undefined);
         if (accountField) values[accountField] = value;
     }
     return values;
@@ -60,7 +66,8 @@ export function applyUpdate(store: RecordStore, recordId: string, values: Readon
     const updated = updateWithName(store, recordId, values);
     if (isPersonAccount(updated)) {
         const contactValues = contactValuesOf(values);
-        if (Object.keys(contactValues).length > 0) updateWithName(store, String(updated['PersonContactId']), contactValues);
+        if (Object.keys(contactValues).length > 0)
+            updateWithName(store, String(updated['PersonContactId']), contactValues);
         return;
     }
     const account = updated.attributes.type === 'Contact' ? store.get(String(updated['AccountId'] ?? '')) : undefined;
@@ -71,10 +78,24 @@ export function applyUpdate(store: RecordStore, recordId: string, values: Readon
 }
 
 /** Inserts a seed record with what the platform derives: Name from its parts, and a Person Account's hidden Contact. */
-export function insertWithDerivedFields(store: RecordStore, type: string, fields: Record<string, unknown>): StoredRecord {
-    if (NAMED_BY_PARTS.has(type)) return store.insert(type, { ...fields, Name: fullName(fields), ...(type === 'User' ? { IsActive: true } : {}) });
+export function insertWithDerivedFields(
+    store: RecordStore,
+    type: string,
+    fields: Record<string, unknown>
+): StoredRecord {
+    if (NAMED_BY_PARTS.has(type))
+        return store.insert(type, {
+            ...fields,
+            Name: fullName(fields),
+            ...(type === 'User' ? { IsActive: true } : {})
+        });
     if (type !== 'Account' || fields['IsPersonAccount'] !== true) return store.insert(type, fields);
     const account = store.insert('Account', { ...fields, Name: fullName(fields) });
-    const personContact = store.insert('Contact', { ...contactValuesOf(fields), AccountId: account.Id, OwnerId: fields['OwnerId'], Name: fullName(fields) });
+    const personContact = store.insert('Contact', {
+        ...contactValuesOf(fields),
+        AccountId: account.Id,
+        OwnerId: fields['OwnerId'],
+        Name: fullName(fields)
+    });
     return store.update(account.Id, { PersonContactId: personContact.Id });
 }

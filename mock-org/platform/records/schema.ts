@@ -95,11 +95,15 @@ export function isCustomField(fieldName: string): boolean {
 }
 
 /** The standard objects plus the custom fields declared in source, and the `__pc` mirrors of Contact's on Account. */
-export function withCustomFields(objects: readonly ObjectDefinition[], customFields: ReadonlyMap<string, readonly FieldDefinition[]>): ObjectDefinition[] {
+export function withCustomFields(
+    objects: readonly ObjectDefinition[],
+    customFields: ReadonlyMap<string, readonly FieldDefinition[]>
+): ObjectDefinition[] {
     const contactFields = customFields.get('Contact') ?? [];
     return objects.map((object) => {
         const added = [...(customFields.get(object.name) ?? [])];
-        if (object.name === 'Account') added.push(...contactFields.map((field) => ({ ...field, name: personAccountFieldName(field.name) })));
+        if (object.name === 'Account')
+            added.push(...contactFields.map((field) => ({ ...field, name: personAccountFieldName(field.name) })));
         return objectDefinition(object.name, object.label, object.keyPrefix, [...object.fields.values(), ...added]);
     });
 }

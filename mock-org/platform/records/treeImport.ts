@@ -22,14 +22,17 @@ export function importTree(store: RecordStore, seedDir: string): Map<string, str
     for (const type of SEED_FILE_ORDER) {
         const file = path.join(seedDir, `${type}.json`);
         const parsed = TreeFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-        if (!parsed.success) throw new Error(`${file}: not sObject tree JSON (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+        if (!parsed.success)
+            throw new Error(`${file}: not sObject tree JSON (${parsed.error.issues[0]?.message ?? 'invalid'})`);
         for (const { attributes, ...values } of parsed.data.records) {
-            if (attributes.type !== type) throw new Error(`${file}: record ${attributes.referenceId} is a ${attributes.type}, expected ${type}`);
+            if (attributes.type !== type)
+                throw new Error(`${file}: record ${attributes.referenceId} is a ${attributes.type}, expected ${type}`);
             const fields: Record<string, unknown> = {};
             for (const [name, value] of Object.entries(values)) {
                 if (typeof value === 'string' && value.startsWith('@')) {
                     const referenced = idsByReference.get(value.slice(1));
-                    if (!referenced) throw new Error(`${file}: record ${attributes.referenceId} refers to unknown ${value}`);
+                    if (!referenced)
+                        throw new Error(`${file}: record ${attributes.referenceId} refers to unknown ${value}`);
                     fields[name] = referenced;
                 } else {
                     fields[name] = value;

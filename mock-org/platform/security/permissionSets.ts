@@ -48,15 +48,30 @@ function loadPermissionSet(file: string, name: string): PermissionGrant {
     }
     const fields = new Map<string, FieldPermission>();
     for (const entry of arrayOf(root, 'fieldPermissions')) {
-        fields.set(textOf(entry, 'field') ?? '', { read: booleanOf(file, entry, 'readable', false), edit: booleanOf(file, entry, 'editable', false) });
+        fields.set(textOf(entry, 'field') ?? '', {
+            read: booleanOf(file, entry, 'readable', false),
+            edit: booleanOf(file, entry, 'editable', false)
+        });
     }
     return {
         name,
-        apexClasses: new Set(arrayOf(root, 'classAccesses').filter(enabled).map((entry) => textOf(entry, 'apexClass') ?? '')),
-        customMetadataTypes: new Set(arrayOf(root, 'customMetadataTypeAccesses').filter(enabled).map((entry) => textOf(entry, 'name') ?? '')),
+        apexClasses: new Set(
+            arrayOf(root, 'classAccesses')
+                .filter(enabled)
+                .map((entry) => textOf(entry, 'apexClass') ?? '')
+        ),
+        customMetadataTypes: new Set(
+            arrayOf(root, 'customMetadataTypeAccesses')
+                .filter(enabled)
+                .map((entry) => textOf(entry, 'name') ?? '')
+        ),
         objects,
         fields,
-        userPermissions: new Set(arrayOf(root, 'userPermissions').filter(enabled).map((entry) => textOf(entry, 'name') ?? '')),
+        userPermissions: new Set(
+            arrayOf(root, 'userPermissions')
+                .filter(enabled)
+                .map((entry) => textOf(entry, 'name') ?? '')
+        ),
         externalCredentialPrincipals: new Set(
             arrayOf(root, 'externalCredentialPrincipalAccesses')
                 .filter(enabled)

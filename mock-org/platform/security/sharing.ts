@@ -18,12 +18,18 @@ export class SharingModel {
     ) {}
 
     canRead(access: UserAccess, record: StoredRecord): boolean {
-        if (access.hasUserPermission('ViewAllData') || access.objectPermission(record.attributes.type).viewAll) return true;
-        return this.canEdit(access, record) || this.defaultOf(record) === 'Read' || this.sharedWith(access, record, ['Read', 'Edit']);
+        if (access.hasUserPermission('ViewAllData') || access.objectPermission(record.attributes.type).viewAll)
+            return true;
+        return (
+            this.canEdit(access, record) ||
+            this.defaultOf(record) === 'Read' ||
+            this.sharedWith(access, record, ['Read', 'Edit'])
+        );
     }
 
     canEdit(access: UserAccess, record: StoredRecord): boolean {
-        if (access.hasUserPermission('ModifyAllData') || access.objectPermission(record.attributes.type).modifyAll) return true;
+        if (access.hasUserPermission('ModifyAllData') || access.objectPermission(record.attributes.type).modifyAll)
+            return true;
         if (this.defaultOf(record) === 'ReadWrite' || record['OwnerId'] === access.userId) return true;
         return this.sharedWith(access, record, ['Edit']);
     }
@@ -34,6 +40,8 @@ export class SharingModel {
     }
 
     private sharedWith(access: UserAccess, record: StoredRecord, levels: readonly ShareAccess[]): boolean {
-        return this.shares.some((share) => share.recordId === record.Id && share.userId === access.userId && levels.includes(share.access));
+        return this.shares.some(
+            (share) => share.recordId === record.Id && share.userId === access.userId && levels.includes(share.access)
+        );
     }
 }

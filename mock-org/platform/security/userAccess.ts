@@ -1,7 +1,14 @@
 import { isCustomField, mirroredContactField, type SchemaRegistry } from '../records/schema';
 import type { FieldPermission, ObjectPermission, PermissionGrant } from './permissionSets';
 
-const NO_OBJECT_ACCESS: ObjectPermission = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
+const NO_OBJECT_ACCESS: ObjectPermission = {
+    read: false,
+    create: false,
+    edit: false,
+    delete: false,
+    viewAll: false,
+    modifyAll: false
+};
 const NO_FIELD_ACCESS: FieldPermission = { read: false, edit: false };
 
 /** Person Account `__pc` fields carry the field-level security of the Contact field they mirror. */
@@ -49,7 +56,10 @@ export class UserAccess {
     }
 
     canReadCustomMetadataType(typeApiName: string): boolean {
-        return this.hasUserPermission('CustomizeApplication') || this.grants.some((grant) => grant.customMetadataTypes.has(typeApiName));
+        return (
+            this.hasUserPermission('CustomizeApplication') ||
+            this.grants.some((grant) => grant.customMetadataTypes.has(typeApiName))
+        );
     }
 
     objectPermission(objectName: string): ObjectPermission {
@@ -76,7 +86,8 @@ export class UserAccess {
         const object = this.objectPermission(objectName);
         if (!field || !object.read) return NO_FIELD_ACCESS;
         const explicit = this.fieldGrants(objectName, fieldName);
-        const granted = explicit.length > 0 ? explicit : [isCustomField(fieldName) ? NO_FIELD_ACCESS : { read: true, edit: true }];
+        const granted =
+            explicit.length > 0 ? explicit : [isCustomField(fieldName) ? NO_FIELD_ACCESS : { read: true, edit: true }];
         const read = granted.some((permission) => permission.read);
         const edit = !field.system && object.edit && granted.some((permission) => permission.edit);
         return { read, edit: read && edit };
@@ -94,6 +105,8 @@ export class UserAccess {
     private fieldGrants(objectName: string, fieldName: string): FieldPermission[] {
         const key = securedFieldKey(objectName, fieldName);
         const custom = isCustomField(fieldName);
-        return this.grants.flatMap((grant) => grant.fields.get(key) ?? (custom ? grant.allCustomFields : undefined) ?? []);
+        return this.grants.flatMap(
+            (grant) => grant.fields.get(key) ?? (custom ? grant.allCustomFields : undefined) ?? []
+        );
     }
 }

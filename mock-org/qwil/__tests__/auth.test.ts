@@ -1,4 +1,8 @@
-import { ChatListResponse, MembershipLookupResponse, TenancyListResponse } from '../../../force-app/server/qwil/schemas';
+import {
+    ChatListResponse,
+    MembershipLookupResponse,
+    TenancyListResponse
+} from '../../../force-app/server/qwil/schemas';
 import { DEMO } from '../index';
 import { failed, ok, QWIL, useMockQwil } from './harness';
 
@@ -14,14 +18,25 @@ describe('credentials as a named credential sends them', () => {
 
     it('accepts Basic authorization alone (username = key, password = secret)', async () => {
         const { key, secret } = mock.credentials;
-        const reply = await mock.sys.get(LOOKUP, { ...eleanor, credentials: null, headers: { Authorization: basic(key, secret) } });
+        const reply = await mock.sys.get(LOOKUP, {
+            ...eleanor,
+            credentials: null,
+            headers: { Authorization: basic(key, secret) }
+        });
         ok(reply, MembershipLookupResponse);
     });
 
     it('accepts both when they agree, and answers RU001 when they disagree', async () => {
         const { key, secret } = mock.credentials;
-        ok(await mock.sys.get(LOOKUP, { ...eleanor, headers: { Authorization: basic(key, secret) } }), MembershipLookupResponse);
-        failed(await mock.sys.get(LOOKUP, { ...eleanor, headers: { Authorization: basic(key, 'other') } }), 401, 'RU001');
+        ok(
+            await mock.sys.get(LOOKUP, { ...eleanor, headers: { Authorization: basic(key, secret) } }),
+            MembershipLookupResponse
+        );
+        failed(
+            await mock.sys.get(LOOKUP, { ...eleanor, headers: { Authorization: basic(key, 'other') } }),
+            401,
+            'RU001'
+        );
     });
 
     it('treats unmerged merge-field literals as a bad key (RU001)', async () => {
@@ -32,10 +47,22 @@ describe('credentials as a named credential sends them', () => {
     it('answers RU001 for a wrong secret, an unknown key, no credentials or half a header pair', async () => {
         const { key } = mock.credentials;
         failed(await mock.sys.get(LOOKUP, { ...eleanor, credentials: { key, secret: 'wrong' } }), 401, 'RU001');
-        failed(await mock.sys.get(LOOKUP, { ...eleanor, credentials: { key: 'sys_unknown', secret: 'x' } }), 401, 'RU001');
+        failed(
+            await mock.sys.get(LOOKUP, { ...eleanor, credentials: { key: 'sys_unknown', secret: 'x' } }),
+            401,
+            'RU001'
+        );
         failed(await mock.sys.get(LOOKUP, { ...eleanor, credentials: null }), 401, 'RU001');
-        failed(await mock.sys.get(LOOKUP, { ...eleanor, credentials: null, headers: { 'X-SYS-API-KEY': key } }), 401, 'RU001');
-        failed(await mock.sys.get(LOOKUP, { ...eleanor, credentials: null, headers: { Authorization: 'Bearer abc' } }), 401, 'RU001');
+        failed(
+            await mock.sys.get(LOOKUP, { ...eleanor, credentials: null, headers: { 'X-SYS-API-KEY': key } }),
+            401,
+            'RU001'
+        );
+        failed(
+            await mock.sys.get(LOOKUP, { ...eleanor, credentials: null, headers: { Authorization: 'Bearer abc' } }),
+            401,
+            'RU001'
+        );
     });
 
     it("answers RU001 when the key's organisation lives in another region", async () => {
@@ -94,8 +121,15 @@ describe('CIDR blocks', () => {
 describe('permission flags', () => {
     const cases = [
         { flag: 'canReadOnly', call: () => mock.sys.get('entity-memberships/list') },
-        { flag: 'canWriteOnly', call: () => mock.sys.post('entity-memberships/suspend', { entity_user_xref_uuid: DEMO.clients.hannahLindqvist }) },
-        { flag: 'canDataReview', call: () => mock.sys.get('chats/list', { query: { entity_user_xref_uuid: DEMO.clients.eleanorWhitfield } }) },
+        {
+            flag: 'canWriteOnly',
+            call: () =>
+                mock.sys.post('entity-memberships/suspend', { entity_user_xref_uuid: DEMO.clients.hannahLindqvist })
+        },
+        {
+            flag: 'canDataReview',
+            call: () => mock.sys.get('chats/list', { query: { entity_user_xref_uuid: DEMO.clients.eleanorWhitfield } })
+        },
         { flag: 'canExportData', call: () => mock.sys.get('export/entities') }
     ] as const;
 
@@ -118,14 +152,23 @@ describe('permission flags', () => {
         const chat = { chat_uuid: DEMO.chats.eleanorPortfolioReview };
         failed(await mock.sys.get('chats/export/pdf', { query: chat }), 403, 'QX010');
         failed(await mock.sys.get('chats/export/zip', { query: chat }), 403, 'QX010');
-        const exporter = mock.control.createSystemApiKey({ name: 'exports', canExportData: true, canDataReview: false });
+        const exporter = mock.control.createSystemApiKey({
+            name: 'exports',
+            canExportData: true,
+            canDataReview: false
+        });
         expect((await mock.sys.get('chats/export/pdf', { query: chat, credentials: exporter })).status).toBe(200);
         failed(await mock.sys.get('chats/export/pdf', { credentials: exporter }), 400, 'QX001');
     });
 
     it('applies to chat-service calls too', async () => {
         const readOnly = mock.control.createSystemApiKey({ name: 'read only', canWriteOnly: false });
-        const reply = await mock.chat.post('chats/create', DEMO.staff.oliviaHart, { entity_user_xref_uuids: [] }, { credentials: readOnly });
+        const reply = await mock.chat.post(
+            'chats/create',
+            DEMO.staff.oliviaHart,
+            { entity_user_xref_uuids: [] },
+            { credentials: readOnly }
+        );
         failed(reply, 403, 'QX010');
         ok(await mock.chat.get('chats', DEMO.staff.oliviaHart, { credentials: readOnly }), ChatListResponse);
     });
@@ -148,7 +191,9 @@ describe('Super keys and organisations', () => {
         const olivia = { query: { primary_email: 'olivia.hart@harbourwealth.example' }, credentials };
         failed(await mock.sys.get(LOOKUP, olivia), 400, 'RF736');
         const reply = await mock.sys.get(LOOKUP, { ...olivia, headers: { 'on-behalf-of-entity-uuid': jersey } });
-        expect(ok(reply, MembershipLookupResponse).entity_membership.entity_user_xref_uuid).toBe(DEMO.jerseyStaff.oliviaHart);
+        expect(ok(reply, MembershipLookupResponse).entity_membership.entity_user_xref_uuid).toBe(
+            DEMO.jerseyStaff.oliviaHart
+        );
     });
 
     it('answers RF841 when a key that is not Super sends on-behalf-of-entity-uuid', async () => {
@@ -159,8 +204,16 @@ describe('Super keys and organisations', () => {
     it('answers RN006 for an organisation the Super key cannot reach, QX001 for a malformed one', async () => {
         const credentials = superKey();
         const unknown = '00000000-0000-4000-8000-000000000000';
-        failed(await mock.sys.get(LOOKUP, { ...eleanor, credentials, headers: { 'on-behalf-of-entity-uuid': unknown } }), 404, 'RN006');
-        const malformed = await mock.sys.get(LOOKUP, { ...eleanor, credentials, headers: { 'on-behalf-of-entity-uuid': 'jersey' } });
+        failed(
+            await mock.sys.get(LOOKUP, { ...eleanor, credentials, headers: { 'on-behalf-of-entity-uuid': unknown } }),
+            404,
+            'RN006'
+        );
+        const malformed = await mock.sys.get(LOOKUP, {
+            ...eleanor,
+            credentials,
+            headers: { 'on-behalf-of-entity-uuid': 'jersey' }
+        });
         expect(failed(malformed, 400, 'QX001').field).toBe('on-behalf-of-entity-uuid');
     });
 
@@ -168,7 +221,10 @@ describe('Super keys and organisations', () => {
         const query = { primary_email: 'Olivia.Hart@harbourwealth.example' };
         const plain = ok(await mock.sys.get('sdk/entity-memberships', { query }), TenancyListResponse);
         expect(plain.entity_memberships.map((t) => t.entity.name)).toEqual(['Harbour Wealth']);
-        const all = ok(await mock.sys.get('sdk/entity-memberships', { query, credentials: superKey() }), TenancyListResponse);
+        const all = ok(
+            await mock.sys.get('sdk/entity-memberships', { query, credentials: superKey() }),
+            TenancyListResponse
+        );
         expect(all.entity_memberships.map((t) => [t.entity.name, t.user.role, t.user.status])).toEqual([
             ['Harbour Wealth', 'staff', 'active'],
             ['Harbour Wealth Jersey', 'staff', 'active']
@@ -187,15 +243,29 @@ describe('Super keys and organisations', () => {
         const credentials = superKey();
         const query = { primary_email: 'sofia.reyes@harbourwealth.example' };
         const reply = ok(await mock.sys.get('sdk/entity-memberships', { query, credentials }), TenancyListResponse);
-        expect(reply.entity_memberships.map((t) => t.entity.entity_uuid)).toEqual([DEMO.organisations.harbourWealth, jersey]);
-        failed(await mock.sys.get('sdk/entity-memberships', { query, credentials, headers: { 'on-behalf-of-entity-uuid': jersey } }), 403, 'RN902');
+        expect(reply.entity_memberships.map((t) => t.entity.entity_uuid)).toEqual([
+            DEMO.organisations.harbourWealth,
+            jersey
+        ]);
+        failed(
+            await mock.sys.get('sdk/entity-memberships', {
+                query,
+                credentials,
+                headers: { 'on-behalf-of-entity-uuid': jersey }
+            }),
+            403,
+            'RN902'
+        );
     });
 
     it('lets a Super key look across organisations while its own organisation is frozen', async () => {
         const credentials = superKey();
         mock.control.setOrganisationStatus(DEMO.organisations.harbourWealth, 'frozen');
         const query = { primary_email: 'olivia.hart@harbourwealth.example' };
-        expect(ok(await mock.sys.get('sdk/entity-memberships', { query, credentials }), TenancyListResponse).entity_memberships).toHaveLength(2);
+        expect(
+            ok(await mock.sys.get('sdk/entity-memberships', { query, credentials }), TenancyListResponse)
+                .entity_memberships
+        ).toHaveLength(2);
     });
 });
 

@@ -1,11 +1,16 @@
-import { MembershipLookupResponse, MembershipResponse, MessageRangeResponse } from '../../../force-app/server/qwil/schemas';
+import {
+    MembershipLookupResponse,
+    MembershipResponse,
+    MessageRangeResponse
+} from '../../../force-app/server/qwil/schemas';
 import { DEMO } from '../index';
 import { ADMIN, failed, ok, useMockQwil } from './harness';
 
 const mock = useMockQwil();
 const eleanor = { query: { identifier: '003Qw0000000002IAA' } };
 const lookupEleanor = () => mock.sys.get('entity-memberships', eleanor);
-const suspendHannah = () => mock.sys.post('entity-memberships/suspend', { entity_user_xref_uuid: DEMO.clients.hannahLindqvist });
+const suspendHannah = () =>
+    mock.sys.post('entity-memberships/suspend', { entity_user_xref_uuid: DEMO.clients.hannahLindqvist });
 
 describe('fault injection', () => {
     afterEach(() => mock.control.clearFaults());
@@ -21,9 +26,12 @@ describe('fault injection', () => {
 
     it('answers malformed bodies for the next N calls', async () => {
         mock.control.injectFault({ malformedNext: 1 });
-        const response = await fetch(`https://eu.qwil.io/entity-service/sys-api/entity-memberships?identifier=003Qw0000000002IAA`, {
-            headers: { 'X-SYS-API-KEY': mock.credentials.key, 'X-SYS-API-KEY-SECRET': mock.credentials.secret }
-        });
+        const response = await fetch(
+            `https://eu.qwil.io/entity-service/sys-api/entity-memberships?identifier=003Qw0000000002IAA`,
+            {
+                headers: { 'X-SYS-API-KEY': mock.credentials.key, 'X-SYS-API-KEY-SECRET': mock.credentials.secret }
+            }
+        );
         expect(response.status).toBe(200);
         await expect(response.json()).rejects.toThrow(/JSON/);
         ok(await lookupEleanor(), MembershipLookupResponse);
@@ -31,10 +39,13 @@ describe('fault injection', () => {
 
     it('never answers the next N calls, so the caller times out', async () => {
         mock.control.injectFault({ timeoutNext: 1 });
-        const call = fetch(`https://eu.qwil.io/entity-service/sys-api/entity-memberships?identifier=003Qw0000000002IAA`, {
-            headers: { 'X-SYS-API-KEY': mock.credentials.key, 'X-SYS-API-KEY-SECRET': mock.credentials.secret },
-            signal: AbortSignal.timeout(100)
-        });
+        const call = fetch(
+            `https://eu.qwil.io/entity-service/sys-api/entity-memberships?identifier=003Qw0000000002IAA`,
+            {
+                headers: { 'X-SYS-API-KEY': mock.credentials.key, 'X-SYS-API-KEY-SECRET': mock.credentials.secret },
+                signal: AbortSignal.timeout(100)
+            }
+        );
         await expect(call).rejects.toThrow();
         ok(await lookupEleanor(), MembershipLookupResponse);
     });
@@ -64,7 +75,10 @@ describe('reset and seed', () => {
         expect(mock.control.snapshot().apiKeys).toEqual([]);
         expect(mock.control.callerAddress()).toBe('13.108.4.20');
         const fresh = mock.control.createSystemApiKey({ name: 'fresh' });
-        const reply = await mock.sys.get('entity-memberships', { query: { entity_user_xref_uuid: DEMO.clients.hannahLindqvist }, credentials: fresh });
+        const reply = await mock.sys.get('entity-memberships', {
+            query: { entity_user_xref_uuid: DEMO.clients.hannahLindqvist },
+            credentials: fresh
+        });
         expect(ok(reply, MembershipLookupResponse).entity_membership.status).toBe('active');
     });
 
@@ -82,7 +96,9 @@ describe('reset and seed', () => {
         mock.control.seed('empty');
         const state = mock.control.snapshot();
         expect(state.organisations.map((o) => o.name)).toEqual(['Harbour Wealth']);
-        expect(state.memberships.map((m) => [m.primary_email, m.role])).toEqual([['sofia.reyes@harbourwealth.example', 'system_admin']]);
+        expect(state.memberships.map((m) => [m.primary_email, m.role])).toEqual([
+            ['sofia.reyes@harbourwealth.example', 'system_admin']
+        ]);
         expect([state.groups, state.chats, state.apiKeys]).toEqual([[], [], []]);
     });
 });
@@ -92,18 +108,35 @@ describe('keys and chats', () => {
         failed(await mock.sys.get('export/entities'), 403, 'QX010');
         mock.control.setKeyPermissions({ key: mock.credentials.key, canExportData: true });
         expect((await mock.sys.get('export/entities')).status).toBe(200);
-        expect(mock.control.snapshot().apiKeys.find((k) => k.key === mock.credentials.key)).toMatchObject({ canExportData: true, canReadOnly: true, canDataReview: true });
+        expect(mock.control.snapshot().apiKeys.find((k) => k.key === mock.credentials.key)).toMatchObject({
+            canExportData: true,
+            canReadOnly: true,
+            canDataReview: true
+        });
         expect(() => mock.control.setKeyPermissions({ key: 'unknown', canExportData: false })).toThrow(/key/);
     });
 
     it('appends generated messages to a chat, in sequence after its last message', async () => {
         mock.control.generateMessages({ chatUuid: DEMO.chats.eleanorPortfolioReview, count: 120 });
-        const chat = mock.control.snapshot().chats.find((candidate) => candidate.chat_uuid === DEMO.chats.eleanorPortfolioReview)!;
+        const chat = mock.control
+            .snapshot()
+            .chats.find((candidate) => candidate.chat_uuid === DEMO.chats.eleanorPortfolioReview)!;
         expect(chat.messages).toHaveLength(126);
-        expect(chat.messages.at(-1)).toMatchObject({ seq: 126, text: 'Generated message 126', sent_at: '2025-10-08T11:12:00.000Z' });
-        const newest = ok(await mock.chat.get('chats/messages/range', DEMO.staff.oliviaHart, { query: { chat_uuid: DEMO.chats.eleanorPortfolioReview } }), MessageRangeResponse);
+        expect(chat.messages.at(-1)).toMatchObject({
+            seq: 126,
+            text: 'Generated message 126',
+            sent_at: '2025-10-08T11:12:00.000Z'
+        });
+        const newest = ok(
+            await mock.chat.get('chats/messages/range', DEMO.staff.oliviaHart, {
+                query: { chat_uuid: DEMO.chats.eleanorPortfolioReview }
+            }),
+            MessageRangeResponse
+        );
         expect(newest.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 77 + i));
-        expect(() => mock.control.generateMessages({ chatUuid: DEMO.organisations.harbourWealth, count: 1 })).toThrow(/Chat/);
+        expect(() => mock.control.generateMessages({ chatUuid: DEMO.organisations.harbourWealth, count: 1 })).toThrow(
+            /Chat/
+        );
     });
 });
 
@@ -139,15 +172,23 @@ describe('admin HTTP API', () => {
         failed(await lookupEleanor(), 403, 'RN900');
         await admin('reset', { keepApiKeys: true });
         ok(await lookupEleanor(), MembershipLookupResponse);
-        expect(mock.control.snapshot().memberships.find((m) => m.entity_user_xref_uuid === DEMO.clients.marcusBennett)?.status).toBe('pending');
+        expect(
+            mock.control.snapshot().memberships.find((m) => m.entity_user_xref_uuid === DEMO.clients.marcusBennett)
+                ?.status
+        ).toBe('pending');
         await admin('seed', { seed: 'empty' });
         expect(mock.control.snapshot().memberships).toHaveLength(1);
     });
 
     it('answers 4xx JSON for bad input and unknown admin paths, changing nothing', async () => {
         const before = mock.control.snapshot();
-        expect((await admin('keys', { name: 'x', extra: true })).body).toMatchObject({ error_code: 'QX001', field: 'extra' });
-        expect((await admin('invitations/accept', { entityUserXrefUuid: DEMO.clients.eleanorWhitfield })).status).toBe(409);
+        expect((await admin('keys', { name: 'x', extra: true })).body).toMatchObject({
+            error_code: 'QX001',
+            field: 'extra'
+        });
+        expect((await admin('invitations/accept', { entityUserXrefUuid: DEMO.clients.eleanorWhitfield })).status).toBe(
+            409
+        );
         expect((await admin('keys/revoke', { key: 'sys_unknown' })).status).toBe(404);
         expect((await admin('nothing-here', {})).body).toMatchObject({ error_code: 'QX404' });
         expect(mock.control.snapshot()).toEqual(before);

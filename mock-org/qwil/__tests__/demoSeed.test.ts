@@ -33,7 +33,15 @@ describe('demo seed', () => {
         ['george.adeyemi@example.com', 'George', 'Adeyemi', '003Qw0000000007IAA', 'deactivated', null],
         ['charlotte.dubois@example.com', 'Charlotte', 'Dubois', '001Qw0000000002IAA', 'active', '+33612345678']
     ])('has client %s', (email, first_name, last_name, identifier, status, invitation_phone_number) => {
-        expect(byEmail(email)).toMatchObject({ first_name, last_name, identifier, status, invitation_phone_number, role: 'client', job_title: 'Client' });
+        expect(byEmail(email)).toMatchObject({
+            first_name,
+            last_name,
+            identifier,
+            status,
+            invitation_phone_number,
+            role: 'client',
+            job_title: 'Client'
+        });
     });
 
     it('leaves Daniel Brooks and Thomas Okafor out of Qwil', () => {
@@ -55,7 +63,9 @@ describe('demo seed', () => {
         for (const m of state.memberships) Membership.parse(toMembership(m));
         for (const c of state.chats) Chat.parse(toChat(c));
         for (const group of state.groups) {
-            const members = group.member_xref_uuids.map((xref) => state.memberships.find((m) => m.entity_user_xref_uuid === xref));
+            const members = group.member_xref_uuids.map((xref) =>
+                state.memberships.find((m) => m.entity_user_xref_uuid === xref)
+            );
             const hasClients = members.some((m) => m?.role === 'client' && m.status !== 'deactivated');
             const hasActiveStaff = members.some((m) => m && m.role !== 'client' && m.status === 'active');
             expect({ group: group.name, ok: !hasClients || hasActiveStaff }).toEqual({ group: group.name, ok: true });
@@ -65,11 +75,19 @@ describe('demo seed', () => {
     it('has the chats the connector’s cases need', () => {
         const chat = (uuid: string) => state.chats.find((c) => c.chat_uuid === uuid);
         const participants = (uuid: string) => chat(uuid)?.participants.map((p) => p.entity_user_xref_uuid);
-        expect(participants(DEMO.chats.eleanorPortfolioReview)).toEqual([DEMO.staff.oliviaHart, DEMO.clients.eleanorWhitfield]);
-        expect(participants(DEMO.chats.eleanorProofOfAddress)).toEqual([DEMO.staff.jamesPatel, DEMO.clients.eleanorWhitfield]);
+        expect(participants(DEMO.chats.eleanorPortfolioReview)).toEqual([
+            DEMO.staff.oliviaHart,
+            DEMO.clients.eleanorWhitfield
+        ]);
+        expect(participants(DEMO.chats.eleanorProofOfAddress)).toEqual([
+            DEMO.staff.jamesPatel,
+            DEMO.clients.eleanorWhitfield
+        ]);
         expect(chat(DEMO.chats.advisoryDeskRebalancing)?.staff_only).toBe(true);
         expect(chat(DEMO.chats.priyaIsaAllowance)?.archived).toBe(true);
-        expect(chat(DEMO.chats.hannahPensionTransfer)?.participants.find((p) => p.left_at !== null)?.entity_user_xref_uuid).toBe(DEMO.staff.noahFischer);
+        expect(
+            chat(DEMO.chats.hannahPensionTransfer)?.participants.find((p) => p.left_at !== null)?.entity_user_xref_uuid
+        ).toBe(DEMO.staff.noahFischer);
         expect(chat(DEMO.chats.eleanorPortfolioReview)?.messages.some((m) => m.reply_to_seq !== null)).toBe(true);
         expect(chat(DEMO.chats.eleanorProofOfAddress)?.messages.some((m) => m.attachments.length > 0)).toBe(true);
         expect(chat(DEMO.chats.charlotteMarketNotes)?.messages).toHaveLength(250);
@@ -84,14 +102,20 @@ describe('demo groups through the API', () => {
     const mock = useMockQwil();
 
     it.each([
-        [DEMO.groups.whitfieldRelationship, [DEMO.staff.oliviaHart, DEMO.clients.eleanorWhitfield, DEMO.clients.marcusBennett]],
+        [
+            DEMO.groups.whitfieldRelationship,
+            [DEMO.staff.oliviaHart, DEMO.clients.eleanorWhitfield, DEMO.clients.marcusBennett]
+        ],
         [DEMO.groups.ramanRelationship, [DEMO.staff.oliviaHart, DEMO.clients.priyaRaman]],
         [DEMO.groups.lindqvistRelationship, [DEMO.staff.jamesPatel, DEMO.clients.hannahLindqvist]],
         [DEMO.groups.duboisRelationship, [DEMO.staff.oliviaHart, DEMO.staff.sofiaReyes, DEMO.clients.charlotteDubois]],
         [DEMO.groups.adeyemiRelationship, [DEMO.staff.jamesPatel, DEMO.clients.georgeAdeyemi]],
         [DEMO.groups.advisoryDesk, [DEMO.staff.oliviaHart, DEMO.staff.jamesPatel, DEMO.staff.avaCollins]]
     ])('group %s has its members', async (group_uuid, members) => {
-        const reply = ok(await mock.sys.get('groups/group-members/list', { query: { group_uuid } }), GroupMembersResponse);
+        const reply = ok(
+            await mock.sys.get('groups/group-members/list', { query: { group_uuid } }),
+            GroupMembersResponse
+        );
         expect(reply.group_members.map((m) => m.entity_user_xref_uuid)).toEqual(members);
     });
 });

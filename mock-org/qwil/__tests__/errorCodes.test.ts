@@ -1,6 +1,13 @@
 import { DEMO } from '../index';
 import { type Credentials, useMockQwil } from './harness';
-import { ErrorAsSamplesRead, multiOrgAuthenticate, multiOrgEntityMemberships, type SampleRequest, send, singleOrgAuthenticate } from './sampleClients';
+import {
+    ErrorAsSamplesRead,
+    multiOrgAuthenticate,
+    multiOrgEntityMemberships,
+    type SampleRequest,
+    send,
+    singleOrgAuthenticate
+} from './sampleClients';
 
 /*
  * Each code Qwil's samples handle, produced by the request the sample makes, in the situation the
@@ -24,7 +31,10 @@ function superKey(): Credentials {
 
 async function expectCode(request: SampleRequest, status: number, code: string): Promise<void> {
     const reply = await send(request);
-    expect({ status: reply.status, error_code: ErrorAsSamplesRead.parse(reply.body).error_code }).toEqual({ status, error_code: code });
+    expect({ status: reply.status, error_code: ErrorAsSamplesRead.parse(reply.body).error_code }).toEqual({
+        status,
+        error_code: code
+    });
 }
 
 /** The single-organisation sample's session request with another body. */

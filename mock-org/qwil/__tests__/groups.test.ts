@@ -1,4 +1,9 @@
-import { GroupDeletedResponse, GroupListResponse, GroupMembersResponse, GroupResponse } from '../../../force-app/server/qwil/schemas';
+import {
+    GroupDeletedResponse,
+    GroupListResponse,
+    GroupMembersResponse,
+    GroupResponse
+} from '../../../force-app/server/qwil/schemas';
 import { DEMO } from '../index';
 import { failed, ok, useMockQwil } from './harness';
 
@@ -8,9 +13,10 @@ const { eleanorWhitfield, priyaRaman, georgeAdeyemi, hannahLindqvist } = DEMO.cl
 const groups = DEMO.groups;
 
 const members = async (group_uuid: string) =>
-    ok(await mock.sys.get('groups/group-members/list', { query: { group_uuid } }), GroupMembersResponse).group_members.map(
-        (m) => m.entity_user_xref_uuid
-    );
+    ok(
+        await mock.sys.get('groups/group-members/list', { query: { group_uuid } }),
+        GroupMembersResponse
+    ).group_members.map((m) => m.entity_user_xref_uuid);
 const addMembers = (group_uuid: string, entity_user_xref_uuids: string[]) =>
     mock.sys.post('groups/group-members/create', { group_uuid, entity_user_xref_uuids });
 const removeMembers = (group_uuid: string, entity_user_xref_uuids: string[]) =>
@@ -29,7 +35,10 @@ describe('groups', () => {
         ]);
         const first = ok(await mock.sys.get('groups/list', { query: { limit: '4' } }), GroupListResponse);
         expect(first.groups).toHaveLength(4);
-        const rest = ok(await mock.sys.get('groups/list', { query: { limit: '4', cursor: first.next_cursor ?? '' } }), GroupListResponse);
+        const rest = ok(
+            await mock.sys.get('groups/list', { query: { limit: '4', cursor: first.next_cursor ?? '' } }),
+            GroupListResponse
+        );
         expect(rest.groups.map((g) => g.name)).toEqual(['Raman Relationship', 'Whitfield Relationship']);
         expect(rest.next_cursor).toBeNull();
         const found = ok(await mock.sys.get('groups/list', { query: { search: 'desk' } }), GroupListResponse);
@@ -38,23 +47,49 @@ describe('groups', () => {
 
     it('creates, updates and deletes a group', async () => {
         const created = ok(
-            await mock.sys.post('groups/create', { name: 'Whitfield Trust', identifier: 'WhitfieldTrust', entity_user_xref_uuids: [oliviaHart, eleanorWhitfield] }),
+            await mock.sys.post('groups/create', {
+                name: 'Whitfield Trust',
+                identifier: 'WhitfieldTrust',
+                entity_user_xref_uuids: [oliviaHart, eleanorWhitfield]
+            }),
             GroupResponse
         ).group;
         expect(created).toMatchObject({ name: 'Whitfield Trust', member_count: 2, description: null });
-        const updated = ok(await mock.sys.post('groups/update', { group_uuid: created.group_uuid, description: 'Family trust', identifier: null }), GroupResponse);
+        const updated = ok(
+            await mock.sys.post('groups/update', {
+                group_uuid: created.group_uuid,
+                description: 'Family trust',
+                identifier: null
+            }),
+            GroupResponse
+        );
         expect(updated.group).toMatchObject({ description: 'Family trust', identifier: null, name: 'Whitfield Trust' });
         ok(await mock.sys.post('groups/destroy', { group_uuid: created.group_uuid }), GroupDeletedResponse);
         failed(await mock.sys.post('groups/destroy', { group_uuid: created.group_uuid }), 404, 'RN006');
     });
 
     it('keeps group identifiers unique (QX021)', async () => {
-        failed(await mock.sys.post('groups/create', { name: 'Another desk', identifier: 'AdvisoryDesk' }), 409, 'QX021');
-        failed(await mock.sys.post('groups/update', { group_uuid: groups.ramanRelationship, identifier: 'AdvisoryDesk' }), 409, 'QX021');
+        failed(
+            await mock.sys.post('groups/create', { name: 'Another desk', identifier: 'AdvisoryDesk' }),
+            409,
+            'QX021'
+        );
+        failed(
+            await mock.sys.post('groups/update', { group_uuid: groups.ramanRelationship, identifier: 'AdvisoryDesk' }),
+            409,
+            'QX021'
+        );
     });
 
     it('refuses a new group of clients without an active staff member (QX031)', async () => {
-        failed(await mock.sys.post('groups/create', { name: 'Clients only', entity_user_xref_uuids: [avaCollins, eleanorWhitfield] }), 409, 'QX031');
+        failed(
+            await mock.sys.post('groups/create', {
+                name: 'Clients only',
+                entity_user_xref_uuids: [avaCollins, eleanorWhitfield]
+            }),
+            409,
+            'QX031'
+        );
     });
 
     it('refuses an update without any field', async () => {
@@ -73,7 +108,10 @@ describe('group members', () => {
     });
 
     it('adds clients only to groups with an active staff member (QX031)', async () => {
-        const staffless = ok(await mock.sys.post('groups/create', { name: 'Pending desk', entity_user_xref_uuids: [avaCollins] }), GroupResponse).group;
+        const staffless = ok(
+            await mock.sys.post('groups/create', { name: 'Pending desk', entity_user_xref_uuids: [avaCollins] }),
+            GroupResponse
+        ).group;
         failed(await addMembers(staffless.group_uuid, [eleanorWhitfield]), 409, 'QX031');
         expect(await members(staffless.group_uuid)).toEqual([avaCollins]);
     });

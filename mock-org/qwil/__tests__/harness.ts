@@ -58,11 +58,20 @@ export function useMockQwil(keyInput: CreateSystemApiKeyInput = { name: 'Salesfo
             ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
             ...options.headers
         };
-        const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+        const body =
+            options.body === undefined
+                ? undefined
+                : typeof options.body === 'string'
+                  ? options.body
+                  : JSON.stringify(options.body);
         const response = await fetch(target, { method, headers, body });
         const text = await response.text();
         const isJson = response.headers.get('content-type')?.includes('json') ?? false;
-        return { status: response.status, headers: response.headers, body: isJson ? (JSON.parse(text) as unknown) : text };
+        return {
+            status: response.status,
+            headers: response.headers,
+            body: isJson ? (JSON.parse(text) as unknown) : text
+        };
     }
 
     return {
@@ -76,10 +85,12 @@ export function useMockQwil(keyInput: CreateSystemApiKeyInput = { name: 'Salesfo
         clock,
         sys: {
             get: (path: string, options?: CallOptions) => call('GET', `${SYS}/${path}`, options),
-            post: (path: string, body: unknown, options?: CallOptions) => call('POST', `${SYS}/${path}`, { ...options, body })
+            post: (path: string, body: unknown, options?: CallOptions) =>
+                call('POST', `${SYS}/${path}`, { ...options, body })
         },
         chat: {
-            get: (path: string, actor: string, options?: CallOptions) => call('GET', `${CHAT}/${path}`, { actor, ...options }),
+            get: (path: string, actor: string, options?: CallOptions) =>
+                call('GET', `${CHAT}/${path}`, { actor, ...options }),
             post: (path: string, actor: string, body: unknown, options?: CallOptions) =>
                 call('POST', `${CHAT}/${path}`, { actor, ...options, body })
         },
@@ -95,7 +106,10 @@ export function ok<S extends z.ZodType>(reply: Reply, schema: S): z.infer<S> {
 
 /** The reply must be a Qwil error with this status and code; returns the body for further checks. */
 export function failed(reply: Reply, status: number, code: string): z.infer<typeof ErrorBodyWithField> {
-    expect({ status: reply.status, code: (reply.body as { error_code?: string }).error_code }).toEqual({ status, code });
+    expect({ status: reply.status, code: (reply.body as { error_code?: string }).error_code }).toEqual({
+        status,
+        code
+    });
     return ErrorBodyWithField.parse(reply.body);
 }
 

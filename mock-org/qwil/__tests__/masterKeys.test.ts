@@ -15,7 +15,11 @@ function masterKey(input: Partial<CreateMasterUserApiKeyInput> = {}): Credential
 function asMaster(credentials: Credentials, extra: Record<string, string> = {}): CallOptions {
     return {
         credentials: null,
-        headers: { 'X-MASTER-USER-API-KEY': credentials.key, 'X-MASTER-USER-API-KEY-SECRET': credentials.secret, ...extra }
+        headers: {
+            'X-MASTER-USER-API-KEY': credentials.key,
+            'X-MASTER-USER-API-KEY-SECRET': credentials.secret,
+            ...extra
+        }
     };
 }
 
@@ -24,14 +28,30 @@ describe('Master User API keys on chat-service', () => {
         const credentials = masterKey();
         const chats = ok(await mock.chat.get('chats', olivia, asMaster(credentials)), ChatListResponse);
         expect(chats.chats.map((c) => c.chat_uuid)).toContain(chat);
-        const sent = ok(await mock.chat.post('chats/messages/send-text', olivia, { chat_uuid: chat, text: 'Sent with a Master key' }, asMaster(credentials)), MessageResponse);
+        const sent = ok(
+            await mock.chat.post(
+                'chats/messages/send-text',
+                olivia,
+                { chat_uuid: chat, text: 'Sent with a Master key' },
+                asMaster(credentials)
+            ),
+            MessageResponse
+        );
         expect(sent.message.sender_entity_user_xref_uuid).toBe(olivia);
     });
 
     it.each([
         { flag: 'canReadChat', call: (c: Credentials) => mock.chat.get('chats', olivia, asMaster(c)) },
-        { flag: 'canWriteChat', call: (c: Credentials) => mock.chat.post('chats/rename', olivia, { chat_uuid: chat, title: 'Renamed' }, asMaster(c)) },
-        { flag: 'canExportData', call: (c: Credentials) => mock.chat.get('chats/export', olivia, { ...asMaster(c), query: { chat_uuid: chat } }) }
+        {
+            flag: 'canWriteChat',
+            call: (c: Credentials) =>
+                mock.chat.post('chats/rename', olivia, { chat_uuid: chat, title: 'Renamed' }, asMaster(c))
+        },
+        {
+            flag: 'canExportData',
+            call: (c: Credentials) =>
+                mock.chat.get('chats/export', olivia, { ...asMaster(c), query: { chat_uuid: chat } })
+        }
     ] as const)('$flag: refused without it (QX010), allowed with it', async ({ flag, call }) => {
         const all = { canReadChat: true, canWriteChat: true, canExportData: true, canReadContacts: true };
         failed(await call(masterKey({ ...all, [flag]: false })), 403, 'QX010');
@@ -40,7 +60,12 @@ describe('Master User API keys on chat-service', () => {
 
     it('defaults to read-only and write-only chat, without export data or read-only contacts', async () => {
         const { key } = masterKey();
-        expect(mock.control.snapshot().masterKeys.find((k) => k.key === key)).toMatchObject({ canReadChat: true, canWriteChat: true, canExportData: false, canReadContacts: false });
+        expect(mock.control.snapshot().masterKeys.find((k) => k.key === key)).toMatchObject({
+            canReadChat: true,
+            canWriteChat: true,
+            canExportData: false,
+            canReadContacts: false
+        });
     });
 
     it('keeps the on-behalf-of rules: required, a membership of the key’s organisation, active', async () => {
@@ -63,20 +88,43 @@ describe('Master User API keys on chat-service', () => {
 
     it('is refused on the System API (RU001), and cannot pick an organisation (RF841)', async () => {
         const credentials = masterKey();
-        failed(await mock.sys.get('entity-memberships', { ...asMaster(credentials), query: { identifier: '003Qw0000000002IAA' } }), 401, 'RU001');
-        failed(await mock.chat.get('chats', olivia, asMaster(credentials, { 'on-behalf-of-entity-uuid': DEMO.organisations.harbourWealth })), 400, 'RF841');
+        failed(
+            await mock.sys.get('entity-memberships', {
+                ...asMaster(credentials),
+                query: { identifier: '003Qw0000000002IAA' }
+            }),
+            401,
+            'RU001'
+        );
+        failed(
+            await mock.chat.get(
+                'chats',
+                olivia,
+                asMaster(credentials, { 'on-behalf-of-entity-uuid': DEMO.organisations.harbourWealth })
+            ),
+            400,
+            'RF841'
+        );
     });
 
     it('takes one key per call: System and Master headers together are RU001; a matching Basic header is accepted', async () => {
         const credentials = masterKey();
-        failed(await mock.chat.get('chats', olivia, { ...asMaster(credentials), credentials: mock.credentials }), 401, 'RU001');
+        failed(
+            await mock.chat.get('chats', olivia, { ...asMaster(credentials), credentials: mock.credentials }),
+            401,
+            'RU001'
+        );
         const basic = `Basic ${Buffer.from(`${credentials.key}:${credentials.secret}`).toString('base64')}`;
         ok(await mock.chat.get('chats', olivia, asMaster(credentials, { Authorization: basic })), ChatListResponse);
     });
 
     it('answers QX404 for an unknown chat-service path only after authenticating', async () => {
         const credentials = masterKey();
-        failed(await mock.call('GET', `${CHAT}/contacts`, asMaster({ key: credentials.key, secret: 'wrong' })), 401, 'RU001');
+        failed(
+            await mock.call('GET', `${CHAT}/contacts`, asMaster({ key: credentials.key, secret: 'wrong' })),
+            401,
+            'RU001'
+        );
         failed(await mock.call('GET', `${CHAT}/contacts`, asMaster(credentials)), 404, 'QX404');
         failed(await mock.call('GET', `${SYS}/no-such-endpoint`, asMaster(credentials)), 401, 'RU001');
     });
@@ -88,7 +136,10 @@ describe('Master User API keys on chat-service', () => {
 
 describe('the control surface', () => {
     it('creates Master User keys over the admin API and verifies their secret', async () => {
-        const reply = await mock.call('POST', `${ADMIN}/master-keys`, { credentials: null, body: { name: 'chat', canExportData: true } });
+        const reply = await mock.call('POST', `${ADMIN}/master-keys`, {
+            credentials: null,
+            body: { name: 'chat', canExportData: true }
+        });
         const { key, secret } = (reply.body as { result: Credentials }).result;
         expect(key).toMatch(/^mst_/);
         expect(mock.control.verifyMasterUserApiKey(key, secret)).toBe(true);
@@ -97,6 +148,8 @@ describe('the control surface', () => {
     });
 
     it('refuses an unknown flag', () => {
-        expect(() => mock.control.createMasterUserApiKey({ name: 'x', canReadOnly: true } as CreateMasterUserApiKeyInput)).toThrow(/canReadOnly/);
+        expect(() =>
+            mock.control.createMasterUserApiKey({ name: 'x', canReadOnly: true } as CreateMasterUserApiKeyInput)
+        ).toThrow(/canReadOnly/);
     });
 });

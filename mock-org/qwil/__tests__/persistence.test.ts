@@ -40,7 +40,10 @@ describe('persistence', () => {
 
     it('keeps changes made through the API and the admin API across a restart', async () => {
         const first = start();
-        const created = await fetch('http://mock-qwil.admin/__admin/keys', { method: 'POST', body: JSON.stringify({ name: 'dev server' }) });
+        const created = await fetch('http://mock-qwil.admin/__admin/keys', {
+            method: 'POST',
+            body: JSON.stringify({ name: 'dev server' })
+        });
         const { result: credentials } = (await created.json()) as { result: { key: string; secret: string } };
         const suspended = await fetch('https://eu.qwil.io/entity-service/sys-api/entity-memberships/suspend', {
             method: 'POST',
@@ -54,7 +57,9 @@ describe('persistence', () => {
         const second = start();
         const reply = await fetch(hannah, { headers: headers(credentials) });
         expect(MembershipLookupResponse.parse(await reply.json()).entity_membership.status).toBe('suspended');
-        const marcus = second.control.snapshot().memberships.find((m) => m.entity_user_xref_uuid === DEMO.clients.marcusBennett);
+        const marcus = second.control
+            .snapshot()
+            .memberships.find((m) => m.entity_user_xref_uuid === DEMO.clients.marcusBennett);
         expect(marcus?.status).toBe('active');
     });
 
@@ -92,7 +97,18 @@ describe('persistence', () => {
         start().control.seed('empty');
         writeFileSync(statePath, '{ "version": 1, ');
         expect(() => start()).toThrow(/mock-qwil-state\.json: not a mock Qwil state file/);
-        writeFileSync(statePath, JSON.stringify({ version: 1, sequence: 0, organisations: [], memberships: [{ first_name: 'Ada' }], groups: [], chats: [], apiKeys: [] }));
+        writeFileSync(
+            statePath,
+            JSON.stringify({
+                version: 1,
+                sequence: 0,
+                organisations: [],
+                memberships: [{ first_name: 'Ada' }],
+                groups: [],
+                chats: [],
+                apiKeys: []
+            })
+        );
         expect(() => start()).toThrow(/mock-qwil-state\.json: memberships\.0\.entity_user_xref_uuid/);
     });
 

@@ -42,15 +42,27 @@ export function singleOrgAuthenticate(credentials: Credentials, salesforceUserId
 
 /** QwilSdk.getEntityMemberships(): the Salesforce username as primary_email, appended unencoded; no organisation header. */
 export function multiOrgEntityMemberships(credentials: Credentials, salesforceUsername: string): SampleRequest {
-    return { method: 'GET', url: `${MULTI_ORG_CREDENTIAL_URL}/entity-memberships?primary_email=${salesforceUsername}`, headers: customHeaders(credentials) };
+    return {
+        method: 'GET',
+        url: `${MULTI_ORG_CREDENTIAL_URL}/entity-memberships?primary_email=${salesforceUsername}`,
+        headers: customHeaders(credentials)
+    };
 }
 
 /** QwilSdk.authenticate(entityUuid, entityUserXrefUuid): the chosen account, its organisation in on-behalf-of-entity-uuid. */
-export function multiOrgAuthenticate(credentials: Credentials, entityUuid: string, entityUserXrefUuid: string): SampleRequest {
+export function multiOrgAuthenticate(
+    credentials: Credentials,
+    entityUuid: string,
+    entityUserXrefUuid: string
+): SampleRequest {
     return {
         method: 'POST',
         url: `${MULTI_ORG_CREDENTIAL_URL}/sessions/create`,
-        headers: { ...customHeaders(credentials), 'Content-Type': 'application/json', 'on-behalf-of-entity-uuid': entityUuid },
+        headers: {
+            ...customHeaders(credentials),
+            'Content-Type': 'application/json',
+            'on-behalf-of-entity-uuid': entityUuid
+        },
         body: `{"entity_user_xref_uuid": "${entityUserXrefUuid}"}`
     };
 }
@@ -72,7 +84,12 @@ export const SessionAsSamplesRead = z.object({
 export const MembershipsAsSampleReads = z.object({
     entity_memberships: z.array(
         z.object({
-            entity: z.object({ entity_uuid: z.string(), name: z.string(), avatar_url: z.string().nullish(), logo_url: z.string().nullish() }),
+            entity: z.object({
+                entity_uuid: z.string(),
+                name: z.string(),
+                avatar_url: z.string().nullish(),
+                logo_url: z.string().nullish()
+            }),
             user: z.object({ entity_user_xref_uuid: z.string() })
         })
     )

@@ -38,9 +38,12 @@ function multiOrgSuperKey() {
     return credentials;
 }
 
-describe("qwil-salesforce-app (QwilSdkAuth): a session for the user whose Qwil identifier is their Salesforce User Id", () => {
+describe('qwil-salesforce-app (QwilSdkAuth): a session for the user whose Qwil identifier is their Salesforce User Id', () => {
     beforeEach(async () => {
-        const reply = await mock.sys.post('entity-memberships/profile/update', { entity_user_xref_uuid: DEMO.staff.oliviaHart, identifier: SALESFORCE_USER_ID });
+        const reply = await mock.sys.post('entity-memberships/profile/update', {
+            entity_user_xref_uuid: DEMO.staff.oliviaHart,
+            identifier: SALESFORCE_USER_ID
+        });
         expect(reply.status).toBe(200);
     });
 
@@ -60,14 +63,21 @@ describe("qwil-salesforce-app (QwilSdkAuth): a session for the user whose Qwil i
 
     it('issues a new token for each session (the sample re-authenticates when Qwil reports auth-expired)', async () => {
         const credentials = singleOrgKey();
-        const first = SessionAsSamplesRead.parse((await send(singleOrgAuthenticate(credentials, SALESFORCE_USER_ID))).body);
-        const second = SessionAsSamplesRead.parse((await send(singleOrgAuthenticate(credentials, SALESFORCE_USER_ID))).body);
+        const first = SessionAsSamplesRead.parse(
+            (await send(singleOrgAuthenticate(credentials, SALESFORCE_USER_ID))).body
+        );
+        const second = SessionAsSamplesRead.parse(
+            (await send(singleOrgAuthenticate(credentials, SALESFORCE_USER_ID))).body
+        );
         expect(second.sdk_token).not.toBe(first.sdk_token);
     });
 
     it('answers an error_code the sample maps when the user has no Qwil account (RN006)', async () => {
         const reply = await send(singleOrgAuthenticate(singleOrgKey(), '005Qw0000000099IAA'));
-        expect({ status: reply.status, body: ErrorAsSamplesRead.parse(reply.body) }).toEqual({ status: 404, body: { error_code: 'RN006' } });
+        expect({ status: reply.status, body: ErrorAsSamplesRead.parse(reply.body) }).toEqual({
+            status: 404,
+            body: { error_code: 'RN006' }
+        });
     });
 });
 
@@ -82,7 +92,9 @@ describe('qwil-salesforce-multiorg-app (QwilSdk): the Super-key account lookup, 
             ['Harbour Wealth Jersey', DEMO.jerseyStaff.oliviaHart]
         ]);
         for (const account of accounts) {
-            const reply = await send(multiOrgAuthenticate(credentials, account.entity.entity_uuid, account.user.entity_user_xref_uuid));
+            const reply = await send(
+                multiOrgAuthenticate(credentials, account.entity.entity_uuid, account.user.entity_user_xref_uuid)
+            );
             expect(reply.status).toBe(200);
             expect(SessionAsSamplesRead.parse(reply.body)).toMatchObject({
                 entity_uuid: account.entity.entity_uuid,

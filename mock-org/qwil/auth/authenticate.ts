@@ -42,13 +42,20 @@ const ACTOR_HEADER = 'on-behalf-of';
  * region (RU001), revoked (RU002), caller address against CIDR blocks (QX011), Super-key
  * organisation header (RF736 / RF841 / RN006), organisation enabled (RN900 / RN902).
  */
-export function authenticate(request: Request, region: string, state: QwilState, callerAddress: string, rules: AuthenticationRules): Caller {
+export function authenticate(
+    request: Request,
+    region: string,
+    state: QwilState,
+    callerAddress: string,
+    rules: AuthenticationRules
+): Caller {
     const credentials = readCredentials(request.headers);
     const key = findKey(state, credentials.kind, credentials.key);
     if (!key || !secretMatches(key.record.secretSalt, key.record.secretHash, credentials.secret)) {
         throw new QwilError('RU001', 'Invalid API key or secret');
     }
-    if (!rules.accepts.includes(key.kind)) throw new QwilError('RU001', 'Master User API keys are accepted by chat-service only');
+    if (!rules.accepts.includes(key.kind))
+        throw new QwilError('RU001', 'Master User API keys are accepted by chat-service only');
     const home = state.organisations.find((o) => o.entity_uuid === key.record.entityUuid);
     if (!home || home.region !== region) throw new QwilError('RU001', 'Invalid API key or secret');
     if (key.record.revoked) throw new QwilError('RU002', 'This API key has been deactivated');
@@ -69,7 +76,13 @@ function findKey(state: QwilState, kind: KeyKind, key: string): CallerKey | null
     return record ? { kind, record } : null;
 }
 
-function resolveOrganisation(request: Request, state: QwilState, key: CallerKey, home: OrganisationRecord, crossOrganisation: boolean): Caller {
+function resolveOrganisation(
+    request: Request,
+    state: QwilState,
+    key: CallerKey,
+    home: OrganisationRecord,
+    crossOrganisation: boolean
+): Caller {
     const header = request.headers.get(ENTITY_HEADER);
     if (key.kind === 'master' || !key.record.isSuper) {
         if (header !== null) throw new QwilError('RF841', `${ENTITY_HEADER} is only accepted from a Super key`);
@@ -121,7 +134,10 @@ export function requirePermission(key: CallerKey, required: RequiredPermission):
         throw new QwilError(code, `The key lacks the permission "${PERMISSION_NAMES[required.system]}"`);
     }
     if (required.master !== undefined && key.record[required.master]) return;
-    const name = required.master === undefined ? 'a System API key' : `the permission "${MASTER_PERMISSION_NAMES[required.master]}"`;
+    const name =
+        required.master === undefined
+            ? 'a System API key'
+            : `the permission "${MASTER_PERMISSION_NAMES[required.master]}"`;
     throw new QwilError('QX010', `This call needs ${name}`);
 }
 
@@ -132,6 +148,7 @@ export function resolveActor(request: Request, state: QwilState, entityUuid: str
     const xref = parseOrThrow(OnBehalfOfHeader, header, ACTOR_HEADER);
     const actor = findMembership(state, entityUuid, xref);
     if (!actor) throw notFound(`Membership ${xref}`, ACTOR_HEADER);
-    if (actor.status !== 'active') throw new QwilError('RF024', `Membership ${xref} is not currently active`, ACTOR_HEADER);
+    if (actor.status !== 'active')
+        throw new QwilError('RF024', `Membership ${xref} is not currently active`, ACTOR_HEADER);
     return actor;
 }

@@ -23,15 +23,25 @@ const KEY_HEADERS: Record<KeyKind, { key: string; secret: string }> = {
 export function readCredentials(headers: Headers): Credentials {
     const system = readKeyHeaders(headers, 'system');
     const master = readKeyHeaders(headers, 'master');
-    if (system && master) throw new QwilError('RU001', 'Send one API key: System API key headers or Master User API key headers, not both');
+    if (system && master)
+        throw new QwilError(
+            'RU001',
+            'Send one API key: System API key headers or Master User API key headers, not both'
+        );
     const fromHeaders = system ?? master;
     const fromBasic = readBasic(headers.get('authorization'));
     if (fromHeaders && fromBasic && (fromHeaders.key !== fromBasic.key || fromHeaders.secret !== fromBasic.secret)) {
-        throw new QwilError('RU001', `${KEY_HEADERS[fromHeaders.kind].key} headers and the Authorization header name different credentials`);
+        throw new QwilError(
+            'RU001',
+            `${KEY_HEADERS[fromHeaders.kind].key} headers and the Authorization header name different credentials`
+        );
     }
     const credentials = fromHeaders ?? (fromBasic && { kind: 'system' as const, ...fromBasic });
     if (!credentials) {
-        throw new QwilError('RU001', 'Missing credentials: send X-SYS-API-KEY and X-SYS-API-KEY-SECRET, or Basic authorization');
+        throw new QwilError(
+            'RU001',
+            'Missing credentials: send X-SYS-API-KEY and X-SYS-API-KEY-SECRET, or Basic authorization'
+        );
     }
     return credentials;
 }

@@ -60,9 +60,13 @@ export function adminHandlers(control: MockQwilControl): RequestHandler[] {
         adminPost('organisations/status', OrganisationStatusInput, (input) =>
             control.setOrganisationStatus(input.entityUuid, input.status)
         ),
-        adminPost('organisations/sdk', OrganisationSdkInput, (input) => control.setOrganisationSdk(input.entityUuid, input.enabled)),
+        adminPost('organisations/sdk', OrganisationSdkInput, (input) =>
+            control.setOrganisationSdk(input.entityUuid, input.enabled)
+        ),
         http.all(`${BASE}/*`, ({ request }) =>
-            errorResponse(new QwilError('QX404', `No such admin endpoint: ${request.method} ${new URL(request.url).pathname}`))
+            errorResponse(
+                new QwilError('QX404', `No such admin endpoint: ${request.method} ${new URL(request.url).pathname}`)
+            )
         )
     ];
 }

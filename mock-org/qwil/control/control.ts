@@ -89,7 +89,8 @@ export function createControl(deps: ControlDependencies): MockQwilControl {
         const next = buildSeed(seed);
         if (keepApiKeys) {
             const current = store.read();
-            const known = <K extends KeyRecordBase>(keys: K[]) => keys.filter((k) => next.organisations.some((o) => o.entity_uuid === k.entityUuid));
+            const known = <K extends KeyRecordBase>(keys: K[]) =>
+                keys.filter((k) => next.organisations.some((o) => o.entity_uuid === k.entityUuid));
             next.apiKeys = known(current.apiKeys);
             next.masterKeys = known(current.masterKeys);
         }
@@ -185,7 +186,8 @@ export function createControl(deps: ControlDependencies): MockQwilControl {
             const parsed = parseOrThrow(KeyInput, { key }, 'input');
             store.transact((state) => {
                 const record = requireKey(state.apiKeys, parsed.key);
-                if (record.cidrBlocks.length === 0) throw validationError('cidrBlocks', 'a Super key must be restricted to CIDR blocks');
+                if (record.cidrBlocks.length === 0)
+                    throw validationError('cidrBlocks', 'a Super key must be restricted to CIDR blocks');
                 record.isSuper = true;
             });
         },
@@ -196,7 +198,9 @@ export function createControl(deps: ControlDependencies): MockQwilControl {
         acceptInvitation(entityUserXrefUuid, invitationToken) {
             const parsed = parseOrThrow(AcceptInvitationInput, { entityUserXrefUuid, invitationToken }, 'input');
             return toMembership(
-                store.transact((state) => acceptInvitation(state, parsed.entityUserXrefUuid, now().toISOString(), parsed.invitationToken))
+                store.transact((state) =>
+                    acceptInvitation(state, parsed.entityUserXrefUuid, now().toISOString(), parsed.invitationToken)
+                )
             );
         },
         generateMessages(input) {
@@ -211,7 +215,8 @@ export function createControl(deps: ControlDependencies): MockQwilControl {
                     const seq = (last?.seq ?? 0) + i;
                     chat.messages.push({
                         seq,
-                        sender_entity_user_xref_uuid: senders[i % senders.length] ?? chat.created_by_entity_user_xref_uuid,
+                        sender_entity_user_xref_uuid:
+                            senders[i % senders.length] ?? chat.created_by_entity_user_xref_uuid,
                         text: `Generated message ${seq}`,
                         sent_at: new Date(start + i * 60_000).toISOString(),
                         reply_to_seq: null,

@@ -46,10 +46,15 @@ export const KeyPermissionsInput = z.strictObject({ key: z.string().min(1), ...S
 export type KeyPermissionsInput = z.input<typeof KeyPermissionsInput>;
 
 /** Appends generated messages to a chat, for paging and load tests. */
-export const GenerateMessagesInput = z.strictObject({ chatUuid: z.uuid(), count: z.number().int().min(1).max(100_000) });
+export const GenerateMessagesInput = z.strictObject({
+    chatUuid: z.uuid(),
+    count: z.number().int().min(1).max(100_000)
+});
 export type GenerateMessagesInput = z.input<typeof GenerateMessagesInput>;
 
-export const CallerAddressInput = z.strictObject({ ip: z.string().refine(isValidAddress, 'must be an IPv4 or IPv6 address') });
+export const CallerAddressInput = z.strictObject({
+    ip: z.string().refine(isValidAddress, 'must be an IPv4 or IPv6 address')
+});
 
 export const AcceptInvitationInput = z.strictObject({
     entityUserXrefUuid: z.uuid(),

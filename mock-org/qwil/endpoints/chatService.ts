@@ -88,7 +88,9 @@ export const chatServiceEndpoints = [
         permission: 'canWriteOnly',
         masterPermission: 'canWriteChat',
         input: SendTextRequest,
-        handle: (context, body) => ({ message: toMessage(body.chat_uuid, chats.sendText(context, context.actorUuid, body)) }),
+        handle: (context, body) => ({
+            message: toMessage(body.chat_uuid, chats.sendText(context, context.actorUuid, body))
+        }),
         respond: json(MessageResponse)
     })
 ];

@@ -18,7 +18,11 @@ import * as groups from '../operations/groups';
 import type { Scope } from '../operations/scope';
 
 /** A group write: POST with a shared body schema, answering the group as it now is. */
-function groupWrite<S extends z.ZodType>(path: string, input: S, operation: (scope: Scope, body: z.infer<S>) => GroupRecord): EndpointFactory {
+function groupWrite<S extends z.ZodType>(
+    path: string,
+    input: S,
+    operation: (scope: Scope, body: z.infer<S>) => GroupRecord
+): EndpointFactory {
     return systemEndpoint({
         method: 'post',
         path: `groups/${path}`,
@@ -61,7 +65,10 @@ export const groupEndpoints = [
         path: 'groups/destroy',
         permission: 'canWriteOnly',
         input: GroupRef,
-        handle: (context, body) => ({ group_uuid: groups.deleteGroup(context, body).group_uuid, deleted: true as const }),
+        handle: (context, body) => ({
+            group_uuid: groups.deleteGroup(context, body).group_uuid,
+            deleted: true as const
+        }),
         respond: json(GroupDeletedResponse)
     })
 ];

@@ -52,7 +52,11 @@ export const reviewEndpoints = [
         input: ChatRef,
         handle: ({ state, entityUuid }, query): ExportFile => {
             const chat = requireChat(state, entityUuid, query.chat_uuid);
-            return { fileName: `chat-${chat.chat_uuid}.pdf`, contentType: 'application/pdf', bytes: renderPdf(transcriptLines(state, chat)) };
+            return {
+                fileName: `chat-${chat.chat_uuid}.pdf`,
+                contentType: 'application/pdf',
+                bytes: renderPdf(transcriptLines(state, chat))
+            };
         },
         respond: fileResponse
     }),
@@ -66,11 +70,20 @@ export const reviewEndpoints = [
             const attachments = chat.messages.flatMap((m) =>
                 m.attachments.map((a) => ({
                     name: `attachments/${m.seq}-${a.file_name}`,
-                    content: new TextEncoder().encode(`Placeholder for ${a.file_name} (${a.content_type}, ${a.size_bytes} bytes)\n`)
+                    content: new TextEncoder().encode(
+                        `Placeholder for ${a.file_name} (${a.content_type}, ${a.size_bytes} bytes)\n`
+                    )
                 }))
             );
-            const transcript = { name: 'transcript.txt', content: new TextEncoder().encode(`${transcriptLines(state, chat).join('\n')}\n`) };
-            return { fileName: `chat-${chat.chat_uuid}.zip`, contentType: 'application/zip', bytes: renderZip([transcript, ...attachments]) };
+            const transcript = {
+                name: 'transcript.txt',
+                content: new TextEncoder().encode(`${transcriptLines(state, chat).join('\n')}\n`)
+            };
+            return {
+                fileName: `chat-${chat.chat_uuid}.zip`,
+                contentType: 'application/zip',
+                bytes: renderZip([transcript, ...attachments])
+            };
         },
         respond: fileResponse
     }),

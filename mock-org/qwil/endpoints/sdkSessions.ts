@@ -34,9 +34,13 @@ function sessionFor(state: QwilState, organisation: OrganisationRecord, body: Sd
     if (!organisation.sdk_enabled) throw new QwilError('RF888', `Qwil's SDK is not enabled for ${organisation.name}`);
     const membership = sessionMembership(state, organisation.entity_uuid, body);
     if (membership.status === 'pending') {
-        throw new QwilError('RB035', `Membership ${membership.entity_user_xref_uuid} cannot log in: the invitation is not accepted yet`);
+        throw new QwilError(
+            'RB035',
+            `Membership ${membership.entity_user_xref_uuid} cannot log in: the invitation is not accepted yet`
+        );
     }
-    if (membership.status !== 'active') throw new QwilError('RF024', `Membership ${membership.entity_user_xref_uuid} is not currently active`);
+    if (membership.status !== 'active')
+        throw new QwilError('RF024', `Membership ${membership.entity_user_xref_uuid} is not currently active`);
     return {
         // Opaque and not kept: the mock does not serve the SDK app that would redeem it.
         sdk_token: `sdk_${randomBytes(24).toString('base64url')}`,
@@ -51,7 +55,8 @@ function sessionMembership(state: QwilState, entityUuid: string, body: SdkSessio
     if (identifier === undefined && xref === undefined) {
         throw new QwilError('RB785', 'Send identifier or entity_user_xref_uuid to name the user the session is for');
     }
-    if (identifier !== undefined && xref !== undefined) throw validationError('body', 'send identifier or entity_user_xref_uuid, not both');
+    if (identifier !== undefined && xref !== undefined)
+        throw validationError('body', 'send identifier or entity_user_xref_uuid, not both');
     const membership =
         xref !== undefined
             ? findMembership(state, entityUuid, xref)

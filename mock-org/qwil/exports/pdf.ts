@@ -5,7 +5,8 @@ const WRAP_AT = 95;
 export function renderPdf(lines: readonly string[]): Uint8Array<ArrayBuffer> {
     const wrapped = lines.flatMap(wrap).map((line) => line.replace(/[^\x20-\x7e]/g, '?'));
     const pages: string[][] = [];
-    for (let i = 0; i < Math.max(wrapped.length, 1); i += LINES_PER_PAGE) pages.push(wrapped.slice(i, i + LINES_PER_PAGE));
+    for (let i = 0; i < Math.max(wrapped.length, 1); i += LINES_PER_PAGE)
+        pages.push(wrapped.slice(i, i + LINES_PER_PAGE));
 
     // Objects: 1 catalog, 2 page tree, 3 font, then a page and its content stream per page.
     const pageIds = pages.map((_, i) => 4 + i * 2);
@@ -15,8 +16,17 @@ export function renderPdf(lines: readonly string[]): Uint8Array<ArrayBuffer> {
         '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
     ];
     pages.forEach((pageLines, i) => {
-        const content = ['BT', '/F1 9 Tf', '40 800 Td', '12 TL', ...pageLines.map((l) => `(${escape(l)}) '`), 'ET'].join('\n');
-        objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`);
+        const content = [
+            'BT',
+            '/F1 9 Tf',
+            '40 800 Td',
+            '12 TL',
+            ...pageLines.map((l) => `(${escape(l)}) '`),
+            'ET'
+        ].join('\n');
+        objects.push(
+            `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`
+        );
         objects.push(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
     });
 

@@ -84,7 +84,10 @@ function endpoint<I extends z.ZodType, R, C extends CallContext>(
                 const raw = spec.method === 'get' ? readQuery(request) : await readBody(request);
                 const input = parseOrThrow(spec.input, raw, spec.method === 'get' ? 'query' : 'body', spec.inputRule);
                 const run = (current: QwilState): R =>
-                    spec.handle({ state: current, caller, entityUuid, now: runtime.now().toISOString(), ...extension } as C, input);
+                    spec.handle(
+                        { state: current, caller, entityUuid, now: runtime.now().toISOString(), ...extension } as C,
+                        input
+                    );
                 const result = spec.method === 'get' ? run(state) : runtime.store.transact(run);
                 return spec.respond(result);
             } catch (error) {

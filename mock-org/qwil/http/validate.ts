@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import { QwilError, validationError } from '../errors';
 
 /** Parses with a shared schema; the first problem becomes a QX001 that names its field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, wholeInputName: string, wholeInputRule?: string): z.infer<S> {
+export function parseOrThrow<S extends z.ZodType>(
+    schema: S,
+    value: unknown,
+    wholeInputName: string,
+    wholeInputRule?: string
+): z.infer<S> {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     const issue = result.error.issues[0];

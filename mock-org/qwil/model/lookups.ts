@@ -28,14 +28,24 @@ export function findMembership(state: QwilState, entityUuid: string, xref: strin
     return state.memberships.find((m) => m.entity_uuid === entityUuid && m.entity_user_xref_uuid === xref);
 }
 
-export function requireMembership(state: QwilState, entityUuid: string, xref: string, field = 'entity_user_xref_uuid'): MembershipRecord {
+export function requireMembership(
+    state: QwilState,
+    entityUuid: string,
+    xref: string,
+    field = 'entity_user_xref_uuid'
+): MembershipRecord {
     const membership = findMembership(state, entityUuid, xref);
     if (!membership) throw notFound(`Membership ${xref}`, field);
     return membership;
 }
 
 /** Deactivated memberships cannot join groups or chats. */
-export function requireJoinableMembership(state: QwilState, entityUuid: string, xref: string, field: string): MembershipRecord {
+export function requireJoinableMembership(
+    state: QwilState,
+    entityUuid: string,
+    xref: string,
+    field: string
+): MembershipRecord {
     const membership = requireMembership(state, entityUuid, xref, field);
     if (membership.status === 'deactivated') {
         throw new QwilError('RF024', `Membership ${xref} is deactivated`, field);
@@ -43,7 +53,12 @@ export function requireJoinableMembership(state: QwilState, entityUuid: string, 
     return membership;
 }
 
-export function requireGroup(state: QwilState, entityUuid: string, groupUuid: string, field = 'group_uuid'): GroupRecord {
+export function requireGroup(
+    state: QwilState,
+    entityUuid: string,
+    groupUuid: string,
+    field = 'group_uuid'
+): GroupRecord {
     const group = state.groups.find((g) => g.entity_uuid === entityUuid && g.group_uuid === groupUuid);
     if (!group) throw notFound(`Group ${groupUuid}`, field);
     return group;
@@ -63,14 +78,24 @@ export function assertEmailFree(state: QwilState, entityUuid: string, email: str
     if (taken) throw new QwilError('QX020', `Primary email ${email} is already in use`, 'primary_email');
 }
 
-export function assertMembershipIdentifierFree(state: QwilState, entityUuid: string, identifier: string, exceptXref?: string): void {
+export function assertMembershipIdentifierFree(
+    state: QwilState,
+    entityUuid: string,
+    identifier: string,
+    exceptXref?: string
+): void {
     const taken = membershipsOf(state, entityUuid).some(
         (m) => m.entity_user_xref_uuid !== exceptXref && m.identifier === identifier
     );
     if (taken) throw new QwilError('QX021', `Identifier ${identifier} is already in use`, 'identifier');
 }
 
-export function assertGroupIdentifierFree(state: QwilState, entityUuid: string, identifier: string, exceptGroupUuid?: string): void {
+export function assertGroupIdentifierFree(
+    state: QwilState,
+    entityUuid: string,
+    identifier: string,
+    exceptGroupUuid?: string
+): void {
     const taken = state.groups.some(
         (g) => g.entity_uuid === entityUuid && g.group_uuid !== exceptGroupUuid && g.identifier === identifier
     );

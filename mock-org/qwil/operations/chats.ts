@@ -29,7 +29,10 @@ function isActiveParticipant(chat: ChatRecord, xref: string): boolean {
 
 /** A chat becomes visible to its other participants with its first message (documented by Qwil). */
 function isVisibleTo(chat: ChatRecord, xref: string): boolean {
-    return participation(chat, xref) !== undefined && (chat.messages.length > 0 || chat.created_by_entity_user_xref_uuid === xref);
+    return (
+        participation(chat, xref) !== undefined &&
+        (chat.messages.length > 0 || chat.created_by_entity_user_xref_uuid === xref)
+    );
 }
 
 function lastActivity(chat: ChatRecord): string {
@@ -55,7 +58,13 @@ function messagesVisibleTo(chat: ChatRecord, actorUuid: string): MessageRecord[]
 }
 
 /** Only staff add participants; deactivated people cannot join; staff-only chats take no clients. */
-function addParticipants(state: QwilState, chat: ChatRecord, actorUuid: string, xrefs: readonly string[], now: string): void {
+function addParticipants(
+    state: QwilState,
+    chat: ChatRecord,
+    actorUuid: string,
+    xrefs: readonly string[],
+    now: string
+): void {
     if (!isStaffRole(requireMembership(state, chat.entity_uuid, actorUuid).role)) {
         throw new QwilError('QX041', 'Only staff members can add chat participants');
     }
@@ -70,7 +79,11 @@ function addParticipants(state: QwilState, chat: ChatRecord, actorUuid: string, 
     }
     const active = chat.participants.filter((p) => p.left_at === null).length;
     if (active > MAX_ACTIVE_PARTICIPANTS) {
-        throw new QwilError('QX040', `A chat has at most ${MAX_ACTIVE_PARTICIPANTS} active participants`, 'entity_user_xref_uuids');
+        throw new QwilError(
+            'QX040',
+            `A chat has at most ${MAX_ACTIVE_PARTICIPANTS} active participants`,
+            'entity_user_xref_uuids'
+        );
     }
 }
 
@@ -119,7 +132,11 @@ export function renameChat({ state, entityUuid }: Scope, actorUuid: string, body
     return chat;
 }
 
-export function inviteToChat({ state, entityUuid, now }: Scope, actorUuid: string, body: InviteToChatRequest): ChatRecord {
+export function inviteToChat(
+    { state, entityUuid, now }: Scope,
+    actorUuid: string,
+    body: InviteToChatRequest
+): ChatRecord {
     const chat = requireChat(state, entityUuid, body.chat_uuid);
     requireActiveParticipant(chat, actorUuid);
     addParticipants(state, chat, actorUuid, body.entity_user_xref_uuids, now);
@@ -154,7 +171,11 @@ export function archiveChat({ state, entityUuid }: Scope, actorUuid: string, bod
 }
 
 /** Pages run from the newest message backwards; each page is in sequence order. */
-export function messageRange({ state, entityUuid }: Scope, actorUuid: string, query: MessageRangeQuery): Page<MessageRecord> {
+export function messageRange(
+    { state, entityUuid }: Scope,
+    actorUuid: string,
+    query: MessageRangeQuery
+): Page<MessageRecord> {
     const chat = requireChat(state, entityUuid, query.chat_uuid);
     const before = query.cursor === undefined ? Number.POSITIVE_INFINITY : decodeCursor('before-seq', query.cursor);
     const earlier = messagesVisibleTo(chat, actorUuid).filter((m) => m.seq < before);
@@ -166,7 +187,11 @@ export function messageRange({ state, entityUuid }: Scope, actorUuid: string, qu
     };
 }
 
-export function transcriptFor({ state, entityUuid }: Scope, actorUuid: string, query: ChatRef): { chat: ChatRecord; messages: MessageRecord[] } {
+export function transcriptFor(
+    { state, entityUuid }: Scope,
+    actorUuid: string,
+    query: ChatRef
+): { chat: ChatRecord; messages: MessageRecord[] } {
     const chat = requireChat(state, entityUuid, query.chat_uuid);
     return { chat, messages: messagesVisibleTo(chat, actorUuid) };
 }

@@ -30,17 +30,27 @@ export function assertStaffCanLeave(state: QwilState, group: GroupRecord, leavin
     const leavers = members(state, group).filter((m) => leaving.includes(m.entity_user_xref_uuid));
     const remaining = members(state, group, leaving);
     if (leavers.some(isActiveStaff) && hasCurrentClients(remaining) && !remaining.some(isActiveStaff)) {
-        throw new QwilError('QX030', `The last active staff member cannot leave "${group.name}", which contains clients`);
+        throw new QwilError(
+            'QX030',
+            `The last active staff member cannot leave "${group.name}", which contains clients`
+        );
     }
 }
 
 /** QX031: checked before the change; each current client must keep at least one other group. */
-export function assertClientsKeepAGroup(state: QwilState, leavingGroup: GroupRecord, clientXrefs: readonly string[]): void {
+export function assertClientsKeepAGroup(
+    state: QwilState,
+    leavingGroup: GroupRecord,
+    clientXrefs: readonly string[]
+): void {
     for (const xref of clientXrefs) {
         const client = requireMembership(state, leavingGroup.entity_uuid, xref);
         if (client.role !== 'client' || client.status === 'deactivated') continue;
         const otherGroups = state.groups.filter(
-            (g) => g.group_uuid !== leavingGroup.group_uuid && g.entity_uuid === client.entity_uuid && g.member_xref_uuids.includes(xref)
+            (g) =>
+                g.group_uuid !== leavingGroup.group_uuid &&
+                g.entity_uuid === client.entity_uuid &&
+                g.member_xref_uuids.includes(xref)
         );
         if (otherGroups.length === 0) {
             throw new QwilError('QX031', `${client.first_name} ${client.last_name} would be left without a group`);

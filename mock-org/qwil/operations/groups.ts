@@ -8,7 +8,12 @@ import type {
 } from '../../../force-app/server/qwil/schemas';
 import { notFound } from '../errors';
 import { nextUuid } from '../model/ids';
-import { assertGroupIdentifierFree, requireGroup, requireJoinableMembership, requireMembership } from '../model/lookups';
+import {
+    assertGroupIdentifierFree,
+    requireGroup,
+    requireJoinableMembership,
+    requireMembership
+} from '../model/lookups';
 import type { GroupRecord, MembershipRecord } from '../model/types';
 import { type Page, pageByOffset } from '../paging';
 import { addToGroup, assertClientsCanJoin, assertClientsKeepAGroup, assertStaffCanLeave } from './groupRules';
@@ -18,7 +23,10 @@ export function listGroups({ state, entityUuid }: Scope, query: GroupListQuery):
     const needle = query.search?.toLowerCase();
     const groups = state.groups
         .filter((g) => g.entity_uuid === entityUuid)
-        .filter((g) => needle === undefined || [g.name, g.identifier ?? ''].some((text) => text.toLowerCase().includes(needle)))
+        .filter(
+            (g) =>
+                needle === undefined || [g.name, g.identifier ?? ''].some((text) => text.toLowerCase().includes(needle))
+        )
         .sort((a, b) => a.name.localeCompare(b.name));
     return pageByOffset(groups, query);
 }

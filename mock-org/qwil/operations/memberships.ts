@@ -48,7 +48,9 @@ export function listMemberships({ state, entityUuid }: Scope, query: MembershipL
         .filter(
             (m) =>
                 needle === undefined ||
-                [m.first_name, m.last_name, m.primary_email, m.identifier ?? ''].some((text) => text.toLowerCase().includes(needle))
+                [m.first_name, m.last_name, m.primary_email, m.identifier ?? ''].some((text) =>
+                    text.toLowerCase().includes(needle)
+                )
         )
         .sort((a, b) => `${a.last_name} ${a.first_name}`.localeCompare(`${b.last_name} ${b.first_name}`));
     return pageByOffset(people, query);
@@ -75,7 +77,8 @@ export function inviteMembership(scope: Scope, body: CreateMembershipRequest): M
     const inviterField = 'created_by_entity_user_xref_uuid';
     const inviter = requireMembership(state, entityUuid, body.created_by_entity_user_xref_uuid, inviterField);
     if (!isStaffRole(inviter.role)) throw validationError(inviterField, 'must be a staff member');
-    if (inviter.status !== 'active') throw new QwilError('RF024', 'The inviting staff member is not currently active', inviterField);
+    if (inviter.status !== 'active')
+        throw new QwilError('RF024', 'The inviting staff member is not currently active', inviterField);
     assertEmailFree(state, entityUuid, body.primary_email);
     if (body.identifier !== undefined) assertMembershipIdentifierFree(state, entityUuid, body.identifier);
     const existingGroups = (body.group_uuids ?? []).map((uuid) => requireGroup(state, entityUuid, uuid, 'group_uuids'));
@@ -102,7 +105,14 @@ export function inviteMembership(scope: Scope, body: CreateMembershipRequest): M
     const joined = [...existingGroups];
     if (body.new_group_name !== undefined) {
         const otherMembers = body.new_group_entity_user_xref_uuids ?? [];
-        joined.push(addNewGroup(scope, { name: body.new_group_name }, [...otherMembers, xref], 'new_group_entity_user_xref_uuids'));
+        joined.push(
+            addNewGroup(
+                scope,
+                { name: body.new_group_name },
+                [...otherMembers, xref],
+                'new_group_entity_user_xref_uuids'
+            )
+        );
     }
     if (membership.role === 'client') {
         if (joined.length === 0) throw new QwilError('QX031', 'A client must join at least one group', 'group_uuids');
@@ -116,7 +126,8 @@ export function updateProfile({ state, entityUuid }: Scope, body: UpdateProfileR
     if (body.role !== undefined && isStaffRole(body.role) !== isStaffRole(membership.role)) {
         throw new QwilError('QX050', 'A staff member cannot become a client, nor a client staff', 'role');
     }
-    if (body.identifier) assertMembershipIdentifierFree(state, entityUuid, body.identifier, membership.entity_user_xref_uuid);
+    if (body.identifier)
+        assertMembershipIdentifierFree(state, entityUuid, body.identifier, membership.entity_user_xref_uuid);
     if (body.first_name !== undefined) membership.first_name = body.first_name;
     if (body.last_name !== undefined) membership.last_name = body.last_name;
     if (body.job_title !== undefined) membership.job_title = body.job_title;
@@ -174,7 +185,9 @@ export function deactivate({ state, entityUuid, now }: Scope, body: MembershipRe
     const membership = requireMembership(state, entityUuid, body.entity_user_xref_uuid);
     requireStatus(membership, ['pending', 'active', 'suspended'], 'deactivate');
     const xref = membership.entity_user_xref_uuid;
-    for (const group of state.groups.filter((g) => g.entity_uuid === entityUuid && g.member_xref_uuids.includes(xref))) {
+    for (const group of state.groups.filter(
+        (g) => g.entity_uuid === entityUuid && g.member_xref_uuids.includes(xref)
+    )) {
         assertStaffCanLeave(state, group, [xref]);
     }
     membership.status = 'deactivated';

@@ -6,7 +6,16 @@ import type { ChatRecord, MembershipRecord, OrganisationRecord, QwilState } from
 export const seedUuid = (label: string): string => uuidFromLabel(`seed:${label}`);
 
 export function emptyState(): QwilState {
-    return { version: 1, sequence: 0, organisations: [], memberships: [], groups: [], chats: [], apiKeys: [], masterKeys: [] };
+    return {
+        version: 1,
+        sequence: 0,
+        organisations: [],
+        memberships: [],
+        groups: [],
+        chats: [],
+        apiKeys: [],
+        masterKeys: []
+    };
 }
 
 export function organisation(entity_uuid: string, name: string, region: string): OrganisationRecord {
@@ -46,7 +55,11 @@ export function person(entityUuid: string, seed: PersonSeed): MembershipRecord {
         created_by_entity_user_xref_uuid: seed.created_by ?? null,
         invitation:
             seed.status === 'pending'
-                ? { token: uuidFromLabel(`invitation:${seed.xref}`).replaceAll('-', ''), sent_at: seed.invited_at, message: null }
+                ? {
+                      token: uuidFromLabel(`invitation:${seed.xref}`).replaceAll('-', ''),
+                      sent_at: seed.invited_at,
+                      message: null
+                  }
                 : null
     };
 }

@@ -20,12 +20,25 @@ export function weeklyMarketNotes(people: { adviser: string; colleague: string; 
         const market = MARKETS[i % MARKETS.length] ?? 'Markets';
         const move = (((i * 37) % 41) - 20) / 10;
         if (i % 5 === 4) {
-            return { from: people.client, at, text: CLIENT_REPLIES[Math.floor(i / 5) % CLIENT_REPLIES.length] ?? '', reply_to_seq: i };
+            return {
+                from: people.client,
+                at,
+                text: CLIENT_REPLIES[Math.floor(i / 5) % CLIENT_REPLIES.length] ?? '',
+                reply_to_seq: i
+            };
         }
         if (i % 7 === 6) {
-            return { from: people.colleague, at, text: `Operations note ${i + 1}: the monthly valuation statement is now available in your document vault.` };
+            return {
+                from: people.colleague,
+                at,
+                text: `Operations note ${i + 1}: the monthly valuation statement is now available in your document vault.`
+            };
         }
         const sign = move >= 0 ? '+' : '';
-        return { from: people.adviser, at, text: `Market note ${i + 1}: ${market} ${sign}${move.toFixed(1)}% this week. Your portfolio remains within its risk band.` };
+        return {
+            from: people.adviser,
+            at,
+            text: `Market note ${i + 1}: ${market} ${sign}${move.toFixed(1)}% this week. Your portfolio remains within its risk band.`
+        };
     });
 }

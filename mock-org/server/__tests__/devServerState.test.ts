@@ -29,7 +29,21 @@ describe('the dev server state', () => {
 
     it('shows a change made through the control surface once the short reuse of client state is over, and keeps it after a restart', async () => {
         // Only Date is faked: the connector reuses a client's Qwil state for a few seconds.
-        jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: Date.now() });
+        jest.useFakeTimers({
+            doNotFake: [
+                'hrtime',
+                'nextTick',
+                'performance',
+                'queueMicrotask',
+                'setImmediate',
+                'clearImmediate',
+                'setInterval',
+                'clearInterval',
+                'setTimeout',
+                'clearTimeout'
+            ],
+            now: Date.now()
+        });
         server = await startMockOrgServer({ port: 0, dataDir });
         expect(await clientStatus(server, MARCUS)).toBe('pending');
 
@@ -51,6 +65,9 @@ describe('the dev server state', () => {
         server = await startMockOrgServer({ port: 0, dataDir });
         const response = await fetch(`${server.url}/__qwil/eu.qwil.io/__admin/state`);
         // Any path on a Qwil host is Qwil's: it authenticates the caller before it answers that the path is unknown.
-        expect({ status: response.status, body: (await response.json()) as unknown }).toMatchObject({ status: 401, body: { error_code: 'RU001' } });
+        expect({ status: response.status, body: (await response.json()) as unknown }).toMatchObject({
+            status: 401,
+            body: { error_code: 'RU001' }
+        });
     });
 });

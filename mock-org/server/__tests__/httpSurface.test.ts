@@ -27,14 +27,24 @@ afterAll(async () => {
 });
 
 /** A new browser session, logged in as the user when one is given. */
-const sessionAs = (username?: string) => DevServerSession.open(server.url, username ? server.org.requireUser(username).Id : undefined);
+const sessionAs = (username?: string) =>
+    DevServerSession.open(server.url, username ? server.org.requireUser(username).Id : undefined);
 
-async function callApex(methodName: string, body: string, { session, contentType = 'application/json' }: { session?: DevServerSession; contentType?: string } = {}) {
+async function callApex(
+    methodName: string,
+    body: string,
+    { session, contentType = 'application/json' }: { session?: DevServerSession; contentType?: string } = {}
+) {
     return (session ?? (await sessionAs())).post(`/apex/${CLASS}/${methodName}`, body, contentType);
 }
 
 /** A cacheable server method that reads the client record as the running user (user mode, with sharing). */
-const readWhitfield = (session?: DevServerSession) => callApex('checkInvitationPhone', JSON.stringify({ recordId: whitfield, phone: '+44 7700 900123' }), session ? { session } : {});
+const readWhitfield = (session?: DevServerSession) =>
+    callApex(
+        'checkInvitationPhone',
+        JSON.stringify({ recordId: whitfield, phone: '+44 7700 900123' }),
+        session ? { session } : {}
+    );
 
 describe('POST /apex/<Class>/<method>', () => {
     it('runs as the default user when the browser has no session: the owner reads her Contact', async () => {
@@ -44,7 +54,9 @@ describe('POST /apex/<Class>/<method>', () => {
     it("runs as the session's user: a user without access to the class gets the platform's message", async () => {
         const response = await readWhitfield(await sessionAs(DANIEL));
         expect(response.status).toBe(500);
-        expect(await response.json()).toEqual({ message: `You do not have access to the Apex class named '${CLASS}'.` });
+        expect(await response.json()).toEqual({
+            message: `You do not have access to the Apex class named '${CLASS}'.`
+        });
     });
 
     it('switching users with "log in as" changes what the server methods can see', async () => {
@@ -57,9 +69,13 @@ describe('POST /apex/<Class>/<method>', () => {
     });
 
     it('refuses a body that is not declared as JSON with 415', async () => {
-        const response = await callApex('checkInvitationPhone', JSON.stringify({ recordId: whitfield, phone: '1' }), { contentType: 'text/plain' });
+        const response = await callApex('checkInvitationPhone', JSON.stringify({ recordId: whitfield, phone: '1' }), {
+            contentType: 'text/plain'
+        });
         expect(response.status).toBe(415);
-        expect(await response.json()).toEqual({ message: 'Server methods take a JSON body (Content-Type: application/json).' });
+        expect(await response.json()).toEqual({
+            message: 'Server methods take a JSON body (Content-Type: application/json).'
+        });
     });
 
     it('answers 400 to a body that is not valid JSON', async () => {
@@ -87,7 +103,9 @@ describe('record pages', () => {
     });
 
     it('never redirects "log in as" to another site', async () => {
-        const response = await (await sessionAs()).postForm('/login-as', { userId: server.org.requireUser(OLIVIA).Id, returnTo: '//evil.example/' });
+        const response = await (
+            await sessionAs()
+        ).postForm('/login-as', { userId: server.org.requireUser(OLIVIA).Id, returnTo: '//evil.example/' });
         expect(response.headers.get('location')).toBe('/lightning/o/Contact/list');
     });
 });

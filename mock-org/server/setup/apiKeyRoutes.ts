@@ -1,6 +1,20 @@
-import { renderApiKeys, renderCreatedKey, SETUP_PATHS, type ApiKeyRow, type FormField, type Notice } from '../../ui/pages/setup';
+import {
+    renderApiKeys,
+    renderCreatedKey,
+    SETUP_PATHS,
+    type ApiKeyRow,
+    type FormField,
+    type Notice
+} from '../../ui/pages/setup';
 import type { ApiKeyRecord, KeyRecordBase, MasterKeyRecord } from '../../qwil';
-import { KEY_PERMISSIONS, type KeyPermission, type KeyPermissionField, MASTER_KEY_PERMISSIONS, type MasterKeyPermission, validateApiKeyForm } from './apiKeyForm';
+import {
+    KEY_PERMISSIONS,
+    type KeyPermission,
+    type KeyPermissionField,
+    MASTER_KEY_PERMISSIONS,
+    type MasterKeyPermission,
+    validateApiKeyForm
+} from './apiKeyForm';
 import type { SetupDependencies } from './setupDependencies';
 import { redirect, sendHtml } from '../httpErrors';
 import { readForm, type FormInput } from '../requestBody';
@@ -17,7 +31,10 @@ interface KeyConsole<N extends string, K extends KeyRecordBase & Record<N, boole
     keys: (deps: SetupDependencies) => K[];
     type: (key: K) => string;
     actions: (key: K) => KeyAction[];
-    create: (deps: SetupDependencies, key: { name: string; cidrBlocks: string[] } & Record<N, boolean>) => { key: string; secret: string };
+    create: (
+        deps: SetupDependencies,
+        key: { name: string; cidrBlocks: string[] } & Record<N, boolean>
+    ) => { key: string; secret: string };
 }
 
 const ACTIONS: Record<KeyAction, { run: (deps: SetupDependencies, key: string) => void; done: string }> = {
@@ -45,11 +62,16 @@ const MASTER_KEYS: KeyConsole<MasterKeyPermission, MasterKeyRecord> = {
     create: (deps, key) => deps.qwil.createMasterUserApiKey(key)
 };
 
-function keyRows<N extends string, K extends KeyRecordBase & Record<N, boolean>>(keyPage: KeyConsole<N, K>, deps: SetupDependencies): ApiKeyRow[] {
+function keyRows<N extends string, K extends KeyRecordBase & Record<N, boolean>>(
+    keyPage: KeyConsole<N, K>,
+    deps: SetupDependencies
+): ApiKeyRow[] {
     return keyPage.keys(deps).map((key) => ({
         name: key.name,
         key: key.key,
-        permissions: keyPage.permissions.filter((permission) => key[permission.name]).map((permission) => permission.shortLabel),
+        permissions: keyPage.permissions
+            .filter((permission) => key[permission.name])
+            .map((permission) => permission.shortLabel),
         cidrBlocks: key.cidrBlocks,
         type: keyPage.type(key),
         actions: keyPage.actions(key),
@@ -58,9 +80,22 @@ function keyRows<N extends string, K extends KeyRecordBase & Record<N, boolean>>
     }));
 }
 
-function formFields<N extends string>(permissions: readonly KeyPermissionField<N>[], input: FormInput, errors: ReadonlyMap<string, string>): FormField[] {
+function formFields<N extends string>(
+    permissions: readonly KeyPermissionField<N>[],
+    input: FormInput,
+    errors: ReadonlyMap<string, string>
+): FormField[] {
     return [
-        { name: 'name', label: 'Name', kind: 'text', value: input['name'] ?? '', required: true, maxLength: 200, help: 'What the key is for, for your reference.', error: errors.get('name') ?? null },
+        {
+            name: 'name',
+            label: 'Name',
+            kind: 'text',
+            value: input['name'] ?? '',
+            required: true,
+            maxLength: 200,
+            help: 'What the key is for, for your reference.',
+            error: errors.get('name') ?? null
+        },
         {
             name: 'cidrBlocks',
             label: 'CIDR Blocks',
@@ -69,13 +104,21 @@ function formFields<N extends string>(permissions: readonly KeyPermissionField<N
             help: "The addresses allowed to use this key, separated by commas, such as 13.108.0.0/14. Optional, but recommended: use Salesforce's published ranges.",
             error: errors.get('cidrBlocks') ?? null
         },
-        ...permissions.map((permission): FormField => ({ name: permission.name, label: permission.label, kind: 'checkbox', value: '', checked: input[permission.name] === 'on' }))
+        ...permissions.map((permission): FormField => ({
+            name: permission.name,
+            label: permission.label,
+            kind: 'checkbox',
+            value: '',
+            checked: input[permission.name] === 'on'
+        }))
     ];
 }
 
 /** The recommended flags checked, as a new key's form first shows them. */
 function recommendedInput<N extends string>(permissions: readonly KeyPermissionField<N>[]): FormInput {
-    return Object.fromEntries(permissions.filter((permission) => permission.recommended).map((permission) => [permission.name, 'on']));
+    return Object.fromEntries(
+        permissions.filter((permission) => permission.recommended).map((permission) => [permission.name, 'on'])
+    );
 }
 
 function renderList<N extends string, K extends KeyRecordBase & Record<N, boolean>>(
@@ -92,7 +135,12 @@ function renderList<N extends string, K extends KeyRecordBase & Record<N, boolea
         path: keyPage.path,
         notice,
         keys: keyRows(keyPage, deps),
-        form: { action: keyPage.path, submitLabel: 'Create', cancelHref: keyPage.path, fields: formFields(keyPage.permissions, input, errors) }
+        form: {
+            action: keyPage.path,
+            submitLabel: 'Create',
+            cancelHref: keyPage.path,
+            fields: formFields(keyPage.permissions, input, errors)
+        }
     });
 }
 
@@ -105,7 +153,8 @@ async function handleKeyConsole<N extends string, K extends KeyRecordBase & Reco
     const recommended = recommendedInput(keyPage.permissions);
     if (url.pathname === keyPage.path && request.method === 'GET') {
         const done = url.searchParams.get('done');
-        const notice = done === 'revoked' || done === 'promoted' ? { kind: 'success' as const, message: `Key ${done}.` } : null;
+        const notice =
+            done === 'revoked' || done === 'promoted' ? { kind: 'success' as const, message: `Key ${done}.` } : null;
         sendHtml(response, 200, renderList(keyPage, deps, setup, recommended, new Map(), notice));
         return true;
     }
@@ -118,7 +167,18 @@ async function handleKeyConsole<N extends string, K extends KeyRecordBase & Reco
         }
         const { key, secret } = keyPage.create(deps, result.key);
         // Sent as the response to the POST, never as a redirect: the secret must not land in a URL or history.
-        sendHtml(response, 200, renderCreatedKey({ ...setup.chrome(`${keyPage.kind} created`), kind: keyPage.kind, name: result.key.name, key, secret, doneHref: keyPage.path }));
+        sendHtml(
+            response,
+            200,
+            renderCreatedKey({
+                ...setup.chrome(`${keyPage.kind} created`),
+                kind: keyPage.kind,
+                name: result.key.name,
+                key,
+                secret,
+                doneHref: keyPage.path
+            })
+        );
         return true;
     }
     const action = url.pathname.startsWith(`${keyPage.path}/`) ? url.pathname.slice(keyPage.path.length + 1) : null;

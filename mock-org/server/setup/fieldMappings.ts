@@ -13,10 +13,20 @@ interface MappedField {
 /** Settings that name a field, where that field lives and which field types can hold the value. */
 export const MAPPED_FIELDS: readonly MappedField[] = [
     { setting: 'Staff_ID_Field_API_Name__c', on: 'User', types: ['string', 'email'], kind: 'a text or email field' },
-    { setting: 'Client_Email_API_Field_Name__c', on: 'client', types: ['email', 'string'], kind: 'an email or text field' },
+    {
+        setting: 'Client_Email_API_Field_Name__c',
+        on: 'client',
+        types: ['email', 'string'],
+        kind: 'an email or text field'
+    },
     { setting: 'Client_First_Name_Field_API_Name__c', on: 'client', types: ['string'], kind: 'a text field' },
     { setting: 'Client_Last_Name_Field_API_Name__c', on: 'client', types: ['string'], kind: 'a text field' },
-    { setting: 'Client_Invitation_Phone_No_Field_Api_Name__c', on: 'client', types: ['phone', 'string'], kind: 'a phone or text field' }
+    {
+        setting: 'Client_Invitation_Phone_No_Field_Api_Name__c',
+        on: 'client',
+        types: ['phone', 'string'],
+        kind: 'a phone or text field'
+    }
 ];
 
 /** The client objects: Contact, and Person Account, which carries Contact fields under its own names. */
@@ -27,7 +37,11 @@ const CLIENT_OBJECTS = [
 
 function targetsOf(mapping: MappedField, field: string): { object: string; label: string; field: string }[] {
     if (mapping.on === 'User') return [{ object: 'User', label: 'User', field }];
-    return CLIENT_OBJECTS.map((client) => ({ object: client.object, label: client.label, field: client.fieldName(field) }));
+    return CLIENT_OBJECTS.map((client) => ({
+        object: client.object,
+        label: client.label,
+        field: client.fieldName(field)
+    }));
 }
 
 /**
@@ -35,7 +49,10 @@ function targetsOf(mapping: MappedField, field: string): { object: string; label
  * Person Account name) or its type cannot hold the value. Settings without a value are left to the
  * settings parser, which knows which are required.
  */
-export function fieldMappingProblems(schema: SchemaRegistry, values: Readonly<Record<string, unknown>>): Map<SettingField, string> {
+export function fieldMappingProblems(
+    schema: SchemaRegistry,
+    values: Readonly<Record<string, unknown>>
+): Map<SettingField, string> {
     const problems = new Map<SettingField, string>();
     for (const mapping of MAPPED_FIELDS) {
         const configured = values[mapping.setting];

@@ -30,7 +30,15 @@ function formFields(deps: SetupDependencies, input: FormInput, errors: ReadonlyM
     const type = settingsType(deps);
     const text = (name: string) => input[name] ?? '';
     const names: FormField[] = [
-        { name: 'label', label: 'Label', kind: 'text', value: text('label'), required: true, maxLength: 40, error: errors.get('label') ?? null },
+        {
+            name: 'label',
+            label: 'Label',
+            kind: 'text',
+            value: text('label'),
+            required: true,
+            maxLength: 40,
+            error: errors.get('label') ?? null
+        },
         {
             name: 'developerName',
             label: 'Qwil Messenger Name',
@@ -47,9 +55,24 @@ function formFields(deps: SetupDependencies, input: FormInput, errors: ReadonlyM
     const settings = Object.keys(SETTING_LABELS).flatMap((apiName): FormField[] => {
         const field = type.fields.get(apiName);
         if (!field) return [];
-        const common = { name: apiName, label: field.label, help: helpText(deps, apiName), error: errors.get(apiName) ?? null, required: required.has(apiName) };
-        if (field.type === 'Checkbox') return [{ ...common, kind: 'checkbox', value: '', checked: input[apiName] === 'on' || input[apiName] === 'true' }];
-        if (field.type === 'Picklist') return [{ ...common, kind: 'select', value: text(apiName), options: ['', ...field.picklistValues] }];
+        const common = {
+            name: apiName,
+            label: field.label,
+            help: helpText(deps, apiName),
+            error: errors.get(apiName) ?? null,
+            required: required.has(apiName)
+        };
+        if (field.type === 'Checkbox')
+            return [
+                {
+                    ...common,
+                    kind: 'checkbox',
+                    value: '',
+                    checked: input[apiName] === 'on' || input[apiName] === 'true'
+                }
+            ];
+        if (field.type === 'Picklist')
+            return [{ ...common, kind: 'select', value: text(apiName), options: ['', ...field.picklistValues] }];
         return [{ ...common, kind: 'text', value: text(apiName), maxLength: TEXT_MAX }];
     });
     return [...names, ...settings];
@@ -67,14 +90,25 @@ function inputOfRecord(deps: SetupDependencies, name: string): FormInput | null 
     return input;
 }
 
-function renderEditor(deps: SetupDependencies, setup: SetupRequest, editing: string | null, input: FormInput, errors: ReadonlyMap<string, string>): string {
+function renderEditor(
+    deps: SetupDependencies,
+    setup: SetupRequest,
+    editing: string | null,
+    input: FormInput,
+    errors: ReadonlyMap<string, string>
+): string {
     const heading = editing ? `Qwil Messenger Edit: ${editing}` : 'New Qwil Messenger';
     return renderFormPage({
         ...setup.chrome(heading),
         heading,
         meta: 'Custom Metadata Types > Qwil Messenger',
         intro: 'Map the fields between Salesforce and Qwil Messenger and choose how the connector works (guide, step 4).',
-        form: { action: setup.url.pathname, submitLabel: 'Save', cancelHref: SETUP_PATHS.metadataRecords, fields: formFields(deps, input, errors) }
+        form: {
+            action: setup.url.pathname,
+            submitLabel: 'Save',
+            cancelHref: SETUP_PATHS.metadataRecords,
+            fields: formFields(deps, input, errors)
+        }
     });
 }
 
@@ -88,8 +122,20 @@ export async function handleMetadataRoutes(deps: SetupDependencies, setup: Setup
             label: record.MasterLabel,
             editHref: `${SETUP_PATHS.metadataRecords}/${record.DeveloperName}/edit`
         }));
-        const notice = saved && /^\w+$/.test(saved) ? { kind: 'success' as const, message: `Saved ${saved}. The connector uses it from the next request.` } : null;
-        sendHtml(response, 200, renderMetadataRecords({ ...setup.chrome('Qwil Messenger'), notice, records, newHref: `${SETUP_PATHS.metadataRecords}/new` }));
+        const notice =
+            saved && /^\w+$/.test(saved)
+                ? { kind: 'success' as const, message: `Saved ${saved}. The connector uses it from the next request.` }
+                : null;
+        sendHtml(
+            response,
+            200,
+            renderMetadataRecords({
+                ...setup.chrome('Qwil Messenger'),
+                notice,
+                records,
+                newHref: `${SETUP_PATHS.metadataRecords}/new`
+            })
+        );
         return true;
     }
     const match = RECORD_NAME_PATTERN.exec(url.pathname);
@@ -111,7 +157,8 @@ export async function handleMetadataRoutes(deps: SetupDependencies, setup: Setup
     }
     writeCustomMetadataRecord(deps.packageDir, settingsType(deps), result.record);
     // A renamed record is a new file; the old one must go, or the org would load both.
-    if (editing && editing !== result.record.developerName) rmSync(customMetadataRecordFile(deps.packageDir, settingsType(deps), editing));
+    if (editing && editing !== result.record.developerName)
+        rmSync(customMetadataRecordFile(deps.packageDir, settingsType(deps), editing));
     deps.org.customMetadata.reload();
     redirect(response, `${SETUP_PATHS.metadataRecords}?saved=${result.record.developerName}`);
     return true;

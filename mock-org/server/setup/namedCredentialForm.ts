@@ -26,7 +26,10 @@ const checked = (value: string | undefined) => value === 'on' || value === 'true
  * Validates Setup > Named Credentials > Qwil Messenger Salesforce Connector. The password is
  * write-only: left blank, the stored one is kept; there is none to keep on a first save.
  */
-export function validateNamedCredentialForm(input: NamedCredentialFormInput, storedPrincipal: CredentialPrincipal | undefined): NamedCredentialFormResult {
+export function validateNamedCredentialForm(
+    input: NamedCredentialFormInput,
+    storedPrincipal: CredentialPrincipal | undefined
+): NamedCredentialFormResult {
     const errors = new Map<string, string>();
     const label = input['label']?.trim() ?? '';
     const name = input['name']?.trim() ?? '';
@@ -34,18 +37,37 @@ export function validateNamedCredentialForm(input: NamedCredentialFormInput, sto
     const username = input['username']?.trim() ?? '';
     const password = input['password'] ?? '';
     if (label !== QWIL_CREDENTIAL_LABEL) {
-        errors.set('label', `Label must be exactly "${QWIL_CREDENTIAL_LABEL}" for the connector to work${label === '' ? '.' : `, not "${label}".`}`);
+        errors.set(
+            'label',
+            `Label must be exactly "${QWIL_CREDENTIAL_LABEL}" for the connector to work${label === '' ? '.' : `, not "${label}".`}`
+        );
     }
     if (name !== QWIL_CREDENTIAL_NAME) {
-        errors.set('name', `Name must be exactly ${QWIL_CREDENTIAL_NAME}: the connector calls callout:${QWIL_CREDENTIAL_NAME}${name === '' ? '.' : `, not ${name}.`}`);
+        errors.set(
+            'name',
+            `Name must be exactly ${QWIL_CREDENTIAL_NAME}: the connector calls callout:${QWIL_CREDENTIAL_NAME}${name === '' ? '.' : `, not ${name}.`}`
+        );
     }
-    if (regionOfQwilUrl(url) === null) errors.set('url', 'URL must be https://<region>.qwil.io, for example https://eu.qwil.io (your region is on the Billing tab of Qwil\'s admin settings).');
-    if (input['identityType'] !== 'Named Principal') errors.set('identityType', 'Identity Type must be Named Principal: every user calls Qwil with the one System API key.');
+    if (regionOfQwilUrl(url) === null)
+        errors.set(
+            'url',
+            "URL must be https://<region>.qwil.io, for example https://eu.qwil.io (your region is on the Billing tab of Qwil's admin settings)."
+        );
+    if (input['identityType'] !== 'Named Principal')
+        errors.set(
+            'identityType',
+            'Identity Type must be Named Principal: every user calls Qwil with the one System API key.'
+        );
     if (username === '') errors.set('username', 'Username is required: paste the System API Key from step 2.');
-    if (password === '' && !storedPrincipal) errors.set('password', 'Password is required: paste the System API Key Secret from step 2.');
-    if (!checked(input['generateAuthorizationHeader'])) errors.set('generateAuthorizationHeader', 'Generate Authorization Header must be checked.');
+    if (password === '' && !storedPrincipal)
+        errors.set('password', 'Password is required: paste the System API Key Secret from step 2.');
+    if (!checked(input['generateAuthorizationHeader']))
+        errors.set('generateAuthorizationHeader', 'Generate Authorization Header must be checked.');
     if (!checked(input['allowMergeFieldsInHeader'])) {
-        errors.set('allowMergeFieldsInHeader', 'Allow Merge Fields in HTTP Header must be checked: the connector sends the key and secret as header merge fields.');
+        errors.set(
+            'allowMergeFieldsInHeader',
+            'Allow Merge Fields in HTTP Header must be checked: the connector sends the key and secret as header merge fields.'
+        );
     }
     if (errors.size > 0) return { ok: false, errors };
     return {

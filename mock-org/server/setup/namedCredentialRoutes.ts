@@ -1,7 +1,12 @@
 import { loadNamedCredentials, type NamedCredentialDefinition } from '../../platform/metadata/namedCredentials';
 import { writeLegacyNamedCredential } from '../../platform/metadata/namedCredentialWriter';
 import { renderFormPage, SETUP_PATHS, type FormField } from '../../ui/pages/setup';
-import { IDENTITY_TYPES, QWIL_CREDENTIAL_LABEL, QWIL_CREDENTIAL_NAME, validateNamedCredentialForm } from './namedCredentialForm';
+import {
+    IDENTITY_TYPES,
+    QWIL_CREDENTIAL_LABEL,
+    QWIL_CREDENTIAL_NAME,
+    validateNamedCredentialForm
+} from './namedCredentialForm';
 import type { SetupDependencies } from './setupDependencies';
 import { redirect, sendHtml } from '../httpErrors';
 import { readForm, type FormInput } from '../requestBody';
@@ -11,7 +16,9 @@ const HEADING = 'Named Credential: Qwil Messenger Salesforce Connector';
 
 /** The saved definition and username as form input; the password never is. */
 function storedInput(deps: SetupDependencies): FormInput {
-    const definition: NamedCredentialDefinition | undefined = loadNamedCredentials(deps.packageDir).get(QWIL_CREDENTIAL_NAME);
+    const definition: NamedCredentialDefinition | undefined = loadNamedCredentials(deps.packageDir).get(
+        QWIL_CREDENTIAL_NAME
+    );
     const principal = deps.credentials.get(QWIL_CREDENTIAL_NAME);
     const on = (value: boolean | undefined, fallback: boolean) => ((value ?? fallback) ? 'on' : undefined);
     return {
@@ -27,7 +34,13 @@ function storedInput(deps: SetupDependencies): FormInput {
 }
 
 function formFields(input: FormInput, errors: ReadonlyMap<string, string>, hasStoredPassword: boolean): FormField[] {
-    const field = (name: string, label: string, kind: FormField['kind'], help: string | null, extra: Partial<FormField> = {}): FormField => ({
+    const field = (
+        name: string,
+        label: string,
+        kind: FormField['kind'],
+        help: string | null,
+        extra: Partial<FormField> = {}
+    ): FormField => ({
         name,
         label,
         kind,
@@ -40,14 +53,28 @@ function formFields(input: FormInput, errors: ReadonlyMap<string, string>, hasSt
     return [
         field('label', 'Label', 'text', `Must be exactly: ${QWIL_CREDENTIAL_LABEL}`, { required: true }),
         field('name', 'Name', 'text', `Must be exactly: ${QWIL_CREDENTIAL_NAME}`, { required: true }),
-        field('url', 'URL', 'text', 'https://<region>.qwil.io, where region is where your Qwil organisation is hosted (shown at the bottom of the Billing tab of Qwil\'s admin settings).', { required: true }),
-        field('identityType', 'Identity Type', 'select', 'Named Principal: every user calls Qwil with the one System API key.', { options: IDENTITY_TYPES, required: true }),
+        field(
+            'url',
+            'URL',
+            'text',
+            "https://<region>.qwil.io, where region is where your Qwil organisation is hosted (shown at the bottom of the Billing tab of Qwil's admin settings).",
+            { required: true }
+        ),
+        field(
+            'identityType',
+            'Identity Type',
+            'select',
+            'Named Principal: every user calls Qwil with the one System API key.',
+            { options: IDENTITY_TYPES, required: true }
+        ),
         field('username', 'Username', 'text', 'The System API Key from step 2.', { required: true }),
         field(
             'password',
             'Password',
             'password',
-            hasStoredPassword ? 'A password is stored. It is never shown; leave this blank to keep it, or enter the new System API Key Secret.' : 'The System API Key Secret from step 2.',
+            hasStoredPassword
+                ? 'A password is stored. It is never shown; leave this blank to keep it, or enter the new System API Key Secret.'
+                : 'The System API Key Secret from step 2.',
             { required: !hasStoredPassword }
         ),
         field('generateAuthorizationHeader', 'Generate Authorization Header', 'checkbox', null),
@@ -56,14 +83,31 @@ function formFields(input: FormInput, errors: ReadonlyMap<string, string>, hasSt
     ];
 }
 
-function render(deps: SetupDependencies, setup: SetupRequest, input: FormInput, errors: ReadonlyMap<string, string>, saved: boolean): string {
+function render(
+    deps: SetupDependencies,
+    setup: SetupRequest,
+    input: FormInput,
+    errors: ReadonlyMap<string, string>,
+    saved: boolean
+): string {
     return renderFormPage({
         ...setup.chrome('Named Credentials'),
-        notice: saved ? { kind: 'success', message: 'Saved. The key and secret are stored in the org\'s credential store; the definition is in force-app.' } : null,
+        notice: saved
+            ? {
+                  kind: 'success',
+                  message:
+                      "Saved. The key and secret are stored in the org's credential store; the definition is in force-app."
+              }
+            : null,
         heading: HEADING,
         meta: 'Setup > Named Credentials',
         intro: 'Store the System API key and secret from step 2 for the connector (guide, step 3). Changes apply to the connector’s next callout.',
-        form: { action: SETUP_PATHS.namedCredential, submitLabel: 'Save', cancelHref: SETUP_PATHS.home, fields: formFields(input, errors, deps.credentials.get(QWIL_CREDENTIAL_NAME) !== undefined) }
+        form: {
+            action: SETUP_PATHS.namedCredential,
+            submitLabel: 'Save',
+            cancelHref: SETUP_PATHS.home,
+            fields: formFields(input, errors, deps.credentials.get(QWIL_CREDENTIAL_NAME) !== undefined)
+        }
     });
 }
 

@@ -20,7 +20,8 @@ export interface RecordPageSetup {
 
 type Element = Record<string, unknown>;
 
-const componentsOf = (region: Element): Element[] => arrayOf(region, 'itemInstances').flatMap((item) => arrayOf(item, 'componentInstance'));
+const componentsOf = (region: Element): Element[] =>
+    arrayOf(region, 'itemInstances').flatMap((item) => arrayOf(item, 'componentInstance'));
 const propertyOf = (component: Element, name: string) =>
     arrayOf(component, 'componentInstanceProperties').find((property) => textOf(property, 'name') === name)?.['value'];
 // A managed install names it ns:qwilChatTabsMenu; source in this project has no namespace.
@@ -30,8 +31,12 @@ function readRecordPage(file: string): RecordPageSetup | null {
     const page = readMetadataXml(file, 'FlexiPage');
     if (textOf(page, 'type') !== 'RecordPage') return null;
     const regions = arrayOf(page, 'flexiPageRegions');
-    const tabs = regions.flatMap(componentsOf).filter((component) => textOf(component, 'componentName') === 'flexipage:tab');
-    const qwilTabBodies = tabs.filter((tab) => String(propertyOf(tab, 'title') ?? '') === QWIL_TAB_TITLE).map((tab) => String(propertyOf(tab, 'body') ?? ''));
+    const tabs = regions
+        .flatMap(componentsOf)
+        .filter((component) => textOf(component, 'componentName') === 'flexipage:tab');
+    const qwilTabBodies = tabs
+        .filter((tab) => String(propertyOf(tab, 'title') ?? '') === QWIL_TAB_TITLE)
+        .map((tab) => String(propertyOf(tab, 'body') ?? ''));
     const regionsInQwilTab = regions.filter((region) => qwilTabBodies.includes(textOf(region, 'name') ?? ''));
     return {
         file,

@@ -1,5 +1,11 @@
 import type { CustomMetadataValue } from '../../../force-app/server/platform/context';
-import { ConfigurationError, parseConnectorSettings, SETTING_LABELS, SETTINGS_RECORD, type SettingField } from '../../../force-app/server/settings/connectorSettings';
+import {
+    ConfigurationError,
+    parseConnectorSettings,
+    SETTING_LABELS,
+    SETTINGS_RECORD,
+    type SettingField
+} from '../../../force-app/server/settings/connectorSettings';
 import type { CustomMetadataType } from '../../platform/metadata/customMetadata';
 import type { CustomMetadataRecordSource } from '../../platform/metadata/customMetadataWriter';
 import type { SchemaRegistry } from '../../platform/records/schema';
@@ -37,7 +43,9 @@ function parserProblems(values: Record<string, CustomMetadataValue>): Map<string
         parseConnectorSettings({ DeveloperName: SETTINGS_RECORD, MasterLabel: SETTINGS_RECORD, values });
     } catch (error) {
         if (!(error instanceof ConfigurationError)) throw error;
-        const byLongestLabel = (Object.entries(SETTING_LABELS) as [SettingField, string][]).sort((a, b) => b[1].length - a[1].length);
+        const byLongestLabel = (Object.entries(SETTING_LABELS) as [SettingField, string][]).sort(
+            (a, b) => b[1].length - a[1].length
+        );
         for (const problem of error.message.replace(/\.$/, '').split('; ')) {
             const field = byLongestLabel.find(([, label]) => problem.startsWith(`${label} `))?.[0];
             if (field && !problems.has(field)) problems.set(field, `${problem}.`);
@@ -48,11 +56,17 @@ function parserProblems(values: Record<string, CustomMetadataValue>): Map<string
 
 /** The settings the connector cannot do without: those its parser refuses when left empty. */
 export function requiredSettingFields(type: CustomMetadataType): Set<string> {
-    const empty = Object.fromEntries([...type.fields.keys()].map((field): [string, CustomMetadataValue] => [field, null]));
+    const empty = Object.fromEntries(
+        [...type.fields.keys()].map((field): [string, CustomMetadataValue] => [field, null])
+    );
     return new Set(parserProblems(empty).keys());
 }
 
-function nameProblems(input: SettingsFormInput, existingNames: ReadonlySet<string>, editing: string | null): Map<string, string> {
+function nameProblems(
+    input: SettingsFormInput,
+    existingNames: ReadonlySet<string>,
+    editing: string | null
+): Map<string, string> {
     const problems = new Map<string, string>();
     const label = input['label']?.trim() ?? '';
     const name = input['developerName']?.trim() ?? '';
@@ -60,7 +74,10 @@ function nameProblems(input: SettingsFormInput, existingNames: ReadonlySet<strin
     else if (label.length > LABEL_MAX) problems.set('label', `Label must be at most ${LABEL_MAX} characters.`);
     if (name === '') problems.set('developerName', 'Qwil Messenger Name is required.');
     else if (name.length > NAME_MAX || !DEVELOPER_NAME.test(name)) {
-        problems.set('developerName', `Qwil Messenger Name must be at most ${NAME_MAX} characters: a letter first, then letters, digits and single underscores, not ending with an underscore.`);
+        problems.set(
+            'developerName',
+            `Qwil Messenger Name must be at most ${NAME_MAX} characters: a letter first, then letters, digits and single underscores, not ending with an underscore.`
+        );
     } else if (name !== editing && existingNames.has(name)) {
         problems.set('developerName', `A Qwil Messenger record named ${name} already exists: edit it instead.`);
     }
@@ -81,7 +98,11 @@ export function validateSettingsForm(
     const values = valuesOf(type, input);
     const errors = nameProblems(input, existingNames, editing);
     for (const [field, problem] of parserProblems(values)) errors.set(field, problem);
-    for (const [field, problem] of fieldMappingProblems(schema, values)) if (!errors.has(field)) errors.set(field, problem);
+    for (const [field, problem] of fieldMappingProblems(schema, values))
+        if (!errors.has(field)) errors.set(field, problem);
     if (errors.size > 0) return { ok: false, errors };
-    return { ok: true, record: { developerName: input['developerName']?.trim() ?? '', label: input['label']?.trim() ?? '', values } };
+    return {
+        ok: true,
+        record: { developerName: input['developerName']?.trim() ?? '', label: input['label']?.trim() ?? '', values }
+    };
 }

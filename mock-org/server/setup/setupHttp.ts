@@ -5,7 +5,6 @@ import { pageChrome } from '../recordViews';
 import { requestUrl } from '../requestGuards';
 import type { Session } from '../sessions';
 
-
 /** One Setup request: who asks, what for, and the header every page shows. */
 export interface SetupRequest {
     readonly request: IncomingMessage;
@@ -15,7 +14,18 @@ export interface SetupRequest {
     chrome(title: string): PageChrome;
 }
 
-export function setupRequest(org: MockOrg, request: IncomingMessage, response: ServerResponse, session: Session): SetupRequest {
+export function setupRequest(
+    org: MockOrg,
+    request: IncomingMessage,
+    response: ServerResponse,
+    session: Session
+): SetupRequest {
     const url = requestUrl(request);
-    return { request, response, url, userId: session.userId, chrome: (title) => pageChrome(org, session, title, url.pathname) };
+    return {
+        request,
+        response,
+        url,
+        userId: session.userId,
+        chrome: (title) => pageChrome(org, session, title, url.pathname)
+    };
 }

@@ -1,7 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { renderMessagePage } from '../../ui/pages';
-import { renderHealthCheck, renderRecordPages, renderSetupHome, SETUP_PATHS, type SetupStep } from '../../ui/pages/setup';
+import {
+    renderHealthCheck,
+    renderRecordPages,
+    renderSetupHome,
+    SETUP_PATHS,
+    type SetupStep
+} from '../../ui/pages/setup';
 import { handleApiKeyRoutes } from './apiKeyRoutes';
 import { credentialSecretCheck, namedCredentialCheck, readNamedCredentials } from './health/qwilChecks';
 import { recordPagesCheck } from './health/recordPagesCheck';
@@ -56,7 +62,9 @@ function stepsWithProgress(deps: SetupDependencies, adminUserId: string): SetupS
     const settings = readSettings(deps.org);
     const done: Record<number, boolean> = {
         2: deps.qwil.snapshot().apiKeys.some((key) => !key.revoked),
-        3: credentialSecretCheck(env).status === 'pass' && namedCredentialCheck(readNamedCredentials(deps.packageDir), settings).status !== 'fail',
+        3:
+            credentialSecretCheck(env).status === 'pass' &&
+            namedCredentialCheck(readNamedCredentials(deps.packageDir), settings).status !== 'fail',
         4: settings.ok,
         5: recordPagesCheck(deps.packageDir).status !== 'fail'
     };
@@ -73,7 +81,11 @@ async function handleReadOnlyPages(deps: SetupDependencies, setup: SetupRequest)
             redirect(setup.response, SETUP_PATHS.home);
             return true;
         case SETUP_PATHS.home:
-            sendHtml(setup.response, 200, renderSetupHome({ ...setup.chrome('Setup Home'), steps: stepsWithProgress(deps, setup.userId) }));
+            sendHtml(
+                setup.response,
+                200,
+                renderSetupHome({ ...setup.chrome('Setup Home'), steps: stepsWithProgress(deps, setup.userId) })
+            );
             return true;
         case SETUP_PATHS.recordPages:
             sendHtml(
@@ -81,7 +93,10 @@ async function handleReadOnlyPages(deps: SetupDependencies, setup: SetupRequest)
                 200,
                 renderRecordPages({
                     ...setup.chrome('Lightning Record Pages'),
-                    pages: readRecordPages(deps.packageDir).map((page) => ({ ...page, file: path.relative(deps.packageDir, page.file) }))
+                    pages: readRecordPages(deps.packageDir).map((page) => ({
+                        ...page,
+                        file: path.relative(deps.packageDir, page.file)
+                    }))
                 })
             );
             return true;
@@ -102,7 +117,8 @@ export function createSetupRoutes(deps: SetupDependencies): SetupListener {
         const setup = setupRequest(deps.org, request, response, session);
         const message = (status: number, heading: string, text: string) =>
             sendHtml(response, status, renderMessagePage({ ...setup.chrome(heading), heading, message: text, status }));
-        if (!deps.org.accessOf(session.userId).hasUserPermission('CustomizeApplication')) return message(403, 'Insufficient Privileges', INSUFFICIENT_PRIVILEGES);
+        if (!deps.org.accessOf(session.userId).hasUserPermission('CustomizeApplication'))
+            return message(403, 'Insufficient Privileges', INSUFFICIENT_PRIVILEGES);
         for (const handle of handlers) if (await handle(deps, setup)) return;
         message(404, 'Page not found', 'This Setup page does not exist. Start from Setup Home.');
     };

@@ -87,7 +87,11 @@ function header(request: IncomingMessage, name: string): string | undefined {
 }
 
 function presents(request: IncomingMessage, prefix: 'SYS' | 'MASTER-USER', key: StandInKey | undefined): boolean {
-    return key !== undefined && header(request, `X-${prefix}-API-KEY`) === key.key && header(request, `X-${prefix}-API-KEY-SECRET`) === key.secret;
+    return (
+        key !== undefined &&
+        header(request, `X-${prefix}-API-KEY`) === key.key &&
+        header(request, `X-${prefix}-API-KEY-SECRET`) === key.secret
+    );
 }
 
 /** Participants joined when the chat's first message was sent; no one has left. */
@@ -99,7 +103,11 @@ function chatOf(chat: StandInChat) {
         created_by_entity_user_xref_uuid: chat.createdByUuid,
         staff_only: false,
         archived: false,
-        participants: chat.participantUuids.map((uuid) => ({ entity_user_xref_uuid: uuid, joined_at: first, left_at: null })),
+        participants: chat.participantUuids.map((uuid) => ({
+            entity_user_xref_uuid: uuid,
+            joined_at: first,
+            left_at: null
+        })),
         message_count: chat.messages.length,
         last_message_at: chat.messages.at(-1)?.sent_at ?? null
     };
@@ -130,14 +138,21 @@ function systemApi(data: StandInData, path: string, query: URLSearchParams): Ans
             // As the multi-organisation sample reads it: staff and client accounts alike, logo and avatar optional.
             const email = query.get('primary_email')?.toLowerCase();
             const mine = data.people.filter((person) => person.primary_email.toLowerCase() === email);
-            return ok({ entity_memberships: mine.map((person) => ({ entity: data.organisation, user: { entity_user_xref_uuid: person.entity_user_xref_uuid } })) });
+            return ok({
+                entity_memberships: mine.map((person) => ({
+                    entity: data.organisation,
+                    user: { entity_user_xref_uuid: person.entity_user_xref_uuid }
+                }))
+            });
         }
         case 'chats/list': {
             const client = byUuid(query.get('entity_user_xref_uuid'));
             if (!client) return NOT_FOUND;
             const withUuid = query.get('with_entity_user_xref_uuid');
             const chats = data.chats.filter(
-                (chat) => chat.participantUuids.includes(client.entity_user_xref_uuid) && (withUuid === null || chat.participantUuids.includes(withUuid))
+                (chat) =>
+                    chat.participantUuids.includes(client.entity_user_xref_uuid) &&
+                    (withUuid === null || chat.participantUuids.includes(withUuid))
             );
             return ok({ chats: chats.map(chatOf) });
         }
@@ -175,7 +190,9 @@ function answer(data: StandInData, request: IncomingMessage): Answer {
         return systemApi(data, url.pathname.slice(SYSTEM_API.length), url.searchParams);
     }
     if (url.pathname.startsWith(CHAT_SERVICE)) {
-        const allowed = presents(request, 'MASTER-USER', data.masterKey) || (data.acceptSystemKeyOnChatService && presents(request, 'SYS', data.systemKey));
+        const allowed =
+            presents(request, 'MASTER-USER', data.masterKey) ||
+            (data.acceptSystemKeyOnChatService && presents(request, 'SYS', data.systemKey));
         if (!allowed) return BAD_KEY;
         const actorUuid = header(request, 'on-behalf-of');
         if (!actorUuid) return refusal(400, 'RB785');
@@ -213,7 +230,12 @@ export function startIndependentQwil(data: StandInData): Promise<RunningStandIn>
 export function routeQwilTo(origin: string) {
     return async (request: Request): Promise<Response> => {
         const url = new URL(request.url);
-        if (!/(^|\.)qwil\.io$/.test(url.hostname)) throw new Error(`The stand-in org reaches only *.qwil.io, not ${url.hostname}`);
-        return fetch(`${origin}${url.pathname}${url.search}`, { method: request.method, headers: request.headers, signal: request.signal });
+        if (!/(^|\.)qwil\.io$/.test(url.hostname))
+            throw new Error(`The stand-in org reaches only *.qwil.io, not ${url.hostname}`);
+        return fetch(`${origin}${url.pathname}${url.search}`, {
+            method: request.method,
+            headers: request.headers,
+            signal: request.signal
+        });
     };
 }

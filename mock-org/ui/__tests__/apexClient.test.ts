@@ -24,14 +24,20 @@ describe('calling a server method imperatively', () => {
 
         const [url, init] = fetchMock.mock.calls[0]!;
         expect(url).toBe('/apex/QwilConnectorController/loadTab');
-        expect(init).toMatchObject({ method: 'POST', credentials: 'same-origin', body: '{"recordId":"003000000000001AAA"}' });
+        expect(init).toMatchObject({
+            method: 'POST',
+            credentials: 'same-origin',
+            body: '{"recordId":"003000000000001AAA"}'
+        });
         expect(init?.headers).toMatchObject({ 'Content-Type': 'application/json' });
     });
 
     it('sends the page’s anti-forgery token in a header, as Aura sends its token with every action', async () => {
         fetchMock.mockResolvedValue(jsonResponse(200, null));
         const tokenMeta = { getAttribute: (name: string) => (name === 'content' ? 'page-token' : null) };
-        const page = { querySelector: (selector: string) => (selector === 'meta[name="csrf-token"]' ? tokenMeta : null) };
+        const page = {
+            querySelector: (selector: string) => (selector === 'meta[name="csrf-token"]' ? tokenMeta : null)
+        };
         Object.assign(globalThis, { document: page });
         try {
             await loadTab({ recordId: '003000000000001AAA' });
@@ -56,7 +62,9 @@ describe('calling a server method imperatively', () => {
     });
 
     it('gives a message when the server’s error is not JSON', async () => {
-        fetchMock.mockResolvedValue(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+        fetchMock.mockResolvedValue(
+            new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })
+        );
 
         await expect(loadTab()).rejects.toMatchObject({
             status: 502,
@@ -87,7 +95,9 @@ describe('the wire adapter', () => {
 
     it('provisions data, or the error, for the latest configuration only', async () => {
         const slow = deferred();
-        fetchMock.mockReturnValueOnce(slow.promise).mockResolvedValueOnce(jsonResponse(500, { message: 'Qwil is unavailable' }));
+        fetchMock
+            .mockReturnValueOnce(slow.promise)
+            .mockResolvedValueOnce(jsonResponse(500, { message: 'Qwil is unavailable' }));
         const provisioned = jest.fn();
         const adapter = new loadTab.adapter(provisioned);
 

@@ -12,7 +12,9 @@ function tabHost(): HTMLElement {
     return host;
 }
 
-const createMessenger = jest.fn<HTMLElement, Parameters<CreateMessenger>>(() => document.createElement('c-qwil-chat-tabs-menu'));
+const createMessenger = jest.fn<HTMLElement, Parameters<CreateMessenger>>(() =>
+    document.createElement('c-qwil-chat-tabs-menu')
+);
 
 afterEach(() => {
     document.body.replaceChildren();
@@ -55,7 +57,10 @@ describe('the record page’s Qwil Messenger tab', () => {
     });
 
     it('loads the code again when the tab opens after loading it in advance failed', async () => {
-        const loadComponent = jest.fn<Promise<CreateMessenger>, []>().mockRejectedValueOnce(new Error('chunk failed')).mockResolvedValue(createMessenger);
+        const loadComponent = jest
+            .fn<Promise<CreateMessenger>, []>()
+            .mockRejectedValueOnce(new Error('chunk failed'))
+            .mockResolvedValue(createMessenger);
         const panel = createQwilMessengerPanel(loadComponent);
         const host = tabHost();
 
@@ -74,7 +79,9 @@ describe('the record page’s Qwil Messenger tab', () => {
 
         await panel.mount(host);
 
-        expect(host.querySelector('[role="alert"]')?.textContent).toBe('The Qwil Messenger component could not be loaded. Reload the page to try again.');
+        expect(host.querySelector('[role="alert"]')?.textContent).toBe(
+            'The Qwil Messenger component could not be loaded. Reload the page to try again.'
+        );
         expect(host.hasAttribute('aria-busy')).toBe(false);
     });
 });

@@ -48,7 +48,9 @@ function relatedCard({ title, items }: RelatedList): SafeHtml {
 }
 
 function relatedLists(related: RelatedList[]): SafeHtml {
-    return related.length === 0 ? html`<p class="slds-text-color_weak">No related lists.</p>` : html`${related.map(relatedCard)}`;
+    return related.length === 0
+        ? html`<p class="slds-text-color_weak">No related lists.</p>`
+        : html`${related.map(relatedCard)}`;
 }
 
 function qwilMessengerPanel(record: PageRecord): SafeHtml {
@@ -58,13 +60,19 @@ function qwilMessengerPanel(record: PageRecord): SafeHtml {
 // The first tab starts selected; mock-org/ui/recordPage.ts adds switching and keyboard support.
 function tabset(tabs: RecordTab[]): SafeHtml {
     const tabItems = tabs.map(
-        ({ id, label }, index) => html`<li class="slds-tabs_default__item${index === 0 ? ' slds-is-active' : ''}" role="presentation">
+        (
+            { id, label },
+            index
+        ) => html`<li class="slds-tabs_default__item${index === 0 ? ' slds-is-active' : ''}" role="presentation">
     <button type="button" class="slds-button_reset slds-tabs_default__link" role="tab" id="tab-${id}" aria-controls="panel-${id}"
         aria-selected="${index === 0 ? 'true' : 'false'}" tabindex="${index === 0 ? 0 : -1}">${label}</button>
 </li>`
     );
     const panels = tabs.map(
-        ({ id, content }, index) => html`<div class="slds-tabs_default__content ${index === 0 ? 'slds-show' : 'slds-hide'}"
+        (
+            { id, content },
+            index
+        ) => html`<div class="slds-tabs_default__content ${index === 0 ? 'slds-show' : 'slds-hide'}"
     role="tabpanel" id="panel-${id}" aria-labelledby="tab-${id}" tabindex="0">${content}</div>`
     );
     return html`<div class="slds-tabs_default slds-card slds-p-horizontal_medium" data-record-tabs>
@@ -75,7 +83,11 @@ function tabset(tabs: RecordTab[]): SafeHtml {
 
 export function renderRecordPage(view: RecordPageView): string {
     const { record } = view;
-    const header = pageHeader({ heading: record.name, meta: record.objectLabel, icon: objectIcon(record.objectApiName) });
+    const header = pageHeader({
+        heading: record.name,
+        meta: record.objectLabel,
+        icon: objectIcon(record.objectApiName)
+    });
     const tabs = tabset([
         { id: 'details', label: 'Details', content: detailsForm(record.details) },
         { id: 'related', label: 'Related', content: relatedLists(record.related) },

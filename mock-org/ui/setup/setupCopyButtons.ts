@@ -9,11 +9,14 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
     button.addEventListener('click', () => {
         navigator.clipboard.writeText(input.value).then(
             () => {
-                if (copyStatus) copyStatus.textContent = `${button.textContent?.replace(/^Copy /, '') ?? 'Value'} copied.`;
+                if (copyStatus)
+                    copyStatus.textContent = `${button.textContent?.replace(/^Copy /, '') ?? 'Value'} copied.`;
             },
             () => {
                 input.select();
-                if (copyStatus) copyStatus.textContent = 'Copying is not allowed here: the value is selected, press Ctrl+C (Cmd+C on a Mac).';
+                if (copyStatus)
+                    copyStatus.textContent =
+                        'Copying is not allowed here: the value is selected, press Ctrl+C (Cmd+C on a Mac).';
             }
         );
     });

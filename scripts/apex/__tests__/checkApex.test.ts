@@ -15,7 +15,12 @@ const GreetingParams = z.strictObject({ recordId: z.string() });
 const Greeting = z.object({ text: z.string() });
 const TYPESCRIPT_SIDE: TypeScriptSide = {
     lwcImports: ['GreetingController.greet'],
-    controllers: [{ name: 'GreetingController', methods: { greet: { cacheable: true, params: GreetingParams, result: Greeting } } }],
+    controllers: [
+        {
+            name: 'GreetingController',
+            methods: { greet: { cacheable: true, params: GreetingParams, result: Greeting } }
+        }
+    ],
     contractNames: new Map([[Greeting, { apexClass: 'GreetingController', name: 'Greeting' }]])
 };
 
@@ -64,7 +69,8 @@ function sections(files: Record<string, string>): Promise<ApexCheckSection[]> {
     return checkApex(fixtureProject(files), TYPESCRIPT_SIDE);
 }
 
-const section = (all: ApexCheckSection[], name: string): ApexCheckSection => all.find((candidate) => candidate.name === name)!;
+const section = (all: ApexCheckSection[], name: string): ApexCheckSection =>
+    all.find((candidate) => candidate.name === name)!;
 
 // apex-ls and PMD start a JVM each; on a busy machine that takes a while.
 jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
@@ -95,11 +101,15 @@ describe('npm run check:apex on a small project', () => {
             [`${CLASSES}/GreetingController_Test.cls-meta.xml`]: CLASS_META
         });
         expect(section(result, 'apex-ls').problems).toEqual([
-            expect.stringMatching(/^force-app\/main\/default\/classes\/GreetingController\.cls:18: Error: Incompatible types in assignment, from 'System.String' to 'System.Integer'/)
+            expect.stringMatching(
+                /^force-app\/main\/default\/classes\/GreetingController\.cls:18: Error: Incompatible types in assignment, from 'System.String' to 'System.Integer'/
+            )
         ]);
         expect(section(result, 'pmd').problems).toEqual(
             expect.arrayContaining([
-                expect.stringMatching(/^force-app\/main\/default\/classes\/GreetingController\.cls:19: ApexSOQLInjection \(severity 2\)/),
+                expect.stringMatching(
+                    /^force-app\/main\/default\/classes\/GreetingController\.cls:19: ApexSOQLInjection \(severity 2\)/
+                ),
                 'force-app/main/default/classes/GreetingController.cls:18: // NOPMD without a justification after it'
             ])
         );

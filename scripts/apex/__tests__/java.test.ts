@@ -23,6 +23,8 @@ describe('ensureJava', () => {
     });
 
     it('refuses a Java older than 17, naming the version found', () => {
-        expect(() => ensureJava({ isDebianRoot: false, version: () => 11, install: () => false })).toThrow('found Java 11');
+        expect(() => ensureJava({ isDebianRoot: false, version: () => 11, install: () => false })).toThrow(
+            'found Java 11'
+        );
     });
 });

@@ -13,7 +13,10 @@ const Ready = z.object({
     size: z.number(),
     tags: z.array(z.string())
 });
-const TabState = z.discriminatedUnion('kind', [z.object({ kind: z.literal('choose'), organisations: z.array(Organisation) }), Ready]);
+const TabState = z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('choose'), organisations: z.array(Organisation) }),
+    Ready
+]);
 const RecordParams = z.strictObject({ recordId: z.string() });
 const InviteParams = z.strictObject({
     recordId: z.string(),
@@ -65,7 +68,12 @@ function apex(...sources: string[]): ApexClass[] {
 }
 
 function parity(overrides: Partial<ParityInput> & { apexClasses: ApexClass[] }): ReturnType<typeof checkParity> {
-    return checkParity({ lwcImports: ['TabController.loadTab', 'TabController.invite'], controllers: [CONTROLLER], contractNames: CONTRACT_NAMES, ...overrides });
+    return checkParity({
+        lwcImports: ['TabController.loadTab', 'TabController.invite'],
+        controllers: [CONTROLLER],
+        contractNames: CONTRACT_NAMES,
+        ...overrides
+    });
 }
 
 describe('the parity check of Apex against the zod contracts', () => {
@@ -78,14 +86,17 @@ describe('the parity check of Apex against the zod contracts', () => {
     it('reports a missing class for every LWC-imported method', () => {
         const result = parity({ apexClasses: apex(CONTRACT_CLS) });
         expect(result.matched).toEqual([]);
-        expect(result.problems).toEqual(['TabController.invite: no Apex class TabController', 'TabController.loadTab: no Apex class TabController']);
+        expect(result.problems).toEqual([
+            'TabController.invite: no Apex class TabController',
+            'TabController.loadTab: no Apex class TabController'
+        ]);
     });
 
     it('reports a cacheable flag, static modifier and annotation that differ from the TypeScript method', () => {
-        const controller = CONTROLLER_CLS.replace('@AuraEnabled(cacheable=true)\n    public static', '@AuraEnabled\n    public').replace(
-            '@AuraEnabled\n    public static void',
-            'public static void'
-        );
+        const controller = CONTROLLER_CLS.replace(
+            '@AuraEnabled(cacheable=true)\n    public static',
+            '@AuraEnabled\n    public'
+        ).replace('@AuraEnabled\n    public static void', 'public static void');
         const { problems } = parity({ apexClasses: apex(CONTRACT_CLS, controller) });
         expect(problems).toEqual([
             'classes/Class1.cls:4: TabController.invite: lacks @AuraEnabled',
@@ -95,7 +106,10 @@ describe('the parity check of Apex against the zod contracts', () => {
     });
 
     it('reports parameter names and types that differ from the zod parameters', () => {
-        const controller = CONTROLLER_CLS.replace('List<String> groupUuids', 'List<Id> groupIds').replace('String recordId) { return null', 'Id recordId) { return null');
+        const controller = CONTROLLER_CLS.replace('List<String> groupUuids', 'List<Id> groupIds').replace(
+            'String recordId) { return null',
+            'Id recordId) { return null'
+        );
         const { problems } = parity({ apexClasses: apex(CONTRACT_CLS, controller) });
         expect(problems).toEqual([
             "classes/Class1.cls:5: TabController.invite: lacks parameter 'groupUuids'",
@@ -105,7 +119,10 @@ describe('the parity check of Apex against the zod contracts', () => {
     });
 
     it('reports result fields that are missing, extra, of another type or not @AuraEnabled, down nested classes', () => {
-        const contract = CONTRACT_CLS.replace('@AuraEnabled public Integer count;', '@AuraEnabled public Decimal count; @AuraEnabled public String extra;')
+        const contract = CONTRACT_CLS.replace(
+            '@AuraEnabled public Integer count;',
+            '@AuraEnabled public Decimal count; @AuraEnabled public String extra;'
+        )
             .replace('@AuraEnabled public Boolean isYou;', 'public Boolean isYou;')
             .replace('@AuraEnabled public Decimal size;', '');
         const { problems, matched } = parity({ apexClasses: apex(contract, CONTROLLER_CLS) });
@@ -119,7 +136,10 @@ describe('the parity check of Apex against the zod contracts', () => {
     });
 
     it('requires a named contract shape to be the inner class of that name', () => {
-        const contract = CONTRACT_CLS.replace('public List<Organisation> organisations', 'public List<ReadySender> organisations');
+        const contract = CONTRACT_CLS.replace(
+            'public List<Organisation> organisations',
+            'public List<ReadySender> organisations'
+        );
         const { problems } = parity({ apexClasses: apex(contract, CONTROLLER_CLS) });
         expect(problems).toEqual([
             "classes/Class0.cls:5: TabContract.TabState.organisations element is TabContract.ReadySender, the contract's Organisation belongs in TabContract.Organisation"
@@ -129,16 +149,24 @@ describe('the parity check of Apex against the zod contracts', () => {
     it('wants void where the contract result is null', () => {
         const controller = CONTROLLER_CLS.replace('public static void invite', 'public static String invite');
         const { problems } = parity({ apexClasses: apex(CONTRACT_CLS, controller) });
-        expect(problems).toEqual(['classes/Class1.cls:5: TabController.invite: returns String, the contract result is null (void)']);
+        expect(problems).toEqual([
+            'classes/Class1.cls:5: TabController.invite: returns String, the contract result is null (void)'
+        ]);
     });
 
     it('reports an @AuraEnabled Apex method without a TypeScript twin, and a TypeScript method without an Apex twin', () => {
-        const controller = CONTROLLER_CLS.replace(/\}$/, '    @AuraEnabled\n    public static void extra() { return; }\n}');
+        const controller = CONTROLLER_CLS.replace(
+            /\}$/,
+            '    @AuraEnabled\n    public static void extra() { return; }\n}'
+        );
         const withUnimportedMethod: TypeScriptController = {
             ...CONTROLLER,
             methods: { ...CONTROLLER.methods, refresh: { cacheable: false, params: RecordParams, result: z.null() } }
         };
-        const { problems, matched } = parity({ apexClasses: apex(CONTRACT_CLS, controller), controllers: [withUnimportedMethod] });
+        const { problems, matched } = parity({
+            apexClasses: apex(CONTRACT_CLS, controller),
+            controllers: [withUnimportedMethod]
+        });
         expect(matched).toHaveLength(2);
         expect(problems).toEqual([
             'classes/Class1.cls: TabController.refresh: no Apex method refresh',
@@ -147,8 +175,13 @@ describe('the parity check of Apex against the zod contracts', () => {
     });
 
     it('reports an LWC import that no TypeScript controller declares', () => {
-        const { problems, lwcImported } = parity({ apexClasses: apex(CONTRACT_CLS, CONTROLLER_CLS), lwcImports: ['TabController.loadTab', 'TabController.gone'] });
+        const { problems, lwcImported } = parity({
+            apexClasses: apex(CONTRACT_CLS, CONTROLLER_CLS),
+            lwcImports: ['TabController.loadTab', 'TabController.gone']
+        });
         expect(lwcImported).toEqual(['TabController.gone', 'TabController.loadTab']);
-        expect(problems).toEqual(['TabController.gone: imported by an LWC but no TypeScript controller method declares it']);
+        expect(problems).toEqual([
+            'TabController.gone: imported by an LWC but no TypeScript controller method declares it'
+        ]);
     });
 });

@@ -7,7 +7,9 @@ describe('what the parity check reads from the repository', () => {
         const declared = typeScriptControllers(REPOSITORY_ROOT).flatMap((controller) =>
             Object.keys(controller.methods).map((method) => `${controller.name}.${method}`)
         );
-        expect(imports).toEqual(expect.arrayContaining(['QwilConnectorController.loadTab', 'QwilChatsController.sendMessage']));
+        expect(imports).toEqual(
+            expect.arrayContaining(['QwilConnectorController.loadTab', 'QwilChatsController.sendMessage'])
+        );
         expect(new Set(imports).size).toBe(imports.length);
         expect(declared.sort()).toEqual([...imports].sort());
     });

@@ -7,7 +7,10 @@ function parse(file: string, source: string): ApexClass {
     return apexClass;
 }
 
-const SERVICE = parse('classes/Greeter.cls', 'public with sharing class Greeter { public static String greet() { return \'hi\'; } }');
+const SERVICE = parse(
+    'classes/Greeter.cls',
+    "public with sharing class Greeter { public static String greet() { return 'hi'; } }"
+);
 
 describe('the test class check', () => {
     it('passes a class whose test class asserts in every test method, directly or through a helper', () => {
@@ -25,7 +28,7 @@ private class Greeter_Test {
         expect(testClassProblems([SERVICE, test])).toEqual([]);
     });
 
-    it("passes a test method that asserts through an assert… method of a shared test class, and no other of its methods", () => {
+    it('passes a test method that asserts through an assert… method of a shared test class, and no other of its methods', () => {
         const replay = parse(
             'classes/Replay.cls',
             `@IsTest
@@ -44,7 +47,9 @@ private class Greeter_Test {
     @IsTest static void onlyArranges() { new Replay.Scenario().user(); }
 }`
         );
-        expect(testClassProblems([SERVICE, replay, test])).toEqual(['classes/Greeter_Test.cls:4: test method Greeter_Test.onlyArranges asserts nothing']);
+        expect(testClassProblems([SERVICE, replay, test])).toEqual([
+            'classes/Greeter_Test.cls:4: test method Greeter_Test.onlyArranges asserts nothing'
+        ]);
     });
 
     it('reports a class without a test class, and test methods that assert nothing', () => {

@@ -108,11 +108,14 @@ export async function recordScenario(
     for (const step of call.before ?? []) {
         before.push({ ...step, result: await harness.callApex(step.className, step.methodName, step.params) });
     }
-    const params: Record<string, unknown> = typeof call.params === 'function' ? call.params(before.map((step) => step.result)) : { ...call.params };
+    const params: Record<string, unknown> =
+        typeof call.params === 'function' ? call.params(before.map((step) => step.result)) : { ...call.params };
     let claim: string | null = null;
     if (call.claimFor) {
         const step = { className: 'QwilConnectorController', methodName: 'beginWrite', params: call.claimFor };
-        const granted = (await harness.callApex(step.className, step.methodName, step.params)) as { claim: string | null };
+        const granted = (await harness.callApex(step.className, step.methodName, step.params)) as {
+            claim: string | null;
+        };
         before.push({ ...step, result: granted });
         claim = granted.claim;
         params['claim'] = claim;
@@ -142,18 +145,31 @@ export async function recordScenario(
     if (call.recordId) ids.push([call.recordId, RECORD_ID_PLACEHOLDER]);
     const text = JSON.stringify(scenario);
     const others = CLIENT_OBJECTS.flatMap((object) => harness.org.records.all(object))
-        .filter((record) => record.Id !== call.recordId && (text.includes(record.Id) || text.includes(record.Id.slice(0, 15))))
+        .filter(
+            (record) =>
+                record.Id !== call.recordId && (text.includes(record.Id) || text.includes(record.Id.slice(0, 15)))
+        )
         .map((record, index): OtherRecord => {
             const { object, fields } = recordOf(harness, user.Id, record.Id, settings);
             ids.push([record.Id, `{{record${index + 1}}}`]);
-            return { placeholder: `{{record${index + 1}}}`, object, readable: harness.org.recordVisibleTo(user.Id, record.Id) !== undefined, fields };
+            return {
+                placeholder: `{{record${index + 1}}}`,
+                object,
+                readable: harness.org.recordVisibleTo(user.Id, record.Id) !== undefined,
+                fields
+            };
         });
     scenario.otherRecords = others;
     const withIds = withPlaceholders(scenario, ids);
     return claim ? withPlaceholder(withIds, claim, CLAIM_PLACEHOLDER) : withIds;
 }
 
-function recordOf(harness: ConnectorHarness, userId: string, recordId: string, settings: Record<string, unknown>): NonNullable<RecordedScenario['record']> {
+function recordOf(
+    harness: ConnectorHarness,
+    userId: string,
+    recordId: string,
+    settings: Record<string, unknown>
+): NonNullable<RecordedScenario['record']> {
     const record = harness.org.records.get(recordId);
     if (!record) throw new Error(`No record ${recordId}`);
     const fields: Record<string, unknown> = {};
@@ -164,7 +180,11 @@ function recordOf(harness: ConnectorHarness, userId: string, recordId: string, s
         const field = isPersonAccount ? personAccountFieldName(configured) : configured;
         fields[field] = record[field] ?? null;
     }
-    return { object: record.attributes.type, readable: harness.org.recordVisibleTo(userId, recordId) !== undefined, fields };
+    return {
+        object: record.attributes.type,
+        readable: harness.org.recordVisibleTo(userId, recordId) !== undefined,
+        fields
+    };
 }
 
 /** Records msw's requests and mocked answers, in request order, until `stop`. */
@@ -175,8 +195,19 @@ function captureExchanges(server: SetupServer): { stop: () => Promise<RecordedEx
     const onRequest = ({ request, requestId }: { request: Request; requestId: string }): void => {
         requestBodies.set(requestId, request.clone().text());
     };
-    const onResponse = ({ request, response, requestId }: { request: Request; response: Response; requestId: string }): void => {
-        exchanges.set(requestId, exchangeOf(request, requestBodies.get(requestId) ?? Promise.resolve(''), response.clone()));
+    const onResponse = ({
+        request,
+        response,
+        requestId
+    }: {
+        request: Request;
+        response: Response;
+        requestId: string;
+    }): void => {
+        exchanges.set(
+            requestId,
+            exchangeOf(request, requestBodies.get(requestId) ?? Promise.resolve(''), response.clone())
+        );
     };
     server.events.on('request:start', onRequest);
     server.events.on('response:mocked', onResponse);
@@ -190,7 +221,11 @@ function captureExchanges(server: SetupServer): { stop: () => Promise<RecordedEx
     };
 }
 
-async function exchangeOf(request: Request, requestBody: Promise<string>, response: Response): Promise<RecordedExchange> {
+async function exchangeOf(
+    request: Request,
+    requestBody: Promise<string>,
+    response: Response
+): Promise<RecordedExchange> {
     const url = new URL(request.url);
     const requestText = await requestBody;
     const contentType = response.headers.get('content-type') ?? '';
@@ -199,12 +234,19 @@ async function exchangeOf(request: Request, requestBody: Promise<string>, respon
         method: request.method,
         path: `${url.pathname}${url.search}`,
         requestBody: requestText === '' ? null : parsedOrText(requestText),
-        onBehalfOf: { member: request.headers.get('on-behalf-of'), entity: request.headers.get('on-behalf-of-entity-uuid') },
+        onBehalfOf: {
+            member: request.headers.get('on-behalf-of'),
+            entity: request.headers.get('on-behalf-of-entity-uuid')
+        },
         status: response.status
     };
     if (isFile) {
         const base64 = Buffer.from(await response.arrayBuffer()).toString('base64');
-        return { ...exchange, responseBody: null, responseFile: { base64, contentType, contentDisposition: response.headers.get('content-disposition') } };
+        return {
+            ...exchange,
+            responseBody: null,
+            responseFile: { base64, contentType, contentDisposition: response.headers.get('content-disposition') }
+        };
     }
     return { ...exchange, responseBody: parsedOrText(await response.text()), responseFile: null };
 }

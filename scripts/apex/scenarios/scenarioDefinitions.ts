@@ -27,10 +27,12 @@ interface CallOptions {
     claimFor?: ScenarioCall['claimFor'];
 }
 
-const onRecord = (className: string, methodName: string, client: string, params: Params = {}, options: CallOptions = {}) =>
+const onRecord =
+    (className: string, methodName: string, client: string, params: Params = {}, options: CallOptions = {}) =>
     (recordIdOf: RecordIdOf): Omit<ScenarioCall, 'name'> => {
         const recordId = recordIdOf(client);
-        const withRecord: Params = typeof params === 'function' ? (earlier) => ({ recordId, ...params(earlier) }) : { recordId, ...params };
+        const withRecord: Params =
+            typeof params === 'function' ? (earlier) => ({ recordId, ...params(earlier) }) : { recordId, ...params };
         return {
             className,
             methodName,
@@ -41,7 +43,11 @@ const onRecord = (className: string, methodName: string, client: string, params:
         };
     };
 
-const step = (className: string, methodName: string, params: Record<string, unknown>): ScenarioStep => ({ className, methodName, params });
+const step = (className: string, methodName: string, params: Record<string, unknown>): ScenarioStep => ({
+    className,
+    methodName,
+    params
+});
 const claimFor = (idempotencyKey: string) => ({ idempotencyKey, retry: false });
 const SUPER_KEY: ConnectorHarnessOptions = { settings: { Using_Super_API_Key__c: true }, superApiKey: true };
 const G = DEMO.groups;
@@ -53,16 +59,35 @@ const SUCCESSES: readonly ScenarioDefinition[] = [
     {
         name: 'warm tab open',
         runningUser: OLIVIA,
-        call: onRecord(CONNECTOR, 'loadTab', 'Eleanor Whitfield', {}, { before: (_, recordId) => [step(CONNECTOR, 'loadTab', { recordId })] })
+        call: onRecord(
+            CONNECTOR,
+            'loadTab',
+            'Eleanor Whitfield',
+            {},
+            { before: (_, recordId) => [step(CONNECTOR, 'loadTab', { recordId })] }
+        )
     },
-    { name: 'tab open with several organisations', runningUser: OLIVIA, harness: SUPER_KEY, call: onRecord(CONNECTOR, 'loadTab', 'Eleanor Whitfield') },
+    {
+        name: 'tab open with several organisations',
+        runningUser: OLIVIA,
+        harness: SUPER_KEY,
+        call: onRecord(CONNECTOR, 'loadTab', 'Eleanor Whitfield')
+    },
     {
         name: 'choose organisation',
         runningUser: OLIVIA,
         harness: SUPER_KEY,
-        call: () => ({ className: CONNECTOR, methodName: 'chooseOrganisation', params: { entityUuid: DEMO.organisations.harbourWealthJersey } })
+        call: () => ({
+            className: CONNECTOR,
+            methodName: 'chooseOrganisation',
+            params: { entityUuid: DEMO.organisations.harbourWealthJersey }
+        })
     },
-    { name: 'check phone', runningUser: OLIVIA, call: onRecord(CONNECTOR, 'checkInvitationPhone', 'Thomas Okafor', { phone: '07700 910005' }) },
+    {
+        name: 'check phone',
+        runningUser: OLIVIA,
+        call: onRecord(CONNECTOR, 'checkInvitationPhone', 'Thomas Okafor', { phone: '07700 910005' })
+    },
     {
         name: 'invite',
         runningUser: OLIVIA,
@@ -74,41 +99,96 @@ const SUCCESSES: readonly ScenarioDefinition[] = [
         })
     },
     { name: 'resend invitation', runningUser: OLIVIA, call: onRecord(CONNECTOR, 'resendInvitation', 'Marcus Bennett') },
-    { name: 'update invitation phone', runningUser: OLIVIA, call: onRecord(CONNECTOR, 'updateInvitationPhone', 'Marcus Bennett', { invitationPhone: '+44 7700 900999' }) },
-    { name: 'search invite groups', runningUser: OLIVIA, call: onRecord(CONNECTOR, 'searchInviteGroups', 'Thomas Okafor', { search: 'Relationship' }) },
-    { name: 'search staff', runningUser: OLIVIA, call: onRecord(CONNECTOR, 'searchActiveStaff', 'Thomas Okafor', { search: '' }) },
-    { name: 'load contact groups', runningUser: OLIVIA, call: onRecord(GROUPS, 'loadContactGroups', 'Eleanor Whitfield') },
-    { name: 'open contact group', runningUser: OLIVIA, call: onRecord(GROUPS, 'openContactGroup', 'Eleanor Whitfield', { groupUuid: G.whitfieldRelationship }) },
-    { name: 'search joinable groups', runningUser: OLIVIA, call: onRecord(GROUPS, 'searchJoinableGroups', 'Eleanor Whitfield', { search: '' }) },
+    {
+        name: 'update invitation phone',
+        runningUser: OLIVIA,
+        call: onRecord(CONNECTOR, 'updateInvitationPhone', 'Marcus Bennett', { invitationPhone: '+44 7700 900999' })
+    },
+    {
+        name: 'search invite groups',
+        runningUser: OLIVIA,
+        call: onRecord(CONNECTOR, 'searchInviteGroups', 'Thomas Okafor', { search: 'Relationship' })
+    },
+    {
+        name: 'search staff',
+        runningUser: OLIVIA,
+        call: onRecord(CONNECTOR, 'searchActiveStaff', 'Thomas Okafor', { search: '' })
+    },
+    {
+        name: 'load contact groups',
+        runningUser: OLIVIA,
+        call: onRecord(GROUPS, 'loadContactGroups', 'Eleanor Whitfield')
+    },
+    {
+        name: 'open contact group',
+        runningUser: OLIVIA,
+        call: onRecord(GROUPS, 'openContactGroup', 'Eleanor Whitfield', { groupUuid: G.whitfieldRelationship })
+    },
+    {
+        name: 'search joinable groups',
+        runningUser: OLIVIA,
+        call: onRecord(GROUPS, 'searchJoinableGroups', 'Eleanor Whitfield', { search: '' })
+    },
     {
         name: 'add staff to a group',
         runningUser: OLIVIA,
-        call: onRecord(GROUPS, 'addStaffMembers', 'Eleanor Whitfield', { groupUuid: G.whitfieldRelationship, staffEntityUserXrefUuids: [DEMO.staff.jamesPatel] })
+        call: onRecord(GROUPS, 'addStaffMembers', 'Eleanor Whitfield', {
+            groupUuid: G.whitfieldRelationship,
+            staffEntityUserXrefUuids: [DEMO.staff.jamesPatel]
+        })
     },
     {
         name: 'remove staff from a group',
         runningUser: OLIVIA,
-        call: onRecord(GROUPS, 'removeStaffMember', 'Eleanor Whitfield', { groupUuid: G.whitfieldRelationship, entityUserXrefUuid: DEMO.staff.jamesPatel }, {
-            before: (_, recordId) => [step(GROUPS, 'addStaffMembers', { recordId, groupUuid: G.whitfieldRelationship, staffEntityUserXrefUuids: [DEMO.staff.jamesPatel] })]
-        })
+        call: onRecord(
+            GROUPS,
+            'removeStaffMember',
+            'Eleanor Whitfield',
+            { groupUuid: G.whitfieldRelationship, entityUserXrefUuid: DEMO.staff.jamesPatel },
+            {
+                before: (_, recordId) => [
+                    step(GROUPS, 'addStaffMembers', {
+                        recordId,
+                        groupUuid: G.whitfieldRelationship,
+                        staffEntityUserXrefUuids: [DEMO.staff.jamesPatel]
+                    })
+                ]
+            }
+        )
     },
-    { name: 'join group', runningUser: OLIVIA, call: onRecord(GROUPS, 'addClientToGroup', 'Eleanor Whitfield', { groupUuid: G.advisoryDesk }) },
+    {
+        name: 'join group',
+        runningUser: OLIVIA,
+        call: onRecord(GROUPS, 'addClientToGroup', 'Eleanor Whitfield', { groupUuid: G.advisoryDesk })
+    },
     {
         name: 'leave group',
         runningUser: OLIVIA,
-        call: onRecord(GROUPS, 'removeClientFromGroup', 'Eleanor Whitfield', { groupUuid: G.advisoryDesk }, {
-            before: (_, recordId) => [step(GROUPS, 'addClientToGroup', { recordId, groupUuid: G.advisoryDesk })]
-        })
+        call: onRecord(
+            GROUPS,
+            'removeClientFromGroup',
+            'Eleanor Whitfield',
+            { groupUuid: G.advisoryDesk },
+            {
+                before: (_, recordId) => [step(GROUPS, 'addClientToGroup', { recordId, groupUuid: G.advisoryDesk })]
+            }
+        )
     },
     {
         name: 'create contact group',
         runningUser: OLIVIA,
-        call: onRecord(GROUPS, 'createContactGroup', 'Eleanor Whitfield', {
-            name: 'Whitfield Trust',
-            identifier: 'WhitfieldTrust',
-            description: 'Trust accounts',
-            idempotencyKey: '5f0b6a43-2c1d-4e8f-9a7b-3c2d1e0f9a81'
-        }, { claimFor: claimFor('5f0b6a43-2c1d-4e8f-9a7b-3c2d1e0f9a81') })
+        call: onRecord(
+            GROUPS,
+            'createContactGroup',
+            'Eleanor Whitfield',
+            {
+                name: 'Whitfield Trust',
+                identifier: 'WhitfieldTrust',
+                description: 'Trust accounts',
+                idempotencyKey: '5f0b6a43-2c1d-4e8f-9a7b-3c2d1e0f9a81'
+            },
+            { claimFor: claimFor('5f0b6a43-2c1d-4e8f-9a7b-3c2d1e0f9a81') }
+        )
     },
     {
         name: 'update contact group',
@@ -123,41 +203,83 @@ const SUCCESSES: readonly ScenarioDefinition[] = [
     {
         name: 'delete contact group',
         runningUser: OLIVIA,
-        call: onRecord(GROUPS, 'deleteContactGroup', 'Eleanor Whitfield', { groupUuid: G.advisoryDesk }, {
-            before: (_, recordId) => [step(GROUPS, 'addClientToGroup', { recordId, groupUuid: G.advisoryDesk })]
-        })
+        call: onRecord(
+            GROUPS,
+            'deleteContactGroup',
+            'Eleanor Whitfield',
+            { groupUuid: G.advisoryDesk },
+            {
+                before: (_, recordId) => [step(GROUPS, 'addClientToGroup', { recordId, groupUuid: G.advisoryDesk })]
+            }
+        )
     },
-    { name: 'list chats', runningUser: OLIVIA, call: onRecord(CHATS, 'listChats', 'Eleanor Whitfield', { cursor: null }) },
-    { name: 'open chat', runningUser: OLIVIA, call: onRecord(CHATS, 'openChat', 'Eleanor Whitfield', { chatUuid: C.eleanorPortfolioReview }) },
+    {
+        name: 'list chats',
+        runningUser: OLIVIA,
+        call: onRecord(CHATS, 'listChats', 'Eleanor Whitfield', { cursor: null })
+    },
+    {
+        name: 'open chat',
+        runningUser: OLIVIA,
+        call: onRecord(CHATS, 'openChat', 'Eleanor Whitfield', { chatUuid: C.eleanorPortfolioReview })
+    },
     {
         name: 'older messages',
         runningUser: OLIVIA,
-        call: onRecord(CHATS, 'loadOlderMessages', 'Charlotte Dubois', ([opened]) => ({ chatUuid: C.charlotteMarketNotes, cursor: (opened as { olderCursor: string }).olderCursor }), {
-            before: (_, recordId) => [step(CHATS, 'openChat', { recordId, chatUuid: C.charlotteMarketNotes })]
+        call: onRecord(
+            CHATS,
+            'loadOlderMessages',
+            'Charlotte Dubois',
+            ([opened]) => ({
+                chatUuid: C.charlotteMarketNotes,
+                cursor: (opened as { olderCursor: string }).olderCursor
+            }),
+            {
+                before: (_, recordId) => [step(CHATS, 'openChat', { recordId, chatUuid: C.charlotteMarketNotes })]
+            }
+        )
+    },
+    {
+        name: 'newer messages',
+        runningUser: OLIVIA,
+        call: onRecord(CHATS, 'loadNewMessages', 'Eleanor Whitfield', {
+            chatUuid: C.eleanorPortfolioReview,
+            afterSeq: 4
         })
     },
-    { name: 'newer messages', runningUser: OLIVIA, call: onRecord(CHATS, 'loadNewMessages', 'Eleanor Whitfield', { chatUuid: C.eleanorPortfolioReview, afterSeq: 4 }) },
     {
         name: 'chat send',
         runningUser: OLIVIA,
-        call: onRecord(CHATS, 'sendMessage', 'Eleanor Whitfield', {
-            chatUuid: C.eleanorPortfolioReview,
-            text: 'Your quarterly review is ready.',
-            idempotencyKey: '7d0c7f1e-5b4a-4c59-9a43-1f2b3c4d5e61',
-            retry: false,
-            afterSeq: 6
-        }, { claimFor: claimFor('7d0c7f1e-5b4a-4c59-9a43-1f2b3c4d5e61') })
+        call: onRecord(
+            CHATS,
+            'sendMessage',
+            'Eleanor Whitfield',
+            {
+                chatUuid: C.eleanorPortfolioReview,
+                text: 'Your quarterly review is ready.',
+                idempotencyKey: '7d0c7f1e-5b4a-4c59-9a43-1f2b3c4d5e61',
+                retry: false,
+                afterSeq: 6
+            },
+            { claimFor: claimFor('7d0c7f1e-5b4a-4c59-9a43-1f2b3c4d5e61') }
+        )
     },
     {
         name: 'start chat',
         runningUser: OLIVIA,
-        call: onRecord(CHATS, 'startChat', 'Eleanor Whitfield', {
-            title: 'Annual review',
-            staffEntityUserXrefUuids: [],
-            text: 'Shall we book your annual review?',
-            retry: false,
-            idempotencyKey: '0e4d2f61-8a3b-4c7d-9e1f-2a3b4c5d6e71'
-        }, { claimFor: claimFor('0e4d2f61-8a3b-4c7d-9e1f-2a3b4c5d6e71') })
+        call: onRecord(
+            CHATS,
+            'startChat',
+            'Eleanor Whitfield',
+            {
+                title: 'Annual review',
+                staffEntityUserXrefUuids: [],
+                text: 'Shall we book your annual review?',
+                retry: false,
+                idempotencyKey: '0e4d2f61-8a3b-4c7d-9e1f-2a3b4c5d6e71'
+            },
+            { claimFor: claimFor('0e4d2f61-8a3b-4c7d-9e1f-2a3b4c5d6e71') }
+        )
     },
     {
         name: 'export chat',
@@ -169,12 +291,23 @@ const SUCCESSES: readonly ScenarioDefinition[] = [
 
 /** One of each refusal class. */
 const REFUSALS: readonly ScenarioDefinition[] = [
-    { name: 'refused: invalid parameter', runningUser: OLIVIA, call: () => ({ className: CONNECTOR, methodName: 'loadTab', params: { recordId: 'not-an-id' } }) },
-    { name: 'refused: no record access', runningUser: JAMES, call: onRecord(CONNECTOR, 'loadTab', 'Eleanor Whitfield') },
+    {
+        name: 'refused: invalid parameter',
+        runningUser: OLIVIA,
+        call: () => ({ className: CONNECTOR, methodName: 'loadTab', params: { recordId: 'not-an-id' } })
+    },
+    {
+        name: 'refused: no record access',
+        runningUser: JAMES,
+        call: onRecord(CONNECTOR, 'loadTab', 'Eleanor Whitfield')
+    },
     {
         name: 'refused: staff not mapped',
         runningUser: OLIVIA,
-        arrange: (harness) => void harness.org.records.update(harness.org.requireUser(OLIVIA).Id, { FederationIdentifier: 'nobody@harbourwealth.example' }),
+        arrange: (harness) =>
+            void harness.org.records.update(harness.org.requireUser(OLIVIA).Id, {
+                FederationIdentifier: 'nobody@harbourwealth.example'
+            }),
         call: onRecord(CONNECTOR, 'loadTab', 'Eleanor Whitfield')
     },
     {
@@ -190,22 +323,32 @@ const REFUSALS: readonly ScenarioDefinition[] = [
         call: onRecord(GROUPS, 'loadContactGroups', 'Eleanor Whitfield')
     },
     {
-        name: 'refused: another owner\'s clients through a group',
+        name: "refused: another owner's clients through a group",
         runningUser: JAMES,
         call: onRecord(GROUPS, 'addClientToGroup', 'Hannah Lindqvist', { groupUuid: G.whitfieldRelationship })
     },
     {
-        name: 'refused: another owner\'s client into a chat',
+        name: "refused: another owner's client into a chat",
         runningUser: JAMES,
-        call: onRecord(CHATS, 'startChat', 'Hannah Lindqvist', {
-            title: 'Pension questions',
-            staffEntityUserXrefUuids: [DEMO.clients.eleanorWhitfield],
-            text: 'Hello both',
-            retry: false,
-            idempotencyKey: '3b9e1c27-6d4f-4a8b-8c2e-7f1a2b3c4d51'
-        }, { claimFor: claimFor('3b9e1c27-6d4f-4a8b-8c2e-7f1a2b3c4d51') })
+        call: onRecord(
+            CHATS,
+            'startChat',
+            'Hannah Lindqvist',
+            {
+                title: 'Pension questions',
+                staffEntityUserXrefUuids: [DEMO.clients.eleanorWhitfield],
+                text: 'Hello both',
+                retry: false,
+                idempotencyKey: '3b9e1c27-6d4f-4a8b-8c2e-7f1a2b3c4d51'
+            },
+            { claimFor: claimFor('3b9e1c27-6d4f-4a8b-8c2e-7f1a2b3c4d51') }
+        )
     },
-    { name: 'refused: chat outside the user\'s visibility', runningUser: OLIVIA, call: onRecord(CHATS, 'openChat', 'Eleanor Whitfield', { chatUuid: C.eleanorProofOfAddress }) }
+    {
+        name: "refused: chat outside the user's visibility",
+        runningUser: OLIVIA,
+        call: onRecord(CHATS, 'openChat', 'Eleanor Whitfield', { chatUuid: C.eleanorProofOfAddress })
+    }
 ];
 
 /** The scenarios both runtimes replay. */

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { buildDeploy, DeployBuildError, type DeployBuildResult } from '../buildDeploy';
 import { listFiles } from '../files';
-import { BUNDLE_META_XML, fixtureProject, LWC_DIR, removeTemporaryDirectories, REPOSITORY_ROOT, temporaryDirectory } from './projectFixture';
+import {
+    BUNDLE_META_XML,
+    fixtureProject,
+    LWC_DIR,
+    removeTemporaryDirectories,
+    REPOSITORY_ROOT,
+    temporaryDirectory
+} from './projectFixture';
 
 const PERMISSION_SET = 'force-app/main/default/permissionsets/Qwil_Messenger_User.permissionset-meta.xml';
 const CLASSES_DIR = 'force-app/main/default/classes';
@@ -64,12 +71,14 @@ describe('the deploy build of a project with TypeScript LWCs', () => {
     beforeAll(() => {
         const projectDir = fixtureProject({
             [`${LWC_DIR}/qwilGreeting/qwilGreeting.ts`]: GREETING_COMPONENT,
-            [`${LWC_DIR}/qwilGreeting/shout.ts`]: 'export const shout = (text: string): string => text.toUpperCase();\n',
+            [`${LWC_DIR}/qwilGreeting/shout.ts`]:
+                'export const shout = (text: string): string => text.toUpperCase();\n',
             [`${LWC_DIR}/qwilGreeting/qwilGreeting.html`]: '<template>{text}</template>\n',
             [`${LWC_DIR}/qwilGreeting/qwilGreeting.js-meta.xml`]: BUNDLE_META_XML,
             [`${LWC_DIR}/qwilGreeting/ambient.d.ts`]: 'declare const ambient: string;\n',
             [`${LWC_DIR}/qwilGreeting/__tests__/qwilGreeting.test.ts`]: "import QwilGreeting from '../qwilGreeting';\n",
-            [`${LWC_DIR}/qwilLdsUtils/qwilLdsUtils.ts`]: 'export const reduceErrors = (error: unknown): string[] => [String(error)];\n',
+            [`${LWC_DIR}/qwilLdsUtils/qwilLdsUtils.ts`]:
+                'export const reduceErrors = (error: unknown): string[] => [String(error)];\n',
             [`${LWC_DIR}/qwilLdsUtils/qwilLdsUtils.js-meta.xml`]: BUNDLE_META_XML,
             [`${LWC_DIR}/jsconfig.json`]: '{}\n',
             'force-app/server/contracts/greeting.ts': 'export interface GreetingRequest { recordId: string }\n',
@@ -110,7 +119,12 @@ describe('the deploy build of a project with TypeScript LWCs', () => {
     it('drops imports used only as types and keeps the runtime imports', () => {
         const component = output(`${LWC_DIR}/qwilGreeting/qwilGreeting.js`);
         expect(component).not.toContain('server/contracts');
-        for (const module of ['lwc', '@salesforce/apex/QwilConnectorController.getGreeting', 'c/qwilLdsUtils', './shout']) {
+        for (const module of [
+            'lwc',
+            '@salesforce/apex/QwilConnectorController.getGreeting',
+            'c/qwilLdsUtils',
+            './shout'
+        ]) {
             expect(component).toContain(`from '${module}'`);
         }
     });
@@ -129,14 +143,17 @@ describe('the deploy build of a project with TypeScript LWCs', () => {
 
     it('notes that LWCs import an Apex class the output lacks, naming class, methods and bundles', () => {
         expect(result.notes).toContainEqual(
-            expect.stringMatching(/^Apex class QwilConnectorController \(getGreeting\), imported by LWC qwilGreeting, is not in the output/)
+            expect.stringMatching(
+                /^Apex class QwilConnectorController \(getGreeting\), imported by LWC qwilGreeting, is not in the output/
+            )
         );
         expect(result.notes.join('\n')).not.toContain('QwilSettings');
     });
 });
 
 describe('the deploy build of a project holding every Apex class it grants and imports', () => {
-    const CONTROLLER_CLS = 'public with sharing class QwilConnectorController { @AuraEnabled public static String getGreeting() { return null; } }\n';
+    const CONTROLLER_CLS =
+        'public with sharing class QwilConnectorController { @AuraEnabled public static String getGreeting() { return null; } }\n';
     const CACHE_PARTITION = 'force-app/main/default/cachePartitions/QwilConnector.cachePartition-meta.xml';
     const STATIC_RESOURCE = 'force-app/main/default/staticresources/QwilScenarios';
     let outDir: string;
@@ -145,9 +162,11 @@ describe('the deploy build of a project holding every Apex class it grants and i
     beforeAll(() => {
         const projectDir = fixtureProject({
             [`${LWC_DIR}/qwilGreeting/qwilGreeting.ts`]: GREETING_COMPONENT,
-            [`${LWC_DIR}/qwilGreeting/shout.ts`]: 'export const shout = (text: string): string => text.toUpperCase();\n',
+            [`${LWC_DIR}/qwilGreeting/shout.ts`]:
+                'export const shout = (text: string): string => text.toUpperCase();\n',
             [`${LWC_DIR}/qwilGreeting/qwilGreeting.js-meta.xml`]: BUNDLE_META_XML,
-            [`${LWC_DIR}/qwilLdsUtils/qwilLdsUtils.ts`]: 'export const reduceErrors = (error: unknown): string[] => [String(error)];\n',
+            [`${LWC_DIR}/qwilLdsUtils/qwilLdsUtils.ts`]:
+                'export const reduceErrors = (error: unknown): string[] => [String(error)];\n',
             [`${LWC_DIR}/qwilLdsUtils/qwilLdsUtils.js-meta.xml`]: BUNDLE_META_XML,
             [`${CLASSES_DIR}/QwilConnectorController.cls`]: CONTROLLER_CLS,
             [`${CLASSES_DIR}/QwilConnectorController.cls-meta.xml`]: APEX_CLASS_META_XML,
@@ -155,7 +174,10 @@ describe('the deploy build of a project holding every Apex class it grants and i
             [`${CLASSES_DIR}/QwilSettings.cls-meta.xml`]: APEX_CLASS_META_XML,
             [CACHE_PARTITION]: readFileSync(join(REPOSITORY_ROOT, CACHE_PARTITION), 'utf8'),
             [`${STATIC_RESOURCE}.json`]: '{"scenarios":[]}\n',
-            [`${STATIC_RESOURCE}.resource-meta.xml`]: readFileSync(join(REPOSITORY_ROOT, `${STATIC_RESOURCE}.resource-meta.xml`), 'utf8'),
+            [`${STATIC_RESOURCE}.resource-meta.xml`]: readFileSync(
+                join(REPOSITORY_ROOT, `${STATIC_RESOURCE}.resource-meta.xml`),
+                'utf8'
+            ),
             [PERMISSION_SET]: PERMISSION_SET_XML
         });
         outDir = temporaryDirectory();
@@ -209,7 +231,9 @@ describe('the deploy build of LWCs importing modules the platform cannot load', 
 
     it('fails on an npm package, naming the TypeScript file and the import', () => {
         expect(problems).toContainEqual(
-            expect.stringMatching(new RegExp(`^${LWC_DIR}/qwilPhone/qwilPhone\\.ts: import 'zod' is not available on the platform`))
+            expect.stringMatching(
+                new RegExp(`^${LWC_DIR}/qwilPhone/qwilPhone\\.ts: import 'zod' is not available on the platform`)
+            )
         );
     });
 

@@ -4,7 +4,13 @@ import { buildDeploy } from '../buildDeploy';
 import { CONNECTOR_COMPONENTS } from '../connectorComponents';
 import { writeProjectFile } from '../files';
 import { checkMetadata, type MetadataCheckResult } from '../metadataCheck';
-import { copyOfProject, LWC_DIR, REPOSITORY_ROOT, removeTemporaryDirectories, temporaryDirectory } from './projectFixture';
+import {
+    copyOfProject,
+    LWC_DIR,
+    REPOSITORY_ROOT,
+    removeTemporaryDirectories,
+    temporaryDirectory
+} from './projectFixture';
 
 const CONTACT_PAGE = 'force-app/main/default/flexipages/Qwil_Contact_Record_Page.flexipage-meta.xml';
 const REGION_FIELD = 'force-app/main/default/objects/Qwil_Messenger__mdt/fields/Qwil_Region__c.field-meta.xml';
@@ -20,7 +26,8 @@ const APEX_CLASS_META_XML = `<?xml version="1.0" encoding="UTF-8"?>
     <status>Active</status>
 </ApexClass>
 `;
-const NAMED_CREDENTIAL = 'force-app/main/default/namedCredentials/Qwil_Messenger_Salesforce_Connector.namedCredential-meta.xml';
+const NAMED_CREDENTIAL =
+    'force-app/main/default/namedCredentials/Qwil_Messenger_Salesforce_Connector.namedCredential-meta.xml';
 
 // The repository's deploy build, made once; each test that breaks something works on a copy.
 let buildOutput: string;
@@ -42,7 +49,9 @@ async function checkBrokenCopy(breakIt: (projectDir: string) => void): Promise<s
 describe('the metadata check of the repository deploy build', () => {
     it('passes, and package.xml holds every connector component at the project API version', () => {
         expect(realCheck.problems).toEqual([]);
-        const project = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'sfdx-project.json'), 'utf8')) as { sourceApiVersion: string };
+        const project = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'sfdx-project.json'), 'utf8')) as {
+            sourceApiVersion: string;
+        };
         expect(realCheck.apiVersion).toBe(project.sourceApiVersion);
         expect(realCheck.packageComponents).toEqual(expect.arrayContaining([...CONNECTOR_COMPONENTS]));
     });
@@ -50,23 +59,40 @@ describe('the metadata check of the repository deploy build', () => {
     it('passes with the optional chat-service named credential copied in, as an admin using a Master User key does', async () => {
         const copy = copyOfProject(buildOutput);
         const file = 'Qwil_Messenger_Chat_Service.namedCredential-meta.xml';
-        writeProjectFile(copy, `force-app/main/default/namedCredentials/${file}`, readFileSync(join(REPOSITORY_ROOT, 'force-app', 'optional', 'namedCredentials', file), 'utf8'));
+        writeProjectFile(
+            copy,
+            `force-app/main/default/namedCredentials/${file}`,
+            readFileSync(join(REPOSITORY_ROOT, 'force-app', 'optional', 'namedCredentials', file), 'utf8')
+        );
         const check = await checkMetadata(copy, CONNECTOR_COMPONENTS);
         expect(check.problems).toEqual([]);
-        expect(check.packageComponents).toContainEqual({ type: 'NamedCredential', fullName: 'Qwil_Messenger_Chat_Service' });
+        expect(check.packageComponents).toContainEqual({
+            type: 'NamedCredential',
+            fullName: 'Qwil_Messenger_Chat_Service'
+        });
     });
 });
 
 describe('the metadata check of a broken build output', () => {
     it('fails on a JSON static resource that does not parse', async () => {
-        const problems = await checkBrokenCopy((projectDir) => writeFileSync(join(projectDir, SCENARIOS), '{"scenarios": ['));
+        const problems = await checkBrokenCopy((projectDir) =>
+            writeFileSync(join(projectDir, SCENARIOS), '{"scenarios": [')
+        );
         expect(problems).toEqual([expect.stringMatching(new RegExp(`^${SCENARIOS}: not valid JSON`))]);
     });
 
     it('fails when an Apex class of the output is missing from package.xml (a class without its -meta.xml)', async () => {
         const problems = await checkBrokenCopy((projectDir) => {
-            writeProjectFile(projectDir, `${CLASSES_DIR}/QwilGreeting.cls`, 'public with sharing class QwilGreeting {}\n');
-            writeProjectFile(projectDir, `${CLASSES_DIR}/QwilFarewell.cls`, 'public with sharing class QwilFarewell {}\n');
+            writeProjectFile(
+                projectDir,
+                `${CLASSES_DIR}/QwilGreeting.cls`,
+                'public with sharing class QwilGreeting {}\n'
+            );
+            writeProjectFile(
+                projectDir,
+                `${CLASSES_DIR}/QwilFarewell.cls`,
+                'public with sharing class QwilFarewell {}\n'
+            );
             writeProjectFile(projectDir, `${CLASSES_DIR}/QwilFarewell.cls-meta.xml`, APEX_CLASS_META_XML);
         });
         expect(problems).toEqual(['package.xml: lacks ApexClass QwilGreeting']);
@@ -82,7 +108,11 @@ describe('the metadata check of a broken build output', () => {
             const page = join(projectDir, CONTACT_PAGE);
             writeFileSync(page, readFileSync(page, 'utf8').replace('</masterLabel>', '</masterLabl>'));
         });
-        expect(problems).toEqual([expect.stringMatching(new RegExp(`^${CONTACT_PAGE}: malformed XML at line \\d+, column \\d+: .*masterLabel`))]);
+        expect(problems).toEqual([
+            expect.stringMatching(
+                new RegExp(`^${CONTACT_PAGE}: malformed XML at line \\d+, column \\d+: .*masterLabel`)
+            )
+        ]);
     });
 
     it('fails when an expected component is missing from package.xml', async () => {
@@ -94,12 +124,16 @@ describe('the metadata check of a broken build output', () => {
     });
 
     it('fails when an LWC bundle has no JavaScript entry', async () => {
-        const problems = await checkBrokenCopy((projectDir) => rmSync(join(projectDir, ENTRY_BUNDLE, 'qwilChatTabsMenu.js')));
+        const problems = await checkBrokenCopy((projectDir) =>
+            rmSync(join(projectDir, ENTRY_BUNDLE, 'qwilChatTabsMenu.js'))
+        );
         expect(problems).toContain(`${ENTRY_BUNDLE}: LWC bundle lacks qwilChatTabsMenu.js`);
     });
 
     it('fails when a record page places a component that is no bundle of the package', async () => {
-        const problems = await checkBrokenCopy((projectDir) => rmSync(join(projectDir, ENTRY_BUNDLE), { recursive: true }));
+        const problems = await checkBrokenCopy((projectDir) =>
+            rmSync(join(projectDir, ENTRY_BUNDLE), { recursive: true })
+        );
         expect(problems).toEqual([
             `${CONTACT_PAGE}: places component qwilChatTabsMenu, which is no LWC bundle in the output`,
             `${PERSON_ACCOUNT_PAGE}: places component qwilChatTabsMenu, which is no LWC bundle in the output`,
@@ -120,9 +154,14 @@ describe('the metadata check of a broken build output', () => {
     it('fails when the named credential carries a password', async () => {
         const problems = await checkBrokenCopy((projectDir) => {
             const credential = join(projectDir, NAMED_CREDENTIAL);
-            writeFileSync(credential, readFileSync(credential, 'utf8').replace('<protocol>', '<password>s3cret</password>\n    <protocol>'));
+            writeFileSync(
+                credential,
+                readFileSync(credential, 'utf8').replace('<protocol>', '<password>s3cret</password>\n    <protocol>')
+            );
         });
-        expect(problems).toEqual([`${NAMED_CREDENTIAL}: holds a password; the secret belongs in the org's named credential, never in source`]);
+        expect(problems).toEqual([
+            `${NAMED_CREDENTIAL}: holds a password; the secret belongs in the org's named credential, never in source`
+        ]);
     });
 
     it('fails on custom metadata record values that the type does not allow', async () => {

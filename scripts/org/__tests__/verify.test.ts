@@ -20,9 +20,13 @@ afterAll(removeTemporaryDirectories);
 function verify(failOn?: string): { status: number | null; calls: string[]; stdout: string } {
     const project = temporaryDirectory();
     const bin = join(project, 'bin');
-    for (const dir of ['scripts/org', 'config', '.build/deploy', 'bin']) mkdirSync(join(project, dir), { recursive: true });
+    for (const dir of ['scripts/org', 'config', '.build/deploy', 'bin'])
+        mkdirSync(join(project, dir), { recursive: true });
     copyFileSync(join(REPOSITORY_ROOT, SCRIPT), join(project, SCRIPT));
-    copyFileSync(join(REPOSITORY_ROOT, 'config/project-scratch-def.json'), join(project, 'config/project-scratch-def.json'));
+    copyFileSync(
+        join(REPOSITORY_ROOT, 'config/project-scratch-def.json'),
+        join(project, 'config/project-scratch-def.json')
+    );
     writeFileSync(join(bin, 'sf'), FAKE_SF);
     writeFileSync(join(bin, 'npm'), FAKE_NPM);
     chmodSync(join(bin, 'sf'), 0o755);

@@ -40,7 +40,10 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 describe('the preview build on start', () => {
     it('builds when there was no earlier build, then skips while the inputs are unchanged', async () => {
         await expect(buildPreview(plan(), true)).resolves.toEqual({ built: true, reason: 'no earlier build' });
-        await expect(buildPreview(plan(), true)).resolves.toEqual({ built: false, reason: 'inputs unchanged since the last build' });
+        await expect(buildPreview(plan(), true)).resolves.toEqual({
+            built: false,
+            reason: 'inputs unchanged since the last build'
+        });
         expect(builds).toBe(1);
     });
 
@@ -62,7 +65,10 @@ describe('the preview build on start', () => {
     it('rebuilds when the output is gone', async () => {
         await buildPreview(plan(), true);
         rmSync(path.join(root, '.build/preview'), { recursive: true });
-        await expect(buildPreview(plan(), true)).resolves.toEqual({ built: true, reason: '.build/preview/page.js is missing' });
+        await expect(buildPreview(plan(), true)).resolves.toEqual({
+            built: true,
+            reason: '.build/preview/page.js is missing'
+        });
     });
 
     it('after a failed build, builds again on the next start', async () => {

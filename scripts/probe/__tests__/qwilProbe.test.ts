@@ -8,7 +8,14 @@ import { standInFixture, type StandInFixture } from '../../../mock-org/testing/i
 import { startIndependentQwil, type RunningStandIn } from '../../../mock-org/testing/independentQwil/independentQwil';
 import { QWIL_CALLS } from '../../../force-app/server/qwil/qwilCalls';
 import { credentialsFromStore } from '../probeArgs';
-import { formatProbeReport, probePassed, runQwilProbe, type ProbeCredentials, type ProbeResult, type Verdict } from '../qwilProbe';
+import {
+    formatProbeReport,
+    probePassed,
+    runQwilProbe,
+    type ProbeCredentials,
+    type ProbeResult,
+    type Verdict
+} from '../qwilProbe';
 
 // The probe an administrator runs before going live (issue 15, item 6): read-only calls, each one
 // reported with its status, whether the connector can read it, and what it says about our assumptions.
@@ -26,7 +33,9 @@ const DECLARED_READS = Object.entries(QWIL_CALLS)
 const callsOf = (results: readonly ProbeResult[]) => [...new Set(results.map((result) => result.call))].sort();
 
 function verdictOn(results: readonly ProbeResult[], path: string, assumption: string): Verdict | undefined {
-    return results.find((result) => result.path.split('?')[0] === path)?.findings.find((f) => f.assumption === assumption)?.verdict;
+    return results
+        .find((result) => result.path.split('?')[0] === path)
+        ?.findings.find((f) => f.assumption === assumption)?.verdict;
 }
 
 describe('against the dev server (the mock Qwil over HTTP)', () => {
@@ -62,7 +71,9 @@ describe('against the dev server (the mock Qwil over HTTP)', () => {
 
     it('never prints the secret, even where it would appear', () => {
         expect(formatProbeReport(baseUrl, results, [credentials.secret])).not.toContain(credentials.secret);
-        expect(formatProbeReport(`${baseUrl}/${credentials.secret}`, results, [credentials.secret])).not.toContain(credentials.secret);
+        expect(formatProbeReport(`${baseUrl}/${credentials.secret}`, results, [credentials.secret])).not.toContain(
+            credentials.secret
+        );
     });
 });
 
@@ -86,26 +97,63 @@ describe('against the independent stand-in (Qwil as its guides and samples descr
     });
 
     it('refutes what Qwil does not document: System key on chat-service, paging, tenancy role and status, the export codes', () => {
-        expect(verdictOn(results, '/chat-service/api/chats', 'the System API key on chat-service (with on-behalf-of) is accepted')).toBe('refutes');
-        expect(verdictOn(results, '/entity-service/sys-api/chats/list', 'lists page with next_cursor (without it the connector reads the first page only)')).toBe('refutes');
-        expect(verdictOn(results, '/entity-service/sys-api/sdk/entity-memberships', 'tenancy users carry role as system_admin | user_admin | staff | client (without it the connector looks the membership up)')).toBe('refutes');
+        expect(
+            verdictOn(
+                results,
+                '/chat-service/api/chats',
+                'the System API key on chat-service (with on-behalf-of) is accepted'
+            )
+        ).toBe('refutes');
+        expect(
+            verdictOn(
+                results,
+                '/entity-service/sys-api/chats/list',
+                'lists page with next_cursor (without it the connector reads the first page only)'
+            )
+        ).toBe('refutes');
+        expect(
+            verdictOn(
+                results,
+                '/entity-service/sys-api/sdk/entity-memberships',
+                'tenancy users carry role as system_admin | user_admin | staff | client (without it the connector looks the membership up)'
+            )
+        ).toBe('refutes');
         expect(verdictOn(results, '/entity-service/sys-api/groups/list', 'groups/list exists')).toBe('refutes');
-        expect(verdictOn(results, '/entity-service/sys-api/chats/export/pdf', 'a transcript export without chat_uuid answers QX001 (export allowed) or QX010 (not allowed)')).toBe('refutes');
+        expect(
+            verdictOn(
+                results,
+                '/entity-service/sys-api/chats/export/pdf',
+                'a transcript export without chat_uuid answers QX001 (export allowed) or QX010 (not allowed)'
+            )
+        ).toBe('refutes');
         expect(probePassed(results)).toBe(false);
     });
 
     it('confirms what Qwil documents: the System key on the System API, RN006 for no one found', () => {
-        expect(verdictOn(results, '/entity-service/sys-api/entity-memberships', 'the System API key is accepted')).toBe('confirms');
-        expect(verdictOn(results, '/entity-service/sys-api/entity-memberships', 'a lookup that finds no one answers RN006')).toBe('confirms');
+        expect(verdictOn(results, '/entity-service/sys-api/entity-memberships', 'the System API key is accepted')).toBe(
+            'confirms'
+        );
+        expect(
+            verdictOn(results, '/entity-service/sys-api/entity-memberships', 'a lookup that finds no one answers RN006')
+        ).toBe('confirms');
     });
 
     it("reads Qwil's error body with only error_code (holds once the connector's schemas are tolerant)", () => {
-        expect(verdictOn(results, '/entity-service/sys-api/entity-memberships', 'an error answer parses with the connector error schema')).toBe('confirms');
+        expect(
+            verdictOn(
+                results,
+                '/entity-service/sys-api/entity-memberships',
+                'an error answer parses with the connector error schema'
+            )
+        ).toBe('confirms');
     });
 
     it('as a command: key and secret on standard input, the report on standard output, never the secret', async () => {
         const { key, secret } = fixture.data.systemKey;
-        const { status, stdout, stderr } = await runCli(['--url', standIn.url, '--email', OLIVIA], `${key}\n${secret}\n`);
+        const { status, stdout, stderr } = await runCli(
+            ['--url', standIn.url, '--email', OLIVIA],
+            `${key}\n${secret}\n`
+        );
         expect(stderr).toBe('');
         expect(status).toBe(1);
         expect(stdout).toContain('GET /entity-service/sys-api/chats/list?entity_user_xref_uuid=');
@@ -127,7 +175,10 @@ describe('against the independent stand-in (Qwil as its guides and samples descr
 
     it('as a command: a wrong command line exits 2 with the reason and the usage, calling no one', async () => {
         const before = standIn.requests.length;
-        const { status, stderr } = await runCli(['--url', standIn.url.replace('127.0.0.1', 'example.com')], 'key\nsecret\n');
+        const { status, stderr } = await runCli(
+            ['--url', standIn.url.replace('127.0.0.1', 'example.com')],
+            'key\nsecret\n'
+        );
         expect(status).toBe(2);
         expect(stderr).toContain('--url must be https (http only to this machine)');
         expect(stderr).toContain('Usage: npm run probe:qwil');
@@ -137,7 +188,9 @@ describe('against the independent stand-in (Qwil as its guides and samples descr
 
 function runCli(args: string[], input: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-        const child = spawn(TSX, [path.join(PROJECT_ROOT, 'scripts', 'probe', 'cli.ts'), ...args], { cwd: PROJECT_ROOT });
+        const child = spawn(TSX, [path.join(PROJECT_ROOT, 'scripts', 'probe', 'cli.ts'), ...args], {
+            cwd: PROJECT_ROOT
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

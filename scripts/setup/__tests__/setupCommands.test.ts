@@ -32,10 +32,16 @@ const storeFile = () => path.join(dataDir, 'named-credentials.json');
 
 describe('setup:credential', () => {
     it('stores the key and the secret read from standard input, and never prints the secret', async () => {
-        const { status, output } = await run('writeCredential.ts', ['--username', 'sys_key', '--data-dir', dataDir], 'the-secret\n');
+        const { status, output } = await run(
+            'writeCredential.ts',
+            ['--username', 'sys_key', '--data-dir', dataDir],
+            'the-secret\n'
+        );
         expect(status).toBe(0);
         expect(output).not.toContain('the-secret');
-        expect(JSON.parse(readFileSync(storeFile(), 'utf8'))).toEqual({ [CREDENTIAL]: { username: 'sys_key', password: 'the-secret' } });
+        expect(JSON.parse(readFileSync(storeFile(), 'utf8'))).toEqual({
+            [CREDENTIAL]: { username: 'sys_key', password: 'the-secret' }
+        });
     });
 
     it('writes nothing without a username, saying what is missing', async () => {
@@ -61,18 +67,43 @@ describe('setup:key', () => {
 
     it('creates the guide’s key on the dev server’s mock Qwil and, with --store, keeps the secret off the screen', async () => {
         // The server's own data directory, as in use (.local): the admin token is there, and the credential store the server reads.
-        const { status, output } = await run('createKey.ts', ['--name', 'Salesforce connector', '--cidr', '13.108.0.0/14', '--server', server.url, '--store', '--data-dir', serverData]);
+        const { status, output } = await run('createKey.ts', [
+            '--name',
+            'Salesforce connector',
+            '--cidr',
+            '13.108.0.0/14',
+            '--server',
+            server.url,
+            '--store',
+            '--data-dir',
+            serverData
+        ]);
         expect(status).toBe(0);
-        const { username, password } = JSON.parse(readFileSync(path.join(serverData, 'named-credentials.json'), 'utf8'))[CREDENTIAL];
+        const { username, password } = JSON.parse(
+            readFileSync(path.join(serverData, 'named-credentials.json'), 'utf8')
+        )[CREDENTIAL];
         expect(output).toContain(username);
         expect(output).not.toContain(password);
         expect(server.qwil.control.verifySystemApiKey(username, password)).toBe(true);
-        expect(server.qwil.control.snapshot().apiKeys[0]).toMatchObject({ cidrBlocks: ['13.108.0.0/14'], canExportData: false, canReadOnly: true, canWriteOnly: true, canDataReview: true });
+        expect(server.qwil.control.snapshot().apiKeys[0]).toMatchObject({
+            cidrBlocks: ['13.108.0.0/14'],
+            canExportData: false,
+            canReadOnly: true,
+            canWriteOnly: true,
+            canDataReview: true
+        });
     });
 
     it('refuses a bad CIDR block before calling the server', async () => {
         const before = server.qwil.control.snapshot().apiKeys.length;
-        const { status, output } = await run('createKey.ts', ['--name', 'Bad', '--cidr', '10.0.0.0/33', '--server', server.url]);
+        const { status, output } = await run('createKey.ts', [
+            '--name',
+            'Bad',
+            '--cidr',
+            '10.0.0.0/33',
+            '--server',
+            server.url
+        ]);
         expect(status).toBe(1);
         expect(output).toContain('"10.0.0.0/33" is not a CIDR block');
         expect(server.qwil.control.snapshot().apiKeys).toHaveLength(before);
@@ -81,9 +112,23 @@ describe('setup:key', () => {
 
 describe('setup:metadata', () => {
     it('refuses invalid settings, naming each field, and writes nothing', async () => {
-        const record = path.join(PROJECT_ROOT, 'force-app', 'main', 'default', 'customMetadata', 'Qwil_Messenger.Qwil.md-meta.xml');
+        const record = path.join(
+            PROJECT_ROOT,
+            'force-app',
+            'main',
+            'default',
+            'customMetadata',
+            'Qwil_Messenger.Qwil.md-meta.xml'
+        );
         const before = readFileSync(record, 'utf8');
-        const { status, output } = await run('writeSettings.ts', ['--region', 'EU', '--staff-id-field', 'Email__c', '--client-email-field', 'Email']);
+        const { status, output } = await run('writeSettings.ts', [
+            '--region',
+            'EU',
+            '--staff-id-field',
+            'Email__c',
+            '--client-email-field',
+            'Email'
+        ]);
         expect(status).toBe(1);
         expect(output).toContain('Qwil Region must be a region name');
         expect(output).toContain('Staff ID Field API Name names Email__c, which does not exist on User.');

@@ -34,20 +34,24 @@ const recordId = (name: string): string => {
 const HANNAH = () => recordId('Hannah Lindqvist');
 const qwilWrites = () => requests.filter((request) => request.startsWith('POST'));
 const snapshot = () => harness.qwil.control.snapshot();
-const membersOf = (groupUuid: string) => snapshot().groups.find((group) => group.group_uuid === groupUuid)?.member_xref_uuids;
+const membersOf = (groupUuid: string) =>
+    snapshot().groups.find((group) => group.group_uuid === groupUuid)?.member_xref_uuids;
 
 /** Arranges Qwil data directly, as a Qwil administrator (or another connector user) would; not counted as the attack's requests. */
 async function inQwil(path: string, body: object, onBehalfOf?: string): Promise<unknown> {
-    const response = await fetch(`https://eu.qwil.io/${onBehalfOf ? 'chat-service/api' : 'entity-service/sys-api'}/${path}`, {
-        method: 'POST',
-        headers: {
-            'X-SYS-API-KEY': harness.apiKey,
-            'X-SYS-API-KEY-SECRET': harness.apiSecret,
-            'Content-Type': 'application/json',
-            ...(onBehalfOf ? { 'on-behalf-of': onBehalfOf } : {})
-        },
-        body: JSON.stringify(body)
-    });
+    const response = await fetch(
+        `https://eu.qwil.io/${onBehalfOf ? 'chat-service/api' : 'entity-service/sys-api'}/${path}`,
+        {
+            method: 'POST',
+            headers: {
+                'X-SYS-API-KEY': harness.apiKey,
+                'X-SYS-API-KEY-SECRET': harness.apiSecret,
+                'Content-Type': 'application/json',
+                ...(onBehalfOf ? { 'on-behalf-of': onBehalfOf } : {})
+            },
+            body: JSON.stringify(body)
+        }
+    );
     if (response.status !== 200) throw new Error(`Qwil answered ${response.status}: ${await response.text()}`);
     requests.length = 0;
     return response.json();
@@ -63,9 +67,20 @@ function jamesOwnsThomas(): string {
 /** Starts a chat as the page does: claim the attempt with beginWrite, then start it with the claim. */
 async function startChat(staffEntityUserXrefUuids: string[]): Promise<unknown> {
     const idempotencyKey = randomUUID();
-    const { claim } = (await harness.callApex('QwilConnectorController', 'beginWrite', { idempotencyKey, retry: false })) as WriteClaim;
+    const { claim } = (await harness.callApex('QwilConnectorController', 'beginWrite', {
+        idempotencyKey,
+        retry: false
+    })) as WriteClaim;
     requests.length = 0;
-    return harness.callApex('QwilChatsController', 'startChat', { recordId: HANNAH(), title: '', staffEntityUserXrefUuids, text: 'Hello all', retry: false, idempotencyKey, claim });
+    return harness.callApex('QwilChatsController', 'startChat', {
+        recordId: HANNAH(),
+        title: '',
+        staffEntityUserXrefUuids,
+        text: 'Hello all',
+        retry: false,
+        idempotencyKey,
+        claim
+    });
 }
 
 /** Active staff members added in Qwil (invited, then accepted), more than the server looks up one by one. */
@@ -112,7 +127,9 @@ describe('start a chat', () => {
         const staff = await moreActiveStaff(25);
         const { chatUuid } = (await startChat(staff)) as StartedChat;
         const chat = snapshot().chats.find((candidate) => candidate.chat_uuid === chatUuid);
-        expect(chat?.participants.map((participant) => participant.entity_user_xref_uuid)).toEqual(expect.arrayContaining([S.jamesPatel, C.hannahLindqvist, ...staff]));
+        expect(chat?.participants.map((participant) => participant.entity_user_xref_uuid)).toEqual(
+            expect.arrayContaining([S.jamesPatel, C.hannahLindqvist, ...staff])
+        );
         expect(requests.filter((request) => request === STAFF_LIST).length).toBeGreaterThan(0);
         expect(requests.filter((request) => request === STAFF_LOOKUP).length).toBeLessThan(staff.length);
     });
@@ -128,10 +145,15 @@ describe('invite a client', () => {
             newGroup: null,
             ...overrides
         });
-    const thomasInQwil = () => snapshot().memberships.filter((membership) => membership.primary_email === 'thomas.okafor@example.com');
+    const thomasInQwil = () =>
+        snapshot().memberships.filter((membership) => membership.primary_email === 'thomas.okafor@example.com');
 
     it("a staff user cannot put another owner's client into a new group as its staff", async () => {
-        const message = await apexErrorMessage(invite({ newGroup: { name: 'Okafor Relationship', staffEntityUserXrefUuids: [S.jamesPatel, C.eleanorWhitfield] } }));
+        const message = await apexErrorMessage(
+            invite({
+                newGroup: { name: 'Okafor Relationship', staffEntityUserXrefUuids: [S.jamesPatel, C.eleanorWhitfield] }
+            })
+        );
         expect(message).toMatch(/^Only active staff members of your Qwil organisation can be added/);
         expect(message).not.toMatch(HIDDEN_NAMES);
         expect(qwilWrites()).toEqual([]);
@@ -148,25 +170,43 @@ describe('invite a client', () => {
 
     it("the invite's existing groups list no group holding another owner's clients", async () => {
         const thomas = jamesOwnsThomas();
-        const { groups } = (await harness.callApex('QwilConnectorController', 'searchInviteGroups', { recordId: thomas, search: '' })) as GroupOptions;
-        expect(groups.map((group) => group.name).sort()).toEqual(['Adeyemi Relationship', 'Advisory Desk', 'Lindqvist Relationship']);
+        const { groups } = (await harness.callApex('QwilConnectorController', 'searchInviteGroups', {
+            recordId: thomas,
+            search: ''
+        })) as GroupOptions;
+        expect(groups.map((group) => group.name).sort()).toEqual([
+            'Adeyemi Relationship',
+            'Advisory Desk',
+            'Lindqvist Relationship'
+        ]);
     });
 });
 
 describe('join a group', () => {
     it("the join picker offers no group holding another owner's clients", async () => {
-        const { groups } = (await harness.callApex('QwilContactGroupsController', 'searchJoinableGroups', { recordId: HANNAH(), search: '' })) as JoinableGroups;
+        const { groups } = (await harness.callApex('QwilContactGroupsController', 'searchJoinableGroups', {
+            recordId: HANNAH(),
+            search: ''
+        })) as JoinableGroups;
         expect(groups.map((group) => group.name).sort()).toEqual(['Adeyemi Relationship', 'Advisory Desk']);
     });
 
-    it("the join picker applies the rule with Client Lookup Type Email too", async () => {
+    it('the join picker applies the rule with Client Lookup Type Email too', async () => {
         useHarness({ Client_Lookup_Type__c: 'Email' });
-        const { groups } = (await harness.callApex('QwilContactGroupsController', 'searchJoinableGroups', { recordId: HANNAH(), search: 'Relationship' })) as JoinableGroups;
+        const { groups } = (await harness.callApex('QwilContactGroupsController', 'searchJoinableGroups', {
+            recordId: HANNAH(),
+            search: 'Relationship'
+        })) as JoinableGroups;
         expect(groups.map((group) => group.name)).toEqual(['Adeyemi Relationship']);
     });
 
     it("a staff user cannot add their client to a group of another owner's clients by its id", async () => {
-        const message = await apexErrorMessage(harness.callApex('QwilContactGroupsController', 'addClientToGroup', { recordId: HANNAH(), groupUuid: G.whitfieldRelationship }));
+        const message = await apexErrorMessage(
+            harness.callApex('QwilContactGroupsController', 'addClientToGroup', {
+                recordId: HANNAH(),
+                groupUuid: G.whitfieldRelationship
+            })
+        );
         expect(message).toMatch(/^This group also has 2 clients you cannot see in Salesforce/);
         expect(message).not.toMatch(HIDDEN_NAMES);
         expect(qwilWrites()).toEqual([]);
@@ -176,9 +216,18 @@ describe('join a group', () => {
 
 describe("a group that holds the viewed client and another owner's clients", () => {
     // Someone with access to both (or Qwil itself) put Hannah into Whitfield Relationship.
-    beforeEach(() => inQwil('groups/group-members/create', { group_uuid: G.whitfieldRelationship, entity_user_xref_uuids: [C.hannahLindqvist] }));
+    beforeEach(() =>
+        inQwil('groups/group-members/create', {
+            group_uuid: G.whitfieldRelationship,
+            entity_user_xref_uuids: [C.hannahLindqvist]
+        })
+    );
     const onHannah = (method: string, params: Record<string, unknown>) =>
-        harness.callApex('QwilContactGroupsController', method, { recordId: HANNAH(), groupUuid: G.whitfieldRelationship, ...params });
+        harness.callApex('QwilContactGroupsController', method, {
+            recordId: HANNAH(),
+            groupUuid: G.whitfieldRelationship,
+            ...params
+        });
 
     it('a staff user cannot open it: no names, statuses or uuids of the other clients', async () => {
         const message = await apexErrorMessage(onHannah('openContactGroup', {}));
@@ -195,7 +244,9 @@ describe("a group that holds the viewed client and another owner's clients", () 
         ['take the client out of it', 'removeClientFromGroup', {}]
     ])('a staff user cannot %s', async (_action, method, params) => {
         const before = snapshot().groups.find((group) => group.group_uuid === G.whitfieldRelationship);
-        expect(await apexErrorMessage(onHannah(method, params))).toMatch(/^This group also has 2 clients you cannot see in Salesforce/);
+        expect(await apexErrorMessage(onHannah(method, params))).toMatch(
+            /^This group also has 2 clients you cannot see in Salesforce/
+        );
         expect(qwilWrites()).toEqual([]);
         expect(snapshot().groups.find((group) => group.group_uuid === G.whitfieldRelationship)).toEqual(before);
     });
@@ -203,7 +254,11 @@ describe("a group that holds the viewed client and another owner's clients", () 
 
 describe('add staff to a group', () => {
     it('a staff user cannot add a client to a group as staff', async () => {
-        const add = harness.callApex('QwilContactGroupsController', 'addStaffMembers', { recordId: HANNAH(), groupUuid: G.lindqvistRelationship, staffEntityUserXrefUuids: [C.eleanorWhitfield] });
+        const add = harness.callApex('QwilContactGroupsController', 'addStaffMembers', {
+            recordId: HANNAH(),
+            groupUuid: G.lindqvistRelationship,
+            staffEntityUserXrefUuids: [C.eleanorWhitfield]
+        });
         const message = await apexErrorMessage(add);
         expect(message).toMatch(/^Only active staff members of your Qwil organisation can be added/);
         expect(message).not.toMatch(HIDDEN_NAMES);
@@ -216,14 +271,25 @@ describe('chat participants', () => {
     let chatUuid: string;
     beforeEach(async () => {
         // A chat Olivia started with Hannah (whom she may read) and Eleanor; James takes part.
-        const created = (await inQwil('chats/create', { title: 'Joint review', entity_user_xref_uuids: [C.hannahLindqvist, C.eleanorWhitfield, S.jamesPatel] }, S.oliviaHart)) as { chat: { chat_uuid: string } };
+        const created = (await inQwil(
+            'chats/create',
+            { title: 'Joint review', entity_user_xref_uuids: [C.hannahLindqvist, C.eleanorWhitfield, S.jamesPatel] },
+            S.oliviaHart
+        )) as { chat: { chat_uuid: string } };
         chatUuid = created.chat.chat_uuid;
         await inQwil('chats/messages/send-text', { chat_uuid: chatUuid, text: 'Welcome both' }, S.oliviaHart);
-        await inQwil('chats/messages/send-text', { chat_uuid: chatUuid, text: 'Thank you, Olivia' }, C.eleanorWhitfield);
+        await inQwil(
+            'chats/messages/send-text',
+            { chat_uuid: chatUuid, text: 'Thank you, Olivia' },
+            C.eleanorWhitfield
+        );
     });
 
     it('the chat list counts a client the user cannot read and never names them', async () => {
-        const page = (await harness.callApex('QwilChatsController', 'listChats', { recordId: HANNAH(), cursor: null })) as ChatListPage;
+        const page = (await harness.callApex('QwilChatsController', 'listChats', {
+            recordId: HANNAH(),
+            cursor: null
+        })) as ChatListPage;
         const chat = page.chats.find((candidate) => candidate.chatUuid === chatUuid);
         expect(chat?.participants.map((p) => p.name)).toEqual(['Olivia Hart', 'Hannah Lindqvist', 'James Patel']);
         expect(chat?.hiddenClientCount).toBe(1);
@@ -232,20 +298,33 @@ describe('chat participants', () => {
     });
 
     it("an opened chat attributes a hidden client's message without their name or uuid", async () => {
-        const opened = (await harness.callApex('QwilChatsController', 'openChat', { recordId: HANNAH(), chatUuid })) as OpenedChat;
+        const opened = (await harness.callApex('QwilChatsController', 'openChat', {
+            recordId: HANNAH(),
+            chatUuid
+        })) as OpenedChat;
         expect(opened.chat.hiddenClientCount).toBe(1);
-        expect(opened.messages.map((m) => m.sender.name)).toEqual(['Olivia Hart', 'A client you cannot see in Salesforce']);
+        expect(opened.messages.map((m) => m.sender.name)).toEqual([
+            'Olivia Hart',
+            'A client you cannot see in Salesforce'
+        ]);
         const json = JSON.stringify(opened);
         expect(json).not.toContain(C.eleanorWhitfield);
         expect(json.replace('Thank you, Olivia', '')).not.toMatch(HIDDEN_NAMES);
     });
 
-    it.each(['pdf', 'zip'])('a staff user cannot export (%s) a chat that names a client they cannot read', async (format) => {
-        harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData: true });
-        const message = await apexErrorMessage(harness.callApex('QwilChatsController', 'exportChat', { recordId: HANNAH(), chatUuid, format }));
-        expect(message).toMatch(/^This chat includes 1 client you cannot see in Salesforce, and Qwil's export would name them/);
-        expect(requests.filter((request) => request.includes('/chats/export/'))).toEqual([]);
-    });
+    it.each(['pdf', 'zip'])(
+        'a staff user cannot export (%s) a chat that names a client they cannot read',
+        async (format) => {
+            harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData: true });
+            const message = await apexErrorMessage(
+                harness.callApex('QwilChatsController', 'exportChat', { recordId: HANNAH(), chatUuid, format })
+            );
+            expect(message).toMatch(
+                /^This chat includes 1 client you cannot see in Salesforce, and Qwil's export would name them/
+            );
+            expect(requests.filter((request) => request.includes('/chats/export/'))).toEqual([]);
+        }
+    );
 });
 
 describe("Client Lookup Type Email: a record carrying another owner's client's email", () => {
@@ -254,16 +333,22 @@ describe("Client Lookup Type Email: a record carrying another owner's client's e
     let twin: string;
     beforeEach(() => {
         useHarness({ Client_Lookup_Type__c: 'Email' });
-        twin = harness.org.records.insert('Contact', { FirstName: 'Eleanor', LastName: 'Twin', Email: ELEANOR_EMAIL, OwnerId: harness.org.requireUser(JAMES).Id }).Id;
+        twin = harness.org.records.insert('Contact', {
+            FirstName: 'Eleanor',
+            LastName: 'Twin',
+            Email: ELEANOR_EMAIL,
+            OwnerId: harness.org.requireUser(JAMES).Id
+        }).Id;
     });
     /** Her own record no longer holds that email (changed by Olivia); her Qwil account still names it in its identifier. */
-    const eleanorsRecordEmailChanged = () => harness.org.records.update(recordId('Eleanor Whitfield'), { Email: 'eleanor@whitfield-office.example' });
+    const eleanorsRecordEmailChanged = () =>
+        harness.org.records.update(recordId('Eleanor Whitfield'), { Email: 'eleanor@whitfield-office.example' });
 
     it.each([
         ['open the tab on it', 'QwilConnectorController', 'loadTab', {}],
         ['list her chats through it', 'QwilChatsController', 'listChats', { cursor: null }],
         ['list her contact groups through it', 'QwilContactGroupsController', 'loadContactGroups', {}]
-    ])("a staff user cannot %s while her own record holds the email", async (_action, className, method, params) => {
+    ])('a staff user cannot %s while her own record holds the email', async (_action, className, method, params) => {
         const message = await apexErrorMessage(harness.callApex(className, method, { recordId: twin, ...params }));
         expect(message).toBe(EMAIL_ON_UNREADABLE_RECORD);
         expect(message).not.toMatch(HIDDEN_NAMES);
@@ -274,26 +359,39 @@ describe("Client Lookup Type Email: a record carrying another owner's client's e
         ['open the tab on it', 'QwilConnectorController', 'loadTab', {}],
         ['list her chats through it', 'QwilChatsController', 'listChats', { cursor: null }],
         ['list her contact groups through it', 'QwilContactGroupsController', 'loadContactGroups', {}]
-    ])("a staff user cannot %s when her Qwil account names her own record", async (_action, className, method, params) => {
-        eleanorsRecordEmailChanged();
-        const message = await apexErrorMessage(harness.callApex(className, method, { recordId: twin, ...params }));
-        expect(message).toBe(LINKED_TO_UNREADABLE_RECORD);
-        expect(message).not.toMatch(HIDDEN_NAMES);
-        expect(qwilWrites()).toEqual([]);
-    });
+    ])(
+        'a staff user cannot %s when her Qwil account names her own record',
+        async (_action, className, method, params) => {
+            eleanorsRecordEmailChanged();
+            const message = await apexErrorMessage(harness.callApex(className, method, { recordId: twin, ...params }));
+            expect(message).toBe(LINKED_TO_UNREADABLE_RECORD);
+            expect(message).not.toMatch(HIDDEN_NAMES);
+            expect(qwilWrites()).toEqual([]);
+        }
+    );
 
     it.each([
         ['while her own record holds the email', () => undefined],
         ['when her Qwil account names her own record', eleanorsRecordEmailChanged]
     ])("she does not become readable on another record's lists %s", async (_arrangement, arrange) => {
         arrange();
-        await inQwil('groups/create', { name: 'Whitfield Trust', identifier: 'WhitfieldTrust', entity_user_xref_uuids: [S.oliviaHart, C.eleanorWhitfield] });
-        const { groups } = (await harness.callApex('QwilContactGroupsController', 'searchJoinableGroups', { recordId: HANNAH(), search: 'Whitfield' })) as JoinableGroups;
+        await inQwil('groups/create', {
+            name: 'Whitfield Trust',
+            identifier: 'WhitfieldTrust',
+            entity_user_xref_uuids: [S.oliviaHart, C.eleanorWhitfield]
+        });
+        const { groups } = (await harness.callApex('QwilContactGroupsController', 'searchJoinableGroups', {
+            recordId: HANNAH(),
+            search: 'Whitfield'
+        })) as JoinableGroups;
         expect(groups).toEqual([]);
     });
 
     it("the user's own clients are still found and readable by email", async () => {
         const tab = (await harness.callApex('QwilConnectorController', 'loadTab', { recordId: HANNAH() })) as TabState;
-        expect(tab).toMatchObject({ kind: 'ready', client: { status: 'active', client: { primaryEmail: 'hannah.lindqvist@example.com' } } });
+        expect(tab).toMatchObject({
+            kind: 'ready',
+            client: { status: 'active', client: { primaryEmail: 'hannah.lindqvist@example.com' } }
+        });
     });
 });

@@ -10,20 +10,35 @@ const HUNG_AFTER_MS = 60_000;
 
 function runWithForcedCollection(): Promise<string[]> {
     return new Promise((resolve, reject) => {
-        execFile(process.execPath, ['--expose-gc', '--require', 'tsx/cjs', SCRIPT], { cwd: PROJECT_ROOT, timeout: HUNG_AFTER_MS }, (error, stdout, stderr) => {
-            if (error) {
-                reject(new Error(error.killed ? 'Some callouts never ended: their timeout did not fire after garbage collection' : `The callout script failed: ${stderr}`));
-                return;
+        execFile(
+            process.execPath,
+            ['--expose-gc', '--require', 'tsx/cjs', SCRIPT],
+            { cwd: PROJECT_ROOT, timeout: HUNG_AFTER_MS },
+            (error, stdout, stderr) => {
+                if (error) {
+                    reject(
+                        new Error(
+                            error.killed
+                                ? 'Some callouts never ended: their timeout did not fire after garbage collection'
+                                : `The callout script failed: ${stderr}`
+                        )
+                    );
+                    return;
+                }
+                resolve(JSON.parse(stdout) as string[]);
             }
-            resolve(JSON.parse(stdout) as string[]);
-        });
+        );
     });
 }
 
 describe('callouts always end', () => {
-    it('a callout to a server that never answers ends with "Read timed out" even after forced garbage collection, within the 120 s callout total', async () => {
-        const outcomes = await runWithForcedCollection();
-        expect(outcomes).toHaveLength(20);
-        expect(new Set(outcomes)).toEqual(new Set(['System.CalloutException: Read timed out']));
-    }, HUNG_AFTER_MS + 10_000);
+    it(
+        'a callout to a server that never answers ends with "Read timed out" even after forced garbage collection, within the 120 s callout total',
+        async () => {
+            const outcomes = await runWithForcedCollection();
+            expect(outcomes).toHaveLength(20);
+            expect(new Set(outcomes)).toEqual(new Set(['System.CalloutException: Read timed out']));
+        },
+        HUNG_AFTER_MS + 10_000
+    );
 });

@@ -46,7 +46,9 @@ afterEach(() => {
 });
 
 const recordId = (name: string): string => {
-    const record = [...harness.org.records.all('Account'), ...harness.org.records.all('Contact')].find((candidate) => candidate['Name'] === name);
+    const record = [...harness.org.records.all('Account'), ...harness.org.records.all('Contact')].find(
+        (candidate) => candidate['Name'] === name
+    );
     if (!record) throw new Error(`No record named ${name}`);
     return record.Id;
 };
@@ -54,11 +56,27 @@ const recordId = (name: string): string => {
 type Outcome<T> = { done: T } | { failed: string } | { checkAgainInSeconds: number };
 
 /** One attempt as the page makes it: claim, then write with the claim. */
-async function attempt<T>(className: string, methodName: string, params: Record<string, unknown>, idempotencyKey: string, retry: boolean): Promise<Outcome<T>> {
-    const { claim, checkAgainInSeconds } = (await harness.callApex('QwilConnectorController', 'beginWrite', { idempotencyKey, retry })) as WriteClaim;
+async function attempt<T>(
+    className: string,
+    methodName: string,
+    params: Record<string, unknown>,
+    idempotencyKey: string,
+    retry: boolean
+): Promise<Outcome<T>> {
+    const { claim, checkAgainInSeconds } = (await harness.callApex('QwilConnectorController', 'beginWrite', {
+        idempotencyKey,
+        retry
+    })) as WriteClaim;
     if (!claim) return { checkAgainInSeconds: checkAgainInSeconds ?? 0 };
     try {
-        return { done: (await harness.callApex(className, methodName, { ...params, idempotencyKey, claim, ...('retry' in params ? { retry } : {}) })) as T };
+        return {
+            done: (await harness.callApex(className, methodName, {
+                ...params,
+                idempotencyKey,
+                claim,
+                ...('retry' in params ? { retry } : {})
+            })) as T
+        };
     } catch (error) {
         return { failed: (error as { body: { message: string } }).body.message };
     }
@@ -69,13 +87,32 @@ const SEND_TEXT = 'chats/messages/send-text';
 
 describe('sending a message', () => {
     const send = (text: string, key: string, retry = false) =>
-        attempt<SentMessage>('QwilChatsController', 'sendMessage', { recordId: recordId('Eleanor Whitfield'), chatUuid: DEMO.chats.eleanorPortfolioReview, text, afterSeq: 0, retry }, key, retry);
-    const copiesOf = (text: string) => snapshot().chats.find((chat) => chat.chat_uuid === DEMO.chats.eleanorPortfolioReview)?.messages.filter((m) => m.text === text).length;
+        attempt<SentMessage>(
+            'QwilChatsController',
+            'sendMessage',
+            {
+                recordId: recordId('Eleanor Whitfield'),
+                chatUuid: DEMO.chats.eleanorPortfolioReview,
+                text,
+                afterSeq: 0,
+                retry
+            },
+            key,
+            retry
+        );
+    const copiesOf = (text: string) =>
+        snapshot()
+            .chats.find((chat) => chat.chat_uuid === DEMO.chats.eleanorPortfolioReview)
+            ?.messages.filter((m) => m.text === text).length;
 
     it('a late Qwil answer followed by an immediate Retry posts the message once', async () => {
         const key = randomUUID();
         network.holdNext(SEND_TEXT);
-        expect(await send('Late answer.', key)).toEqual({ failed: expect.stringMatching(/^Qwil did not confirm the change, so it may still be made\. Retry first checks/) });
+        expect(await send('Late answer.', key)).toEqual({
+            failed: expect.stringMatching(
+                /^Qwil did not confirm the change, so it may still be made\. Retry first checks/
+            )
+        });
         expect(await send('Late answer.', key, true)).toHaveProperty('checkAgainInSeconds');
         await network.release();
         waitOutSettleWindow();
@@ -115,7 +152,9 @@ describe('sending a message', () => {
         expect(posted).toHaveLength(1);
         expect(copiesOf('Twenty at once.')).toBe(1);
         const again = await Promise.all(Array.from({ length: 20 }, () => send('Twenty at once.', key, true)));
-        expect(again.map((outcome) => ('done' in outcome ? outcome.done.message.seq : outcome))).toEqual(Array.from({ length: 20 }, () => posted[0]));
+        expect(again.map((outcome) => ('done' in outcome ? outcome.done.message.seq : outcome))).toEqual(
+            Array.from({ length: 20 }, () => posted[0])
+        );
         expect(copiesOf('Twenty at once.')).toBe(1);
     });
 
@@ -134,7 +173,19 @@ describe('sending a message', () => {
 
 describe('starting a chat', () => {
     const start = (title: string, key: string, retry = false) =>
-        attempt<StartedChat>('QwilChatsController', 'startChat', { recordId: recordId('Eleanor Whitfield'), title, staffEntityUserXrefUuids: [], text: 'Hello from the tab.', retry }, key, retry);
+        attempt<StartedChat>(
+            'QwilChatsController',
+            'startChat',
+            {
+                recordId: recordId('Eleanor Whitfield'),
+                title,
+                staffEntityUserXrefUuids: [],
+                text: 'Hello from the tab.',
+                retry
+            },
+            key,
+            retry
+        );
     const chatsTitled = (title: string) => snapshot().chats.filter((chat) => chat.title === title);
 
     it('a late Qwil answer followed by Retry creates one chat, with its first message', async () => {
@@ -169,7 +220,13 @@ describe('starting a chat', () => {
 
 describe('creating a contact group', () => {
     const create = (name: string, key: string, retry = false) =>
-        attempt<ContactGroupsChange>('QwilContactGroupsController', 'createContactGroup', { recordId: recordId('Eleanor Whitfield'), name, identifier: '', description: '' }, key, retry);
+        attempt<ContactGroupsChange>(
+            'QwilContactGroupsController',
+            'createContactGroup',
+            { recordId: recordId('Eleanor Whitfield'), name, identifier: '', description: '' },
+            key,
+            retry
+        );
     const groupsNamed = (name: string) => snapshot().groups.filter((group) => group.name === name);
 
     it('a late Qwil answer followed by Retry creates one group', async () => {
@@ -179,7 +236,9 @@ describe('creating a contact group', () => {
         expect(await create('Late group', key, true)).toHaveProperty('checkAgainInSeconds');
         await network.release();
         waitOutSettleWindow();
-        expect(await create('Late group', key, true)).toMatchObject({ done: { message: expect.stringMatching(/^Late group is created/) } });
+        expect(await create('Late group', key, true)).toMatchObject({
+            done: { message: expect.stringMatching(/^Late group is created/) }
+        });
         expect(groupsNamed('Late group')).toHaveLength(1);
     });
 
@@ -244,19 +303,35 @@ describe('inviting a client (Qwil refuses a second client with the same email or
 
 describe('changing group membership', () => {
     const groupOf = (uuid: string) => snapshot().groups.find((group) => group.group_uuid === uuid);
-    const addClientToGroup = () => harness.callApex('QwilContactGroupsController', 'addClientToGroup', { recordId: recordId('Eleanor Whitfield'), groupUuid: DEMO.groups.advisoryDesk });
+    const addClientToGroup = () =>
+        harness.callApex('QwilContactGroupsController', 'addClientToGroup', {
+            recordId: recordId('Eleanor Whitfield'),
+            groupUuid: DEMO.groups.advisoryDesk
+        });
     const addStaff = () =>
-        harness.callApex('QwilContactGroupsController', 'addStaffMembers', { recordId: recordId('Eleanor Whitfield'), groupUuid: DEMO.groups.whitfieldRelationship, staffEntityUserXrefUuids: [DEMO.staff.jamesPatel] });
+        harness.callApex('QwilContactGroupsController', 'addStaffMembers', {
+            recordId: recordId('Eleanor Whitfield'),
+            groupUuid: DEMO.groups.whitfieldRelationship,
+            staffEntityUserXrefUuids: [DEMO.staff.jamesPatel]
+        });
 
     it('a late Qwil answer followed by Retry adds the client to a group once, and the Retry answers the change', async () => {
         network.loseNextAnswer('groups/group-members/create');
         await expect(addClientToGroup()).rejects.toBeDefined();
         await expect(addClientToGroup()).resolves.toMatchObject({ message: expect.stringMatching(/is now in/) });
-        expect(groupOf(DEMO.groups.advisoryDesk)?.member_xref_uuids.filter((uuid) => uuid === DEMO.clients.eleanorWhitfield)).toHaveLength(1);
+        expect(
+            groupOf(DEMO.groups.advisoryDesk)?.member_xref_uuids.filter(
+                (uuid) => uuid === DEMO.clients.eleanorWhitfield
+            )
+        ).toHaveLength(1);
     });
 
     it('20 concurrent identical staff additions add the staff member once', async () => {
         await Promise.allSettled(Array.from({ length: 20 }, addStaff));
-        expect(groupOf(DEMO.groups.whitfieldRelationship)?.member_xref_uuids.filter((uuid) => uuid === DEMO.staff.jamesPatel)).toHaveLength(1);
+        expect(
+            groupOf(DEMO.groups.whitfieldRelationship)?.member_xref_uuids.filter(
+                (uuid) => uuid === DEMO.staff.jamesPatel
+            )
+        ).toHaveLength(1);
     });
 });

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { apexClasses } from '../../index';
 import type { AuraEnabledMethod } from '../../platform/auraEnabled';
-import { createConnectorHarness, type ConnectorHarness, type ConnectorHarnessOptions } from '../../../../mock-org/testing/connectorHarness';
+import {
+    createConnectorHarness,
+    type ConnectorHarness,
+    type ConnectorHarnessOptions
+} from '../../../../mock-org/testing/connectorHarness';
 import { useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { orgRecordsSnapshot, qwilStateSnapshot } from '../../../../mock-org/testing/stateSnapshot';
 import { paramsArbitrary, seedValuesOf, type SeedValues } from './paramsArbitraries';
@@ -53,10 +57,14 @@ interface CallError {
     readonly body: Record<string, unknown>;
 }
 const isCallError = (error: unknown): error is CallError =>
-    typeof error === 'object' && error !== null && (error as CallError).ok === false && typeof (error as CallError).body === 'object';
+    typeof error === 'object' &&
+    error !== null &&
+    (error as CallError).ok === false &&
+    typeof (error as CallError).body === 'object';
 
 /** Text that only an unhandled failure puts in a message: runtime errors, zod's raw issues, stack frames, a raw Qwil code. */
-const UNHANDLED_TEXT = /TypeError|ReferenceError|RangeError|SyntaxError|Cannot read propert|is not a function|is not iterable|(of|is) (undefined|null)\b|\[object |ZodError|"code":|"path":|\n\s+at |\((?:RN|RU|RF|QX)\d{3}\)/;
+const UNHANDLED_TEXT =
+    /TypeError|ReferenceError|RangeError|SyntaxError|Cannot read propert|is not a function|is not iterable|(of|is) (undefined|null)\b|\[object |ZodError|"code":|"path":|\n\s+at |\((?:RN|RU|RF|QX)\d{3}\)/;
 
 const { serve, requests } = useQwilServer();
 
@@ -91,7 +99,12 @@ class FuzzedOrg {
     }
 
     /** Calls the method as the user, as a component does, and tells whether the org or Qwil changed. */
-    async call(className: string, methodName: string, user: string, params: unknown): Promise<{ outcome: Outcome; changed: boolean }> {
+    async call(
+        className: string,
+        methodName: string,
+        user: string,
+        params: unknown
+    ): Promise<{ outcome: Outcome; changed: boolean }> {
         const before = { org: this.orgRecords, qwil: this.qwilState };
         requests.length = 0;
         this.harness.runAs(user);
@@ -116,31 +129,60 @@ function ensure(condition: boolean, problem: string): asserts condition {
 function refusalMessage(error: unknown): string {
     ensure(isCallError(error), `not a platform error response: ${String(error)}`);
     const message = error.body['message'];
-    ensure(Object.keys(error.body).join() === 'message', `not an AuraHandledException (an unhandled exception's shape): ${JSON.stringify(error.body)}`);
+    ensure(
+        Object.keys(error.body).join() === 'message',
+        `not an AuraHandledException (an unhandled exception's shape): ${JSON.stringify(error.body)}`
+    );
     ensure(typeof message === 'string' && message.trim() !== '', `no message: ${JSON.stringify(error.body)}`);
     ensure(!UNHANDLED_TEXT.test(message), `the message shows an unhandled failure: ${message}`);
     return message;
 }
 
 /** Success parses with the result schema; a refusal is clear, and names the parameter when the parameters are wrong. */
-function checkOutcome(className: string, method: AuraEnabledMethod, user: string, paramsValid: boolean, outcome: Outcome): void {
+function checkOutcome(
+    className: string,
+    method: AuraEnabledMethod,
+    user: string,
+    paramsValid: boolean,
+    outcome: Outcome
+): void {
     if (outcome.ok) {
         const parsed = method.result.safeParse(outcome.value);
-        ensure(parsed.success, `the answer does not parse with the result schema: ${parsed.error?.issues[0]?.message ?? ''}`);
+        ensure(
+            parsed.success,
+            `the answer does not parse with the result schema: ${parsed.error?.issues[0]?.message ?? ''}`
+        );
         return;
     }
     const message = refusalMessage(outcome.error);
-    if (user === WITHOUT_CLASS_ACCESS) ensure(message === `You do not have access to the Apex class named '${className}'.`, `not the class access refusal: ${message}`);
-    else if (!paramsValid) ensure(/^Invalid (parameter '[^']+'|parameters): \S/.test(message), `invalid parameters refused without naming them: ${message}`);
+    if (user === WITHOUT_CLASS_ACCESS)
+        ensure(
+            message === `You do not have access to the Apex class named '${className}'.`,
+            `not the class access refusal: ${message}`
+        );
+    else if (!paramsValid)
+        ensure(
+            /^Invalid (parameter '[^']+'|parameters): \S/.test(message),
+            `invalid parameters refused without naming them: ${message}`
+        );
 }
 
 const serverMethods = apexClasses.flatMap((definition) =>
-    Object.entries(definition.methods).map(([methodName, method]) => ({ name: `${definition.name}.${methodName}`, className: definition.name, methodName, method }))
+    Object.entries(definition.methods).map(([methodName, method]) => ({
+        name: `${definition.name}.${methodName}`,
+        className: definition.name,
+        methodName,
+        method
+    }))
 );
 
 type ServerMethod = (typeof serverMethods)[number];
 
-function describeFuzzing(configuration: string, options: ConnectorHarnessOptions, methods: readonly ServerMethod[]): void {
+function describeFuzzing(
+    configuration: string,
+    options: ConnectorHarnessOptions,
+    methods: readonly ServerMethod[]
+): void {
     describe(configuration, () => {
         let fuzzed: FuzzedOrg;
         beforeAll(() => {
@@ -156,7 +198,10 @@ function describeFuzzing(configuration: string, options: ConnectorHarnessOptions
                         const paramsValid = method.params.safeParse(JSON.parse(JSON.stringify(params ?? {}))).success;
                         if (paramsValid && user !== WITHOUT_CLASS_ACCESS) reachedServices += 1;
                         const { outcome, changed } = await fuzzed.call(className, methodName, user, params);
-                        if (changed && !outcome.ok) throw new Error(`A refused call changed the org or Qwil; refusal: ${isCallError(outcome.error) ? String(outcome.error.body['message']) : String(outcome.error)}`);
+                        if (changed && !outcome.ok)
+                            throw new Error(
+                                `A refused call changed the org or Qwil; refusal: ${isCallError(outcome.error) ? String(outcome.error.body['message']) : String(outcome.error)}`
+                            );
                         checkOutcome(className, method, user, paramsValid, outcome);
                         if (changed) fuzzed.restoreQwilSeed();
                     }),

@@ -34,8 +34,12 @@ export interface SeedValues {
 export function seedValuesOf(org: MockOrg, qwil: QwilState): SeedValues {
     const accounts = org.records.all('Account');
     const isPersonAccount = (account: { readonly [field: string]: unknown }) => account['IsPersonAccount'] === true;
-    const clientRecordIds = [...org.records.all('Contact'), ...accounts.filter(isPersonAccount)].map((record) => record.Id);
-    const staff = qwil.memberships.filter((membership) => isStaffRole(membership.role)).map((membership) => membership.entity_user_xref_uuid);
+    const clientRecordIds = [...org.records.all('Contact'), ...accounts.filter(isPersonAccount)].map(
+        (record) => record.Id
+    );
+    const staff = qwil.memberships
+        .filter((membership) => isStaffRole(membership.role))
+        .map((membership) => membership.entity_user_xref_uuid);
     const uuids: UuidPools = {
         organisations: qwil.organisations.map((organisation) => organisation.entity_uuid),
         memberships: qwil.memberships.map((membership) => membership.entity_user_xref_uuid),
@@ -50,12 +54,18 @@ export function seedValuesOf(org: MockOrg, qwil: QwilState): SeedValues {
             uuids: {
                 organisations: uuids.organisations,
                 memberships: client ? [client, ...staff] : staff,
-                groups: qwil.groups.filter((group) => includesClient(group.member_xref_uuids)).map((group) => group.group_uuid),
-                chats: qwil.chats.filter((chat) => includesClient(chat.participants.map((p) => p.entity_user_xref_uuid))).map((chat) => chat.chat_uuid)
+                groups: qwil.groups
+                    .filter((group) => includesClient(group.member_xref_uuids))
+                    .map((group) => group.group_uuid),
+                chats: qwil.chats
+                    .filter((chat) => includesClient(chat.participants.map((p) => p.entity_user_xref_uuid)))
+                    .map((chat) => chat.chat_uuid)
             }
         };
     });
-    const otherRecordIds = [...accounts.filter((account) => !isPersonAccount(account)), ...org.users()].map((record) => record.Id);
+    const otherRecordIds = [...accounts.filter((account) => !isPersonAccount(account)), ...org.users()].map(
+        (record) => record.Id
+    );
     return { clientRecordIds, otherRecordIds, uuids, clients };
 }
 
@@ -63,7 +73,15 @@ export function seedValuesOf(org: MockOrg, qwil: QwilState): SeedValues {
 function uuidsFor(fieldName: string, seed: SeedValues): readonly string[] {
     const { organisations, memberships, groups, chats } = seed.uuids;
     const all = [...organisations, ...memberships, ...groups, ...chats];
-    const likely = /chat/i.test(fieldName) ? chats : /group/i.test(fieldName) ? groups : /xref|staff/i.test(fieldName) ? memberships : /entity/i.test(fieldName) ? organisations : all;
+    const likely = /chat/i.test(fieldName)
+        ? chats
+        : /group/i.test(fieldName)
+          ? groups
+          : /xref|staff/i.test(fieldName)
+            ? memberships
+            : /entity/i.test(fieldName)
+              ? organisations
+              : all;
     return likely.length > 0 ? likely : all;
 }
 
@@ -92,7 +110,13 @@ const TYPED_TEXT = [
 
 /** Anything at all, as a caller could send it (the wire turns it into JSON): primitives, arrays, objects with odd keys, nulls. */
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
-    fc.anything({ withObjectString: true, withNullPrototype: true, withBoxedValues: true, withSparseArray: true, withUnicodeString: true }),
+    fc.anything({
+        withObjectString: true,
+        withNullPrototype: true,
+        withBoxedValues: true,
+        withSparseArray: true,
+        withUnicodeString: true
+    }),
     fc.jsonValue()
 );
 
@@ -114,7 +138,15 @@ function textArbitrary(max: number): fc.Arbitrary<unknown> {
             { weight: 3, arbitrary: fc.string({ maxLength: Math.min(max, 40) }) },
             { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: Math.min(max, 40) }) },
             { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
-            { weight: 1, arbitrary: fc.constantFrom('x'.repeat(max), 'x'.repeat(max + 1), ' '.repeat(max + 1), 'é'.repeat(100_000)) }
+            {
+                weight: 1,
+                arbitrary: fc.constantFrom(
+                    'x'.repeat(max),
+                    'x'.repeat(max + 1),
+                    ' '.repeat(max + 1),
+                    'é'.repeat(100_000)
+                )
+            }
         );
     textByMaxLength.set(max, built);
     return built;
@@ -127,7 +159,17 @@ function stringArbitrary(schema: z.ZodString, seed: SeedValues): fc.Arbitrary<un
         { weight: 2, arbitrary: fc.constantFrom(...seed.clientRecordIds).map((id) => id.slice(0, 15)) },
         { weight: 1, arbitrary: fc.constantFrom(...seed.otherRecordIds) },
         { weight: 1, arbitrary: unknownRecordId },
-        { weight: 1, arbitrary: fc.constantFrom('', '003', '003Qw0000000002IAA ', '003Qw0000000002IA', '003Qw0000000002IAA\n', 'null') }
+        {
+            weight: 1,
+            arbitrary: fc.constantFrom(
+                '',
+                '003',
+                '003Qw0000000002IAA ',
+                '003Qw0000000002IA',
+                '003Qw0000000002IAA\n',
+                'null'
+            )
+        }
     );
 }
 
@@ -139,7 +181,15 @@ function uuidArbitrary(fieldName: string, seed: SeedValues): fc.Arbitrary<unknow
         { weight: 2, arbitrary: fc.constantFrom(...any) },
         { weight: 2, arbitrary: fc.uuid() },
         { weight: 1, arbitrary: fc.constantFrom(...any).map((uuid) => uuid.toUpperCase()) },
-        { weight: 1, arbitrary: fc.constantFrom('00000000-0000-0000-0000-000000000000', 'not-a-uuid', '../../admin', `${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(13)}`) }
+        {
+            weight: 1,
+            arbitrary: fc.constantFrom(
+                '00000000-0000-0000-0000-000000000000',
+                'not-a-uuid',
+                '../../admin',
+                `${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(13)}`
+            )
+        }
     );
 }
 
@@ -167,7 +217,9 @@ const extraKeyName = fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ mi
 
 /** A record of the shape's fields, sometimes with a field missing, an extra or prototype key, or a field of the wrong type. */
 function objectArbitrary(schema: z.ZodObject, seed: SeedValues): fc.Arbitrary<unknown> {
-    const shape = Object.fromEntries(Object.entries(schema.shape).map(([key, field]) => [key, valueArbitrary(key, field as z.ZodType, seed)]));
+    const shape = Object.fromEntries(
+        Object.entries(schema.shape).map(([key, field]) => [key, valueArbitrary(key, field as z.ZodType, seed)])
+    );
     const keys = Object.keys(shape);
     const exact = fc.record(shape);
     if (keys.length === 0) return exact;
@@ -176,11 +228,16 @@ function objectArbitrary(schema: z.ZodObject, seed: SeedValues): fc.Arbitrary<un
         delete copy[key];
         return copy;
     });
-    const extraKey = fc
-        .tuple(exact, extraKeyName, anyValue)
-        .map(([value, key, extra]) => ({ ...value, [key]: extra }));
-    const wrongType = fc.tuple(exact, fc.constantFrom(...keys), anyValue).map(([value, key, wrong]) => ({ ...value, [key]: wrong }));
-    return fc.oneof({ weight: 12, arbitrary: exact }, { weight: 1, arbitrary: missingKey }, { weight: 1, arbitrary: extraKey }, { weight: 1, arbitrary: wrongType });
+    const extraKey = fc.tuple(exact, extraKeyName, anyValue).map(([value, key, extra]) => ({ ...value, [key]: extra }));
+    const wrongType = fc
+        .tuple(exact, fc.constantFrom(...keys), anyValue)
+        .map(([value, key, wrong]) => ({ ...value, [key]: wrong }));
+    return fc.oneof(
+        { weight: 12, arbitrary: exact },
+        { weight: 1, arbitrary: missingKey },
+        { weight: 1, arbitrary: extraKey },
+        { weight: 1, arbitrary: wrongType }
+    );
 }
 
 /** Near-valid values for a zod schema (of the parameter `fieldName`): drawn from its domain and the seed, with the boundary cases and the wrong types around it. */
@@ -191,14 +248,32 @@ function valueArbitrary(fieldName: string, schema: z.ZodType, seed: SeedValues):
     else if (schema instanceof z.ZodString) domain = stringArbitrary(schema, seed);
     else if (schema instanceof z.ZodNumber) domain = numberArbitrary(schema);
     else if (schema instanceof z.ZodBoolean) domain = fc.boolean();
-    else if (schema instanceof z.ZodEnum) domain = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...schema.options) }, { weight: 1, arbitrary: fc.constantFrom('', ...schema.options.map((option) => String(option).toUpperCase())) });
+    else if (schema instanceof z.ZodEnum)
+        domain = fc.oneof(
+            { weight: 6, arbitrary: fc.constantFrom(...schema.options) },
+            {
+                weight: 1,
+                arbitrary: fc.constantFrom('', ...schema.options.map((option) => String(option).toUpperCase()))
+            }
+        );
     else if (schema instanceof z.ZodArray) domain = arrayArbitrary(fieldName, schema, seed);
     else if (schema instanceof z.ZodUnknown || schema instanceof z.ZodAny) domain = anyValue;
-    else if (schema instanceof z.ZodNullable) domain = fc.option(valueArbitrary(fieldName, schema.unwrap() as z.ZodType, seed), { freq: 4 });
-    else if (schema instanceof z.ZodOptional) domain = fc.option(valueArbitrary(fieldName, schema.unwrap() as z.ZodType, seed), { freq: 4, nil: undefined });
-    else if (schema instanceof z.ZodDefault) domain = fc.option(valueArbitrary(fieldName, schema.unwrap() as z.ZodType, seed), { freq: 4, nil: undefined });
-    else if (schema instanceof z.ZodLiteral) domain = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...schema.values) }, { weight: 1, arbitrary: fc.constantFrom('', ...[...schema.values].map((value) => String(value).toUpperCase())) });
-    else if (schema instanceof z.ZodUnion) domain = fc.oneof(...schema.options.map((option) => valueArbitrary(fieldName, option as z.ZodType, seed)));
+    else if (schema instanceof z.ZodNullable)
+        domain = fc.option(valueArbitrary(fieldName, schema.unwrap() as z.ZodType, seed), { freq: 4 });
+    else if (schema instanceof z.ZodOptional)
+        domain = fc.option(valueArbitrary(fieldName, schema.unwrap() as z.ZodType, seed), { freq: 4, nil: undefined });
+    else if (schema instanceof z.ZodDefault)
+        domain = fc.option(valueArbitrary(fieldName, schema.unwrap() as z.ZodType, seed), { freq: 4, nil: undefined });
+    else if (schema instanceof z.ZodLiteral)
+        domain = fc.oneof(
+            { weight: 6, arbitrary: fc.constantFrom(...schema.values) },
+            {
+                weight: 1,
+                arbitrary: fc.constantFrom('', ...[...schema.values].map((value) => String(value).toUpperCase()))
+            }
+        );
+    else if (schema instanceof z.ZodUnion)
+        domain = fc.oneof(...schema.options.map((option) => valueArbitrary(fieldName, option as z.ZodType, seed)));
     else throw new Error(`No generator for a ${schema.def.type} parameter: add one to paramsArbitraries`);
     return fc.oneof({ weight: 15, arbitrary: domain }, { weight: 1, arbitrary: anyValue });
 }
@@ -209,7 +284,11 @@ function valueArbitrary(fieldName: string, schema: z.ZodType, seed: SeedValues):
  * and groups), and arbitrary values of every type.
  */
 export function paramsArbitrary(schema: z.ZodType, seed: SeedValues): fc.Arbitrary<unknown> {
-    const aboutOneClient = fc.oneof(...seed.clients.map((client) => valueArbitrary('', schema, { ...seed, clientRecordIds: [client.recordId], uuids: client.uuids })));
+    const aboutOneClient = fc.oneof(
+        ...seed.clients.map((client) =>
+            valueArbitrary('', schema, { ...seed, clientRecordIds: [client.recordId], uuids: client.uuids })
+        )
+    );
     return fc.oneof(
         { weight: 2, arbitrary: valueArbitrary('', schema, seed) },
         { weight: 2, arbitrary: aboutOneClient },

@@ -22,13 +22,23 @@ beforeEach(() => {
 });
 
 const hannah = () => harness.org.records.all('Contact').find((contact) => contact['Name'] === 'Hannah Lindqvist')!.Id;
-const searchGroups = () => harness.callApex('QwilContactGroupsController', 'searchJoinableGroups', { recordId: hannah(), search: '' });
+const searchGroups = () =>
+    harness.callApex('QwilContactGroupsController', 'searchJoinableGroups', { recordId: hannah(), search: '' });
 const groupSearchAnswers = (status: number, body: string | Record<string, string>) =>
-    server.use(http.get(`${SYS_API}/groups/list`, () => (typeof body === 'string' ? new HttpResponse(body, { status, headers: { 'Content-Type': 'application/json' } }) : HttpResponse.json(body, { status }))));
+    server.use(
+        http.get(`${SYS_API}/groups/list`, () =>
+            typeof body === 'string'
+                ? new HttpResponse(body, { status, headers: { 'Content-Type': 'application/json' } })
+                : HttpResponse.json(body, { status })
+        )
+    );
 
 describe('a Qwil answer with a code the connector does not know', () => {
     it.each([
-        [401, /^Qwil did not accept the sign-in of Qwil Messenger\. Ask your administrator to check the named credential/],
+        [
+            401,
+            /^Qwil did not accept the sign-in of Qwil Messenger\. Ask your administrator to check the named credential/
+        ],
         [403, /^Qwil does not allow this action .* Ask your Qwil administrator to check the permissions/],
         [404, /^Qwil could not find what this action refers to.* Reopen the tab to see the current state\.$/],
         [409, /^This conflicts with a change made in Qwil meanwhile\. Reopen the tab/],
@@ -56,14 +66,18 @@ describe('a Qwil answer the connector cannot read', () => {
     ])('(%s) says so, and is not worded as a refusal', async (_kind, body) => {
         groupSearchAnswers(200, body);
         const message = await apexErrorMessage(searchGroups());
-        expect(message).toMatch(/^Qwil sent an answer Qwil Messenger cannot read, so it cannot tell what happened\. Reopen the tab/);
+        expect(message).toMatch(
+            /^Qwil sent an answer Qwil Messenger cannot read, so it cannot tell what happened\. Reopen the tab/
+        );
         expect(message).not.toMatch(/refused|did not accept|Detail for administrators/i);
     });
 
     it('tells an administrator that the body was not JSON at all, not that it had another shape', async () => {
         harness.runAs(SOFIA);
         groupSearchAnswers(200, '{"groups":[{"group_uuid"');
-        expect(await apexErrorMessage(searchGroups())).toMatch(/Detail for administrators: Qwil answered HTTP 200 with a body that is not JSON\.$/);
+        expect(await apexErrorMessage(searchGroups())).toMatch(
+            /Detail for administrators: Qwil answered HTTP 200 with a body that is not JSON\.$/
+        );
     });
 });
 
@@ -74,13 +88,24 @@ describe('a write Qwil confirmed, then a failed read of the result', () => {
             http.post(`${SYS_API}/groups/group-members/create`, () => {
                 written = true;
             }),
-            http.get(`${SYS_API}/entity-memberships/group-memberships/list`, () => (written ? HttpResponse.json({ error_code: 'QX999', message: 'busy' }, { status: 503 }) : undefined))
+            http.get(`${SYS_API}/entity-memberships/group-memberships/list`, () =>
+                written ? HttpResponse.json({ error_code: 'QX999', message: 'busy' }, { status: 503 }) : undefined
+            )
         );
-        const add = harness.callApex('QwilContactGroupsController', 'addStaffMembers', { recordId: hannah(), groupUuid: G.lindqvistRelationship, staffEntityUserXrefUuids: [S.sofiaReyes] });
+        const add = harness.callApex('QwilContactGroupsController', 'addStaffMembers', {
+            recordId: hannah(),
+            groupUuid: G.lindqvistRelationship,
+            staffEntityUserXrefUuids: [S.sofiaReyes]
+        });
         expect(await apexErrorMessage(add)).toBe(
             'The change was made in Qwil: Sofia Reyes is now in Lindqvist Relationship. Qwil Messenger could not read the result back, so reopen the page to see it.'
         );
-        expect(requests.filter((request) => request.startsWith('POST'))).toEqual(['POST /entity-service/sys-api/groups/group-members/create']);
-        expect(harness.qwil.control.snapshot().groups.find((group) => group.group_uuid === G.lindqvistRelationship)?.member_xref_uuids).toContain(S.sofiaReyes);
+        expect(requests.filter((request) => request.startsWith('POST'))).toEqual([
+            'POST /entity-service/sys-api/groups/group-members/create'
+        ]);
+        expect(
+            harness.qwil.control.snapshot().groups.find((group) => group.group_uuid === G.lindqvistRelationship)
+                ?.member_xref_uuids
+        ).toContain(S.sofiaReyes);
     });
 });

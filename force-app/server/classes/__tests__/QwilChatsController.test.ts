@@ -1,5 +1,12 @@
 import { http, HttpResponse } from 'msw';
-import type { ChatListPage, MessagePage, NewMessages, OpenedChat, SentMessage, StartedChat } from '../../contracts/chats';
+import type {
+    ChatListPage,
+    MessagePage,
+    NewMessages,
+    OpenedChat,
+    SentMessage,
+    StartedChat
+} from '../../contracts/chats';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
@@ -23,18 +30,37 @@ function useHarness(visibility: 'View All' | 'View Own Chats', user = OLIVIA): v
 
 const recordId = (name: string): string => {
     // A Person Account's page is the Account's, as on the record page.
-    const record = [...harness.org.records.all('Account'), ...harness.org.records.all('Contact')].find((candidate) => candidate['Name'] === name);
+    const record = [...harness.org.records.all('Account'), ...harness.org.records.all('Contact')].find(
+        (candidate) => candidate['Name'] === name
+    );
     if (!record) throw new Error(`No record named ${name}`);
     return record.Id;
 };
 const call = (method: string, params: unknown) => harness.callApex('QwilChatsController', method, params);
-const listChats = (name: string, cursor: string | null = null) => call('listChats', { recordId: recordId(name), cursor }) as Promise<ChatListPage>;
-const openChat = (name: string, chatUuid: string) => call('openChat', { recordId: recordId(name), chatUuid }) as Promise<OpenedChat>;
+const listChats = (name: string, cursor: string | null = null) =>
+    call('listChats', { recordId: recordId(name), cursor }) as Promise<ChatListPage>;
+const openChat = (name: string, chatUuid: string) =>
+    call('openChat', { recordId: recordId(name), chatUuid }) as Promise<OpenedChat>;
 /** Each attempt claims its key first, as the page does (QwilConnectorController.beginWrite). */
 const claimFor = async (idempotencyKey: string, retry: boolean) =>
     ((await harness.callApex('QwilConnectorController', 'beginWrite', { idempotencyKey, retry })) as WriteClaim).claim;
-const send = async (name: string, chatUuid: string, text: string, idempotencyKey: string, retry = false, afterSeq = 0) =>
-    call('sendMessage', { recordId: recordId(name), chatUuid, text, idempotencyKey, claim: await claimFor(idempotencyKey, retry), retry, afterSeq }) as Promise<SentMessage>;
+const send = async (
+    name: string,
+    chatUuid: string,
+    text: string,
+    idempotencyKey: string,
+    retry = false,
+    afterSeq = 0
+) =>
+    call('sendMessage', {
+        recordId: recordId(name),
+        chatUuid,
+        text,
+        idempotencyKey,
+        claim: await claimFor(idempotencyKey, retry),
+        retry,
+        afterSeq
+    }) as Promise<SentMessage>;
 /** A failed attempt keeps its key until Qwil can no longer apply it; the clock moves past that. */
 const waitOutSettleWindow = () => {
     const later = Date.now() + (SETTLE_WINDOW_SECONDS + 1) * 1000;
@@ -50,7 +76,12 @@ const sentTexts = (uuid: string) => chatIn(uuid)?.messages.map((m) => m.text) ??
 async function postInQwil(actor: string, chatUuid: string, text: string): Promise<void> {
     const response = await fetch(SEND_TEXT, {
         method: 'POST',
-        headers: { 'X-SYS-API-KEY': harness.apiKey, 'X-SYS-API-KEY-SECRET': harness.apiSecret, 'Content-Type': 'application/json', 'on-behalf-of': actor },
+        headers: {
+            'X-SYS-API-KEY': harness.apiKey,
+            'X-SYS-API-KEY-SECRET': harness.apiSecret,
+            'Content-Type': 'application/json',
+            'on-behalf-of': actor
+        },
         body: JSON.stringify({ chat_uuid: chatUuid, text })
     });
     expect(response.status).toBe(200);
@@ -71,7 +102,10 @@ describe('Client Chat History Visible: the same data, different chats', () => {
     it('View All lists every chat of the client, newest activity first, but never a staff-only chat', async () => {
         useHarness('View All');
         const page = await listChats('Eleanor Whitfield');
-        expect(page.chats.map((chat) => chat.title)).toEqual(['Proof of address for account update', 'Q3 portfolio review']);
+        expect(page.chats.map((chat) => chat.title)).toEqual([
+            'Proof of address for account update',
+            'Q3 portfolio review'
+        ]);
         expect(page.chats.some((chat) => chat.staffOnly)).toBe(false);
     });
 
@@ -90,24 +124,35 @@ describe('Client Chat History Visible: the same data, different chats', () => {
                 { name: 'Eleanor Whitfield', isYou: false, isClient: true, former: false }
             ]
         });
-        expect((await listChats('Priya Raman')).chats[0]).toMatchObject({ title: 'ISA allowance 2025/26', archived: true });
+        expect((await listChats('Priya Raman')).chats[0]).toMatchObject({
+            title: 'ISA allowance 2025/26',
+            archived: true
+        });
     });
 
     it('refuses to open, by id, a chat the setting hides, before reading any message', async () => {
         useHarness('View Own Chats');
-        expect(await apexErrorMessage(openChat('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress))).toMatch(/^This chat is not one of the chats of this client you can see/);
+        expect(await apexErrorMessage(openChat('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress))).toMatch(
+            /^This chat is not one of the chats of this client you can see/
+        );
         expect(requests.filter((request) => request.includes('messages'))).toEqual([]);
     });
 
     it('refuses a staff-only chat and a chat of another client, even under View All', async () => {
         useHarness('View All');
-        expect(await apexErrorMessage(openChat('Eleanor Whitfield', DEMO.chats.advisoryDeskRebalancing))).toMatch(/^This chat is not one of the chats/);
-        expect(await apexErrorMessage(openChat('Eleanor Whitfield', DEMO.chats.charlotteMarketNotes))).toMatch(/^This chat is not one of the chats/);
+        expect(await apexErrorMessage(openChat('Eleanor Whitfield', DEMO.chats.advisoryDeskRebalancing))).toMatch(
+            /^This chat is not one of the chats/
+        );
+        expect(await apexErrorMessage(openChat('Eleanor Whitfield', DEMO.chats.charlotteMarketNotes))).toMatch(
+            /^This chat is not one of the chats/
+        );
     });
 
     it('refuses sending to a hidden chat without posting anything', async () => {
         useHarness('View Own Chats');
-        expect(await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress, 'Hello', KEY_1))).toMatch(/^This chat is not one of the chats/);
+        expect(
+            await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress, 'Hello', KEY_1))
+        ).toMatch(/^This chat is not one of the chats/);
         expect(requests.filter((request) => request.includes('send-text'))).toEqual([]);
     });
 
@@ -126,7 +171,7 @@ describe('Client Chat History Visible: the same data, different chats', () => {
 });
 
 describe('Qwil callouts of the chat list', () => {
-    it('lists a client\'s chats cold in at most 3 callouts, reading no message for previews', async () => {
+    it("lists a client's chats cold in at most 3 callouts, reading no message for previews", async () => {
         useHarness('View Own Chats');
         // The Chats page opens inside the tab, whose first view has mapped the user to their Qwil staff account.
         await harness.callApex('QwilConnectorController', 'loadTab', { recordId: recordId('Eleanor Whitfield') });
@@ -143,11 +188,18 @@ describe('reading a chat', () => {
 
     it('shows sender, time, reply-to and attachments', async () => {
         const review = await openChat('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview);
-        expect(review.messages[3]).toMatchObject({ seq: 4, sender: { name: 'Eleanor Whitfield', isYou: false }, sentAt: '2025-10-07T08:31:00.000Z', replyToSeq: 3 });
+        expect(review.messages[3]).toMatchObject({
+            seq: 4,
+            sender: { name: 'Eleanor Whitfield', isYou: false },
+            sentAt: '2025-10-07T08:31:00.000Z',
+            replyToSeq: 3
+        });
         expect(review.cannotSendReason).toBeNull();
         harness.runAs(JAMES);
         const proof = await openChat('Hannah Lindqvist', DEMO.chats.hannahPensionTransfer);
-        expect(proof.messages[2]?.attachments).toEqual([{ fileName: 'pension-statement-2024.pdf', contentType: 'application/pdf', sizeBytes: 512340 }]);
+        expect(proof.messages[2]?.attachments).toEqual([
+            { fileName: 'pension-statement-2024.pdf', contentType: 'application/pdf', sizeBytes: 512340 }
+        ]);
     });
 
     it('marks former participants', async () => {
@@ -164,7 +216,11 @@ describe('reading a chat', () => {
     it('pages a long chat from the newest page back through the message range, 100 messages at a time', async () => {
         const opened = await openChat('Charlotte Dubois', DEMO.chats.charlotteMarketNotes);
         expect(opened.messages.map((m) => m.seq)).toEqual(Array.from({ length: 100 }, (_, i) => 151 + i));
-        const older = (await call('loadOlderMessages', { recordId: recordId('Charlotte Dubois'), chatUuid: DEMO.chats.charlotteMarketNotes, cursor: opened.olderCursor })) as MessagePage;
+        const older = (await call('loadOlderMessages', {
+            recordId: recordId('Charlotte Dubois'),
+            chatUuid: DEMO.chats.charlotteMarketNotes,
+            cursor: opened.olderCursor
+        })) as MessagePage;
         expect(older.messages.map((m) => m.seq)).toEqual(Array.from({ length: 100 }, (_, i) => 51 + i));
     });
 
@@ -176,7 +232,11 @@ describe('reading a chat', () => {
         let scrolledBack = 0;
         let roundTrips = 0;
         while (scrolledBack < 1000 && cursor) {
-            const page = (await call('loadOlderMessages', { recordId: recordId('Charlotte Dubois'), chatUuid: DEMO.chats.charlotteMarketNotes, cursor })) as MessagePage;
+            const page = (await call('loadOlderMessages', {
+                recordId: recordId('Charlotte Dubois'),
+                chatUuid: DEMO.chats.charlotteMarketNotes,
+                cursor
+            })) as MessagePage;
             scrolledBack += page.messages.length;
             cursor = page.olderCursor;
             roundTrips += 1;
@@ -190,8 +250,21 @@ describe('reading a chat', () => {
         const opened = await openChat('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview);
         await postInQwil(DEMO.clients.eleanorWhitfield, DEMO.chats.eleanorPortfolioReview, 'See you on Thursday.');
         requests.length = 0;
-        const fresh = (await call('loadNewMessages', { recordId: recordId('Eleanor Whitfield'), chatUuid: DEMO.chats.eleanorPortfolioReview, afterSeq: opened.messages.at(-1)?.seq })) as NewMessages;
-        expect(fresh).toEqual({ complete: true, messages: [expect.objectContaining({ seq: 7, text: 'See you on Thursday.', sender: expect.objectContaining({ name: 'Eleanor Whitfield' }) })] });
+        const fresh = (await call('loadNewMessages', {
+            recordId: recordId('Eleanor Whitfield'),
+            chatUuid: DEMO.chats.eleanorPortfolioReview,
+            afterSeq: opened.messages.at(-1)?.seq
+        })) as NewMessages;
+        expect(fresh).toEqual({
+            complete: true,
+            messages: [
+                expect.objectContaining({
+                    seq: 7,
+                    text: 'See you on Thursday.',
+                    sender: expect.objectContaining({ name: 'Eleanor Whitfield' })
+                })
+            ]
+        });
         expect(requests).toEqual(['GET /chat-service/api/chats/messages/range']);
     });
 });
@@ -200,9 +273,20 @@ describe('sending', () => {
     beforeEach(() => useHarness('View Own Chats'));
 
     it('posts as the mapped staff user', async () => {
-        const { message } = await send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'The proposal is attached.', KEY_1);
-        expect(message).toMatchObject({ seq: 7, text: 'The proposal is attached.', sender: { name: 'Olivia Hart', isYou: true } });
-        expect(chatIn(DEMO.chats.eleanorPortfolioReview)?.messages.at(-1)?.sender_entity_user_xref_uuid).toBe(DEMO.staff.oliviaHart);
+        const { message } = await send(
+            'Eleanor Whitfield',
+            DEMO.chats.eleanorPortfolioReview,
+            'The proposal is attached.',
+            KEY_1
+        );
+        expect(message).toMatchObject({
+            seq: 7,
+            text: 'The proposal is attached.',
+            sender: { name: 'Olivia Hart', isYou: true }
+        });
+        expect(chatIn(DEMO.chats.eleanorPortfolioReview)?.messages.at(-1)?.sender_entity_user_xref_uuid).toBe(
+            DEMO.staff.oliviaHart
+        );
     });
 
     it('answers a repeated key with the message already sent, never posting twice', async () => {
@@ -215,18 +299,39 @@ describe('sending', () => {
     });
 
     it('on retry after a lost answer, finds the message Qwil did post instead of posting again', async () => {
-        server.use(http.post(SEND_TEXT, () => HttpResponse.json({ error_code: 'QX500', message: 'Gateway timeout' }, { status: 504 }), { once: true }));
-        expect(await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Lost answer.', KEY_1))).toMatch(/^Qwil did not confirm the change, so it may still be made/);
+        server.use(
+            http.post(
+                SEND_TEXT,
+                () => HttpResponse.json({ error_code: 'QX500', message: 'Gateway timeout' }, { status: 504 }),
+                { once: true }
+            )
+        );
+        expect(
+            await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Lost answer.', KEY_1))
+        ).toMatch(/^Qwil did not confirm the change, so it may still be made/);
         // What the page could not know: Qwil had posted it before its answer was lost.
         await postInQwil(DEMO.staff.oliviaHart, DEMO.chats.eleanorPortfolioReview, 'Lost answer.');
         waitOutSettleWindow();
-        const { message } = await send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Lost answer.', KEY_1, true, 6);
+        const { message } = await send(
+            'Eleanor Whitfield',
+            DEMO.chats.eleanorPortfolioReview,
+            'Lost answer.',
+            KEY_1,
+            true,
+            6
+        );
         expect(message.seq).toBe(7);
         expect(sentTexts(DEMO.chats.eleanorPortfolioReview).filter((text) => text === 'Lost answer.')).toHaveLength(1);
     });
 
     it('on retry after a failure that posted nothing, posts once', async () => {
-        server.use(http.post(SEND_TEXT, () => HttpResponse.json({ error_code: 'QX500', message: 'Unavailable' }, { status: 503 }), { once: true }));
+        server.use(
+            http.post(
+                SEND_TEXT,
+                () => HttpResponse.json({ error_code: 'QX500', message: 'Unavailable' }, { status: 503 }),
+                { once: true }
+            )
+        );
         await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Second try.', KEY_1));
         waitOutSettleWindow();
         await send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'Second try.', KEY_1, true, 6);
@@ -234,14 +339,22 @@ describe('sending', () => {
     });
 
     it('refuses empty and over-long text before calling Qwil', async () => {
-        expect(await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, '   ', KEY_1))).toMatch(/^Invalid parameter 'text': must not be empty/);
-        expect(await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'x'.repeat(5001), KEY_1))).toMatch(/at most 5000 characters/);
+        expect(
+            await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, '   ', KEY_1))
+        ).toMatch(/^Invalid parameter 'text': must not be empty/);
+        expect(
+            await apexErrorMessage(
+                send('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview, 'x'.repeat(5001), KEY_1)
+            )
+        ).toMatch(/at most 5000 characters/);
         expect(requests).toEqual([]);
     });
 
-    it('under View All, passes on Qwil\'s refusal to post in a chat the user is not in', async () => {
+    it("under View All, passes on Qwil's refusal to post in a chat the user is not in", async () => {
         useHarness('View All');
-        expect(await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress, 'Hello', KEY_1))).toMatch(/^You are not an active participant of this chat in Qwil/);
+        expect(
+            await apexErrorMessage(send('Eleanor Whitfield', DEMO.chats.eleanorProofOfAddress, 'Hello', KEY_1))
+        ).toMatch(/^You are not an active participant of this chat in Qwil/);
     });
 });
 
@@ -260,34 +373,60 @@ describe('starting a chat', () => {
         }) as Promise<StartedChat>;
 
     it('creates the chat with its first message, so the client sees it; the title defaults to "New chat"', async () => {
-        const { chatUuid } = await start('Eleanor Whitfield', { staffEntityUserXrefUuids: [DEMO.staff.jamesPatel], text: 'Welcome to your new chat.' });
+        const { chatUuid } = await start('Eleanor Whitfield', {
+            staffEntityUserXrefUuids: [DEMO.staff.jamesPatel],
+            text: 'Welcome to your new chat.'
+        });
         const chat = chatIn(chatUuid);
         expect(chat?.title).toBe('New chat');
-        expect(chat?.participants.map((p) => p.entity_user_xref_uuid)).toEqual([DEMO.staff.oliviaHart, DEMO.clients.eleanorWhitfield, DEMO.staff.jamesPatel]);
-        expect(chat?.messages.map((m) => [m.sender_entity_user_xref_uuid, m.text])).toEqual([[DEMO.staff.oliviaHart, 'Welcome to your new chat.']]);
+        expect(chat?.participants.map((p) => p.entity_user_xref_uuid)).toEqual([
+            DEMO.staff.oliviaHart,
+            DEMO.clients.eleanorWhitfield,
+            DEMO.staff.jamesPatel
+        ]);
+        expect(chat?.messages.map((m) => [m.sender_entity_user_xref_uuid, m.text])).toEqual([
+            [DEMO.staff.oliviaHart, 'Welcome to your new chat.']
+        ]);
         expect((await listChats('Eleanor Whitfield')).chats[0]).toMatchObject({ chatUuid, title: 'New chat' });
     });
 
     it('on retry after the first message failed, finishes the chat already created', async () => {
-        server.use(http.post(SEND_TEXT, () => HttpResponse.json({ error_code: 'QX500', message: 'Unavailable' }, { status: 503 }), { once: true }));
+        server.use(
+            http.post(
+                SEND_TEXT,
+                () => HttpResponse.json({ error_code: 'QX500', message: 'Unavailable' }, { status: 503 }),
+                { once: true }
+            )
+        );
         await apexErrorMessage(start('Eleanor Whitfield', { title: 'Tax return', text: 'Your documents, please.' }));
         waitOutSettleWindow();
-        const { chatUuid } = await start('Eleanor Whitfield', { title: 'Tax return', text: 'Your documents, please.', retry: true });
+        const { chatUuid } = await start('Eleanor Whitfield', {
+            title: 'Tax return',
+            text: 'Your documents, please.',
+            retry: true
+        });
         const created = harness.qwil.control.snapshot().chats.filter((chat) => chat.title === 'Tax return');
         expect(created.map((chat) => [chat.chat_uuid, chat.messages.length])).toEqual([[chatUuid, 1]]);
     });
 
     it('refuses more than 100 participants and a client who is not active', async () => {
         const tooMany = Array.from({ length: 99 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-        expect(await apexErrorMessage(start('Eleanor Whitfield', { staffEntityUserXrefUuids: tooMany }))).toMatch(/^Invalid parameter 'staffEntityUserXrefUuids'/);
-        expect(await apexErrorMessage(start('Priya Raman', {}, KEY_2))).toBe('A chat can be started only with an active Qwil client; this client is suspended.');
+        expect(await apexErrorMessage(start('Eleanor Whitfield', { staffEntityUserXrefUuids: tooMany }))).toMatch(
+            /^Invalid parameter 'staffEntityUserXrefUuids'/
+        );
+        expect(await apexErrorMessage(start('Priya Raman', {}, KEY_2))).toBe(
+            'A chat can be started only with an active Qwil client; this client is suspended.'
+        );
     });
 });
 
 describe('exports', () => {
     it("are not offered while the key lacks Qwil's export permission, and the page is told why", async () => {
         useHarness('View Own Chats');
-        expect((await listChats('Eleanor Whitfield')).exportAvailability).toEqual({ allowed: false, reason: expect.stringMatching(/^Exports are off: .*"can export data" permission/) });
+        expect((await listChats('Eleanor Whitfield')).exportAvailability).toEqual({
+            allowed: false,
+            reason: expect.stringMatching(/^Exports are off: .*"can export data" permission/)
+        });
     });
 
     it('are offered once an administrator grants the export permission in Qwil', async () => {
@@ -297,7 +436,11 @@ describe('exports', () => {
     });
 
     const exportChat = (chatUuid: string, format: 'pdf' | 'zip') =>
-        call('exportChat', { recordId: recordId('Eleanor Whitfield'), chatUuid, format }) as Promise<{ fileName: string; contentType: string; base64: string }>;
+        call('exportChat', { recordId: recordId('Eleanor Whitfield'), chatUuid, format }) as Promise<{
+            fileName: string;
+            contentType: string;
+            base64: string;
+        }>;
 
     it('download the transcript as a PDF and the attachments as a ZIP, byte for byte', async () => {
         useHarness('View All');
@@ -312,7 +455,9 @@ describe('exports', () => {
 
     it('are refused with the reason while the key lacks the permission, without asking for the file', async () => {
         useHarness('View All');
-        expect(await apexErrorMessage(exportChat(DEMO.chats.eleanorPortfolioReview, 'pdf'))).toMatch(/^Exports are off/);
+        expect(await apexErrorMessage(exportChat(DEMO.chats.eleanorPortfolioReview, 'pdf'))).toMatch(
+            /^Exports are off/
+        );
         // Only the permission probe reached the export endpoint, never a request for the file.
         expect(requests.filter((request) => request.endsWith('/chats/export/pdf'))).toHaveLength(1);
     });
@@ -320,7 +465,9 @@ describe('exports', () => {
     it('are refused for a chat the user may not see', async () => {
         useHarness('View Own Chats');
         harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData: true });
-        expect(await apexErrorMessage(exportChat(DEMO.chats.eleanorProofOfAddress, 'pdf'))).toMatch(/^This chat is not one of the chats of this client you can see/);
+        expect(await apexErrorMessage(exportChat(DEMO.chats.eleanorProofOfAddress, 'pdf'))).toMatch(
+            /^This chat is not one of the chats of this client you can see/
+        );
         expect(requests.filter((request) => request.includes('/chats/export/'))).toEqual([]);
     });
 });

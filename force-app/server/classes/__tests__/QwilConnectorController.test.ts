@@ -18,8 +18,10 @@ function useHarness(settings?: Record<string, string | boolean | null>, superApi
 }
 
 const recordId = (name: string) => {
-    const record = [...harness.org.records.all('Contact'), ...harness.org.records.all('Account')].find((candidate) => candidate['Name'] === name && candidate['PersonContactId'] !== undefined) ??
-        harness.org.records.all('Contact').find((candidate) => candidate['Name'] === name);
+    const record =
+        [...harness.org.records.all('Contact'), ...harness.org.records.all('Account')].find(
+            (candidate) => candidate['Name'] === name && candidate['PersonContactId'] !== undefined
+        ) ?? harness.org.records.all('Contact').find((candidate) => candidate['Name'] === name);
     if (!record) throw new Error(`No record named ${name}`);
     return record.Id;
 };
@@ -30,17 +32,23 @@ const ready = async (name: string): Promise<ReadyTab> => {
     if (state.kind !== 'ready') throw new Error(`Expected a ready tab, got ${state.kind}`);
     return state;
 };
-const setStaffId = (username: string, value: string) => harness.org.records.update(harness.org.requireUser(username).Id, { FederationIdentifier: value });
+const setStaffId = (username: string, value: string) =>
+    harness.org.records.update(harness.org.requireUser(username).Id, { FederationIdentifier: value });
 /** Arranges Qwil data through its System API, as a Qwil administrator's tool would; answers the status. */
 const qwilSystemPost = async (path: string, body: unknown): Promise<number> => {
     const response = await fetch(`https://eu.qwil.io/entity-service/sys-api/${path}`, {
         method: 'POST',
-        headers: { 'X-SYS-API-KEY': harness.apiKey, 'X-SYS-API-KEY-SECRET': harness.apiSecret, 'Content-Type': 'application/json' },
+        headers: {
+            'X-SYS-API-KEY': harness.apiKey,
+            'X-SYS-API-KEY-SECRET': harness.apiSecret,
+            'Content-Type': 'application/json'
+        },
         body: JSON.stringify(body)
     });
     return response.status;
 };
-const qwilMembersWithEmail = (email: string) => harness.qwil.control.snapshot().memberships.filter((membership) => membership.primary_email === email);
+const qwilMembersWithEmail = (email: string) =>
+    harness.qwil.control.snapshot().memberships.filter((membership) => membership.primary_email === email);
 
 describe('loadTab: the first view in one round trip', () => {
     beforeEach(() => useHarness());
@@ -48,7 +56,10 @@ describe('loadTab: the first view in one round trip', () => {
     it('maps the staff user, finds the client by record id and says what the user can do', async () => {
         const tab = await ready('Eleanor Whitfield');
         expect(tab.staff).toMatchObject({ name: 'Olivia Hart', jobTitle: 'Senior Wealth Advisor' });
-        expect(tab.client).toMatchObject({ status: 'active', client: { primaryEmail: 'eleanor.whitfield@example.com' } });
+        expect(tab.client).toMatchObject({
+            status: 'active',
+            client: { primaryEmail: 'eleanor.whitfield@example.com' }
+        });
         expect(tab.actions).toEqual({ invite: false, resendInvitation: false, editPhone: false });
         expect(tab.mismatches).toEqual([]);
         expect(tab.organisation).toBeNull();
@@ -66,22 +77,45 @@ describe('loadTab: the first view in one round trip', () => {
         const tab = await ready('Thomas Okafor');
         expect(tab.client.status).toBe('not_invited');
         expect(tab.actions.invite).toBe(true);
-        expect(tab.invite).toMatchObject({ jobTitle: 'Client', newGroupName: 'Okafor Relationship', addInvitingUser: true, phoneEditable: true, defaultCountry: 'GB' });
-        expect(tab.record.invitationPhone).toEqual({ input: '07700 910005', international: '+447700910005', problem: null });
+        expect(tab.invite).toMatchObject({
+            jobTitle: 'Client',
+            newGroupName: 'Okafor Relationship',
+            addInvitingUser: true,
+            phoneEditable: true,
+            defaultCountry: 'GB'
+        });
+        expect(tab.record.invitationPhone).toEqual({
+            input: '07700 910005',
+            international: '+447700910005',
+            problem: null
+        });
     });
 
     it('offers Resend and Edit phone for a pending client only', async () => {
-        expect((await ready('Marcus Bennett')).actions).toEqual({ invite: false, resendInvitation: true, editPhone: true });
-        expect((await ready('Priya Raman')).actions).toEqual({ invite: false, resendInvitation: false, editPhone: false });
+        expect((await ready('Marcus Bennett')).actions).toEqual({
+            invite: false,
+            resendInvitation: true,
+            editPhone: true
+        });
+        expect((await ready('Priya Raman')).actions).toEqual({
+            invite: false,
+            resendInvitation: false,
+            editPhone: false
+        });
     });
 
     it('lists differences between the Salesforce record and the Qwil profile', async () => {
         harness.org.records.update(recordId('Eleanor Whitfield'), { Email: 'eleanor@whitfield.example' });
-        expect((await ready('Eleanor Whitfield')).mismatches).toEqual([{ field: 'Email', salesforce: 'eleanor@whitfield.example', qwil: 'eleanor.whitfield@example.com' }]);
+        expect((await ready('Eleanor Whitfield')).mismatches).toEqual([
+            { field: 'Email', salesforce: 'eleanor@whitfield.example', qwil: 'eleanor.whitfield@example.com' }
+        ]);
     });
 
     it('reads a Person Account through its Person fields', async () => {
-        expect((await ready('Charlotte Dubois')).record).toMatchObject({ firstName: 'Charlotte', email: 'charlotte.dubois@example.com' });
+        expect((await ready('Charlotte Dubois')).record).toMatchObject({
+            firstName: 'Charlotte',
+            email: 'charlotte.dubois@example.com'
+        });
     });
 
     it('refuses a record the user cannot read before any Qwil call', async () => {
@@ -96,7 +130,10 @@ describe('staff mapping: a distinct message for each failure', () => {
 
     it.each([
         ['', /^Your Federation ID is empty/],
-        ['nobody@harbourwealth.example', /^No Qwil account has the identifier or primary email nobody@harbourwealth.example/],
+        [
+            'nobody@harbourwealth.example',
+            /^No Qwil account has the identifier or primary email nobody@harbourwealth.example/
+        ],
         ['eleanor.whitfield@example.com', /is a client account, not a staff account/],
         ['ava.collins@harbourwealth.example', /^Your Qwil staff account is pending/],
         ['noah.fischer@harbourwealth.example', /^Your Qwil staff account is suspended/]
@@ -106,20 +143,27 @@ describe('staff mapping: a distinct message for each failure', () => {
     });
 
     it('says so when the staff account is deactivated', async () => {
-        expect(await qwilSystemPost('entity-memberships/destroy', { entity_user_xref_uuid: DEMO.staff.noahFischer })).toBe(200);
+        expect(
+            await qwilSystemPost('entity-memberships/destroy', { entity_user_xref_uuid: DEMO.staff.noahFischer })
+        ).toBe(200);
         setStaffId(OLIVIA, 'noah.fischer@harbourwealth.example');
         expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/^Your Qwil staff account is deactivated/);
     });
 
     it('refuses an ambiguous value that matches one account by identifier and another by email', async () => {
         const ambiguous = 'james.patel@harbourwealth.example';
-        expect(await qwilSystemPost('entity-memberships/profile/update', { entity_user_xref_uuid: DEMO.staff.oliviaHart, identifier: ambiguous })).toBe(200);
+        expect(
+            await qwilSystemPost('entity-memberships/profile/update', {
+                entity_user_xref_uuid: DEMO.staff.oliviaHart,
+                identifier: ambiguous
+            })
+        ).toBe(200);
         setStaffId(OLIVIA, ambiguous);
         expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/matches two different Qwil accounts/);
     });
 });
 
-describe('the guide\'s security rule for the Staff ID field', () => {
+describe("the guide's security rule for the Staff ID field", () => {
     it('refuses to act when staff can edit their own Staff ID field', async () => {
         useHarness({ Staff_ID_Field_API_Name__c: 'Email' });
         expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/you can edit your own Email \(Email\)/);
@@ -136,15 +180,22 @@ describe('the guide\'s security rule for the Staff ID field', () => {
 describe('settings', () => {
     it('tells staff the connector is not configured, and the admin which field is wrong', async () => {
         useHarness({ Client_Lookup_Type__c: null });
-        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toBe('Qwil Messenger is not configured, ask your administrator.');
+        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toBe(
+            'Qwil Messenger is not configured, ask your administrator.'
+        );
         harness.runAs('sofia.reyes@harbourwealth.example');
-        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/^Qwil Messenger is not configured: Client Lookup Type must be Email or Salesforce Record ID/);
+        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(
+            /^Qwil Messenger is not configured: Client Lookup Type must be Email or Salesforce Record ID/
+        );
     });
 
     it('finds the client by email in Email lookup mode', async () => {
         useHarness({ Client_Lookup_Type__c: 'Email' });
         const tab = await ready('Hannah Lindqvist');
-        expect(tab.client).toMatchObject({ status: 'active', lookup: { type: 'Email', value: 'hannah.lindqvist@example.com' } });
+        expect(tab.client).toMatchObject({
+            status: 'active',
+            lookup: { type: 'Email', value: 'hannah.lindqvist@example.com' }
+        });
     });
 });
 
@@ -165,27 +216,59 @@ describe('inviting a client', () => {
         expect(tab.client.status).toBe('pending');
         expect(tab.actions).toEqual({ invite: false, resendInvitation: true, editPhone: true });
         const [thomas] = qwilMembersWithEmail('thomas.okafor@example.com');
-        expect(thomas).toMatchObject({ identifier: recordId('Thomas Okafor'), invitation_phone_number: '+447700910005', role: 'client', status: 'pending', created_by_entity_user_xref_uuid: DEMO.staff.oliviaHart });
-        const group = harness.qwil.control.snapshot().groups.find((candidate) => candidate.name === 'Okafor Relationship');
-        expect(group?.member_xref_uuids).toEqual(expect.arrayContaining([DEMO.staff.oliviaHart, thomas?.entity_user_xref_uuid]));
+        expect(thomas).toMatchObject({
+            identifier: recordId('Thomas Okafor'),
+            invitation_phone_number: '+447700910005',
+            role: 'client',
+            status: 'pending',
+            created_by_entity_user_xref_uuid: DEMO.staff.oliviaHart
+        });
+        const group = harness.qwil.control
+            .snapshot()
+            .groups.find((candidate) => candidate.name === 'Okafor Relationship');
+        expect(group?.member_xref_uuids).toEqual(
+            expect.arrayContaining([DEMO.staff.oliviaHart, thomas?.entity_user_xref_uuid])
+        );
     });
 
     it('never creates two clients for one record: a double click and two users at once', async () => {
-        const params = { recordId: recordId('Thomas Okafor'), jobTitle: 'Client', invitationPhone: null, groupUuids: [DEMO.groups.whitfieldRelationship], newGroup: null };
-        const asUser = (username: string) => harness.org.runtime.invoke({ userId: harness.org.requireUser(username).Id, className: 'QwilConnectorController', methodName: 'inviteClient', params });
-        const outcomes = await Promise.all([asUser(OLIVIA), asUser(OLIVIA), asUser('sofia.reyes@harbourwealth.example')]);
-        expect(outcomes.map((outcome) => outcome.ok && (outcome.value as ReadyTab).client.status)).toEqual(['pending', 'pending', 'pending']);
+        const params = {
+            recordId: recordId('Thomas Okafor'),
+            jobTitle: 'Client',
+            invitationPhone: null,
+            groupUuids: [DEMO.groups.whitfieldRelationship],
+            newGroup: null
+        };
+        const asUser = (username: string) =>
+            harness.org.runtime.invoke({
+                userId: harness.org.requireUser(username).Id,
+                className: 'QwilConnectorController',
+                methodName: 'inviteClient',
+                params
+            });
+        const outcomes = await Promise.all([
+            asUser(OLIVIA),
+            asUser(OLIVIA),
+            asUser('sofia.reyes@harbourwealth.example')
+        ]);
+        expect(outcomes.map((outcome) => outcome.ok && (outcome.value as ReadyTab).client.status)).toEqual([
+            'pending',
+            'pending',
+            'pending'
+        ]);
         expect(qwilMembersWithEmail('thomas.okafor@example.com')).toHaveLength(1);
     });
 
-    it('uses the record\'s phone when staff may not edit it, whatever the browser sends', async () => {
+    it("uses the record's phone when staff may not edit it, whatever the browser sends", async () => {
         useHarness({ Staff_Can_Edit_Invitation_Phone_Number__c: false });
         await invite({ invitationPhone: '+447700900999' });
         expect(qwilMembersWithEmail('thomas.okafor@example.com')[0]?.invitation_phone_number).toBe('+447700910005');
     });
 
     it('refuses a phone number Qwil cannot use, before writing anything to Qwil', async () => {
-        expect(await apexErrorMessage(invite({ invitationPhone: '12345' }))).toMatch(/^"12345" is not a phone number Qwil can use/);
+        expect(await apexErrorMessage(invite({ invitationPhone: '12345' }))).toMatch(
+            /^"12345" is not a phone number Qwil can use/
+        );
         expect(requests.filter((request) => request.startsWith('POST'))).toEqual([]);
     });
 
@@ -199,8 +282,16 @@ describe('inviting a client', () => {
 
     it('does not invite a deactivated client again', async () => {
         harness.runAs(JAMES);
-        const params = { recordId: recordId('George Adeyemi'), jobTitle: 'Client', invitationPhone: '+447700900222', groupUuids: [DEMO.groups.adeyemiRelationship], newGroup: null };
-        expect(await apexErrorMessage(call('inviteClient', params))).toMatch(/deactivated in Qwil and cannot be invited again/);
+        const params = {
+            recordId: recordId('George Adeyemi'),
+            jobTitle: 'Client',
+            invitationPhone: '+447700900222',
+            groupUuids: [DEMO.groups.adeyemiRelationship],
+            newGroup: null
+        };
+        expect(await apexErrorMessage(call('inviteClient', params))).toMatch(
+            /deactivated in Qwil and cannot be invited again/
+        );
     });
 });
 
@@ -224,11 +315,17 @@ describe('a pending client', () => {
 
     it('cannot have the phone changed when staff may not edit it', async () => {
         useHarness({ Staff_Can_Edit_Invitation_Phone_Number__c: false });
-        expect(await apexErrorMessage(call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 900999' }))).toMatch(/^Staff cannot edit the invitation phone number here/);
+        expect(
+            await apexErrorMessage(
+                call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 900999' })
+            )
+        ).toMatch(/^Staff cannot edit the invitation phone number here/);
     });
 
     it('is the only kind of client who can be sent an invitation again', async () => {
-        expect(await apexErrorMessage(call('resendInvitation', { recordId: recordId('Eleanor Whitfield') }))).toMatch(/has status active in Qwil; you can only resend the invitation while the invitation is pending/);
+        expect(await apexErrorMessage(call('resendInvitation', { recordId: recordId('Eleanor Whitfield') }))).toMatch(
+            /has status active in Qwil; you can only resend the invitation while the invitation is pending/
+        );
     });
 });
 
@@ -249,10 +346,15 @@ describe('several Qwil organisations (Super API key)', () => {
         await call('chooseOrganisation', { entityUuid: DEMO.organisations.harbourWealth });
         const tab = await ready('Eleanor Whitfield');
         expect(tab).toMatchObject({ organisation: { name: 'Harbour Wealth' }, client: { status: 'active' } });
-        expect(tab.switchableOrganisations.map((organisation) => organisation.name)).toEqual(['Harbour Wealth', 'Harbour Wealth Jersey']);
+        expect(tab.switchableOrganisations.map((organisation) => organisation.name)).toEqual([
+            'Harbour Wealth',
+            'Harbour Wealth Jersey'
+        ]);
     });
 
     it('refuses an organisation where the user is not active staff', async () => {
-        expect(await apexErrorMessage(call('chooseOrganisation', { entityUuid: '00000000-0000-4000-8000-000000000000' }))).toMatch(/^You are not an active staff member of that Qwil organisation/);
+        expect(
+            await apexErrorMessage(call('chooseOrganisation', { entityUuid: '00000000-0000-4000-8000-000000000000' }))
+        ).toMatch(/^You are not an active staff member of that Qwil organisation/);
     });
 });

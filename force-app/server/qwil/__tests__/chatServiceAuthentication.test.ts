@@ -14,7 +14,11 @@ interface SeenRequest {
 
 const { server, serve } = useQwilServer();
 const seen: SeenRequest[] = [];
-server.events.on('request:start', ({ request }) => void seen.push({ service: new URL(request.url).pathname.split('/')[1] ?? '', headers: request.headers }));
+server.events.on(
+    'request:start',
+    ({ request }) =>
+        void seen.push({ service: new URL(request.url).pathname.split('/')[1] ?? '', headers: request.headers })
+);
 
 let harness: ConnectorHarness;
 let master: { key: string; secret: string } | null;
@@ -22,7 +26,11 @@ let master: { key: string; secret: string } | null;
 function useHarness(withMasterUserKey: boolean): void {
     const qwil = createMockQwil({ seed: 'demo' });
     master = withMasterUserKey ? qwil.control.createMasterUserApiKey({ name: 'Salesforce connector chats' }) : null;
-    harness = createConnectorHarness({ qwil, settings: { Client_Chat_History_Visible__c: 'View Own Chats' }, ...(master ? { masterUserKey: master } : {}) });
+    harness = createConnectorHarness({
+        qwil,
+        settings: { Client_Chat_History_Visible__c: 'View Own Chats' },
+        ...(master ? { masterUserKey: master } : {})
+    });
     serve(harness);
     seen.length = 0;
 }
@@ -32,9 +40,17 @@ const eleanor = () => {
     if (!record) throw new Error('No Eleanor Whitfield in the seed');
     return record.Id;
 };
-const listChats = () => harness.callApex('QwilChatsController', 'listChats', { recordId: eleanor(), cursor: null }) as Promise<ChatListPage>;
+const listChats = () =>
+    harness.callApex('QwilChatsController', 'listChats', {
+        recordId: eleanor(),
+        cursor: null
+    }) as Promise<ChatListPage>;
 /** Reading the messages is a chat-service call (the list itself is System API only). */
-const openReview = () => harness.callApex('QwilChatsController', 'openChat', { recordId: eleanor(), chatUuid: DEMO.chats.eleanorPortfolioReview });
+const openReview = () =>
+    harness.callApex('QwilChatsController', 'openChat', {
+        recordId: eleanor(),
+        chatUuid: DEMO.chats.eleanorPortfolioReview
+    });
 const requestsTo = (service: 'chat-service' | 'entity-service') => {
     const matching = seen.filter((request) => request.service === service);
     expect(matching.length).toBeGreaterThan(0);
@@ -80,10 +96,29 @@ describe('chat-service authentication', () => {
         useHarness(true);
         const chatUuid = DEMO.chats.eleanorPortfolioReview;
         const idempotencyKey = '2b7f0c1e-8d4a-4c59-9a43-1f2b3c4d5e70';
-        const { claim } = (await harness.callApex('QwilConnectorController', 'beginWrite', { idempotencyKey, retry: false })) as WriteClaim;
-        await harness.callApex('QwilChatsController', 'sendMessage', { recordId: eleanor(), chatUuid, text: 'Sent with the Master User key', idempotencyKey, claim, retry: false, afterSeq: 0 });
-        const sent = harness.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === chatUuid)?.messages.at(-1);
-        expect(sent).toMatchObject({ text: 'Sent with the Master User key', sender_entity_user_xref_uuid: DEMO.staff.oliviaHart });
-        expect(requestsTo('chat-service').every((headers) => headers.get('X-MASTER-USER-API-KEY') === master?.key)).toBe(true);
+        const { claim } = (await harness.callApex('QwilConnectorController', 'beginWrite', {
+            idempotencyKey,
+            retry: false
+        })) as WriteClaim;
+        await harness.callApex('QwilChatsController', 'sendMessage', {
+            recordId: eleanor(),
+            chatUuid,
+            text: 'Sent with the Master User key',
+            idempotencyKey,
+            claim,
+            retry: false,
+            afterSeq: 0
+        });
+        const sent = harness.qwil.control
+            .snapshot()
+            .chats.find((chat) => chat.chat_uuid === chatUuid)
+            ?.messages.at(-1);
+        expect(sent).toMatchObject({
+            text: 'Sent with the Master User key',
+            sender_entity_user_xref_uuid: DEMO.staff.oliviaHart
+        });
+        expect(
+            requestsTo('chat-service').every((headers) => headers.get('X-MASTER-USER-API-KEY') === master?.key)
+        ).toBe(true);
     });
 });

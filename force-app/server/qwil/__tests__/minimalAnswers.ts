@@ -26,7 +26,15 @@ export const membership = (uuid: string, role: string, status = 'active') => ({
     invited_at: NOW,
     joined_at: null
 });
-const group = { ...UNKNOWN, group_uuid: GROUP, name: 'Reyes family', identifier: null, description: null, member_count: 2, active_staff_count: 1 };
+const group = {
+    ...UNKNOWN,
+    group_uuid: GROUP,
+    name: 'Reyes family',
+    identifier: null,
+    description: null,
+    member_count: 2,
+    active_staff_count: 1
+};
 const chat = {
     ...UNKNOWN,
     chat_uuid: CHAT,
@@ -38,7 +46,16 @@ const chat = {
     message_count: 1,
     last_message_at: NOW
 };
-const message = { ...UNKNOWN, chat_uuid: CHAT, seq: 1, sender_entity_user_xref_uuid: STAFF, text: 'Hello', sent_at: NOW, reply_to_seq: null, attachments: [] };
+const message = {
+    ...UNKNOWN,
+    chat_uuid: CHAT,
+    seq: 1,
+    sender_entity_user_xref_uuid: STAFF,
+    text: 'Hello',
+    sent_at: NOW,
+    reply_to_seq: null,
+    attachments: []
+};
 export const json = (body: unknown): ScriptedAnswer => ({ body });
 
 /** Every answer without `next_cursor`, each with a field the connector does not know. */
@@ -47,7 +64,9 @@ export const MINIMAL_ANSWERS: Record<string, ScriptedAnswer> = {
     'GET entity-memberships/list': json({ ...UNKNOWN, entity_memberships: [membership(STAFF, 'staff')] }),
     'POST entity-memberships/create': json({ entity_membership: membership(CLIENT, 'client', 'pending') }),
     'POST entity-memberships/invitations/resend': json({ entity_membership: membership(CLIENT, 'client', 'pending') }),
-    'POST entity-memberships/phone-numbers/update': json({ entity_membership: membership(CLIENT, 'client', 'pending') }),
+    'POST entity-memberships/phone-numbers/update': json({
+        entity_membership: membership(CLIENT, 'client', 'pending')
+    }),
     'GET entity-memberships/group-memberships/list': json({ groups: [group] }),
     'GET groups/list': json({ groups: [group] }),
     'GET groups/group-members/list': json({ group_members: [membership(STAFF, 'staff')] }),
@@ -61,8 +80,17 @@ export const MINIMAL_ANSWERS: Record<string, ScriptedAnswer> = {
     'GET chats/messages/range': json({ messages: [message] }),
     'POST chats/create': json({ chat }),
     'POST chats/messages/send-text': json({ message }),
-    'GET chats/export/pdf': { body: '%PDF', headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="chat.pdf"' } },
-    'GET chats/export/zip': { body: 'PK', headers: { 'Content-Type': 'application/zip', 'Content-Disposition': 'attachment; filename="chat.zip"' } },
-    'GET sdk/entity-memberships': json({ entity_memberships: [{ entity: { entity_uuid: ORG_A, name: 'Harbour Wealth' }, user: { entity_user_xref_uuid: STAFF } }] })
+    'GET chats/export/pdf': {
+        body: '%PDF',
+        headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="chat.pdf"' }
+    },
+    'GET chats/export/zip': {
+        body: 'PK',
+        headers: { 'Content-Type': 'application/zip', 'Content-Disposition': 'attachment; filename="chat.zip"' }
+    },
+    'GET sdk/entity-memberships': json({
+        entity_memberships: [
+            { entity: { entity_uuid: ORG_A, name: 'Harbour Wealth' }, user: { entity_user_xref_uuid: STAFF } }
+        ]
+    })
 };
-

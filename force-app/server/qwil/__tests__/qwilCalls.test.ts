@@ -10,7 +10,10 @@ import { scriptedQwil, type SentRequest } from './scriptedQwil';
 
 // Every Qwil call the connector makes is declared once, with its source, in QWIL_CALLS (the README's
 // table of Qwil calls); nothing else is ever sent, and no query parameter the declaration lacks.
-const SERVICES: Record<string, QwilCallDeclaration['service']> = { 'entity-service/sys-api': 'system', 'chat-service/api': 'chat' };
+const SERVICES: Record<string, QwilCallDeclaration['service']> = {
+    'entity-service/sys-api': 'system',
+    'chat-service/api': 'chat'
+};
 
 /** Every request each client method sends, with the answers it needs. */
 async function sendEveryClientCall(): Promise<SentRequest[]> {
@@ -22,7 +25,14 @@ async function sendEveryClientCall(): Promise<SentRequest[]> {
     await qwil.listTenancies('sofia@example.com');
     await qwil.listMembershipsPage({ role: 'staff', status: 'active', search: 'Reyes' }, 'next');
     await qwil.searchGroups('Reyes');
-    await qwil.createMembership({ first_name: 'Ana', last_name: 'Lind', job_title: 'Client', primary_email: 'ana@example.com', role: 'client', created_by_entity_user_xref_uuid: STAFF });
+    await qwil.createMembership({
+        first_name: 'Ana',
+        last_name: 'Lind',
+        job_title: 'Client',
+        primary_email: 'ana@example.com',
+        role: 'client',
+        created_by_entity_user_xref_uuid: STAFF
+    });
     await qwil.resendInvitation(CLIENT);
     await qwil.updateInvitationPhone(CLIENT, '+447700900123');
     await groups.groupsOf(CLIENT);
@@ -45,7 +55,10 @@ async function sendEveryClientCall(): Promise<SentRequest[]> {
 }
 
 const declarationOf = (request: SentRequest) =>
-    Object.entries(QWIL_CALLS).find(([, call]) => call.service === SERVICES[request.service] && call.method === request.method && call.path === request.path);
+    Object.entries(QWIL_CALLS).find(
+        ([, call]) =>
+            call.service === SERVICES[request.service] && call.method === request.method && call.path === request.path
+    );
 
 describe('the declaration table of Qwil calls', () => {
     let sent: SentRequest[];
@@ -67,10 +80,12 @@ describe('the declaration table of Qwil calls', () => {
     });
 
     it('refuses, before sending, a call or a query parameter it does not list', () => {
-        expect(() => requireDeclared('system', 'GET', 'entity-memberships/avatar')).toThrow('Qwil call GET system entity-memberships/avatar is not declared in QWIL_CALLS');
-        expect(() => requireDeclared('system', 'GET', 'sdk/entity-memberships', { primary_email: 'a@example.com', limit: '100' })).toThrow(
-            'Qwil call GET system sdk/entity-memberships: query parameter limit is not declared in QWIL_CALLS'
+        expect(() => requireDeclared('system', 'GET', 'entity-memberships/avatar')).toThrow(
+            'Qwil call GET system entity-memberships/avatar is not declared in QWIL_CALLS'
         );
+        expect(() =>
+            requireDeclared('system', 'GET', 'sdk/entity-memberships', { primary_email: 'a@example.com', limit: '100' })
+        ).toThrow('Qwil call GET system sdk/entity-memberships: query parameter limit is not declared in QWIL_CALLS');
     });
 
     it('gives each call a source and what the connector depends on in its answer', () => {
@@ -82,19 +97,29 @@ describe('the declaration table of Qwil calls', () => {
 
     it('is the same table in the Apex twin', () => {
         const apex = readFileSync(join(__dirname, '../../../main/default/classes/QwilCalls.cls'), 'utf8');
-        const declared = [...apex.matchAll(/declare\('(\w+)', '(\w+)', '([\w/-]+)', '([\w/-]+)', new List<String>\{([^}]*)\}/g)].map(([, name, service, method, path, query]) => ({
+        const declared = [
+            ...apex.matchAll(/declare\('(\w+)', '(\w+)', '([\w/-]+)', '([\w/-]+)', new List<String>\{([^}]*)\}/g)
+        ].map(([, name, service, method, path, query]) => ({
             name,
             service,
             method,
             path,
             query: [...(query ?? '').matchAll(/'(\w+)'/g)].map(([, parameter]) => parameter)
         }));
-        expect(declared).toEqual(Object.entries(QWIL_CALLS).map(([name, call]) => ({ name, service: call.service, method: call.method, path: call.path, query: [...call.query] })));
+        expect(declared).toEqual(
+            Object.entries(QWIL_CALLS).map(([name, call]) => ({
+                name,
+                service: call.service,
+                method: call.method,
+                path: call.path,
+                query: [...call.query]
+            }))
+        );
     });
 });
 
 describe('the tenancy lookup', () => {
-    it('is sent as Qwil\'s multi-organisation sample sends it: the primary email only, no paging, no organisation header', async () => {
+    it("is sent as Qwil's multi-organisation sample sends it: the primary email only, no paging, no organisation header", async () => {
         const http = scriptedQwil(MINIMAL_ANSWERS);
         await new QwilClient(http).listTenancies('sofia.reyes+work@example.com');
         expect(http.sent).toHaveLength(1);
@@ -114,7 +139,9 @@ describe('query values', () => {
     it('encode every character outside the unreserved set', () => {
         for (let code = 32; code < 127; code++) {
             const character = String.fromCharCode(code);
-            expect(encodeQueryValue(character)).toBe(/[A-Za-z0-9\-._~]/.test(character) ? character : `%${code.toString(16).toUpperCase().padStart(2, '0')}`);
+            expect(encodeQueryValue(character)).toBe(
+                /[A-Za-z0-9\-._~]/.test(character) ? character : `%${code.toString(16).toUpperCase().padStart(2, '0')}`
+            );
         }
     });
 });

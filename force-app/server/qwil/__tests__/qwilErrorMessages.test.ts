@@ -6,7 +6,20 @@ import { QwilApiError } from '../qwilTransport';
 
 // Every code Qwil's samples handle (QwilSdk.cls, QwilSdkAuth.cls) gets a staff message without the
 // code and, for administrators, what it means and how to fix it.
-const SAMPLE_CODES = ['RU001', 'RU002', 'RF736', 'RF841', 'RF024', 'RN006', 'RN900', 'RN902', 'RB035', 'RB785', 'RF731', 'RF888'];
+const SAMPLE_CODES = [
+    'RU001',
+    'RU002',
+    'RF736',
+    'RF841',
+    'RF024',
+    'RN006',
+    'RN900',
+    'RN902',
+    'RB035',
+    'RB785',
+    'RF731',
+    'RF888'
+];
 
 describe.each(SAMPLE_CODES)('Qwil code %s', (code) => {
     const error = new QwilApiError(400, code, 'no message in the answer');
@@ -21,7 +34,11 @@ describe.each(SAMPLE_CODES)('Qwil code %s', (code) => {
         const staff = describeQwilFailure(error, 'staff') ?? '';
         const administrator = describeQwilFailure(error, 'administrator') ?? '';
         expect(administrator.startsWith(`${staff} Detail for administrators: `)).toBe(true);
-        expect(administrator.slice(staff.length)).toMatch(new RegExp(`^ Detail for administrators: Qwil answered HTTP 400 with code ${code} \\(.+\\)\\. To fix it: .+\\.$`));
+        expect(administrator.slice(staff.length)).toMatch(
+            new RegExp(
+                `^ Detail for administrators: Qwil answered HTTP 400 with code ${code} \\(.+\\)\\. To fix it: .+\\.$`
+            )
+        );
     });
 });
 
@@ -34,8 +51,12 @@ it('tells an administrator exactly what to do about a key Qwil does not accept (
 
 it('treats a code named like an object property as unknown: staff get a next step, administrators the code', () => {
     const error = new QwilApiError(409, 'constructor', 'odd');
-    expect(describeQwilFailure(error, 'staff')).toBe('This conflicts with a change made in Qwil meanwhile. Reopen the tab to see the current state, then try again if it is still needed.');
-    expect(describeQwilFailure(error, 'administrator')).toMatch(/Detail for administrators: Qwil answered HTTP 409 with code constructor: odd\.$/);
+    expect(describeQwilFailure(error, 'staff')).toBe(
+        'This conflicts with a change made in Qwil meanwhile. Reopen the tab to see the current state, then try again if it is still needed.'
+    );
+    expect(describeQwilFailure(error, 'administrator')).toMatch(
+        /Detail for administrators: Qwil answered HTTP 409 with code constructor: odd\.$/
+    );
 });
 
 it('words every code the same in the Apex twin', () => {
@@ -43,13 +64,18 @@ it('words every code the same in the Apex twin', () => {
     const quoted = (text: string | undefined) => (text === undefined ? 'null' : `'${text.replace(/'/g, "\\'")}'`);
     const DISABLED = 'Qwil is currently disabled for this organisation. Contact your Qwil administrator.';
     for (const [code, { staff, cause, fix }] of Object.entries(KNOWN_CODES)) {
-        expect(apex).toContain(`'${code}' => new KnownCode(${staff === DISABLED ? 'DISABLED' : quoted(staff)}, ${quoted(cause)}, ${quoted(fix)})`);
+        expect(apex).toContain(
+            `'${code}' => new KnownCode(${staff === DISABLED ? 'DISABLED' : quoted(staff)}, ${quoted(cause)}, ${quoted(fix)})`
+        );
     }
 });
 
 it("keeps the platform's text of a failed callout for administrators: staff get only what to do", () => {
-    const unreachable = new CalloutException('Unauthorized endpoint, please check Setup->Security->Remote site settings.');
-    const staffMessage = 'Qwil Messenger could not reach Qwil. Ask your administrator to check the named credential Qwil_Messenger_Salesforce_Connector.';
+    const unreachable = new CalloutException(
+        'Unauthorized endpoint, please check Setup->Security->Remote site settings.'
+    );
+    const staffMessage =
+        'Qwil Messenger could not reach Qwil. Ask your administrator to check the named credential Qwil_Messenger_Salesforce_Connector.';
     expect(describeQwilFailure(unreachable, 'staff')).toBe(staffMessage);
     expect(describeQwilFailure(unreachable, 'administrator')).toBe(
         `${staffMessage} Detail for administrators: the callout failed with: Unauthorized endpoint, please check Setup->Security->Remote site settings..`

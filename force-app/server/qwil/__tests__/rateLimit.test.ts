@@ -42,7 +42,9 @@ describe("Qwil's rate limit", () => {
         const http = scriptedQwil({ 'GET entity-memberships': [rateLimited('1'), rateLimited('2'), found] });
         const lookup = failureOf(new QwilClient(http).findMembership({ identifier: 'olivia' }));
         await jest.advanceTimersByTimeAsync(1000);
-        expect(describeQwilFailure(await lookup)).toBe('Qwil is receiving too many requests right now. Try again in 2 seconds.');
+        expect(describeQwilFailure(await lookup)).toBe(
+            'Qwil is receiving too many requests right now. Try again in 2 seconds.'
+        );
         expect(http.sent).toHaveLength(2);
     });
 
@@ -50,20 +52,30 @@ describe("Qwil's rate limit", () => {
         const http = scriptedQwil({ 'GET entity-memberships': rateLimited('45') });
         const error = await failureOf(new QwilClient(http).findMembership({ identifier: 'olivia' }));
         expect(error).toBeInstanceOf(QwilApiError);
-        expect(describeQwilFailure(error)).toBe('Qwil is receiving too many requests right now. Try again in 45 seconds.');
+        expect(describeQwilFailure(error)).toBe(
+            'Qwil is receiving too many requests right now. Try again in 45 seconds.'
+        );
         expect(http.sent).toHaveLength(1);
     });
 
     it('does not retry a write, even after a short wait', async () => {
         const http = scriptedQwil({ 'POST entity-memberships/invitations/resend': rateLimited('1') });
         const error = await failureOf(new QwilClient(http).resendInvitation(CLIENT));
-        expect(describeQwilFailure(error)).toBe('Qwil is receiving too many requests right now. Try again in a second.');
+        expect(describeQwilFailure(error)).toBe(
+            'Qwil is receiving too many requests right now. Try again in a second.'
+        );
         expect(http.sent).toHaveLength(1);
     });
 
     it('asks staff to wait a minute when Qwil does not say how long', async () => {
-        const error = await failureOf(new QwilClient(scriptedQwil({ 'GET entity-memberships': rateLimited() })).findMembership({ identifier: 'olivia' }));
-        expect(describeQwilFailure(error)).toBe('Qwil is receiving too many requests right now. Wait a minute and try again.');
+        const error = await failureOf(
+            new QwilClient(scriptedQwil({ 'GET entity-memberships': rateLimited() })).findMembership({
+                identifier: 'olivia'
+            })
+        );
+        expect(describeQwilFailure(error)).toBe(
+            'Qwil is receiving too many requests right now. Wait a minute and try again.'
+        );
     });
 
     it('speaks of minutes for a long wait', () => {

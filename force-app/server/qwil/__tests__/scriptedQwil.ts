@@ -19,7 +19,8 @@ export interface SentRequest {
     readonly body: string | null;
 }
 
-const ENDPOINT = /^callout:Qwil_Messenger_Salesforce_Connector\/(entity-service\/sys-api|chat-service\/api)\/([^?]*)(?:\?(.*))?$/;
+const ENDPOINT =
+    /^callout:Qwil_Messenger_Salesforce_Connector\/(entity-service\/sys-api|chat-service\/api)\/([^?]*)(?:\?(.*))?$/;
 
 function toResponse({ status = 200, body = {}, headers = {} }: ScriptedAnswer): HttpResponse {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -28,7 +29,8 @@ function toResponse({ status = 200, body = {}, headers = {} }: ScriptedAnswer): 
         getStatus: () => String(status),
         getBody: () => text,
         getBodyAsBlob: () => new TextEncoder().encode(text),
-        getHeader: (name) => Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1] ?? null
+        getHeader: (name) =>
+            Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1] ?? null
     };
 }
 
@@ -37,7 +39,9 @@ function toResponse({ status = 200, body = {}, headers = {} }: ScriptedAnswer): 
  * a list answers successive requests in turn), records every request, and fails the test on a
  * request the script does not list.
  */
-export function scriptedQwil(script: Readonly<Record<string, ScriptedAnswer | ScriptedAnswer[]>>): Http & { readonly sent: SentRequest[] } {
+export function scriptedQwil(
+    script: Readonly<Record<string, ScriptedAnswer | ScriptedAnswer[]>>
+): Http & { readonly sent: SentRequest[] } {
     const sent: SentRequest[] = [];
     return {
         sent,
@@ -45,9 +49,21 @@ export function scriptedQwil(script: Readonly<Record<string, ScriptedAnswer | Sc
             const match = ENDPOINT.exec(request.getEndpoint());
             if (!match) throw new Error(`not a Qwil endpoint: ${request.getEndpoint()}`);
             const [, service = '', path = '', rawQuery = ''] = match;
-            sent.push({ method: request.getMethod(), service, path, query: new URLSearchParams(rawQuery), rawQuery, headers: request.getHeaders(), body: request.getBody() });
+            sent.push({
+                method: request.getMethod(),
+                service,
+                path,
+                query: new URLSearchParams(rawQuery),
+                rawQuery,
+                headers: request.getHeaders(),
+                body: request.getBody()
+            });
             const scripted = script[`${request.getMethod()} ${path}`];
-            const answer = Array.isArray(scripted) ? scripted[sent.filter((other) => other.method === request.getMethod() && other.path === path).length - 1] : scripted;
+            const answer = Array.isArray(scripted)
+                ? scripted[
+                      sent.filter((other) => other.method === request.getMethod() && other.path === path).length - 1
+                  ]
+                : scripted;
             if (!answer) throw new Error(`no scripted answer for ${request.getMethod()} ${path}`);
             return Promise.resolve(toResponse(answer));
         }

@@ -18,10 +18,20 @@ describe('answers without the paging cursor and with fields the connector does n
 
     it('are read by every membership call', async () => {
         expect((await qwil.findMembership({ identifier: 'S-1' }))?.entity_user_xref_uuid).toBe(STAFF);
-        expect(await qwil.listMembershipsPage({ role: 'staff' }, null)).toMatchObject({ entity_memberships: [{ entity_user_xref_uuid: STAFF }], next_cursor: null });
+        expect(await qwil.listMembershipsPage({ role: 'staff' }, null)).toMatchObject({
+            entity_memberships: [{ entity_user_xref_uuid: STAFF }],
+            next_cursor: null
+        });
         expect(await qwil.searchMemberships({ search: 'Reyes' })).toHaveLength(1);
         expect(await qwil.searchGroups('Reyes')).toHaveLength(1);
-        const invite = { first_name: 'Ana', last_name: 'Lind', job_title: 'Client', primary_email: 'ana@example.com', role: 'client' as const, created_by_entity_user_xref_uuid: STAFF };
+        const invite = {
+            first_name: 'Ana',
+            last_name: 'Lind',
+            job_title: 'Client',
+            primary_email: 'ana@example.com',
+            role: 'client' as const,
+            created_by_entity_user_xref_uuid: STAFF
+        };
         expect((await qwil.createMembership(invite)).status).toBe('pending');
         expect((await qwil.resendInvitation(CLIENT)).entity_user_xref_uuid).toBe(CLIENT);
         expect((await qwil.updateInvitationPhone(CLIENT, '+447700900123')).entity_user_xref_uuid).toBe(CLIENT);
@@ -41,7 +51,10 @@ describe('answers without the paging cursor and with fields the connector does n
     });
 
     it('are read by every chat call', async () => {
-        expect(await chats.listClientChats({ clientUuid: CLIENT, limit: 10 })).toMatchObject({ chats: [{ chat_uuid: CHAT }], next_cursor: null });
+        expect(await chats.listClientChats({ clientUuid: CLIENT, limit: 10 })).toMatchObject({
+            chats: [{ chat_uuid: CHAT }],
+            next_cursor: null
+        });
         expect(await chats.listChatsOf(STAFF)).toHaveLength(1);
         expect(await chats.messageRange(STAFF, CHAT, 20)).toMatchObject({ messages: [{ seq: 1 }], next_cursor: null });
         expect((await chats.createChat(STAFF, { entity_user_xref_uuids: [CLIENT] })).chat_uuid).toBe(CHAT);
@@ -52,9 +65,11 @@ describe('answers without the paging cursor and with fields the connector does n
     });
 });
 
-describe('the tenancy list as Qwil\'s multi-organisation sample reads it', () => {
+describe("the tenancy list as Qwil's multi-organisation sample reads it", () => {
     /** Only entity {entity_uuid, name} and user {entity_user_xref_uuid}: no role, status, cursor, avatar or logo. */
-    const sampleShaped = (...tenancies: { entity: string; user: string; role?: string; status?: string }[]): ScriptedAnswer =>
+    const sampleShaped = (
+        ...tenancies: { entity: string; user: string; role?: string; status?: string }[]
+    ): ScriptedAnswer =>
         json({
             entity_memberships: tenancies.map(({ entity, user, role, status }) => ({
                 entity: { entity_uuid: entity, name: entity === ORG_A ? 'Harbour Wealth' : 'Northgate', ...UNKNOWN },
@@ -64,25 +79,46 @@ describe('the tenancy list as Qwil\'s multi-organisation sample reads it', () =>
     const key = { field: 'Email', label: 'Email', value: 'sofia@example.com' };
 
     it('is read, with role and status unknown', async () => {
-        const qwil = new QwilClient(scriptedQwil({ 'GET sdk/entity-memberships': sampleShaped({ entity: ORG_A, user: STAFF }) }));
-        expect(await qwil.listTenancies('sofia@example.com')).toEqual([{ entity: { entity_uuid: ORG_A, name: 'Harbour Wealth' }, user: { entity_user_xref_uuid: STAFF } }]);
+        const qwil = new QwilClient(
+            scriptedQwil({ 'GET sdk/entity-memberships': sampleShaped({ entity: ORG_A, user: STAFF }) })
+        );
+        expect(await qwil.listTenancies('sofia@example.com')).toEqual([
+            { entity: { entity_uuid: ORG_A, name: 'Harbour Wealth' }, user: { entity_user_xref_uuid: STAFF } }
+        ]);
     });
 
     it('reads a role or status the connector does not know as unknown, and an avatar or logo given as null', async () => {
-        const answer = json({ entity_memberships: [{ entity: { entity_uuid: ORG_A, name: 'A', avatar_url: null, logo_url: null }, user: { entity_user_xref_uuid: STAFF, role: 'owner', status: 7 } }] });
-        const [tenancy] = await new QwilClient(scriptedQwil({ 'GET sdk/entity-memberships': answer })).listTenancies('sofia@example.com');
+        const answer = json({
+            entity_memberships: [
+                {
+                    entity: { entity_uuid: ORG_A, name: 'A', avatar_url: null, logo_url: null },
+                    user: { entity_user_xref_uuid: STAFF, role: 'owner', status: 7 }
+                }
+            ]
+        });
+        const [tenancy] = await new QwilClient(scriptedQwil({ 'GET sdk/entity-memberships': answer })).listTenancies(
+            'sofia@example.com'
+        );
         expect(tenancy?.user).toEqual({ entity_user_xref_uuid: STAFF, role: undefined, status: undefined });
     });
 
     it('looks up each membership whose role or status is unknown in its organisation, and keeps active staff only', async () => {
         const http = scriptedQwil({
             'GET sdk/entity-memberships': sampleShaped({ entity: ORG_A, user: STAFF }, { entity: ORG_B, user: CLIENT }),
-            'GET entity-memberships': [json({ entity_membership: membership(STAFF, 'staff') }), json({ entity_membership: membership(CLIENT, 'client') })]
+            'GET entity-memberships': [
+                json({ entity_membership: membership(STAFF, 'staff') }),
+                json({ entity_membership: membership(CLIENT, 'client') })
+            ]
         });
         const organisations = await activeStaffOrganisations(new QwilClient(http), key);
         expect(organisations).toEqual([{ entityUuid: ORG_A, name: 'Harbour Wealth', membershipUuid: STAFF }]);
         const lookups = http.sent.filter((request) => request.path === 'entity-memberships');
-        expect(lookups.map((request) => [request.headers.get('on-behalf-of-entity-uuid'), request.query.get('entity_user_xref_uuid')])).toEqual([
+        expect(
+            lookups.map((request) => [
+                request.headers.get('on-behalf-of-entity-uuid'),
+                request.query.get('entity_user_xref_uuid')
+            ])
+        ).toEqual([
             [ORG_A, STAFF],
             [ORG_B, CLIENT]
         ]);
@@ -99,22 +135,33 @@ describe('the tenancy list as Qwil\'s multi-organisation sample reads it', () =>
 
     it('needs no lookup when the answer gives role and status', async () => {
         const http = scriptedQwil({
-            'GET sdk/entity-memberships': sampleShaped({ entity: ORG_A, user: STAFF, role: 'staff', status: 'active' }, { entity: ORG_B, user: CLIENT, role: 'client' })
+            'GET sdk/entity-memberships': sampleShaped(
+                { entity: ORG_A, user: STAFF, role: 'staff', status: 'active' },
+                { entity: ORG_B, user: CLIENT, role: 'client' }
+            )
         });
-        expect(await activeStaffOrganisations(new QwilClient(http), key)).toEqual([{ entityUuid: ORG_A, name: 'Harbour Wealth', membershipUuid: STAFF }]);
+        expect(await activeStaffOrganisations(new QwilClient(http), key)).toEqual([
+            { entityUuid: ORG_A, name: 'Harbour Wealth', membershipUuid: STAFF }
+        ]);
         expect(http.sent).toHaveLength(1);
     });
 
     it('is empty when Qwil locates no account (RN006), so the user is told no organisation lists them', async () => {
-        const qwil = new QwilClient(scriptedQwil({ 'GET sdk/entity-memberships': { status: 404, body: { error_code: 'RN006' } } }));
+        const qwil = new QwilClient(
+            scriptedQwil({ 'GET sdk/entity-memberships': { status: 404, body: { error_code: 'RN006' } } })
+        );
         expect(await qwil.listTenancies('nobody@example.com')).toEqual([]);
-        await expect(activeStaffOrganisations(qwil, key)).rejects.toThrow(/^No Qwil organisation lists sofia@example.com \(your Email\) as an active staff member/);
+        await expect(activeStaffOrganisations(qwil, key)).rejects.toThrow(
+            /^No Qwil organisation lists sofia@example.com \(your Email\) as an active staff member/
+        );
     });
 });
 
-describe('an error body with only error_code, as Qwil\'s samples read it', () => {
+describe("an error body with only error_code, as Qwil's samples read it", () => {
     it('keeps the code, so the message for that code applies', async () => {
-        const qwil = new QwilClient(scriptedQwil({ 'GET entity-memberships/list': { status: 401, body: { error_code: 'RU001' } } }));
+        const qwil = new QwilClient(
+            scriptedQwil({ 'GET entity-memberships/list': { status: 401, body: { error_code: 'RU001' } } })
+        );
         const failure = await qwil.searchMemberships({}).catch((error: unknown) => error);
         expect(failure).toBeInstanceOf(QwilApiError);
         expect(failure).toMatchObject({ status: 401, errorCode: 'RU001', unreadable: false });
@@ -122,7 +169,9 @@ describe('an error body with only error_code, as Qwil\'s samples read it', () =>
     });
 
     it('means "not found" for a lookup (RN006)', async () => {
-        const qwil = new QwilClient(scriptedQwil({ 'GET entity-memberships': { status: 404, body: { error_code: 'RN006' } } }));
+        const qwil = new QwilClient(
+            scriptedQwil({ 'GET entity-memberships': { status: 404, body: { error_code: 'RN006' } } })
+        );
         expect(await qwil.findMembership({ primary_email: 'nobody@example.com' })).toBeNull();
     });
 });

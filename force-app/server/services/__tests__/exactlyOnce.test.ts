@@ -21,7 +21,10 @@ const Answer = z.object({ text: z.string() });
 
 async function doneOnce(context: ApexContext, idempotencyKey: string, answer: { text: string }): Promise<void> {
     const { claim } = await beginWrite(context, { idempotencyKey, retry: false });
-    await performOnce(context, { idempotencyKey, claim: claim! }, Answer, { findEarlier: async () => null, write: async () => answer });
+    await performOnce(context, { idempotencyKey, claim: claim! }, Answer, {
+        findEarlier: async () => null,
+        write: async () => answer
+    });
 }
 
 describe('a repeat of a done action', () => {
@@ -31,7 +34,12 @@ describe('a repeat of a done action', () => {
         await doneOnce(context, key, { text: 'Posted.' });
         const { claim } = await beginWrite(context, { idempotencyKey: key, retry: true });
         const write = jest.fn(async () => ({ text: 'Posted again.' }));
-        await expect(performOnce(context, { idempotencyKey: key, claim: claim! }, Answer, { findEarlier: async () => null, write })).resolves.toEqual({ text: 'Posted.' });
+        await expect(
+            performOnce(context, { idempotencyKey: key, claim: claim! }, Answer, {
+                findEarlier: async () => null,
+                write
+            })
+        ).resolves.toEqual({ text: 'Posted.' });
         expect(write).not.toHaveBeenCalled();
     });
 
@@ -42,10 +50,18 @@ describe('a repeat of a done action', () => {
         const { claim } = await beginWrite(context, { idempotencyKey: key, retry: true });
         const write = jest.fn(async () => ({ text: 'Posted again.' }));
         const found = { text: 'As Qwil has it now.' };
-        await expect(performOnce(context, { idempotencyKey: key, claim: claim! }, Answer, { findEarlier: async () => found, write })).resolves.toEqual(found);
-        await expect(performOnce(context, { idempotencyKey: key, claim: claim! }, Answer, { findEarlier: async () => null, write })).rejects.toThrow(
-            'This change was already made. Reopen the page to see it as it is now.'
-        );
+        await expect(
+            performOnce(context, { idempotencyKey: key, claim: claim! }, Answer, {
+                findEarlier: async () => found,
+                write
+            })
+        ).resolves.toEqual(found);
+        await expect(
+            performOnce(context, { idempotencyKey: key, claim: claim! }, Answer, {
+                findEarlier: async () => null,
+                write
+            })
+        ).rejects.toThrow('This change was already made. Reopen the page to see it as it is now.');
         expect(write).not.toHaveBeenCalled();
     });
 });
@@ -53,7 +69,8 @@ describe('a repeat of a done action', () => {
 describe('an org whose cache keeps nothing (no Platform Cache capacity)', () => {
     it('refuses the claim with what the administrator can do, instead of calling every attempt already claimed', async () => {
         const context = contextWithCache({ keepsValues: false });
-        const refusal = 'Qwil Messenger cannot make sure this change is made only once, because Platform Cache is not available to it, so it was not made. Ask your Salesforce administrator to give the QwilConnector cache partition capacity (Setup, Platform Cache).';
+        const refusal =
+            'Qwil Messenger cannot make sure this change is made only once, because Platform Cache is not available to it, so it was not made. Ask your Salesforce administrator to give the QwilConnector cache partition capacity (Setup, Platform Cache).';
         await expect(beginWrite(context, { idempotencyKey: randomUUID(), retry: false })).rejects.toThrow(refusal);
         await expect(beginWrite(context, { idempotencyKey: randomUUID(), retry: true })).rejects.toThrow(refusal);
     });

@@ -24,14 +24,24 @@ function activeStaff(uuid: string): Membership {
 }
 
 /** Qwil with a very long staff list (a new page on every call), in which `chosen` never appear; each of them found by a lookup. */
-function largeOrganisation(chosen: readonly string[]): { session: ConnectorSession; calls: { pages: number; lookups: number } } {
+function largeOrganisation(chosen: readonly string[]): {
+    session: ConnectorSession;
+    calls: { pages: number; lookups: number };
+} {
     const calls = { pages: 0, lookups: 0 };
     const qwil = {
         listMembershipsPage: async (): Promise<MembershipListResponse> => {
             calls.pages += 1;
-            return { entity_memberships: Array.from({ length: 100 }, () => activeStaff(randomUUID())), next_cursor: `page-${calls.pages}` };
+            return {
+                entity_memberships: Array.from({ length: 100 }, () => activeStaff(randomUUID())),
+                next_cursor: `page-${calls.pages}`
+            };
         },
-        findMembership: async ({ entity_user_xref_uuid }: { entity_user_xref_uuid: string }): Promise<Membership | null> => {
+        findMembership: async ({
+            entity_user_xref_uuid
+        }: {
+            entity_user_xref_uuid: string;
+        }): Promise<Membership | null> => {
             calls.lookups += 1;
             return chosen.includes(entity_user_xref_uuid) ? activeStaff(entity_user_xref_uuid) : null;
         }
@@ -53,7 +63,9 @@ describe('requireActiveStaff in an organisation with more staff than one request
         const { session, calls } = largeOrganisation(chosen);
         const refusal = requireActiveStaff(session, chosen);
         await expect(refusal).rejects.toThrow(AuraHandledException);
-        await expect(refusal).rejects.toThrow(/could not confirm that every person chosen is an active staff member\. Choose at most 10 staff members at once\.$/);
+        await expect(refusal).rejects.toThrow(
+            /could not confirm that every person chosen is an active staff member\. Choose at most 10 staff members at once\.$/
+        );
         expect(calls).toEqual({ pages: 20, lookups: 0 });
     });
 

@@ -17,7 +17,10 @@ server.events.on('request:start', ({ request }) => void urls.push(decodeURICompo
 
 let harness: ConnectorHarness;
 function useHarness(superApiKey = false): void {
-    harness = createConnectorHarness({ ...(superApiKey ? { settings: { Using_Super_API_Key__c: true } } : {}), superApiKey });
+    harness = createConnectorHarness({
+        ...(superApiKey ? { settings: { Using_Super_API_Key__c: true } } : {}),
+        superApiKey
+    });
     serve(harness);
     urls.length = 0;
     harness.runAs(OLIVIA);
@@ -28,7 +31,8 @@ const recordId = (name: string) => {
     if (!record) throw new Error(`No record named ${name}`);
     return record.Id;
 };
-const loadTab = (name: string) => harness.callApex('QwilConnectorController', 'loadTab', { recordId: recordId(name) }) as Promise<TabState>;
+const loadTab = (name: string) =>
+    harness.callApex('QwilConnectorController', 'loadTab', { recordId: recordId(name) }) as Promise<TabState>;
 const ready = async (name: string): Promise<ReadyTab> => {
     const state = await loadTab(name);
     if (state.kind !== 'ready') throw new Error(`Expected a ready tab, got ${state.kind}`);
@@ -45,7 +49,18 @@ async function measure(open: () => Promise<unknown>): Promise<{ callouts: number
 /** Only Date is faked: Platform Cache expiry and the reuse window follow it, msw and timers stay real. */
 function fakeDateOnly(): void {
     jest.useFakeTimers({
-        doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+        doNotFake: [
+            'hrtime',
+            'nextTick',
+            'performance',
+            'queueMicrotask',
+            'setImmediate',
+            'clearImmediate',
+            'setInterval',
+            'clearInterval',
+            'setTimeout',
+            'clearTimeout'
+        ],
         now: new Date('2026-03-02T09:00:00Z')
     });
 }
@@ -94,7 +109,12 @@ describe('the first view with a System API key', () => {
 
     it('asks Qwil once for a client several staff open at the same moment', async () => {
         const asUser = (username: string) =>
-            harness.org.runtime.invoke({ userId: harness.org.requireUser(username).Id, className: 'QwilConnectorController', methodName: 'loadTab', params: { recordId: recordId('Eleanor Whitfield') } });
+            harness.org.runtime.invoke({
+                userId: harness.org.requireUser(username).Id,
+                className: 'QwilConnectorController',
+                methodName: 'loadTab',
+                params: { recordId: recordId('Eleanor Whitfield') }
+            });
         const outcomes = await Promise.all([asUser(OLIVIA), asUser(SOFIA), asUser(OLIVIA)]);
         expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, true, true]);
         expect(urls.filter((url) => url.endsWith(`identifier=${recordId('Eleanor Whitfield')}`))).toHaveLength(1);
@@ -104,7 +124,9 @@ describe('the first view with a System API key', () => {
 describe('the first view with a Super API key', () => {
     beforeEach(() => {
         useHarness(true);
-        harness.org.records.update(harness.org.requireUser(OLIVIA).Id, { [CHOSEN_ORGANISATION_FIELD]: DEMO.organisations.harbourWealth });
+        harness.org.records.update(harness.org.requireUser(OLIVIA).Id, {
+            [CHOSEN_ORGANISATION_FIELD]: DEMO.organisations.harbourWealth
+        });
     });
 
     it('waits on Qwil twice cold (organisations, then staff and client at once) and once warm', async () => {
@@ -118,8 +140,23 @@ describe("a busy office within Qwil's rate limit", () => {
     // users; 50 seats share them, each opening a tab their user can read, 40 rounds 1.5 s apart (one
     // minute on the faked clock). Each further staff user would add at most 2 calls (their mapping).
     const READABLE: Readonly<Record<string, readonly string[]>> = {
-        [SOFIA]: ['Charlotte Dubois', 'Eleanor Whitfield', 'Marcus Bennett', 'Priya Raman', 'Thomas Okafor', 'Hannah Lindqvist', 'George Adeyemi'],
-        [OLIVIA]: ['Charlotte Dubois', 'Eleanor Whitfield', 'Marcus Bennett', 'Priya Raman', 'Thomas Okafor', 'Hannah Lindqvist'],
+        [SOFIA]: [
+            'Charlotte Dubois',
+            'Eleanor Whitfield',
+            'Marcus Bennett',
+            'Priya Raman',
+            'Thomas Okafor',
+            'Hannah Lindqvist',
+            'George Adeyemi'
+        ],
+        [OLIVIA]: [
+            'Charlotte Dubois',
+            'Eleanor Whitfield',
+            'Marcus Bennett',
+            'Priya Raman',
+            'Thomas Okafor',
+            'Hannah Lindqvist'
+        ],
         'james.patel@harbourwealth.example': ['Hannah Lindqvist', 'George Adeyemi']
     };
     const SEATS = 50;
@@ -133,7 +170,12 @@ describe("a busy office within Qwil's rate limit", () => {
             const user = users[seat % users.length] ?? OLIVIA;
             const clients = READABLE[user] ?? [];
             const name = clients[(seat + round) % clients.length] ?? 'Eleanor Whitfield';
-            return harness.org.runtime.invoke({ userId: harness.org.requireUser(user).Id, className: 'QwilConnectorController', methodName: 'loadTab', params: { recordId: recordId(name) } });
+            return harness.org.runtime.invoke({
+                userId: harness.org.requireUser(user).Id,
+                className: 'QwilConnectorController',
+                methodName: 'loadTab',
+                params: { recordId: recordId(name) }
+            });
         };
         let errors = 0;
         for (let round = 0; round < ROUNDS; round += 1) {
@@ -144,6 +186,8 @@ describe("a busy office within Qwil's rate limit", () => {
         expect(errors).toBe(0);
         // Each user's staff mapping once (2 lookups), each client once per reuse window: 48 here.
         const clients = new Set(Object.values(READABLE).flat()).size;
-        expect(requests.length).toBeLessThanOrEqual(users.length * 2 + clients * Math.ceil(60 / CLIENT_STATE_REUSE_SECONDS));
+        expect(requests.length).toBeLessThanOrEqual(
+            users.length * 2 + clients * Math.ceil(60 / CLIENT_STATE_REUSE_SECONDS)
+        );
     });
 });

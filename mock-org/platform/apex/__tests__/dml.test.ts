@@ -3,13 +3,23 @@ import { QWIL_NAMED_CREDENTIAL } from '../../../../force-app/server/qwil/qwilTra
 import { SEED_USERS, createScriptedOrg, gate, type ScriptedClassOptions, type Step } from '../../__tests__/probeOrg';
 
 const { olivia, james, sofia } = SEED_USERS;
-const updateFailure = (statusCode: string) => ({ ok: false, error: { body: { exceptionType: 'System.DmlException', message: expect.stringContaining(`first error: ${statusCode}`) } } });
+const updateFailure = (statusCode: string) => ({
+    ok: false,
+    error: {
+        body: { exceptionType: 'System.DmlException', message: expect.stringContaining(`first error: ${statusCode}`) }
+    }
+});
 
 function dmlOrg(classOptions: ScriptedClassOptions = {}) {
     const ids = { whitfield: '', lindqvist: '', olivia: '', james: '' };
     const paused = gate();
     const update =
-        (type: string, record: keyof typeof ids, fields: Record<string, unknown>, access?: 'USER_MODE' | 'SYSTEM_MODE'): Step =>
+        (
+            type: string,
+            record: keyof typeof ids,
+            fields: Record<string, unknown>,
+            access?: 'USER_MODE' | 'SYSTEM_MODE'
+        ): Step =>
         async ({ database }) => {
             database.updateById(type, ids[record], fields, access);
             return null;
@@ -25,7 +35,8 @@ function dmlOrg(classOptions: ScriptedClassOptions = {}) {
         ownFederationIdAsUser: update('User', 'olivia', { FederationIdentifier: 'someone.else' }, 'USER_MODE'),
         ownFederationIdAsSystem: update('User', 'olivia', { FederationIdentifier: 'someone.else' }, 'SYSTEM_MODE'),
         jamesFederationIdAsUser: update('User', 'james', { FederationIdentifier: 'james.p' }, 'USER_MODE'),
-        readTitle: async ({ database }) => database.queryById('Contact', ids.whitfield, ['Title'], 'SYSTEM_MODE')?.['Title'],
+        readTitle: async ({ database }) =>
+            database.queryById('Contact', ids.whitfield, ['Title'], 'SYSTEM_MODE')?.['Title'],
         updateThenRead: async ({ database }) => {
             database.updateById('Contact', ids.whitfield, { Title: 'Trustee' }, 'SYSTEM_MODE');
             return database.queryById('Contact', ids.whitfield, ['Title'], 'SYSTEM_MODE')?.['Title'];
@@ -47,12 +58,18 @@ function dmlOrg(classOptions: ScriptedClassOptions = {}) {
             return null;
         },
         manyUpdates: async ({ database }) => {
-            for (let statement = 1; statement <= 151; statement++) database.updateById('Contact', ids.whitfield, { Title: `Title ${statement}` }, 'SYSTEM_MODE');
+            for (let statement = 1; statement <= 151; statement++)
+                database.updateById('Contact', ids.whitfield, { Title: `Title ${statement}` }, 'SYSTEM_MODE');
             return null;
         }
     };
     const probe = createScriptedOrg(steps, classOptions, { transport: async () => new Response('{}') });
-    Object.assign(ids, { whitfield: probe.contactId('Whitfield'), lindqvist: probe.contactId('Lindqvist'), olivia: probe.userId(olivia), james: probe.userId(james) });
+    Object.assign(ids, {
+        whitfield: probe.contactId('Whitfield'),
+        lindqvist: probe.contactId('Lindqvist'),
+        olivia: probe.userId(olivia),
+        james: probe.userId(james)
+    });
     const title = (lastName: string) => probe.org.records.get(probe.contactId(lastName))?.['Title'];
     return { ...probe, paused, title };
 }
@@ -90,7 +107,12 @@ describe('DML limits (platform.md §2.1, §2.2, §3.1; checklist items 4 and 9)'
     it('refuses a callout after DML: uncommitted work pending', async () => {
         expect(await dmlOrg().run(olivia, 'updateThenCallOut')).toMatchObject({
             ok: false,
-            error: { body: { exceptionType: 'System.CalloutException', message: 'You have uncommitted work pending. Please commit or rollback before calling out' } }
+            error: {
+                body: {
+                    exceptionType: 'System.CalloutException',
+                    message: 'You have uncommitted work pending. Please commit or rollback before calling out'
+                }
+            }
         });
     });
 
@@ -102,17 +124,24 @@ describe('DML limits (platform.md §2.1, §2.2, §3.1; checklist items 4 and 9)'
     });
 
     it('allows 150 DML statements per transaction and fails the 151st', async () => {
-        expect(await dmlOrg().run(olivia, 'manyUpdates')).toMatchObject({ ok: false, error: { body: { exceptionType: 'System.LimitException', message: 'Too many DML statements: 151' } } });
+        expect(await dmlOrg().run(olivia, 'manyUpdates')).toMatchObject({
+            ok: false,
+            error: { body: { exceptionType: 'System.LimitException', message: 'Too many DML statements: 151' } }
+        });
     });
 });
 
 describe('DML access checks (platform.md §3.3, §5.2; checklist items 7 and 12)', () => {
     it('user mode: refuses to update a record the user may only read (a Read share)', async () => {
-        expect(await dmlOrg().run(olivia, 'lindqvistTitleAsUser')).toMatchObject(updateFailure('INSUFFICIENT_ACCESS_OR_READONLY'));
+        expect(await dmlOrg().run(olivia, 'lindqvistTitleAsUser')).toMatchObject(
+            updateFailure('INSUFFICIENT_ACCESS_OR_READONLY')
+        );
     });
 
     it('system mode in a `with sharing` class: sharing still applies to DML', async () => {
-        expect(await dmlOrg().run(olivia, 'lindqvistTitleAsSystem')).toMatchObject(updateFailure('INSUFFICIENT_ACCESS_OR_READONLY'));
+        expect(await dmlOrg().run(olivia, 'lindqvistTitleAsSystem')).toMatchObject(
+            updateFailure('INSUFFICIENT_ACCESS_OR_READONLY')
+        );
     });
 
     it('system mode in a `without sharing` class: no sharing check', async () => {
@@ -132,7 +161,9 @@ describe('DML access checks (platform.md §3.3, §5.2; checklist items 7 and 12)
     });
 
     it('user mode: FederationIdentifier needs Manage Users, even on the own record', async () => {
-        expect(await dmlOrg().run(olivia, 'ownFederationIdAsUser')).toMatchObject(updateFailure('INVALID_FIELD_FOR_INSERT_UPDATE, Unable to create/update fields: FederationIdentifier.'));
+        expect(await dmlOrg().run(olivia, 'ownFederationIdAsUser')).toMatchObject(
+            updateFailure('INVALID_FIELD_FOR_INSERT_UPDATE, Unable to create/update fields: FederationIdentifier.')
+        );
     });
 
     it('system mode ignores field-level security and the self-edit rules', async () => {
@@ -141,17 +172,29 @@ describe('DML access checks (platform.md §3.3, §5.2; checklist items 7 and 12)
 
     it("user mode: another user's record needs Manage Users", async () => {
         const { run } = dmlOrg();
-        expect(await run(olivia, 'jamesFederationIdAsUser')).toMatchObject(updateFailure('INSUFFICIENT_ACCESS_OR_READONLY'));
+        expect(await run(olivia, 'jamesFederationIdAsUser')).toMatchObject(
+            updateFailure('INSUFFICIENT_ACCESS_OR_READONLY')
+        );
         expect(await run(sofia, 'jamesFederationIdAsUser')).toEqual({ ok: true, value: null });
     });
 
     it('an id that is not a record of the object fails with INVALID_CROSS_REFERENCE_KEY', async () => {
-        expect(await dmlOrg().run(sofia, 'userIdAsContact')).toMatchObject(updateFailure('INVALID_CROSS_REFERENCE_KEY'));
+        expect(await dmlOrg().run(sofia, 'userIdAsContact')).toMatchObject(
+            updateFailure('INVALID_CROSS_REFERENCE_KEY')
+        );
     });
 
     it('no mode may write a system field or a field the object lacks', async () => {
         const { run } = dmlOrg();
-        expect(await run(sofia, 'nameAsSystem')).toMatchObject({ ok: false, error: { body: { exceptionType: 'System.SObjectException', message: 'Field is not writeable: Contact.Name' } } });
-        expect(await run(sofia, 'unknownField')).toMatchObject({ ok: false, error: { body: { exceptionType: 'System.SObjectException', message: 'Invalid field Nope__c for Contact' } } });
+        expect(await run(sofia, 'nameAsSystem')).toMatchObject({
+            ok: false,
+            error: {
+                body: { exceptionType: 'System.SObjectException', message: 'Field is not writeable: Contact.Name' }
+            }
+        });
+        expect(await run(sofia, 'unknownField')).toMatchObject({
+            ok: false,
+            error: { body: { exceptionType: 'System.SObjectException', message: 'Invalid field Nope__c for Contact' } }
+        });
     });
 });

@@ -9,18 +9,22 @@ function queryOrg() {
     let profileId = '';
     const steps: Record<string, Step> = {
         profileAsUser: async ({ database }) => database.queryById('Profile', profileId, ['Name'], 'USER_MODE'),
-        profileAsSystem: async ({ database }) => database.queryById('Profile', profileId, ['Name'], 'SYSTEM_MODE')?.['Name'],
+        profileAsSystem: async ({ database }) =>
+            database.queryById('Profile', profileId, ['Name'], 'SYSTEM_MODE')?.['Name'],
         unknownColumn: async ({ database }) => database.queryById('Contact', whitfield, ['Nickname__c'], 'SYSTEM_MODE'),
         manyQueries: async ({ database }) => {
-            for (let query = 1; query <= 101; query++) database.queryById('Contact', whitfield, ['LastName'], 'SYSTEM_MODE');
+            for (let query = 1; query <= 101; query++)
+                database.queryById('Contact', whitfield, ['LastName'], 'SYSTEM_MODE');
             return null;
         },
         queriesThenLock: async ({ database }) => {
-            for (let query = 1; query <= 100; query++) database.queryById('Contact', whitfield, ['LastName'], 'SYSTEM_MODE');
+            for (let query = 1; query <= 100; query++)
+                database.queryById('Contact', whitfield, ['LastName'], 'SYSTEM_MODE');
             return database.lockById('Contact', whitfield, 'SYSTEM_MODE');
         },
         hundredQueries: async ({ database }) => {
-            for (let query = 1; query <= 100; query++) database.queryById('Contact', whitfield, ['LastName'], 'SYSTEM_MODE');
+            for (let query = 1; query <= 100; query++)
+                database.queryById('Contact', whitfield, ['LastName'], 'SYSTEM_MODE');
             return null;
         }
     };
@@ -32,7 +36,12 @@ function queryOrg() {
 
 describe('SOQL by id', () => {
     it('user mode: an object the user has no read permission on fails the query', async () => {
-        expect(await queryOrg().run(james, 'profileAsUser')).toMatchObject({ ok: false, error: { body: { exceptionType: 'System.QueryException', message: "sObject type 'Profile' is not supported." } } });
+        expect(await queryOrg().run(james, 'profileAsUser')).toMatchObject({
+            ok: false,
+            error: {
+                body: { exceptionType: 'System.QueryException', message: "sObject type 'Profile' is not supported." }
+            }
+        });
     });
 
     it('system mode: object permissions are not checked', async () => {
@@ -40,16 +49,25 @@ describe('SOQL by id', () => {
     });
 
     it('a field the object does not have fails with "No such column"', async () => {
-        expect(await queryOrg().run(james, 'unknownColumn')).toMatchObject({ ok: false, error: { body: { message: expect.stringMatching(/^No such column 'Nickname__c' on entity 'Contact'/) } } });
+        expect(await queryOrg().run(james, 'unknownColumn')).toMatchObject({
+            ok: false,
+            error: { body: { message: expect.stringMatching(/^No such column 'Nickname__c' on entity 'Contact'/) } }
+        });
     });
 
     it('allows 100 queries per transaction and fails the 101st with "Too many SOQL queries: 101"', async () => {
         const { run } = queryOrg();
         expect(await run(james, 'hundredQueries')).toEqual({ ok: true, value: null });
-        expect(await run(james, 'manyQueries')).toMatchObject({ ok: false, error: { body: { exceptionType: 'System.LimitException', message: 'Too many SOQL queries: 101' } } });
+        expect(await run(james, 'manyQueries')).toMatchObject({
+            ok: false,
+            error: { body: { exceptionType: 'System.LimitException', message: 'Too many SOQL queries: 101' } }
+        });
     });
 
     it('counts a FOR UPDATE lock as a query', async () => {
-        expect(await queryOrg().run(james, 'queriesThenLock')).toMatchObject({ ok: false, error: { body: { message: 'Too many SOQL queries: 101' } } });
+        expect(await queryOrg().run(james, 'queriesThenLock')).toMatchObject({
+            ok: false,
+            error: { body: { message: 'Too many SOQL queries: 101' } }
+        });
     });
 });

@@ -11,13 +11,24 @@ function whereInOrg() {
     const steps: Record<string, Step> = {
         emails: async ({ database }) =>
             database
-                .queryWhereIn('Contact', 'Email', ['ELEANOR.WHITFIELD@example.com', 'hannah.lindqvist@example.com', 'nobody@example.com'], 10, 'USER_MODE')
+                .queryWhereIn(
+                    'Contact',
+                    'Email',
+                    ['ELEANOR.WHITFIELD@example.com', 'hannah.lindqvist@example.com', 'nobody@example.com'],
+                    10,
+                    'USER_MODE'
+                )
                 .map((record) => record['Email']),
-        ids: async ({ database }) => database.queryWhereIn('Contact', 'Id', [whitfield.slice(0, 15), lindqvist], 10, 'USER_MODE').map((record) => record.Id),
-        limited: async ({ database }) => database.queryWhereIn('Contact', 'Id', [whitfield, lindqvist], 1, 'USER_MODE').length,
+        ids: async ({ database }) =>
+            database
+                .queryWhereIn('Contact', 'Id', [whitfield.slice(0, 15), lindqvist], 10, 'USER_MODE')
+                .map((record) => record.Id),
+        limited: async ({ database }) =>
+            database.queryWhereIn('Contact', 'Id', [whitfield, lindqvist], 1, 'USER_MODE').length,
         nothing: async ({ database }) => database.queryWhereIn('Contact', 'Email', [], 10, 'USER_MODE'),
         badId: async ({ database }) => database.queryWhereIn('Contact', 'Id', ['not-an-id'], 10, 'USER_MODE'),
-        profileAsUser: async ({ database }) => database.queryWhereIn('Profile', 'Name', ['System Administrator'], 10, 'USER_MODE')
+        profileAsUser: async ({ database }) =>
+            database.queryWhereIn('Profile', 'Name', ['System Administrator'], 10, 'USER_MODE')
     };
     const probe = createScriptedOrg(steps);
     whitfield = probe.contactId('Whitfield');
@@ -29,7 +40,10 @@ describe('SOQL with a bound list (WHERE field IN :values)', () => {
     it('user mode returns only records the user can read; text matches whatever its case', async () => {
         const { run } = whereInOrg();
         expect(await run(james, 'emails')).toEqual({ ok: true, value: ['hannah.lindqvist@example.com'] });
-        expect(await run(olivia, 'emails')).toEqual({ ok: true, value: ['eleanor.whitfield@example.com', 'hannah.lindqvist@example.com'] });
+        expect(await run(olivia, 'emails')).toEqual({
+            ok: true,
+            value: ['eleanor.whitfield@example.com', 'hannah.lindqvist@example.com']
+        });
     });
 
     it('ids match in 15 or 18 characters and come back in 18; sharing applies', async () => {
@@ -46,8 +60,14 @@ describe('SOQL with a bound list (WHERE field IN :values)', () => {
 
     it('a malformed id in the list fails with "invalid ID field"; an unreadable object fails in user mode', async () => {
         const { run } = whereInOrg();
-        expect(await run(james, 'badId')).toMatchObject({ ok: false, error: { body: { exceptionType: 'System.QueryException', message: 'invalid ID field: not-an-id' } } });
-        expect(await run(james, 'profileAsUser')).toMatchObject({ ok: false, error: { body: { message: "sObject type 'Profile' is not supported." } } });
+        expect(await run(james, 'badId')).toMatchObject({
+            ok: false,
+            error: { body: { exceptionType: 'System.QueryException', message: 'invalid ID field: not-an-id' } }
+        });
+        expect(await run(james, 'profileAsUser')).toMatchObject({
+            ok: false,
+            error: { body: { message: "sObject type 'Profile' is not supported." } }
+        });
     });
 });
 
@@ -57,9 +77,12 @@ describe('SOQL with a bound list (WHERE field IN :values)', () => {
 describe('SOQL from a without sharing class', () => {
     const eleanor = ['eleanor.whitfield@example.com'];
     const steps: Record<string, Step> = {
-        withSharingSystemMode: async ({ database }) => database.queryWhereIn('Contact', 'Email', eleanor, 10, 'SYSTEM_MODE').length,
-        withoutSharingSystemMode: async ({ database }) => database.withoutSharing().queryWhereIn('Contact', 'Email', eleanor, 10, 'SYSTEM_MODE').length,
-        withoutSharingUserMode: async ({ database }) => database.withoutSharing().queryWhereIn('Contact', 'Email', eleanor, 10, 'USER_MODE').length
+        withSharingSystemMode: async ({ database }) =>
+            database.queryWhereIn('Contact', 'Email', eleanor, 10, 'SYSTEM_MODE').length,
+        withoutSharingSystemMode: async ({ database }) =>
+            database.withoutSharing().queryWhereIn('Contact', 'Email', eleanor, 10, 'SYSTEM_MODE').length,
+        withoutSharingUserMode: async ({ database }) =>
+            database.withoutSharing().queryWhereIn('Contact', 'Email', eleanor, 10, 'USER_MODE').length
     };
 
     it('system mode skips sharing only without sharing; user mode applies it anyway', async () => {

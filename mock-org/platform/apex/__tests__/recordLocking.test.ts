@@ -47,7 +47,11 @@ function lockingOrg(options: { recordLockWaitMs?: number; transport?: (request: 
             return null;
         }
     };
-    const probe = createScriptedOrg(steps, {}, { principals: { [QWIL_NAMED_CREDENTIAL]: { username: 'key', password: 'secret' } }, ...options });
+    const probe = createScriptedOrg(
+        steps,
+        {},
+        { principals: { [QWIL_NAMED_CREDENTIAL]: { username: 'key', password: 'secret' } }, ...options }
+    );
     recordId = probe.contactId('Whitfield');
     return { ...probe, holding, events, recordId };
 }
@@ -68,7 +72,10 @@ describe('FOR UPDATE record locks (Apex Developer Guide: Locking Statements)', (
         const first = run(olivia, 'holdLock');
         expect(await run(sofia, 'lock')).toMatchObject({
             ok: false,
-            error: { status: 500, body: { exceptionType: 'System.QueryException', message: RECORD_UNAVAILABLE_MESSAGE } }
+            error: {
+                status: 500,
+                body: { exceptionType: 'System.QueryException', message: RECORD_UNAVAILABLE_MESSAGE }
+            }
         });
         holding.open();
         await first;
@@ -124,7 +131,10 @@ describe('FOR UPDATE record locks (Apex Developer Guide: Locking Statements)', (
     it('DML locks the record too: another transaction cannot lock it until the first ends', async () => {
         const { run, holding } = lockingOrg({ recordLockWaitMs: 1 });
         const first = run(olivia, 'updateAndHold');
-        expect(await run(sofia, 'lock')).toMatchObject({ ok: false, error: { body: { message: RECORD_UNAVAILABLE_MESSAGE } } });
+        expect(await run(sofia, 'lock')).toMatchObject({
+            ok: false,
+            error: { body: { message: RECORD_UNAVAILABLE_MESSAGE } }
+        });
         holding.open();
         await first;
         expect(await run(sofia, 'lock')).toMatchObject({ ok: true });
@@ -135,7 +145,14 @@ describe('FOR UPDATE record locks (Apex Developer Guide: Locking Statements)', (
         const first = run(olivia, 'holdLock');
         expect(await run(sofia, 'update')).toMatchObject({
             ok: false,
-            error: { body: { exceptionType: 'System.DmlException', message: expect.stringContaining(`UNABLE_TO_LOCK_ROW, unable to obtain exclusive access to this record or 1 records: ${recordId}`) } }
+            error: {
+                body: {
+                    exceptionType: 'System.DmlException',
+                    message: expect.stringContaining(
+                        `UNABLE_TO_LOCK_ROW, unable to obtain exclusive access to this record or 1 records: ${recordId}`
+                    )
+                }
+            }
         });
         holding.open();
         await first;

@@ -61,14 +61,20 @@ describe('Cache.Org parameters', () => {
     it('accepts an alphanumeric key of up to 50 characters and refuses a longer one', () => {
         const { committed } = cacheWithClock();
         expect(() => committed((cache) => cache.put('k'.repeat(ORG_CACHE_LIMITS.maxKeyLength), 1, HOUR))).not.toThrow();
-        expect(() => committed((cache) => cache.put('k'.repeat(51), 1, HOUR))).toThrow(expect.objectContaining({ name: 'Cache.InvalidParamException' }));
+        expect(() => committed((cache) => cache.put('k'.repeat(51), 1, HOUR))).toThrow(
+            expect.objectContaining({ name: 'Cache.InvalidParamException' })
+        );
         expect(ORG_CACHE_LIMITS.maxKeyLength).toBe(50);
     });
 
     it.each(['staff.map', 'staff_map', 'staff map', '', 'clé'])('refuses the non-alphanumeric key %j', (key) => {
         const { committed } = cacheWithClock();
-        expect(() => committed((cache) => cache.put(key, 1, HOUR))).toThrow(expect.objectContaining({ name: 'Cache.InvalidParamException' }));
-        expect(() => committed((cache) => cache.get(key))).toThrow(expect.objectContaining({ name: 'Cache.InvalidParamException' }));
+        expect(() => committed((cache) => cache.put(key, 1, HOUR))).toThrow(
+            expect.objectContaining({ name: 'Cache.InvalidParamException' })
+        );
+        expect(() => committed((cache) => cache.get(key))).toThrow(
+            expect.objectContaining({ name: 'Cache.InvalidParamException' })
+        );
     });
 
     it('accepts a time to live from 300 to 172,800 seconds and refuses anything else', () => {
@@ -76,7 +82,9 @@ describe('Cache.Org parameters', () => {
         expect(() => committed((cache) => cache.put('low', 1, ORG_CACHE_LIMITS.minTtlSeconds))).not.toThrow();
         expect(() => committed((cache) => cache.put('high', 1, ORG_CACHE_LIMITS.maxTtlSeconds))).not.toThrow();
         for (const ttl of [299, 172_801, 300.5]) {
-            expect(() => committed((cache) => cache.put('bad', 1, ttl))).toThrow(expect.objectContaining({ name: 'Cache.InvalidParamException' }));
+            expect(() => committed((cache) => cache.put('bad', 1, ttl))).toThrow(
+                expect.objectContaining({ name: 'Cache.InvalidParamException' })
+            );
         }
         expect([ORG_CACHE_LIMITS.minTtlSeconds, ORG_CACHE_LIMITS.maxTtlSeconds]).toEqual([300, 172_800]);
     });

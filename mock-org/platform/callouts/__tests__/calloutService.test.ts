@@ -13,8 +13,12 @@ const server = setupServer(
     http.all('https://api.example.test/*', async ({ request }) => {
         received.push(request.clone());
         if (new URL(request.url).pathname === '/slow') await delay(200);
-        if (new URL(request.url).pathname === '/missing') return HttpResponse.json({ error_code: 'RN006' }, { status: 404 });
-        if (new URL(request.url).pathname === '/binary') return new HttpResponse(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xff, 0x00]), { headers: { 'Content-Type': 'application/pdf' } });
+        if (new URL(request.url).pathname === '/missing')
+            return HttpResponse.json({ error_code: 'RN006' }, { status: 404 });
+        if (new URL(request.url).pathname === '/binary')
+            return new HttpResponse(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xff, 0x00]), {
+                headers: { 'Content-Type': 'application/pdf' }
+            });
         return HttpResponse.json({ ok: true });
     })
 );
@@ -39,7 +43,11 @@ const credential = (overrides: Partial<NamedCredentialDefinition> = {}): NamedCr
 
 function serviceWith(definition: NamedCredentialDefinition, principal = { username: 'key-123', password: 's3cr3t' }) {
     const credentials = new Map([[definition.name, definition]]);
-    return new CalloutService(credentials, createMemoryCredentialStore(principal ? { [definition.name]: principal } : {}), (request) => fetch(request));
+    return new CalloutService(
+        credentials,
+        createMemoryCredentialStore(principal ? { [definition.name]: principal } : {}),
+        (request) => fetch(request)
+    );
 }
 
 function request(endpoint: string, configure: (request: HttpRequest) => void = () => undefined): HttpRequest {
@@ -60,12 +68,16 @@ describe('callout: URLs (rule 1)', () => {
     });
 
     it('refuses an unknown named credential without sending anything', async () => {
-        await expect(serviceWith(credential()).send(request('callout:Nope/x'), transaction(), caller)).rejects.toThrow(/named credential "Nope"/);
+        await expect(serviceWith(credential()).send(request('callout:Nope/x'), transaction(), caller)).rejects.toThrow(
+            /named credential "Nope"/
+        );
         expect(received).toHaveLength(0);
     });
 
     it('refuses a raw URL that no remote site allows', async () => {
-        await expect(serviceWith(credential()).send(request('https://api.example.test/x'), transaction(), caller)).rejects.toThrow(
+        await expect(
+            serviceWith(credential()).send(request('https://api.example.test/x'), transaction(), caller)
+        ).rejects.toThrow(
             'Unauthorized endpoint, please check Setup->Security->Remote site settings. endpoint = https://api.example.test/x'
         );
     });
@@ -74,11 +86,17 @@ describe('callout: URLs (rule 1)', () => {
 describe('authorization header and merge fields (rule 2)', () => {
     it('generates Basic base64(username:password) when Generate Authorization Header is on', async () => {
         await serviceWith(credential()).send(request('callout:Example/x'), transaction(), caller);
-        expect(received[0]?.headers.get('authorization')).toBe(`Basic ${Buffer.from('key-123:s3cr3t').toString('base64')}`);
+        expect(received[0]?.headers.get('authorization')).toBe(
+            `Basic ${Buffer.from('key-123:s3cr3t').toString('base64')}`
+        );
     });
 
     it('sends no Authorization header when the option is off', async () => {
-        await serviceWith(credential({ generateAuthorizationHeader: false })).send(request('callout:Example/x'), transaction(), caller);
+        await serviceWith(credential({ generateAuthorizationHeader: false })).send(
+            request('callout:Example/x'),
+            transaction(),
+            caller
+        );
         expect(received[0]?.headers.has('authorization')).toBe(false);
     });
 
@@ -108,13 +126,21 @@ describe('authorization header and merge fields (rule 2)', () => {
             r.setBody(body);
         };
         await serviceWith(credential()).send(request('callout:Example/x', configure), transaction(), caller);
-        await serviceWith(credential({ allowMergeFieldsInBody: true })).send(request('callout:Example/x', configure), transaction(), caller);
+        await serviceWith(credential({ allowMergeFieldsInBody: true })).send(
+            request('callout:Example/x', configure),
+            transaction(),
+            caller
+        );
         expect(await received[0]?.text()).toBe(body);
         expect(await received[1]?.text()).toBe('{"secret":"s3cr3t"}');
     });
 
     it('never merges in the URL', async () => {
-        await serviceWith(credential()).send(request('callout:Example/x?key={!$Credential.UserName}'), transaction(), caller);
+        await serviceWith(credential()).send(
+            request('callout:Example/x?key={!$Credential.UserName}'),
+            transaction(),
+            caller
+        );
         expect(decodeURIComponent(new URL(received[0]?.url ?? '').search)).toBe('?key={!$Credential.UserName}');
     });
 });
@@ -122,8 +148,14 @@ describe('authorization header and merge fields (rule 2)', () => {
 describe('secrets (rule 3)', () => {
     it('fails closed when the credential has no principal: no request leaves the org', async () => {
         const definition = credential();
-        const service = new CalloutService(new Map([[definition.name, definition]]), createMemoryCredentialStore(), (r) => fetch(r));
-        await expect(service.send(request('callout:Example/x'), transaction(), caller)).rejects.toBeInstanceOf(CalloutException);
+        const service = new CalloutService(
+            new Map([[definition.name, definition]]),
+            createMemoryCredentialStore(),
+            (r) => fetch(r)
+        );
+        await expect(service.send(request('callout:Example/x'), transaction(), caller)).rejects.toBeInstanceOf(
+            CalloutException
+        );
         expect(received).toHaveLength(0);
     });
 });
@@ -136,7 +168,11 @@ describe('limits and outcomes (rules 4 and 5)', () => {
     });
 
     it('returns 4xx responses instead of throwing', async () => {
-        const response = await serviceWith(credential()).send(request('callout:Example/missing'), transaction(), caller);
+        const response = await serviceWith(credential()).send(
+            request('callout:Example/missing'),
+            transaction(),
+            caller
+        );
         expect(response.getStatusCode()).toBe(404);
         expect(JSON.parse(response.getBody())).toEqual({ error_code: 'RN006' });
     });
@@ -145,18 +181,24 @@ describe('limits and outcomes (rules 4 and 5)', () => {
         const service = serviceWith(credential());
         const shared = transaction();
         shared.callouts = 100;
-        await expect(service.send(request('callout:Example/x'), shared, caller)).rejects.toThrow(new LimitException('Too many callouts: 101'));
+        await expect(service.send(request('callout:Example/x'), shared, caller)).rejects.toThrow(
+            new LimitException('Too many callouts: 101')
+        );
         expect(received).toHaveLength(0);
     });
 
     it('throws CalloutException "Read timed out" when the response is slower than the timeout', async () => {
         const built = request('callout:Example/slow', (r) => r.setTimeout(50));
-        await expect(serviceWith(credential()).send(built, transaction(), caller)).rejects.toThrow(new CalloutException('Read timed out'));
+        await expect(serviceWith(credential()).send(built, transaction(), caller)).rejects.toThrow(
+            new CalloutException('Read timed out')
+        );
     });
 
     it('rejects a timeout outside 1 to 120,000 ms', async () => {
         const built = request('callout:Example/x', (r) => r.setTimeout(120_001));
-        await expect(serviceWith(credential()).send(built, transaction(), caller)).rejects.toThrow(/between 1 and 120000/);
+        await expect(serviceWith(credential()).send(built, transaction(), caller)).rejects.toThrow(
+            /between 1 and 120000/
+        );
     });
 
     it('refuses to call out after uncommitted work in the same transaction', async () => {
@@ -179,7 +221,9 @@ describe('limits and outcomes (rules 4 and 5)', () => {
     it('stops calling out once the cumulative 120 s are spent', async () => {
         const spent = transaction();
         spent.calloutTimeMs = 120_000;
-        await expect(serviceWith(credential()).send(request('callout:Example/x'), spent, caller)).rejects.toThrow('Exceeded maximum time allotted for callout (120000 ms)');
+        await expect(serviceWith(credential()).send(request('callout:Example/x'), spent, caller)).rejects.toThrow(
+            'Exceeded maximum time allotted for callout (120000 ms)'
+        );
     });
 
     it('rejects a request body over 6 MB', async () => {
@@ -187,34 +231,51 @@ describe('limits and outcomes (rules 4 and 5)', () => {
             r.setMethod('POST');
             r.setBody('x'.repeat(6_000_001));
         });
-        await expect(serviceWith(credential()).send(built, transaction(), caller)).rejects.toThrow('Exceeded max size limit of 6000000 with request size 6000001');
+        await expect(serviceWith(credential()).send(built, transaction(), caller)).rejects.toThrow(
+            'Exceeded max size limit of 6000000 with request size 6000001'
+        );
     });
 });
 
 describe('External Credential style named credentials (platform.md §1.1; checklist items 3 and 7)', () => {
-    const modern = credential({ name: 'Modern', externalCredential: 'Example_Auth', externalCredentialPrincipals: ['Example_Auth-Admin', 'Example_Auth-Main'] });
-    const secrets = { 'Example_Auth-Admin': { username: 'admin-key', password: 'admin-pw' }, 'Example_Auth-Main': { username: 'key-9', password: 'pw-9' } };
+    const modern = credential({
+        name: 'Modern',
+        externalCredential: 'Example_Auth',
+        externalCredentialPrincipals: ['Example_Auth-Admin', 'Example_Auth-Main']
+    });
+    const secrets = {
+        'Example_Auth-Admin': { username: 'admin-key', password: 'admin-pw' },
+        'Example_Auth-Main': { username: 'key-9', password: 'pw-9' }
+    };
     const serviceWithExternalSecret = (principals: Record<string, { username: string; password: string }>) =>
-        new CalloutService(new Map([[modern.name, modern]]), createMemoryCredentialStore(principals), (built) => fetch(built));
-    const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+        new CalloutService(new Map([[modern.name, modern]]), createMemoryCredentialStore(principals), (built) =>
+            fetch(built)
+        );
+    const basic = (username: string, password: string) =>
+        `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 
-    it("sends the secret of the first principal, by sequence number, the user has access to", async () => {
+    it('sends the secret of the first principal, by sequence number, the user has access to', async () => {
         const both: CalloutCaller = { canUseExternalCredentialPrincipal: () => true };
         await serviceWithExternalSecret(secrets).send(request('callout:Modern/x'), transaction(), caller);
         await serviceWithExternalSecret(secrets).send(request('callout:Modern/x'), transaction(), both);
-        expect(received.map((sent) => sent.headers.get('authorization'))).toEqual([basic('key-9', 'pw-9'), basic('admin-key', 'admin-pw')]);
+        expect(received.map((sent) => sent.headers.get('authorization'))).toEqual([
+            basic('key-9', 'pw-9'),
+            basic('admin-key', 'admin-pw')
+        ]);
     });
 
     it('fails closed, sending nothing, for a user without External Credential Principal Access', async () => {
         const noAccess: CalloutCaller = { canUseExternalCredentialPrincipal: () => false };
-        await expect(serviceWithExternalSecret(secrets).send(request('callout:Modern/x'), transaction(), noAccess)).rejects.toThrow(
-            /^We couldn't access the credential\(s\)/
-        );
+        await expect(
+            serviceWithExternalSecret(secrets).send(request('callout:Modern/x'), transaction(), noAccess)
+        ).rejects.toThrow(/^We couldn't access the credential\(s\)/);
         expect(received).toHaveLength(0);
     });
 
     it('fails closed when the principal has no secret yet', async () => {
-        await expect(serviceWithExternalSecret({}).send(request('callout:Modern/x'), transaction(), caller)).rejects.toBeInstanceOf(CalloutException);
+        await expect(
+            serviceWithExternalSecret({}).send(request('callout:Modern/x'), transaction(), caller)
+        ).rejects.toBeInstanceOf(CalloutException);
         expect(received).toHaveLength(0);
     });
 });

@@ -31,6 +31,8 @@ describe('the file credential store', () => {
     it('refuses a file that is not a credential store, naming it', () => {
         const target = file();
         rewrite(target, JSON.stringify({ Qwil: { username: 'key' } }));
-        expect(() => createFileCredentialStore(target).get('Qwil')).toThrow(/named-credentials\.json: not a valid named credential store/);
+        expect(() => createFileCredentialStore(target).get('Qwil')).toThrow(
+            /named-credentials\.json: not a valid named credential store/
+        );
     });
 });

@@ -14,14 +14,22 @@ function fixture(recordValues: string, fields: Record<string, string> = {}): str
     const typeDir = path.join(root, 'objects', 'Sample__mdt');
     mkdirSync(path.join(typeDir, 'fields'), { recursive: true });
     mkdirSync(path.join(root, 'customMetadata'));
-    writeFileSync(path.join(typeDir, 'Sample__mdt.object-meta.xml'), '<?xml version="1.0"?><CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Sample</label></CustomObject>');
+    writeFileSync(
+        path.join(typeDir, 'Sample__mdt.object-meta.xml'),
+        '<?xml version="1.0"?><CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Sample</label></CustomObject>'
+    );
     const allFields = {
         Notes__c: FIELD('Notes__c', 'LongTextArea'),
         Enabled__c: FIELD('Enabled__c', 'Checkbox'),
-        Mode__c: FIELD('Mode__c', 'Picklist', '<valueSet><valueSetDefinition><value><fullName>A</fullName></value><value><fullName>B</fullName></value></valueSetDefinition></valueSet>'),
+        Mode__c: FIELD(
+            'Mode__c',
+            'Picklist',
+            '<valueSet><valueSetDefinition><value><fullName>A</fullName></value><value><fullName>B</fullName></value></valueSetDefinition></valueSet>'
+        ),
         ...fields
     };
-    for (const [name, xml] of Object.entries(allFields)) writeFileSync(path.join(typeDir, 'fields', `${name}.field-meta.xml`), xml);
+    for (const [name, xml] of Object.entries(allFields))
+        writeFileSync(path.join(typeDir, 'fields', `${name}.field-meta.xml`), xml);
     writeFileSync(
         path.join(root, 'customMetadata', 'Sample.Main.md-meta.xml'),
         `<?xml version="1.0" encoding="UTF-8"?><CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>Main</label>${recordValues}</CustomMetadata>`
@@ -47,21 +55,30 @@ describe('custom metadata loaded from source XML', () => {
     });
 
     it('turns xsi:nil and absent values into null and booleans into booleans', () => {
-        const repository = new CustomMetadataRepository(fixture(value('Notes__c', '<value xsi:nil="true"/>') + value('Enabled__c', '<value xsi:type="xsd:boolean">true</value>')));
+        const repository = new CustomMetadataRepository(
+            fixture(
+                value('Notes__c', '<value xsi:nil="true"/>') +
+                    value('Enabled__c', '<value xsi:type="xsd:boolean">true</value>')
+            )
+        );
         const record = repository.getInstance('Sample__mdt', 'Main');
         expect(record?.values).toEqual({ Notes__c: null, Enabled__c: true, Mode__c: null });
     });
 
     it(`truncates long text to ${CUSTOM_METADATA_TEXT_LIMIT} characters in getInstance and getAll`, () => {
         const long = 'x'.repeat(300);
-        const repository = new CustomMetadataRepository(fixture(value('Notes__c', `<value xsi:type="xsd:string">${long}</value>`)));
+        const repository = new CustomMetadataRepository(
+            fixture(value('Notes__c', `<value xsi:type="xsd:string">${long}</value>`))
+        );
         expect(repository.getInstance('Sample__mdt', 'Main')?.values['Notes__c']).toHaveLength(255);
         expect(repository.getAll('Sample__mdt').get('Main')?.values['Notes__c']).toHaveLength(255);
     });
 
     it('names the file and the field when a value has the wrong xsi:type', () => {
         const root = fixture(value('Enabled__c', '<value xsi:type="xsd:string">yes</value>'));
-        expect(() => new CustomMetadataRepository(root)).toThrow(/Sample\.Main\.md-meta\.xml: field Enabled__c is Checkbox, so its value needs xsi:type="xsd:boolean"/);
+        expect(() => new CustomMetadataRepository(root)).toThrow(
+            /Sample\.Main\.md-meta\.xml: field Enabled__c is Checkbox, so its value needs xsi:type="xsd:boolean"/
+        );
     });
 
     it('names the file and the field when a picklist value is not allowed', () => {
@@ -93,7 +110,13 @@ describe('custom metadata in Apex (platform.md §4.5)', () => {
                 '<classAccesses><apexClass>QwilConnectorController</apexClass><enabled>true</enabled></classAccesses><label>Qwil Messenger User</label>'
             )
         });
-        const { run, org } = createScriptedOrg({ read: async ({ customMetadata }) => customMetadata.getInstance('Sample__mdt', 'Main')?.values['Mode__c'] }, {}, project);
+        const { run, org } = createScriptedOrg(
+            {
+                read: async ({ customMetadata }) => customMetadata.getInstance('Sample__mdt', 'Main')?.values['Mode__c']
+            },
+            {},
+            project
+        );
         expect(org.accessOf(org.requireUser(SEED_USERS.james).Id).canReadCustomMetadataType('Sample__mdt')).toBe(false);
         expect(await run(SEED_USERS.james, 'read')).toEqual({ ok: true, value: 'live' });
     });

@@ -25,7 +25,11 @@ describe('writeCustomMetadataRecord', () => {
         if (!type || !record) throw new Error('fixture');
         const file = customMetadataRecordFile(packageDir, type, 'Qwil');
         const before = readFileSync(file, 'utf8');
-        writeCustomMetadataRecord(packageDir, type, { developerName: 'Qwil', label: record.MasterLabel, values: record.values });
+        writeCustomMetadataRecord(packageDir, type, {
+            developerName: 'Qwil',
+            label: record.MasterLabel,
+            values: record.values
+        });
         expect(readFileSync(file, 'utf8')).toBe(before);
     });
 
@@ -47,7 +51,12 @@ describe('writeCustomMetadataRecord', () => {
         expect(repository.getInstance(TYPE, 'Jersey')).toEqual({
             DeveloperName: 'Jersey',
             MasterLabel: 'Jersey & <Guernsey>',
-            values: expect.objectContaining({ Qwil_Region__c: 'eu', Using_Super_API_Key__c: true, Client_Lookup_Type__c: 'Email', Default_Client_Job_Title__c: null })
+            values: expect.objectContaining({
+                Qwil_Region__c: 'eu',
+                Using_Super_API_Key__c: true,
+                Client_Lookup_Type__c: 'Email',
+                Default_Client_Job_Title__c: null
+            })
         });
     });
 });

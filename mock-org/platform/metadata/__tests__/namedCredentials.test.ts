@@ -10,9 +10,15 @@ function fixture(name: string, xml: string, externalCredentials: Record<string, 
     const root = mkdtempSync(path.join(tmpdir(), 'nc-'));
     mkdirSync(path.join(root, 'namedCredentials'));
     mkdirSync(path.join(root, 'externalCredentials'));
-    writeFileSync(path.join(root, 'namedCredentials', `${name}.namedCredential-meta.xml`), metadataXml('NamedCredential', xml));
+    writeFileSync(
+        path.join(root, 'namedCredentials', `${name}.namedCredential-meta.xml`),
+        metadataXml('NamedCredential', xml)
+    );
     for (const [externalName, body] of Object.entries(externalCredentials)) {
-        writeFileSync(path.join(root, 'externalCredentials', `${externalName}.externalCredential-meta.xml`), metadataXml('ExternalCredential', body));
+        writeFileSync(
+            path.join(root, 'externalCredentials', `${externalName}.externalCredential-meta.xml`),
+            metadataXml('ExternalCredential', body)
+        );
     }
     return root;
 }
@@ -26,7 +32,9 @@ const principal = (name: string, sequence: number) =>
 
 describe('named credentials loaded from source XML', () => {
     it('loads the connector credential as a legacy Named Principal with password authentication', () => {
-        const credential = loadNamedCredentials(path.join(PROJECT_ROOT, 'force-app', 'main', 'default')).get('Qwil_Messenger_Salesforce_Connector');
+        const credential = loadNamedCredentials(path.join(PROJECT_ROOT, 'force-app', 'main', 'default')).get(
+            'Qwil_Messenger_Salesforce_Connector'
+        );
         expect(credential).toEqual({
             name: 'Qwil_Messenger_Salesforce_Connector',
             label: 'Qwil Messenger Salesforce Connector',
@@ -44,12 +52,17 @@ describe('named credentials loaded from source XML', () => {
         const root = mkdtempSync(path.join(tmpdir(), 'nc-'));
         mkdirSync(path.join(root, 'namedCredentials'));
         const file = 'Qwil_Messenger_Chat_Service.namedCredential-meta.xml';
-        copyFileSync(path.join(PROJECT_ROOT, 'force-app', 'optional', 'namedCredentials', file), path.join(root, 'namedCredentials', file));
+        copyFileSync(
+            path.join(PROJECT_ROOT, 'force-app', 'optional', 'namedCredentials', file),
+            path.join(root, 'namedCredentials', file)
+        );
         const credential = loadNamedCredentials(root).get('Qwil_Messenger_Chat_Service');
         expect(credential).toEqual({
             name: 'Qwil_Messenger_Chat_Service',
             label: 'Qwil Messenger Chat Service',
-            endpoint: loadNamedCredentials(path.join(PROJECT_ROOT, 'force-app', 'main', 'default')).get('Qwil_Messenger_Salesforce_Connector')?.endpoint,
+            endpoint: loadNamedCredentials(path.join(PROJECT_ROOT, 'force-app', 'main', 'default')).get(
+                'Qwil_Messenger_Salesforce_Connector'
+            )?.endpoint,
             authentication: 'password',
             generateAuthorizationHeader: false,
             allowMergeFieldsInHeader: true,
@@ -57,11 +70,15 @@ describe('named credentials loaded from source XML', () => {
             externalCredential: null,
             externalCredentialPrincipals: []
         });
-        expect(readFileSync(path.join(PROJECT_ROOT, 'force-app', 'optional', 'namedCredentials', file), 'utf8')).not.toMatch(/<password\b|<username\b/);
+        expect(
+            readFileSync(path.join(PROJECT_ROOT, 'force-app', 'optional', 'namedCredentials', file), 'utf8')
+        ).not.toMatch(/<password\b|<username\b/);
     });
 
     it('loads the External Credential style: Url parameter, and the principals of its Basic external credential by sequence number', () => {
-        const root = fixture('Modern', MODERN, { Qwil_Auth: `<label>Qwil Auth</label><authenticationProtocol>Basic</authenticationProtocol>${principal('Backup', 2)}${principal('Main', 1)}` });
+        const root = fixture('Modern', MODERN, {
+            Qwil_Auth: `<label>Qwil Auth</label><authenticationProtocol>Basic</authenticationProtocol>${principal('Backup', 2)}${principal('Main', 1)}`
+        });
         expect(loadNamedCredentials(root).get('Modern')).toMatchObject({
             endpoint: 'https://uk.qwil.io',
             externalCredential: 'Qwil_Auth',
@@ -72,21 +89,39 @@ describe('named credentials loaded from source XML', () => {
     });
 
     it('names the named credential file when its external credential is not in source', () => {
-        expect(() => loadNamedCredentials(fixture('Modern', MODERN))).toThrow(/Modern\.namedCredential-meta\.xml: external credential Qwil_Auth has no externalCredentials\/Qwil_Auth/);
+        expect(() => loadNamedCredentials(fixture('Modern', MODERN))).toThrow(
+            /Modern\.namedCredential-meta\.xml: external credential Qwil_Auth has no externalCredentials\/Qwil_Auth/
+        );
     });
 
     it('names the external credential file when its protocol is not emulated', () => {
-        const root = fixture('Modern', MODERN, { Qwil_Auth: `<label>Qwil Auth</label><authenticationProtocol>Oauth</authenticationProtocol>${principal('Main', 1)}` });
-        expect(() => loadNamedCredentials(root)).toThrow(/Qwil_Auth\.externalCredential-meta\.xml: authenticationProtocol "Oauth" is not emulated/);
+        const root = fixture('Modern', MODERN, {
+            Qwil_Auth: `<label>Qwil Auth</label><authenticationProtocol>Oauth</authenticationProtocol>${principal('Main', 1)}`
+        });
+        expect(() => loadNamedCredentials(root)).toThrow(
+            /Qwil_Auth\.externalCredential-meta\.xml: authenticationProtocol "Oauth" is not emulated/
+        );
     });
 
     it('defaults merge fields off, as the metadata API does', () => {
-        const root = fixture('Plain', '<label>Plain</label><endpoint>https://a.test</endpoint><protocol>Password</protocol><principalType>NamedUser</principalType>');
-        expect(loadNamedCredentials(root).get('Plain')).toMatchObject({ allowMergeFieldsInHeader: false, allowMergeFieldsInBody: false, generateAuthorizationHeader: true });
+        const root = fixture(
+            'Plain',
+            '<label>Plain</label><endpoint>https://a.test</endpoint><protocol>Password</protocol><principalType>NamedUser</principalType>'
+        );
+        expect(loadNamedCredentials(root).get('Plain')).toMatchObject({
+            allowMergeFieldsInHeader: false,
+            allowMergeFieldsInBody: false,
+            generateAuthorizationHeader: true
+        });
     });
 
     it('names the file when a boolean element is not true or false', () => {
-        const root = fixture('Broken', '<label>B</label><endpoint>https://a.test</endpoint><generateAuthorizationHeader>yes</generateAuthorizationHeader>');
-        expect(() => loadNamedCredentials(root)).toThrow(/Broken\.namedCredential-meta\.xml: <generateAuthorizationHeader> must be true or false/);
+        const root = fixture(
+            'Broken',
+            '<label>B</label><endpoint>https://a.test</endpoint><generateAuthorizationHeader>yes</generateAuthorizationHeader>'
+        );
+        expect(() => loadNamedCredentials(root)).toThrow(
+            /Broken\.namedCredential-meta\.xml: <generateAuthorizationHeader> must be true or false/
+        );
     });
 });

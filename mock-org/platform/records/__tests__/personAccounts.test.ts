@@ -6,7 +6,12 @@ function personAccountOrg() {
     const ids = { account: '', contact: '' };
     const steps: Record<string, Step> = {
         renameAccount: async ({ database }) => {
-            database.updateById('Account', ids.account, { LastName: 'Dubois-Martin', PersonEmail: 'charlotte@dubois.example' }, 'SYSTEM_MODE');
+            database.updateById(
+                'Account',
+                ids.account,
+                { LastName: 'Dubois-Martin', PersonEmail: 'charlotte@dubois.example' },
+                'SYSTEM_MODE'
+            );
             return null;
         },
         retitleContact: async ({ database }) => {
@@ -24,8 +29,15 @@ describe('Person Account updates', () => {
     it("writes the Account's Person fields and name through to its Contact, and recomposes both names", async () => {
         const { run, record } = personAccountOrg();
         expect(await run(SEED_USERS.olivia, 'renameAccount')).toEqual({ ok: true, value: null });
-        expect(record('account')).toMatchObject({ Name: 'Charlotte Dubois-Martin', PersonEmail: 'charlotte@dubois.example' });
-        expect(record('contact')).toMatchObject({ Name: 'Charlotte Dubois-Martin', LastName: 'Dubois-Martin', Email: 'charlotte@dubois.example' });
+        expect(record('account')).toMatchObject({
+            Name: 'Charlotte Dubois-Martin',
+            PersonEmail: 'charlotte@dubois.example'
+        });
+        expect(record('contact')).toMatchObject({
+            Name: 'Charlotte Dubois-Martin',
+            LastName: 'Dubois-Martin',
+            Email: 'charlotte@dubois.example'
+        });
     });
 
     it("shows a change to the hidden Contact on the Account's Person field", async () => {

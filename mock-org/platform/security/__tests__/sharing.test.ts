@@ -11,9 +11,19 @@ const OTHER = '005Qw0000000002IAA';
 const schema = new SchemaRegistry(STANDARD_OBJECTS);
 const contact: StoredRecord = { Id: '003Qw0000000001IAA', OwnerId: OWNER, attributes: { type: 'Contact' } };
 
-const readEdit: ObjectPermission = { read: true, create: true, edit: true, delete: false, viewAll: false, modifyAll: false };
+const readEdit: ObjectPermission = {
+    read: true,
+    create: true,
+    edit: true,
+    delete: false,
+    viewAll: false,
+    modifyAll: false
+};
 
-function userWith({ objects = { Contact: readEdit }, userPermissions = [] }: { objects?: Record<string, ObjectPermission>; userPermissions?: string[] } = {}): UserAccess {
+function userWith({
+    objects = { Contact: readEdit },
+    userPermissions = []
+}: { objects?: Record<string, ObjectPermission>; userPermissions?: string[] } = {}): UserAccess {
     const grant: PermissionGrant = {
         name: 'Test',
         apexClasses: new Set(),
@@ -26,8 +36,12 @@ function userWith({ objects = { Contact: readEdit }, userPermissions = [] }: { o
     return new UserAccess(OTHER, [grant], schema);
 }
 
-const model = (contactDefault: OrganizationWideDefault, shares: ShareEntry[] = []) => new SharingModel(new Map([['Contact', contactDefault]]), shares);
-const access = (sharing: SharingModel, user: UserAccess) => ({ read: sharing.canRead(user, contact), edit: sharing.canEdit(user, contact) });
+const model = (contactDefault: OrganizationWideDefault, shares: ShareEntry[] = []) =>
+    new SharingModel(new Map([['Contact', contactDefault]]), shares);
+const access = (sharing: SharingModel, user: UserAccess) => ({
+    read: sharing.canRead(user, contact),
+    edit: sharing.canEdit(user, contact)
+});
 
 describe('record access', () => {
     it('Private: only the owner', () => {
@@ -44,15 +58,33 @@ describe('record access', () => {
     });
 
     it('a Read share opens reading, an Edit share editing', () => {
-        expect(access(model('Private', [{ recordId: contact.Id, userId: OTHER, access: 'Read' }]), userWith())).toEqual({ read: true, edit: false });
-        expect(access(model('Private', [{ recordId: contact.Id, userId: OTHER, access: 'Edit' }]), userWith())).toEqual({ read: true, edit: true });
+        expect(access(model('Private', [{ recordId: contact.Id, userId: OTHER, access: 'Read' }]), userWith())).toEqual(
+            { read: true, edit: false }
+        );
+        expect(access(model('Private', [{ recordId: contact.Id, userId: OTHER, access: 'Edit' }]), userWith())).toEqual(
+            { read: true, edit: true }
+        );
     });
 
     it('View All reads every record; Modify All also edits it', () => {
-        expect(access(model('Private'), userWith({ userPermissions: ['ViewAllData'] }))).toEqual({ read: true, edit: false });
-        expect(access(model('Private'), userWith({ objects: { Contact: { ...readEdit, viewAll: true } } }))).toEqual({ read: true, edit: false });
-        expect(access(model('Private'), userWith({ userPermissions: ['ModifyAllData'] }))).toEqual({ read: true, edit: true });
-        expect(access(model('Private'), userWith({ objects: { Contact: { ...readEdit, viewAll: true, modifyAll: true } } }))).toEqual({ read: true, edit: true });
+        expect(access(model('Private'), userWith({ userPermissions: ['ViewAllData'] }))).toEqual({
+            read: true,
+            edit: false
+        });
+        expect(access(model('Private'), userWith({ objects: { Contact: { ...readEdit, viewAll: true } } }))).toEqual({
+            read: true,
+            edit: false
+        });
+        expect(access(model('Private'), userWith({ userPermissions: ['ModifyAllData'] }))).toEqual({
+            read: true,
+            edit: true
+        });
+        expect(
+            access(
+                model('Private'),
+                userWith({ objects: { Contact: { ...readEdit, viewAll: true, modifyAll: true } } })
+            )
+        ).toEqual({ read: true, edit: true });
     });
 
     it('an object without a declared default (User) is readable by every user', () => {

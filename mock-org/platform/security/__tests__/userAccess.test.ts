@@ -17,7 +17,11 @@ describe("a user's access", () => {
     });
 
     it("takes system permissions from the profile's Permissions* fields", () => {
-        expect(['ManageUsers', 'ViewAllData', 'ModifyAllData', 'CustomizeApplication', 'AuthorApex'].filter((permission) => accessOf(SEED_USERS.sofia).hasUserPermission(permission))).toHaveLength(5);
+        expect(
+            ['ManageUsers', 'ViewAllData', 'ModifyAllData', 'CustomizeApplication', 'AuthorApex'].filter((permission) =>
+                accessOf(SEED_USERS.sofia).hasUserPermission(permission)
+            )
+        ).toHaveLength(5);
         expect(accessOf(SEED_USERS.james).hasUserPermission('ManageUsers')).toBe(false);
     });
 

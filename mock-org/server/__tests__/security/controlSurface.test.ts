@@ -15,7 +15,13 @@ describe('the mock Qwil control surface', () => {
         const { server, sessionAs } = context();
         const admin = await sessionAs(ADMIN);
         const before = keyCount();
-        const response = await rawRequest(server.url, 'POST', KEYS, { cookie: admin.cookie, 'content-type': 'text/plain;charset=UTF-8', ...fromOtherOrigin(server.url) }, JSON.stringify({ name: 'stolen' }));
+        const response = await rawRequest(
+            server.url,
+            'POST',
+            KEYS,
+            { cookie: admin.cookie, 'content-type': 'text/plain;charset=UTF-8', ...fromOtherOrigin(server.url) },
+            JSON.stringify({ name: 'stolen' })
+        );
         expect(response.status).toBe(403);
         expect(response.body).not.toContain('secret');
         expect(keyCount()).toBe(before);
@@ -24,12 +30,28 @@ describe('the mock Qwil control surface', () => {
     it('a page on another origin cannot inject a fault or reset the data', async () => {
         const { server, sessionAs } = context();
         const admin = await sessionAs(ADMIN);
-        const headers = { cookie: admin.cookie, 'content-type': 'text/plain;charset=UTF-8', ...fromOtherOrigin(server.url) };
+        const headers = {
+            cookie: admin.cookie,
+            'content-type': 'text/plain;charset=UTF-8',
+            ...fromOtherOrigin(server.url)
+        };
         const before = server.qwil.control.snapshot();
-        expect((await rawRequest(server.url, 'POST', '/__mock-qwil-admin/faults', headers, JSON.stringify({ failNext: { count: 5, status: 503 } }))).status).toBe(403);
+        expect(
+            (
+                await rawRequest(
+                    server.url,
+                    'POST',
+                    '/__mock-qwil-admin/faults',
+                    headers,
+                    JSON.stringify({ failNext: { count: 5, status: 503 } })
+                )
+            ).status
+        ).toBe(403);
         expect((await rawRequest(server.url, 'POST', '/__mock-qwil-admin/reset', headers, '{}')).status).toBe(403);
         expect(server.qwil.control.snapshot()).toEqual(before);
-        const loadTab = await (await sessionAs(STAFF)).post('/apex/QwilConnectorController/loadTab', JSON.stringify({ recordId: '003Qw0000000003IAA' }));
+        const loadTab = await (
+            await sessionAs(STAFF)
+        ).post('/apex/QwilConnectorController/loadTab', JSON.stringify({ recordId: '003Qw0000000003IAA' }));
         expect(loadTab.status).toBe(200);
     });
 
@@ -48,7 +70,11 @@ describe('the mock Qwil control surface', () => {
         const { server, sessionAs } = context();
         const admin = await sessionAs(ADMIN);
         const before = keyCount();
-        const response = await fetch(`${server.url}${KEYS}`, { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'no token' }) });
+        const response = await fetch(`${server.url}${KEYS}`, {
+            method: 'POST',
+            headers: { cookie: admin.cookie, 'content-type': 'application/json' },
+            body: JSON.stringify({ name: 'no token' })
+        });
         expect(response.status).toBe(403);
         expect(keyCount()).toBe(before);
     });
@@ -89,10 +115,16 @@ describe('the mock Qwil control surface', () => {
     it('the control surface answers only to the server’s own host names, which stops DNS rebinding', async () => {
         const { server, dataDir } = context();
         const token = readAdminToken(dataDir) ?? '';
-        const rebound = await rawRequest(server.url, 'GET', '/__mock-qwil-admin/state', { host: `attacker.example:${new URL(server.url).port}`, authorization: `Bearer ${token}` });
+        const rebound = await rawRequest(server.url, 'GET', '/__mock-qwil-admin/state', {
+            host: `attacker.example:${new URL(server.url).port}`,
+            authorization: `Bearer ${token}`
+        });
         expect(rebound.status).toBe(400);
         expect(rebound.body).not.toContain('apiKeys');
-        const own = await rawRequest(server.url, 'GET', '/__mock-qwil-admin/state', { host: `localhost:${new URL(server.url).port}`, authorization: `Bearer ${token}` });
+        const own = await rawRequest(server.url, 'GET', '/__mock-qwil-admin/state', {
+            host: `localhost:${new URL(server.url).port}`,
+            authorization: `Bearer ${token}`
+        });
         expect(own.status).toBe(200);
     });
 });

@@ -10,8 +10,22 @@ import { ADMIN, fromOtherOrigin, rawRequest, STAFF, useSecurityServer } from './
 const context = useSecurityServer();
 const MARCUS = '003Qw0000000003IAA';
 
-const chatHistorySetting = () => context().server.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values['Client_Chat_History_Visible__c'];
-const settingsFile = () => readFileSync(path.join(context().projectRoot, 'force-app', 'main', 'default', 'customMetadata', 'Qwil_Messenger.Qwil.md-meta.xml'), 'utf8');
+const chatHistorySetting = () =>
+    context().server.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values[
+        'Client_Chat_History_Visible__c'
+    ];
+const settingsFile = () =>
+    readFileSync(
+        path.join(
+            context().projectRoot,
+            'force-app',
+            'main',
+            'default',
+            'customMetadata',
+            'Qwil_Messenger.Qwil.md-meta.xml'
+        ),
+        'utf8'
+    );
 const formBody = (form: Record<string, string>) => new URLSearchParams(form).toString();
 
 describe('requests from other origins and forged forms', () => {
@@ -19,8 +33,18 @@ describe('requests from other origins and forged forms', () => {
         const { server, sessionAs } = context();
         const admin = await sessionAs(ADMIN);
         const before = settingsFile();
-        const headers = { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded', ...fromOtherOrigin(server.url) };
-        const response = await rawRequest(server.url, 'POST', SETTINGS_EDIT_PATH, headers, formBody(VIEW_ALL_SETTINGS_FORM));
+        const headers = {
+            cookie: admin.cookie,
+            'content-type': 'application/x-www-form-urlencoded',
+            ...fromOtherOrigin(server.url)
+        };
+        const response = await rawRequest(
+            server.url,
+            'POST',
+            SETTINGS_EDIT_PATH,
+            headers,
+            formBody(VIEW_ALL_SETTINGS_FORM)
+        );
         expect(response.status).toBe(403);
         expect(chatHistorySetting()).toBe('View Own Chats');
         expect(settingsFile()).toBe(before);
@@ -29,8 +53,18 @@ describe('requests from other origins and forged forms', () => {
     it('a page on another origin cannot change the settings even with a stolen token', async () => {
         const { server, sessionAs } = context();
         const admin = await sessionAs(ADMIN);
-        const headers = { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded', ...fromOtherOrigin(server.url) };
-        const response = await rawRequest(server.url, 'POST', SETTINGS_EDIT_PATH, headers, formBody({ ...VIEW_ALL_SETTINGS_FORM, [CSRF_FORM_FIELD]: admin.csrfToken }));
+        const headers = {
+            cookie: admin.cookie,
+            'content-type': 'application/x-www-form-urlencoded',
+            ...fromOtherOrigin(server.url)
+        };
+        const response = await rawRequest(
+            server.url,
+            'POST',
+            SETTINGS_EDIT_PATH,
+            headers,
+            formBody({ ...VIEW_ALL_SETTINGS_FORM, [CSRF_FORM_FIELD]: admin.csrfToken })
+        );
         expect(response.status).toBe(403);
         expect(chatHistorySetting()).toBe('View Own Chats');
     });
@@ -66,8 +100,19 @@ describe('requests from other origins and forged forms', () => {
     it('a page on another origin cannot call a server method as the logged-in user', async () => {
         const { server, sessionAs } = context();
         const staff = await sessionAs(STAFF);
-        const headers = { cookie: staff.cookie, 'content-type': 'application/json', [CSRF_HEADER]: staff.csrfToken, ...fromOtherOrigin(server.url) };
-        const response = await rawRequest(server.url, 'POST', '/apex/QwilConnectorController/loadTab', headers, JSON.stringify({ recordId: MARCUS }));
+        const headers = {
+            cookie: staff.cookie,
+            'content-type': 'application/json',
+            [CSRF_HEADER]: staff.csrfToken,
+            ...fromOtherOrigin(server.url)
+        };
+        const response = await rawRequest(
+            server.url,
+            'POST',
+            '/apex/QwilConnectorController/loadTab',
+            headers,
+            JSON.stringify({ recordId: MARCUS })
+        );
         expect(response.status).toBe(403);
     });
 
@@ -75,7 +120,11 @@ describe('requests from other origins and forged forms', () => {
         const { server, sessionAs } = context();
         const staff = await sessionAs(STAFF);
         const call = (headers: Record<string, string>) =>
-            fetch(`${server.url}/apex/QwilConnectorController/loadTab`, { method: 'POST', headers: { cookie: staff.cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ recordId: MARCUS }) });
+            fetch(`${server.url}/apex/QwilConnectorController/loadTab`, {
+                method: 'POST',
+                headers: { cookie: staff.cookie, 'content-type': 'application/json', ...headers },
+                body: JSON.stringify({ recordId: MARCUS })
+            });
         expect((await call({})).status).toBe(403);
         expect((await call({ [CSRF_HEADER]: 'guessed' })).status).toBe(403);
         expect((await call({ [CSRF_HEADER]: staff.csrfToken })).status).toBe(200);
@@ -84,10 +133,22 @@ describe('requests from other origins and forged forms', () => {
     it('a page on another origin cannot log the browser in as another user', async () => {
         const { server, sessionAs } = context();
         const staff = await sessionAs(STAFF);
-        const headers = { cookie: staff.cookie, 'content-type': 'application/x-www-form-urlencoded', ...fromOtherOrigin(server.url) };
-        const response = await rawRequest(server.url, 'POST', '/login-as', headers, formBody({ userId: server.org.requireUser(ADMIN).Id, [CSRF_FORM_FIELD]: staff.csrfToken }));
+        const headers = {
+            cookie: staff.cookie,
+            'content-type': 'application/x-www-form-urlencoded',
+            ...fromOtherOrigin(server.url)
+        };
+        const response = await rawRequest(
+            server.url,
+            'POST',
+            '/login-as',
+            headers,
+            formBody({ userId: server.org.requireUser(ADMIN).Id, [CSRF_FORM_FIELD]: staff.csrfToken })
+        );
         expect(response.status).toBe(403);
-        expect(await (await staff.get('/lightning/o/Contact/list')).text()).toMatch(/<option value="\w+" selected>Olivia Hart/);
+        expect(await (await staff.get('/lightning/o/Contact/list')).text()).toMatch(
+            /<option value="\w+" selected>Olivia Hart/
+        );
     });
 });
 

@@ -19,8 +19,11 @@ describe('the local state directory', () => {
             server.qwil.control.acceptInvitation(DEMO.clients.marcusBennett);
             expect(statSync(dataDir).mode & 0o777).toBe(0o700);
             const files = readdirSync(dataDir);
-            expect(files).toEqual(expect.arrayContaining(['named-credentials.json', 'mock-qwil-state.json', 'mock-qwil-admin-token']));
-            for (const file of files) expect([file, statSync(path.join(dataDir, file)).mode & 0o777]).toEqual([file, 0o600]);
+            expect(files).toEqual(
+                expect.arrayContaining(['named-credentials.json', 'mock-qwil-state.json', 'mock-qwil-admin-token'])
+            );
+            for (const file of files)
+                expect([file, statSync(path.join(dataDir, file)).mode & 0o777]).toEqual([file, 0o600]);
         } finally {
             await server.close();
             rmSync(dataDir, { recursive: true, force: true });

@@ -26,16 +26,26 @@ export function useSecurityServer(): () => SecurityServer {
     beforeAll(async () => {
         const projectRoot = mkdtempSync(path.join(tmpdir(), 'security-project-'));
         const dataDir = mkdtempSync(path.join(tmpdir(), 'security-data-'));
-        cpSync(path.join(PROJECT_ROOT, 'force-app', 'main', 'default'), path.join(projectRoot, 'force-app', 'main', 'default'), {
-            recursive: true,
-            filter: (source) => !source.includes('__tests__')
-        });
+        cpSync(
+            path.join(PROJECT_ROOT, 'force-app', 'main', 'default'),
+            path.join(projectRoot, 'force-app', 'main', 'default'),
+            {
+                recursive: true,
+                filter: (source) => !source.includes('__tests__')
+            }
+        );
         const server = await startMockOrgServer({ port: 0, dataDir, projectRoot });
-        started = { server, dataDir, projectRoot, sessionAs: (username) => DevServerSession.open(server.url, server.org.requireUser(username).Id) };
+        started = {
+            server,
+            dataDir,
+            projectRoot,
+            sessionAs: (username) => DevServerSession.open(server.url, server.org.requireUser(username).Id)
+        };
     });
     afterAll(async () => {
         await started?.server.close();
-        if (started) for (const dir of [started.dataDir, started.projectRoot]) rmSync(dir, { recursive: true, force: true });
+        if (started)
+            for (const dir of [started.dataDir, started.projectRoot]) rmSync(dir, { recursive: true, force: true });
     });
     return () => {
         if (!started) throw new Error('The server starts in beforeAll');
@@ -50,16 +60,33 @@ export interface RawResponse {
 }
 
 /** One request with exactly these headers (Host defaults to the server's own). */
-export function rawRequest(baseUrl: string, method: string, pathName: string, headers: Record<string, string>, body?: string | Buffer): Promise<RawResponse> {
+export function rawRequest(
+    baseUrl: string,
+    method: string,
+    pathName: string,
+    headers: Record<string, string>,
+    body?: string | Buffer
+): Promise<RawResponse> {
     const url = new URL(baseUrl);
     return new Promise((resolve, reject) => {
-        const outgoing = httpRequest({ host: url.hostname, port: url.port, method, path: pathName, headers: { host: url.host, ...headers } }, (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-        });
+        const outgoing = httpRequest(
+            { host: url.hostname, port: url.port, method, path: pathName, headers: { host: url.host, ...headers } },
+            (response) => {
+                const chunks: Buffer[] = [];
+                response.on('data', (chunk: Buffer) => chunks.push(chunk));
+                response.on('end', () =>
+                    resolve({
+                        status: response.statusCode ?? 0,
+                        headers: response.headers,
+                        body: Buffer.concat(chunks).toString('utf8')
+                    })
+                );
+            }
+        );
         // The server may close the connection before reading a refused body.
-        outgoing.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+        outgoing.on('error', (error: NodeJS.ErrnoException) =>
+            error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)
+        );
         outgoing.end(body);
     });
 }

@@ -11,7 +11,18 @@ describe('the server log', () => {
         const { server, projectRoot, sessionAs } = context();
         const admin = await sessionAs(ADMIN);
         // The Setup form reads each field's help text from source at request time: a file gone makes the page fail.
-        rmSync(path.join(projectRoot, 'force-app', 'main', 'default', 'objects', 'Qwil_Messenger__mdt', 'fields', 'Qwil_Region__c.field-meta.xml'));
+        rmSync(
+            path.join(
+                projectRoot,
+                'force-app',
+                'main',
+                'default',
+                'objects',
+                'Qwil_Messenger__mdt',
+                'fields',
+                'Qwil_Region__c.field-meta.xml'
+            )
+        );
         const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
         try {
             const target = '/setup/custom-metadata/Qwil_Messenger/new?%s%o%c';

@@ -17,11 +17,16 @@ afterEach(() => {
 const callApex = async (pathName: string, body: string) => (await context().sessionAs(STAFF)).post(pathName, body);
 
 describe('status codes', () => {
-    it.each(['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty'])('an inherited property name (%s) is not a server method: 404', async (methodName) => {
-        const response = await callApex(`/apex/${CLASS}/${methodName}`, '{}');
-        expect(response.status).toBe(404);
-        expect(await response.json()).toEqual({ message: `Unable to find action '${methodName}' on the controller of ${CLASS}` });
-    });
+    it.each(['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty'])(
+        'an inherited property name (%s) is not a server method: 404',
+        async (methodName) => {
+            const response = await callApex(`/apex/${CLASS}/${methodName}`, '{}');
+            expect(response.status).toBe(404);
+            expect(await response.json()).toEqual({
+                message: `Unable to find action '${methodName}' on the controller of ${CLASS}`
+            });
+        }
+    );
 
     it('a server-method body over 1 MB is 413, not 500', async () => {
         const response = await callApex(`/apex/${CLASS}/loadTab`, JSON.stringify({ recordId: 'x'.repeat(1_100_000) }));
@@ -49,5 +54,4 @@ describe('status codes', () => {
         expect(response.status).toBe(400);
         expect(response.body).not.toContain('Contacts');
     });
-
 });

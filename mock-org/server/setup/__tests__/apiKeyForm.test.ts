@@ -21,21 +21,46 @@ it('offers Qwil’s four Master User key flags, read-only and write-only chat ch
 });
 
 it('reads comma-separated IPv4 and IPv6 CIDR blocks, and names the first one that is not', () => {
-    expect(parseCidrBlocks(' 13.108.0.0/14, 2001:db8::/32 ,')).toEqual({ blocks: ['13.108.0.0/14', '2001:db8::/32'], problem: null });
+    expect(parseCidrBlocks(' 13.108.0.0/14, 2001:db8::/32 ,')).toEqual({
+        blocks: ['13.108.0.0/14', '2001:db8::/32'],
+        problem: null
+    });
     expect(parseCidrBlocks('13.108.0.0/14, 13.108.0.0, 300.1.1.1/8').problem).toBe(
         '"13.108.0.0" is not a CIDR block. Use an address and a prefix length, such as 13.108.0.0/14, separated by commas.'
     );
 });
 
 it('builds the key from the checked boxes only', () => {
-    expect(validateApiKeyForm({ name: ' Salesforce ', cidrBlocks: '13.108.0.0/14', canReadOnly: 'on', canDataReview: 'on' }, KEY_PERMISSIONS)).toEqual({
+    expect(
+        validateApiKeyForm(
+            { name: ' Salesforce ', cidrBlocks: '13.108.0.0/14', canReadOnly: 'on', canDataReview: 'on' },
+            KEY_PERMISSIONS
+        )
+    ).toEqual({
         ok: true,
-        key: { name: 'Salesforce', cidrBlocks: ['13.108.0.0/14'], canExportData: false, canReadOnly: true, canWriteOnly: false, canDataReview: true, canCreateSdkTokens: false }
+        key: {
+            name: 'Salesforce',
+            cidrBlocks: ['13.108.0.0/14'],
+            canExportData: false,
+            canReadOnly: true,
+            canWriteOnly: false,
+            canDataReview: true,
+            canCreateSdkTokens: false
+        }
     });
-    expect(validateApiKeyForm({ name: 'Chat', canWriteChat: 'on', canReadOnly: 'on' }, MASTER_KEY_PERMISSIONS)).toEqual({
-        ok: true,
-        key: { name: 'Chat', cidrBlocks: [], canReadChat: false, canWriteChat: true, canExportData: false, canReadContacts: false }
-    });
+    expect(validateApiKeyForm({ name: 'Chat', canWriteChat: 'on', canReadOnly: 'on' }, MASTER_KEY_PERMISSIONS)).toEqual(
+        {
+            ok: true,
+            key: {
+                name: 'Chat',
+                cidrBlocks: [],
+                canReadChat: false,
+                canWriteChat: true,
+                canExportData: false,
+                canReadContacts: false
+            }
+        }
+    );
 });
 
 it('needs a name of at most 200 characters', () => {

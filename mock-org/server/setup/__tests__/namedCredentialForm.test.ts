@@ -41,19 +41,28 @@ it('says so when the label or name is not exactly what the connector calls', () 
 });
 
 it('needs https://<region>.qwil.io, Named Principal and both header options', () => {
-    expect(Object.keys(errorsOf({ url: 'http://eu.qwil.io', identityType: 'Per User', generateAuthorizationHeader: undefined, allowMergeFieldsInHeader: undefined }))).toEqual([
-        'url',
-        'identityType',
-        'generateAuthorizationHeader',
-        'allowMergeFieldsInHeader'
-    ]);
+    expect(
+        Object.keys(
+            errorsOf({
+                url: 'http://eu.qwil.io',
+                identityType: 'Per User',
+                generateAuthorizationHeader: undefined,
+                allowMergeFieldsInHeader: undefined
+            })
+        )
+    ).toEqual(['url', 'identityType', 'generateAuthorizationHeader', 'allowMergeFieldsInHeader']);
     expect(regionOfQwilUrl('https://eu-2.qwil.io')).toBe('eu-2');
     expect(regionOfQwilUrl('https://eu.qwil.io.example.com')).toBeNull();
 });
 
 it('keeps the stored password when the field is left blank, and needs one when none is stored', () => {
-    expect(errorsOf({ password: '' })).toEqual({ password: 'Password is required: paste the System API Key Secret from step 2.' });
-    const kept = validateNamedCredentialForm({ ...GUIDE_VALUES, password: '' }, { username: 'sys_old', password: 'old-secret' });
+    expect(errorsOf({ password: '' })).toEqual({
+        password: 'Password is required: paste the System API Key Secret from step 2.'
+    });
+    const kept = validateNamedCredentialForm(
+        { ...GUIDE_VALUES, password: '' },
+        { username: 'sys_old', password: 'old-secret' }
+    );
     expect(kept.ok && kept.principal).toEqual({ username: 'sys_key', password: 'old-secret' });
 });
 

@@ -18,10 +18,18 @@ it('finds the component in the Qwil Messenger tab of the package’s Contact and
 it('tells a page whose tab has another title, or whose component sits outside the tab', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'flexipages-'));
     try {
-        cpSync(path.join(PROJECT_ROOT, 'force-app', 'main', 'default', 'flexipages', CONTACT_PAGE), path.join(dir, 'flexipages', CONTACT_PAGE));
+        cpSync(
+            path.join(PROJECT_ROOT, 'force-app', 'main', 'default', 'flexipages', CONTACT_PAGE),
+            path.join(dir, 'flexipages', CONTACT_PAGE)
+        );
         const file = path.join(dir, 'flexipages', CONTACT_PAGE);
-        writeFileSync(file, readFileSync(file, 'utf8').replace('<value>Qwil Messenger</value>', '<value>Messages</value>'));
-        expect(readRecordPages(dir)).toEqual([expect.objectContaining({ hasQwilTab: false, componentInQwilTab: false, hasComponent: true })]);
+        writeFileSync(
+            file,
+            readFileSync(file, 'utf8').replace('<value>Qwil Messenger</value>', '<value>Messages</value>')
+        );
+        expect(readRecordPages(dir)).toEqual([
+            expect.objectContaining({ hasQwilTab: false, componentInQwilTab: false, hasComponent: true })
+        ]);
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }

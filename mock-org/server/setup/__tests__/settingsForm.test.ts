@@ -29,7 +29,11 @@ const GUIDE_RECORD: SettingsFormInput = {
 const validate = (changes: SettingsFormInput, existing: string[] = [], editing: string | null = null) =>
     validateSettingsForm(type, org.schema, { ...GUIDE_RECORD, ...changes }, new Set(existing), editing);
 
-function errorsOf(changes: SettingsFormInput, existing: string[] = [], editing: string | null = null): Record<string, string> {
+function errorsOf(
+    changes: SettingsFormInput,
+    existing: string[] = [],
+    editing: string | null = null
+): Record<string, string> {
     const result = validate(changes, existing, editing);
     return result.ok ? {} : Object.fromEntries(result.errors);
 }
@@ -38,11 +42,18 @@ it('accepts the guide’s record and turns checkboxes into booleans and blank te
     const result = validate({ Default_Client_Job_Title__c: '  ', Using_Super_API_Key__c: undefined });
     expect(result).toMatchObject({ ok: true, record: { developerName: 'Qwil', label: 'Qwil' } });
     if (!result.ok) return;
-    expect(result.record.values).toMatchObject({ Default_Client_Job_Title__c: null, Using_Super_API_Key__c: false, Add_Inviting_User_Into_New_Groups__c: true, Qwil_Region__c: 'eu' });
+    expect(result.record.values).toMatchObject({
+        Default_Client_Job_Title__c: null,
+        Using_Super_API_Key__c: false,
+        Add_Inviting_User_Into_New_Groups__c: true,
+        Qwil_Region__c: 'eu'
+    });
 });
 
 it('reports each missing required value by its Setup label', () => {
-    expect(errorsOf({ Staff_ID_Field_API_Name__c: '', Client_Lookup_Type__c: '', label: '', developerName: '' })).toEqual({
+    expect(
+        errorsOf({ Staff_ID_Field_API_Name__c: '', Client_Lookup_Type__c: '', label: '', developerName: '' })
+    ).toEqual({
         label: 'Label is required.',
         developerName: 'Qwil Messenger Name is required.',
         Staff_ID_Field_API_Name__c: 'Staff ID Field API Name is required.',
@@ -51,14 +62,24 @@ it('reports each missing required value by its Setup label', () => {
 });
 
 it('refuses a region that is not a host label', () => {
-    expect(errorsOf({ Qwil_Region__c: 'eu.qwil.io' })).toEqual({ Qwil_Region__c: 'Qwil Region must be a region name such as eu (lower-case letters, digits and hyphens).' });
+    expect(errorsOf({ Qwil_Region__c: 'eu.qwil.io' })).toEqual({
+        Qwil_Region__c: 'Qwil Region must be a region name such as eu (lower-case letters, digits and hyphens).'
+    });
 });
 
 it('refuses field API names that do not exist on User, Contact or Person Account, or whose type does not fit', () => {
-    expect(errorsOf({ Staff_ID_Field_API_Name__c: 'Badge__c', Client_First_Name_Field_API_Name__c: 'Email', Client_Invitation_Phone_No_Field_Api_Name__c: 'Phone' })).toEqual({
+    expect(
+        errorsOf({
+            Staff_ID_Field_API_Name__c: 'Badge__c',
+            Client_First_Name_Field_API_Name__c: 'Email',
+            Client_Invitation_Phone_No_Field_Api_Name__c: 'Phone'
+        })
+    ).toEqual({
         Staff_ID_Field_API_Name__c: 'Staff ID Field API Name names Badge__c, which does not exist on User.',
-        Client_First_Name_Field_API_Name__c: 'Client First Name Field API Name names Contact.Email, of type email; it must be a text field.',
-        Client_Invitation_Phone_No_Field_Api_Name__c: 'Client Invitation Phone No.Field ApiName names PersonPhone, which does not exist on Person Account.'
+        Client_First_Name_Field_API_Name__c:
+            'Client First Name Field API Name names Contact.Email, of type email; it must be a text field.',
+        Client_Invitation_Phone_No_Field_Api_Name__c:
+            'Client Invitation Phone No.Field ApiName names PersonPhone, which does not exist on Person Account.'
     });
 });
 
@@ -72,7 +93,9 @@ it('checks the record name: Salesforce’s developer-name rules, 40 characters, 
     expect(errorsOf({ developerName: 'Qwil__Main' })['developerName']).toContain('single underscores');
     expect(errorsOf({ developerName: 'Q'.repeat(41) })['developerName']).toContain('at most 40 characters');
     expect(errorsOf({ label: 'L'.repeat(41) })['label']).toBe('Label must be at most 40 characters.');
-    expect(errorsOf({}, ['Qwil'])['developerName']).toBe('A Qwil Messenger record named Qwil already exists: edit it instead.');
+    expect(errorsOf({}, ['Qwil'])['developerName']).toBe(
+        'A Qwil Messenger record named Qwil already exists: edit it instead.'
+    );
     expect(errorsOf({}, ['Qwil'], 'Qwil')).toEqual({});
 });
 

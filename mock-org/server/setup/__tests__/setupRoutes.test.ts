@@ -21,7 +21,10 @@ const readCredentialStore = () => readFileSync(path.join(dataDir, 'named-credent
 beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'setup-project-'));
     dataDir = mkdtempSync(path.join(tmpdir(), 'setup-data-'));
-    cpSync(path.join(PROJECT_ROOT, 'force-app', 'main', 'default'), packageFile(), { recursive: true, filter: (source) => !source.includes('__tests__') });
+    cpSync(path.join(PROJECT_ROOT, 'force-app', 'main', 'default'), packageFile(), {
+        recursive: true,
+        filter: (source) => !source.includes('__tests__')
+    });
     rmSync(packageFile('customMetadata'), { recursive: true });
     server = await startMockOrgServer({ port: 0, dataDir, projectRoot: root, provisionConnectorKey: false });
     sofia = await DevServerSession.open(server.url, server.org.requireUser(SOFIA).Id);
@@ -42,7 +45,10 @@ describe('the door', () => {
         const page = await get('/setup/home', withoutSetupAccess);
         expect(page.status).toBe(403);
         expect(await page.text()).toContain('Insufficient Privileges');
-        expect((await post('/setup/qwil-admin/system-api-keys', { name: 'Sneaky', canReadOnly: 'on' }, withoutSetupAccess)).status).toBe(403);
+        expect(
+            (await post('/setup/qwil-admin/system-api-keys', { name: 'Sneaky', canReadOnly: 'on' }, withoutSetupAccess))
+                .status
+        ).toBe(403);
         expect(server.qwil.control.snapshot().apiKeys).toEqual([]);
     });
 
@@ -57,7 +63,11 @@ describe('the door', () => {
 
 describe('System API keys', () => {
     it('refuses a bad CIDR block next to the field and in the summary, creating nothing', async () => {
-        const response = await post('/setup/qwil-admin/system-api-keys', { name: 'Salesforce', cidrBlocks: '13.108.0.0/14, nope', canReadOnly: 'on' });
+        const response = await post('/setup/qwil-admin/system-api-keys', {
+            name: 'Salesforce',
+            cidrBlocks: '13.108.0.0/14, nope',
+            canReadOnly: 'on'
+        });
         const body = await response.text();
         expect(response.status).toBe(400);
         expect(body).toContain('Review the errors on this page. Nothing was saved.');
@@ -73,7 +83,13 @@ describe('System API keys', () => {
     });
 
     it('shows the key and secret once, then lists the key without its secret; revoke and promote work', async () => {
-        const created = await post('/setup/qwil-admin/system-api-keys', { name: 'Salesforce', cidrBlocks: '13.108.0.0/14', canReadOnly: 'on', canWriteOnly: 'on', canDataReview: 'on' });
+        const created = await post('/setup/qwil-admin/system-api-keys', {
+            name: 'Salesforce',
+            cidrBlocks: '13.108.0.0/14',
+            canReadOnly: 'on',
+            canWriteOnly: 'on',
+            canDataReview: 'on'
+        });
         const body = await created.text();
         expect(created.status).toBe(200);
         expect(created.headers.get('cache-control')).toBe('no-store');
@@ -95,7 +111,9 @@ describe('System API keys', () => {
         const { key } = server.qwil.control.createSystemApiKey({ name: 'Open' });
         const response = await post('/setup/qwil-admin/system-api-keys/promote', { key });
         expect(response.status).toBe(400);
-        expect(await response.text()).toContain('The key could not be promoted: cidrBlocks: a Super key must be restricted to CIDR blocks.');
+        expect(await response.text()).toContain(
+            'The key could not be promoted: cidrBlocks: a Super key must be restricted to CIDR blocks.'
+        );
     });
 });
 describe('Master User API keys', () => {
@@ -104,14 +122,23 @@ describe('Master User API keys', () => {
         expect(form).toMatch(/name="canReadChat" id="field-canReadChat" checked>/);
         expect(form).toMatch(/name="canReadContacts" id="field-canReadContacts">/);
 
-        const created = await post('/setup/qwil-admin/master-user-api-keys', { name: 'Salesforce chat', canReadChat: 'on', canWriteChat: 'on' });
+        const created = await post('/setup/qwil-admin/master-user-api-keys', {
+            name: 'Salesforce chat',
+            canReadChat: 'on',
+            canWriteChat: 'on'
+        });
         const body = await created.text();
         expect(created.status).toBe(200);
         expect(body).toContain('Master User API Key Secret');
         const key = /id="created-key" value="([^"]+)"/.exec(body)?.[1] ?? '';
         const secret = /id="created-secret" value="([^"]+)"/.exec(body)?.[1] ?? '';
         expect(server.qwil.control.verifyMasterUserApiKey(key, secret)).toBe(true);
-        expect(server.qwil.control.snapshot().masterKeys[0]).toMatchObject({ canReadChat: true, canWriteChat: true, canExportData: false, canReadContacts: false });
+        expect(server.qwil.control.snapshot().masterKeys[0]).toMatchObject({
+            canReadChat: true,
+            canWriteChat: true,
+            canExportData: false,
+            canReadContacts: false
+        });
 
         const list = await (await get('/setup/qwil-admin/master-user-api-keys')).text();
         expect(list).toContain('read-only chat, write-only chat');
@@ -121,7 +148,6 @@ describe('Master User API keys', () => {
         expect(server.qwil.control.verifyMasterUserApiKey(key, secret)).toBe(false);
     });
 });
-
 
 describe('the named credential', () => {
     const GUIDE = {
@@ -142,14 +168,22 @@ describe('the named credential', () => {
         expect(response.status).toBe(400);
         expect(body).toContain('Name must be exactly Qwil_Messenger_Salesforce_Connector');
         expect(body).not.toContain('password-never-shown');
-        expect(readFileSync(packageFile('namedCredentials', `${CREDENTIAL}.namedCredential-meta.xml`), 'utf8')).toBe(before);
+        expect(readFileSync(packageFile('namedCredentials', `${CREDENTIAL}.namedCredential-meta.xml`), 'utf8')).toBe(
+            before
+        );
         expect(existsSync(path.join(dataDir, 'named-credentials.json'))).toBe(false);
     });
 
     it('saves the definition to source and the secret to the store only; the page never shows it back', async () => {
-        expect((await post('/setup/named-credentials', GUIDE)).headers.get('location')).toBe('/setup/named-credentials?saved');
-        expect(JSON.parse(readCredentialStore())).toEqual({ [CREDENTIAL]: { username: 'sys_key', password: 'password-never-shown' } });
-        expect(readFileSync(packageFile('namedCredentials', `${CREDENTIAL}.namedCredential-meta.xml`), 'utf8')).not.toContain('password-never-shown');
+        expect((await post('/setup/named-credentials', GUIDE)).headers.get('location')).toBe(
+            '/setup/named-credentials?saved'
+        );
+        expect(JSON.parse(readCredentialStore())).toEqual({
+            [CREDENTIAL]: { username: 'sys_key', password: 'password-never-shown' }
+        });
+        expect(
+            readFileSync(packageFile('namedCredentials', `${CREDENTIAL}.namedCredential-meta.xml`), 'utf8')
+        ).not.toContain('password-never-shown');
         const page = await (await get('/setup/named-credentials?saved')).text();
         expect(page).toContain('value="sys_key"');
         expect(page).toContain('A password is stored. It is never shown');
@@ -173,26 +207,39 @@ describe('the Qwil Messenger custom metadata record', () => {
 
     it('shows every field with its label, picklist values and help text from the field source', async () => {
         const body = await (await get('/setup/custom-metadata/Qwil_Messenger/new')).text();
-        expect(body).toContain('for="field-Client_Invitation_Phone_No_Field_Api_Name__c">Client Invitation Phone No.Field ApiName</label>');
+        expect(body).toContain(
+            'for="field-Client_Invitation_Phone_No_Field_Api_Name__c">Client Invitation Phone No.Field ApiName</label>'
+        );
         expect(body).toContain('<option value="Salesforce Record ID">Salesforce Record ID</option>');
         expect(body).toContain('How client records are linked: by Primary Email Address or by Salesforce Record ID');
     });
 
     it('refuses a field that does not exist, writing nothing', async () => {
-        const response = await post('/setup/custom-metadata/Qwil_Messenger/new', { ...RECORD, Staff_ID_Field_API_Name__c: 'Badge__c' });
+        const response = await post('/setup/custom-metadata/Qwil_Messenger/new', {
+            ...RECORD,
+            Staff_ID_Field_API_Name__c: 'Badge__c'
+        });
         expect(response.status).toBe(400);
-        expect(await response.text()).toContain('Staff ID Field API Name names Badge__c, which does not exist on User.');
+        expect(await response.text()).toContain(
+            'Staff ID Field API Name names Badge__c, which does not exist on User.'
+        );
         expect(existsSync(packageFile('customMetadata'))).toBe(false);
     });
 
     it('writes the record in source format and the org reads it at once', async () => {
         const response = await post('/setup/custom-metadata/Qwil_Messenger/new', RECORD);
         expect(response.headers.get('location')).toBe('/setup/custom-metadata/Qwil_Messenger?saved=Qwil');
-        expect(readFileSync(packageFile('customMetadata', 'Qwil_Messenger.Qwil.md-meta.xml'), 'utf8')).toContain('<value xsi:type="xsd:string">FederationIdentifier</value>');
-        expect(server.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values['Qwil_Region__c']).toBe('eu');
+        expect(readFileSync(packageFile('customMetadata', 'Qwil_Messenger.Qwil.md-meta.xml'), 'utf8')).toContain(
+            '<value xsi:type="xsd:string">FederationIdentifier</value>'
+        );
+        expect(server.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values['Qwil_Region__c']).toBe(
+            'eu'
+        );
 
         await post('/setup/custom-metadata/Qwil_Messenger/Qwil/edit', { ...RECORD, Client_Lookup_Type__c: 'Email' });
-        expect(server.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values['Client_Lookup_Type__c']).toBe('Email');
+        expect(
+            server.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values['Client_Lookup_Type__c']
+        ).toBe('Email');
     });
 });
 

@@ -33,11 +33,30 @@ export interface HealthCheckEnvironment {
 }
 
 /** The settings when the metadata record is valid, or the reason it is not. */
-export type SettingsState = { readonly ok: true; readonly settings: ConnectorSettings } | { readonly ok: false; readonly problem: string };
+export type SettingsState =
+    { readonly ok: true; readonly settings: ConnectorSettings } | { readonly ok: false; readonly problem: string };
 
-export const pass = (id: string, title: string, detail: string): CheckResult => ({ id, title, status: 'pass', detail, fix: null });
-export const warn = (id: string, title: string, detail: string, fix: string): CheckResult => ({ id, title, status: 'warn', detail, fix });
-export const fail = (id: string, title: string, detail: string, fix: string): CheckResult => ({ id, title, status: 'fail', detail, fix });
+export const pass = (id: string, title: string, detail: string): CheckResult => ({
+    id,
+    title,
+    status: 'pass',
+    detail,
+    fix: null
+});
+export const warn = (id: string, title: string, detail: string, fix: string): CheckResult => ({
+    id,
+    title,
+    status: 'warn',
+    detail,
+    fix
+});
+export const fail = (id: string, title: string, detail: string, fix: string): CheckResult => ({
+    id,
+    title,
+    status: 'fail',
+    detail,
+    fix
+});
 
 export const FIX_SETTINGS_FIRST = 'Fix the Qwil Messenger custom metadata record first (the first check).';
 export const WHERE_SETTINGS = 'Setup > Custom Metadata Types > Qwil Messenger > Manage Records > Qwil';

@@ -1,8 +1,22 @@
 import { chatServiceSchemeCheck } from './chatServiceCheck';
-import { adminStaffMappingCheck, credentialSecretCheck, keyFlagsCheck, liveCallCheck, namedCredentialCheck, readNamedCredentials } from './qwilChecks';
+import {
+    adminStaffMappingCheck,
+    credentialSecretCheck,
+    keyFlagsCheck,
+    liveCallCheck,
+    namedCredentialCheck,
+    readNamedCredentials
+} from './qwilChecks';
 import type { CheckResult, HealthCheckEnvironment } from './healthTypes';
 import { recordPagesCheck } from './recordPagesCheck';
-import { clientLookupTypeCheck, invitationPhoneCheck, mappedFieldsCheck, readSettings, settingsRecordCheck, staffFieldSelfEditCheck } from './settingsChecks';
+import {
+    clientLookupTypeCheck,
+    invitationPhoneCheck,
+    mappedFieldsCheck,
+    readSettings,
+    settingsRecordCheck,
+    staffFieldSelfEditCheck
+} from './settingsChecks';
 
 /** Every check of the connector's setup, in the guide's order; the live Qwil calls go through the org's callout path. */
 export async function runHealthCheck(env: HealthCheckEnvironment): Promise<CheckResult[]> {

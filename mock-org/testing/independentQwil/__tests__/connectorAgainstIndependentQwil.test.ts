@@ -31,13 +31,22 @@ beforeAll(async () => {
     const seedDir = path.join(PROJECT_ROOT, 'mock-org', 'seed');
     const credentials = createMemoryCredentialStore();
     let origin = '';
-    org = new MockOrg({ projectRoot: PROJECT_ROOT, seedDir, credentials, apexClasses, transport: (request) => routeQwilTo(origin)(request) });
+    org = new MockOrg({
+        projectRoot: PROJECT_ROOT,
+        seedDir,
+        credentials,
+        apexClasses,
+        transport: (request) => routeQwilTo(origin)(request)
+    });
     eleanorId = contactId('Whitfield');
     priyaId = contactId('Raman');
     fixture = standInFixture({ clientRecordId: eleanorId, acceptSystemKeyOnChatService: true });
     standIn = await startIndependentQwil(fixture.data);
     origin = standIn.url;
-    credentials.set(QWIL_NAMED_CREDENTIAL, { username: fixture.data.systemKey.key, password: fixture.data.systemKey.secret });
+    credentials.set(QWIL_NAMED_CREDENTIAL, {
+        username: fixture.data.systemKey.key,
+        password: fixture.data.systemKey.secret
+    });
 });
 
 afterAll(() => standIn.close());
@@ -48,7 +57,10 @@ describe('the connector against an independent, Qwil-shaped stand-in', () => {
         expect(tab).toMatchObject({
             kind: 'ready',
             staff: { name: 'Olivia Hart', entityUserXrefUuid: fixture.staff.entity_user_xref_uuid },
-            client: { status: 'active', client: { firstName: 'Eleanor', lastName: 'Whitfield', primaryEmail: 'eleanor.whitfield@example.com' } },
+            client: {
+                status: 'active',
+                client: { firstName: 'Eleanor', lastName: 'Whitfield', primaryEmail: 'eleanor.whitfield@example.com' }
+            },
             actions: { invite: false, resendInvitation: false }
         });
         expect(standIn.requests).toContain(`GET /entity-service/sys-api/entity-memberships?identifier=${eleanorId}`);
@@ -65,11 +77,21 @@ describe('the connector against an independent, Qwil-shaped stand-in', () => {
             visibility: 'View Own Chats',
             clientName: 'Eleanor Whitfield',
             nextCursor: null,
-            chats: [{ title: 'Portfolio review', participants: expect.arrayContaining([expect.objectContaining({ name: 'Olivia Hart', isYou: true })]) }]
+            chats: [
+                {
+                    title: 'Portfolio review',
+                    participants: expect.arrayContaining([
+                        expect.objectContaining({ name: 'Olivia Hart', isYou: true })
+                    ])
+                }
+            ]
         });
         const chats = (page as { chats: { chatUuid: string }[] }).chats;
         expect(chats).toHaveLength(1);
-        const opened = await callApex('QwilChatsController', 'openChat', { recordId: eleanorId, chatUuid: chats[0]!.chatUuid });
+        const opened = await callApex('QwilChatsController', 'openChat', {
+            recordId: eleanorId,
+            chatUuid: chats[0]!.chatUuid
+        });
         expect((opened as { messages: { text: string }[] }).messages.at(-1)?.text).toBe('Thursday suits me.');
     });
 });

@@ -8,7 +8,13 @@ const olivia = { id: '005000000000001AAA', name: 'Olivia Hart', profileName: 'We
 const james = { id: '005000000000002AAA', name: 'James Patel', profileName: 'Standard User' };
 
 function chrome(currentPath: string): PageChrome {
-    return { title: 'Eleanor Whitfield', runningUser: olivia, loginAsOptions: [james, olivia], currentPath, csrfToken: 'token' };
+    return {
+        title: 'Eleanor Whitfield',
+        runningUser: olivia,
+        loginAsOptions: [james, olivia],
+        currentPath,
+        csrfToken: 'token'
+    };
 }
 
 const record: RecordPageView['record'] = {
@@ -20,7 +26,12 @@ const record: RecordPageView['record'] = {
         { label: 'Email', value: 'eleanor.whitfield@example.com' },
         { label: 'Phone', value: null }
     ],
-    related: [{ title: 'Account', items: [{ label: 'Whitfield Family Office', href: '/lightning/r/Account/001000000000001AAA/view' }] }]
+    related: [
+        {
+            title: 'Account',
+            items: [{ label: 'Whitfield Family Office', href: '/lightning/r/Account/001000000000001AAA/view' }]
+        }
+    ]
 };
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -49,7 +60,9 @@ describe('every page', () => {
             'James Patel (Standard User)',
             'Olivia Hart (Wealth Advisor)'
         ]);
-        expect(form.querySelector<HTMLInputElement>('input[name="returnTo"]')?.value).toBe('/lightning/r/Contact/003000000000001AAA/view');
+        expect(form.querySelector<HTMLInputElement>('input[name="returnTo"]')?.value).toBe(
+            '/lightning/r/Contact/003000000000001AAA/view'
+        );
         expect(form.querySelector('button[type="submit"]')?.textContent).toBe('Switch user');
     });
 
@@ -98,10 +111,14 @@ describe('renderRecordPage', () => {
     });
 
     it('shows the details and the related lists', () => {
-        const details = Array.from(document.querySelectorAll('.slds-form__item'), (item) => item.textContent?.replace(/\s+/g, ' ').trim());
+        const details = Array.from(document.querySelectorAll('.slds-form__item'), (item) =>
+            item.textContent?.replace(/\s+/g, ' ').trim()
+        );
         expect(details).toEqual(['Email eleanor.whitfield@example.com', 'Phone']);
         expect(document.querySelector('.slds-card__header-title')?.textContent).toBe('Account (1)');
-        expect(document.querySelector('.slds-card a')?.getAttribute('href')).toBe('/lightning/r/Account/001000000000001AAA/view');
+        expect(document.querySelector('.slds-card a')?.getAttribute('href')).toBe(
+            '/lightning/r/Account/001000000000001AAA/view'
+        );
     });
 
     it('leaves an empty Qwil Messenger panel for the entry script, which it loads as a module', () => {
@@ -138,7 +155,9 @@ describe('renderRecordListPage', () => {
         );
         const cells = Array.from(document.querySelectorAll('tbody tr > *'), (cell) => cell.textContent);
         expect(cells).toEqual(['Eleanor Whitfield', 'Contact', '', 'Olivia Hart']);
-        expect(document.querySelector('tbody a')?.getAttribute('href')).toBe('/lightning/r/Contact/003000000000001AAA/view');
+        expect(document.querySelector('tbody a')?.getAttribute('href')).toBe(
+            '/lightning/r/Contact/003000000000001AAA/view'
+        );
         expect(document.querySelector('h1')?.textContent).toBe('Contacts');
         expect(document.querySelector('nav a[aria-current="page"]')?.textContent).toBe('Contacts');
         expect(document.querySelector('script')).toBeNull();

@@ -11,7 +11,9 @@ const ACTION_LABELS = { revoke: 'Revoke', promote: 'Promote to Super' } as const
 function keyActions(key: ApiKeyRow, path: string, csrfToken: string): ReturnType<typeof html> {
     if (key.revoked) return html`<span>Revoked</span>`;
     return html`${key.actions.map(
-        (action) => html`<form method="post" action="${path}/${action}" class="slds-show_inline-block slds-m-right_x-small">
+        (
+            action
+        ) => html`<form method="post" action="${path}/${action}" class="slds-show_inline-block slds-m-right_x-small">
     <input type="hidden" name="key" value="${key.key}">
     ${csrfField(csrfToken)}
     <button class="slds-button slds-button_neutral" type="submit" aria-label="${ACTION_LABELS[action]} ${key.name}">${ACTION_LABELS[action]}</button>

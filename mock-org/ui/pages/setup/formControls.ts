@@ -5,13 +5,19 @@ import type { FormField, FormView } from './setupViewModels';
 const fieldId = (field: FormField) => `field-${field.name}`;
 
 function described(field: FormField): SafeHtml {
-    const ids = [field.help ? `${fieldId(field)}-help` : null, field.error ? `${fieldId(field)}-error` : null].filter(Boolean).join(' ');
+    const ids = [field.help ? `${fieldId(field)}-help` : null, field.error ? `${fieldId(field)}-error` : null]
+        .filter(Boolean)
+        .join(' ');
     return ids ? html` aria-describedby="${ids}"` : html``;
 }
 
 function helpAndError(field: FormField): SafeHtml {
-    const help = field.help ? html`<div class="slds-text-body_small slds-text-color_weak slds-m-top_xx-small" id="${fieldId(field)}-help">${field.help}</div>` : html``;
-    const error = field.error ? html`<div class="slds-form-element__help" id="${fieldId(field)}-error">${field.error}</div>` : html``;
+    const help = field.help
+        ? html`<div class="slds-text-body_small slds-text-color_weak slds-m-top_xx-small" id="${fieldId(field)}-help">${field.help}</div>`
+        : html``;
+    const error = field.error
+        ? html`<div class="slds-form-element__help" id="${fieldId(field)}-error">${field.error}</div>`
+        : html``;
     return html`${error}${help}`;
 }
 

@@ -5,7 +5,11 @@ import type { SetupHomeView } from './setupViewModels';
 /** Setup home: the installation guide's five steps, each linked to the page that does it. */
 export function renderSetupHome(view: SetupHomeView): string {
     const progress = (done: boolean | null) =>
-        done === null ? html`` : done ? html` <span class="slds-badge slds-theme_success">Done</span>` : html` <span class="slds-badge">To do</span>`;
+        done === null
+            ? html``
+            : done
+              ? html` <span class="slds-badge slds-theme_success">Done</span>`
+              : html` <span class="slds-badge">To do</span>`;
     const steps = view.steps.map(
         (step) => html`<li class="slds-item slds-m-bottom_small">
     <h2 class="slds-text-heading_small">Step ${step.number}. ${step.title}${progress(step.done)}</h2>

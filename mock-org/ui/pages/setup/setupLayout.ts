@@ -36,7 +36,11 @@ function setupNav(currentPath: string): SafeHtml {
 </nav>`;
 }
 
-const NOTICE_THEMES = { success: 'slds-theme_success', error: 'slds-theme_error', warning: 'slds-theme_warning' } as const;
+const NOTICE_THEMES = {
+    success: 'slds-theme_success',
+    error: 'slds-theme_error',
+    warning: 'slds-theme_warning'
+} as const;
 
 export function noticeBox(notice: Notice | null | undefined): SafeHtml {
     if (!notice) return html``;

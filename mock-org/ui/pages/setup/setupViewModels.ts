@@ -86,7 +86,14 @@ export interface CreatedKeyView extends SetupPageView {
 }
 
 export interface RecordPagesView extends SetupPageView {
-    pages: { label: string; object: string; file: string; hasQwilTab: boolean; componentInQwilTab: boolean; hasComponent: boolean }[];
+    pages: {
+        label: string;
+        object: string;
+        file: string;
+        hasQwilTab: boolean;
+        componentInQwilTab: boolean;
+        hasComponent: boolean;
+    }[];
 }
 
 export interface HealthCheckView extends SetupPageView {

@@ -24,24 +24,48 @@ beforeAll(async () => {
     // Only Date is frozen, so timestamps Qwil writes are the same on every run; timers run as usual.
     jest.useFakeTimers({
         now: RECORDED_AT,
-        doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout']
+        doNotFake: [
+            'hrtime',
+            'nextTick',
+            'performance',
+            'queueMicrotask',
+            'setImmediate',
+            'clearImmediate',
+            'setInterval',
+            'clearInterval',
+            'setTimeout',
+            'clearTimeout'
+        ]
     });
     for (const scenario of SCENARIOS) {
         const harness = createConnectorHarness(scenario.harness);
         serve(harness);
         credentials.push(harness.apiKey, harness.apiSecret);
-        harness.org.records.update(harness.org.requireUser(scenario.runningUser).Id, { LocaleSidKey: APEX_TEST_LOCALE });
+        harness.org.records.update(harness.org.requireUser(scenario.runningUser).Id, {
+            LocaleSidKey: APEX_TEST_LOCALE
+        });
         scenario.arrange?.(harness);
         // A Person Account is named by its Account (as the record page shows it), not its person contact.
-        const personAccounts = harness.org.records.all('Account').filter((record) => record['PersonContactId'] !== undefined);
-        const clients = [...personAccounts, ...harness.org.records.all('Contact'), ...harness.org.records.all('Account')];
+        const personAccounts = harness.org.records
+            .all('Account')
+            .filter((record) => record['PersonContactId'] !== undefined);
+        const clients = [
+            ...personAccounts,
+            ...harness.org.records.all('Contact'),
+            ...harness.org.records.all('Account')
+        ];
         const recordIdOf = (name: string): string => {
             const record = clients.find((candidate) => candidate['Name'] === name);
             if (!record) throw new Error(`No client record named ${name}`);
             return record.Id;
         };
         recordIds = [...clients, ...harness.org.records.all('User')].map((record) => record.Id);
-        recorded.push(await recordScenario(harness, server, scenario.runningUser, { name: scenario.name, ...scenario.call(recordIdOf) }));
+        recorded.push(
+            await recordScenario(harness, server, scenario.runningUser, {
+                name: scenario.name,
+                ...scenario.call(recordIdOf)
+            })
+        );
     }
     jest.useRealTimers();
 });
@@ -50,13 +74,18 @@ afterAll(() => {
 });
 
 const projectMethods = (): string[] => lwcApexImports(REPOSITORY_ROOT);
-const fixtureText = (): string => `${JSON.stringify({ version: 1, recordedAt: RECORDED_AT.toISOString(), scenarios: recorded }, null, 2)}\n`;
+const fixtureText = (): string =>
+    `${JSON.stringify({ version: 1, recordedAt: RECORDED_AT.toISOString(), scenarios: recorded }, null, 2)}\n`;
 
 describe('the shared scenarios (static resource QwilScenarios)', () => {
     it('records a success of every method the components call, and each refusal class', () => {
         const refusals = recorded.filter(({ error }) => error !== null).map(({ name }) => name);
         expect(refusals).toEqual(SCENARIOS.map(({ name }) => name).filter((name) => name.startsWith('refused: ')));
-        const calledMethods = new Set(recorded.flatMap((scenario) => [scenario, ...scenario.before]).map(({ className, methodName }) => `${className}.${methodName}`));
+        const calledMethods = new Set(
+            recorded
+                .flatMap((scenario) => [scenario, ...scenario.before])
+                .map(({ className, methodName }) => `${className}.${methodName}`)
+        );
         expect(projectMethods().filter((method) => !calledMethods.has(method))).toEqual([]);
         const coldOpen = recorded[0]!;
         expect(coldOpen.exchanges.length).toBeGreaterThan(0);
@@ -69,9 +98,17 @@ describe('the shared scenarios (static resource QwilScenarios)', () => {
         const text = fixtureText();
         expect(recordIds.filter((id) => text.includes(id) || text.includes(id.slice(0, 15)))).toEqual([]);
         expect(text).toContain('{{recordId}}');
-        const files = recorded.flatMap(({ exchanges }) => exchanges.flatMap(({ responseFile }) => (responseFile ? [Buffer.from(responseFile.base64, 'base64').toString('latin1')] : [])));
+        const files = recorded.flatMap(({ exchanges }) =>
+            exchanges.flatMap(({ responseFile }) =>
+                responseFile ? [Buffer.from(responseFile.base64, 'base64').toString('latin1')] : []
+            )
+        );
         expect(files).not.toEqual([]);
-        expect(credentials.filter((credential) => [text, ...files].some((recordedText) => recordedText.includes(credential)))).toEqual([]);
+        expect(
+            credentials.filter((credential) =>
+                [text, ...files].some((recordedText) => recordedText.includes(credential))
+            )
+        ).toEqual([]);
     });
 
     it('matches the committed fixture (else rewrite it with UPDATE_SCENARIOS=1)', () => {

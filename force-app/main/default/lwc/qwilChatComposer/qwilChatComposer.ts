@@ -45,7 +45,10 @@ export default class QwilChatComposer extends LightningElement {
 
     handleSend(): void {
         if (this.cannotSend) return;
-        const draft = this.unsent?.text === this.draft ? this.unsent : { action: new OnceAction(), text: this.draft, afterSeq: this.afterSeq };
+        const draft =
+            this.unsent?.text === this.draft
+                ? this.unsent
+                : { action: new OnceAction(), text: this.draft, afterSeq: this.afterSeq };
         this.attempt(draft);
     }
 
@@ -61,7 +64,13 @@ export default class QwilChatComposer extends LightningElement {
         this.unsent = draft;
         try {
             const outcome = await draft.action.attempt((once) =>
-                sendMessage({ recordId: this.recordId ?? '', chatUuid: this.chatUuid ?? '', text: draft.text, afterSeq: draft.afterSeq, ...once })
+                sendMessage({
+                    recordId: this.recordId ?? '',
+                    chatUuid: this.chatUuid ?? '',
+                    text: draft.text,
+                    afterSeq: draft.afterSeq,
+                    ...once
+                })
             );
             if (!outcome.done) {
                 this.checking = checkingNotice('your message was sent', outcome.checkAgainInSeconds);
@@ -74,7 +83,9 @@ export default class QwilChatComposer extends LightningElement {
                 this.draft = '';
                 this.draftSendable = false;
             }
-            this.dispatchEvent(new CustomEvent<{ message: ChatMessage }>('sent', { detail: { message: outcome.result.message } }));
+            this.dispatchEvent(
+                new CustomEvent<{ message: ChatMessage }>('sent', { detail: { message: outcome.result.message } })
+            );
         } catch (error) {
             this.errors = [error];
         } finally {

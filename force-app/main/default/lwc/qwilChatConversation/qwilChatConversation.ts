@@ -9,7 +9,8 @@ import type { ChatMessage, OpenedChat } from '../../../../server/contracts/chats
 /** Often enough to feel live, rare enough for Qwil's rate limit with many users on the page. */
 export const POLL_INTERVAL_MS = 15_000;
 
-const formatSize = (bytes: number): string => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const formatSize = (bytes: number): string =>
+    bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 interface MessageRow {
     key: number;
@@ -79,7 +80,9 @@ export default class QwilChatConversation extends LightningElement {
     }
 
     get rows(): MessageRow[] {
-        const former = new Set((this.opened?.chat.participants ?? []).filter((p) => p.former).map((p) => p.entityUserXrefUuid));
+        const former = new Set(
+            (this.opened?.chat.participants ?? []).filter((p) => p.former).map((p) => p.entityUserXrefUuid)
+        );
         const bySeq = new Map(this.shownMessages.map((m) => [m.seq, m]));
         return this.shownMessages.map((message) => this.rowOf(message, former, bySeq));
     }
@@ -105,7 +108,9 @@ export default class QwilChatConversation extends LightningElement {
         if (!cursor || this.isLoadingOlder) return;
         this.isLoadingOlder = true;
         try {
-            this.window.addOlder(await loadOlderMessages({ recordId: this.recordId ?? '', chatUuid: this.chatUuid ?? '', cursor }));
+            this.window.addOlder(
+                await loadOlderMessages({ recordId: this.recordId ?? '', chatUuid: this.chatUuid ?? '', cursor })
+            );
             this.syncWindow();
         } catch (error) {
             this.errors = [error];
@@ -118,18 +123,29 @@ export default class QwilChatConversation extends LightningElement {
         this.addNewer([event.detail.message]);
     }
 
-    private rowOf(message: ChatMessage, former: ReadonlySet<string>, bySeq: ReadonlyMap<number, ChatMessage>): MessageRow {
+    private rowOf(
+        message: ChatMessage,
+        former: ReadonlySet<string>,
+        bySeq: ReadonlyMap<number, ChatMessage>
+    ): MessageRow {
         const sender = message.sender;
         const repliedTo = message.replyToSeq === null ? undefined : bySeq.get(message.replyToSeq);
         const replyLabel =
-            message.replyToSeq === null ? null : repliedTo ? `Reply to ${repliedTo.sender.name}: ${repliedTo.text.slice(0, 80)}` : `Reply to message #${message.replyToSeq}`;
+            message.replyToSeq === null
+                ? null
+                : repliedTo
+                  ? `Reply to ${repliedTo.sender.name}: ${repliedTo.text.slice(0, 80)}`
+                  : `Reply to message #${message.replyToSeq}`;
         return {
             key: message.seq,
             senderLabel: `${sender.name}${sender.isYou ? ' (you)' : ''}${former.has(sender.entityUserXrefUuid) ? ' (former participant)' : ''}`,
             text: message.text,
             sentAt: message.sentAt,
             replyLabel,
-            attachments: message.attachments.map((a, i) => ({ key: `${message.seq}-${i}`, label: `${a.fileName} (${a.contentType}, ${formatSize(a.sizeBytes)})` })),
+            attachments: message.attachments.map((a, i) => ({
+                key: `${message.seq}-${i}`,
+                label: `${a.fileName} (${a.contentType}, ${formatSize(a.sizeBytes)})`
+            })),
             cssClass: `slds-p-around_x-small slds-m-bottom_x-small message${sender.isYou ? ' message_mine' : ''}`
         };
     }
@@ -181,7 +197,11 @@ export default class QwilChatConversation extends LightningElement {
             return;
         }
         this.isPolling = true;
-        loadNewMessages({ recordId: this.recordId ?? '', chatUuid: this.chatUuid ?? '', afterSeq: this.window.newestSeq })
+        loadNewMessages({
+            recordId: this.recordId ?? '',
+            chatUuid: this.chatUuid ?? '',
+            afterSeq: this.window.newestSeq
+        })
             .then((fresh) => (fresh.complete ? this.addNewer(fresh.messages) : this.loadLatest()))
             // A failed poll is retried at the next interval; the user keeps reading meanwhile.
             .catch(() => undefined)

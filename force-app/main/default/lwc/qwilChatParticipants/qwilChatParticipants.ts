@@ -5,7 +5,14 @@ import type { ChatSummary } from '../../../../server/contracts/chats';
  * cannot see in Salesforce as a count (the server never sends those names).
  */
 export function participantsLabel(chat: Pick<ChatSummary, 'participants' | 'hiddenClientCount'>): string {
-    const named = chat.participants.map((p) => `${p.name}${p.isYou ? ' (you)' : ''}${p.former ? ' (former participant)' : ''}`);
-    const hidden = chat.hiddenClientCount > 0 ? [`${chat.hiddenClientCount} ${chat.hiddenClientCount === 1 ? 'client' : 'clients'} you cannot see in Salesforce`] : [];
+    const named = chat.participants.map(
+        (p) => `${p.name}${p.isYou ? ' (you)' : ''}${p.former ? ' (former participant)' : ''}`
+    );
+    const hidden =
+        chat.hiddenClientCount > 0
+            ? [
+                  `${chat.hiddenClientCount} ${chat.hiddenClientCount === 1 ? 'client' : 'clients'} you cannot see in Salesforce`
+              ]
+            : [];
     return [...named, ...hidden].join(', ');
 }

@@ -56,7 +56,12 @@ export default class QwilChatStartModal extends LightningElement {
     }
 
     get cannotStart(): boolean {
-        return this.isStarting || Boolean(this.checking) || !this.textSendable || this.participantCount > CHAT_MAX_ACTIVE_PARTICIPANTS;
+        return (
+            this.isStarting ||
+            Boolean(this.checking) ||
+            !this.textSendable ||
+            this.participantCount > CHAT_MAX_ACTIVE_PARTICIPANTS
+        );
     }
 
     handleTitleChange(event: CustomEvent<{ value: string }>): void {

@@ -99,7 +99,9 @@ export default class QwilChats extends LightningElement {
     }
 
     override renderedCallback(): void {
-        const button = this.focusChatUuid ? this.template?.querySelector<HTMLElement>(`button[data-uuid="${this.focusChatUuid}"]`) : null;
+        const button = this.focusChatUuid
+            ? this.template?.querySelector<HTMLElement>(`button[data-uuid="${this.focusChatUuid}"]`)
+            : null;
         if (button) {
             button.focus();
             this.focusChatUuid = undefined;

@@ -72,7 +72,11 @@ export default class QwilContactGroupAddStaff extends LightningElement {
         this.isAdding = true;
         this.errors = undefined;
         try {
-            const change = await addStaffMembers({ recordId, groupUuid, staffEntityUserXrefUuids: this.chosen.map((person) => person.entityUserXrefUuid) });
+            const change = await addStaffMembers({
+                recordId,
+                groupUuid,
+                staffEntityUserXrefUuids: this.chosen.map((person) => person.entityUserXrefUuid)
+            });
             this.dispatchEvent(new CustomEvent<ContactGroupsChange>('groupschange', { detail: change }));
         } catch (error) {
             this.errors = [error];

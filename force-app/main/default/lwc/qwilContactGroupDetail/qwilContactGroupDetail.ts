@@ -2,7 +2,11 @@ import { LightningElement, api } from 'lwc';
 import removeStaffMember from '@salesforce/apex/QwilContactGroupsController.removeStaffMember';
 import removeClientFromGroup from '@salesforce/apex/QwilContactGroupsController.removeClientFromGroup';
 import deleteContactGroup from '@salesforce/apex/QwilContactGroupsController.deleteContactGroup';
-import type { ContactGroupDetail, ContactGroupMember, ContactGroupsChange } from '../../../../server/contracts/contactGroups';
+import type {
+    ContactGroupDetail,
+    ContactGroupMember,
+    ContactGroupsChange
+} from '../../../../server/contracts/contactGroups';
 
 type Dialog = 'edit' | 'add-staff' | 'delete';
 
@@ -66,7 +70,7 @@ export default class QwilContactGroupDetail extends LightningElement {
 
     /** Shown instead of Remove client and Delete when the group is the client's last. */
     get lastGroupReason(): string | null {
-        return this.canManage ? this.detail?.lastGroupReason ?? null : null;
+        return this.canManage ? (this.detail?.lastGroupReason ?? null) : null;
     }
 
     get canRemoveClient(): boolean {
@@ -149,7 +153,9 @@ export default class QwilContactGroupDetail extends LightningElement {
         const recordId = this.recordId;
         const groupUuid = this.detail?.contactGroup.groupUuid;
         if (recordId && groupUuid) {
-            this.run('The client could not be removed from the group', () => removeClientFromGroup({ recordId, groupUuid }));
+            this.run('The client could not be removed from the group', () =>
+                removeClientFromGroup({ recordId, groupUuid })
+            );
         }
     }
 

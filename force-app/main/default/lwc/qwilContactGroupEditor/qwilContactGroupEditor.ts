@@ -82,12 +82,19 @@ export default class QwilContactGroupEditor extends LightningElement {
         }
         this.isSaving = true;
         try {
-            const fields = { recordId, name: this.name.trim(), identifier: this.identifier.trim(), description: this.description.trim() };
+            const fields = {
+                recordId,
+                name: this.name.trim(),
+                identifier: this.identifier.trim(),
+                description: this.description.trim()
+            };
             if (this.group) {
                 this.saved(await updateContactGroup({ ...fields, groupUuid: this.group.groupUuid }));
                 return;
             }
-            const outcome = await this.creation.attempt(({ idempotencyKey, claim }) => createContactGroup({ ...fields, idempotencyKey, claim }));
+            const outcome = await this.creation.attempt(({ idempotencyKey, claim }) =>
+                createContactGroup({ ...fields, idempotencyKey, claim })
+            );
             if (outcome.done) {
                 this.saved(outcome.result);
                 return;

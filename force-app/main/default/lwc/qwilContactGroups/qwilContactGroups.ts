@@ -2,7 +2,12 @@ import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import loadContactGroups from '@salesforce/apex/QwilContactGroupsController.loadContactGroups';
 import openContactGroup from '@salesforce/apex/QwilContactGroupsController.openContactGroup';
-import type { ContactGroup, ContactGroupDetail, ContactGroupsChange, ContactGroupsView } from '../../../../server/contracts/contactGroups';
+import type {
+    ContactGroup,
+    ContactGroupDetail,
+    ContactGroupsChange,
+    ContactGroupsView
+} from '../../../../server/contracts/contactGroups';
 
 type GroupRow = Pick<ContactGroup, 'groupUuid' | 'name'> & { identifier: string; members: string; activeStaff: string };
 
@@ -110,7 +115,7 @@ export default class QwilContactGroups extends LightningElement {
 
     /** Shown above the list when the groups can be seen but not changed. */
     get readOnlyNote(): string | null {
-        return this.hasGroups && !this.canManage ? this.view?.readOnlyReason ?? null : null;
+        return this.hasGroups && !this.canManage ? (this.view?.readOnlyReason ?? null) : null;
     }
 
     handleSearch(event: CustomEvent<{ value: string }>): void {

@@ -16,7 +16,8 @@ export interface OnceFields {
     readonly retry: boolean;
 }
 
-export type OnceOutcome<R> = { readonly done: true; readonly result: R } | { readonly done: false; readonly checkAgainInSeconds: number };
+export type OnceOutcome<R> =
+    { readonly done: true; readonly result: R } | { readonly done: false; readonly checkAgainInSeconds: number };
 
 /** Shown while an earlier attempt's outcome is being checked; `what` is e.g. "your message was sent". */
 export function checkingNotice(what: string, seconds: number): string {

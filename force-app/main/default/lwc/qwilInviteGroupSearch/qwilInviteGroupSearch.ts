@@ -62,7 +62,9 @@ export default class QwilInviteGroupSearch extends LightningElement {
 
     get options(): GroupCheckbox[] {
         const found = this.state?.result ?? [];
-        const chosenElsewhere = this.chosen.filter((group) => !found.some((option) => option.groupUuid === group.groupUuid));
+        const chosenElsewhere = this.chosen.filter(
+            (group) => !found.some((option) => option.groupUuid === group.groupUuid)
+        );
         return [...chosenElsewhere, ...found].map((group) => {
             const checked = this.chosen.some((option) => option.groupUuid === group.groupUuid);
             return {

@@ -10,7 +10,7 @@ const isRecord = (value: unknown): value is UnknownRecord => typeof value === 'o
 const messageOf = (entry: unknown): unknown => (isRecord(entry) ? entry.message : undefined);
 
 const messagesOfList = (list: unknown): unknown[] | undefined =>
-    (Array.isArray(list) && list.length > 0 ? list.map(messageOf) : undefined);
+    Array.isArray(list) && list.length > 0 ? list.map(messageOf) : undefined;
 
 /** Field errors are keyed by field name, each holding a list of errors. */
 const messagesOfFieldErrors = (fieldErrors: unknown): unknown[] | undefined => {

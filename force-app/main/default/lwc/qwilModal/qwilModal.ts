@@ -22,7 +22,9 @@ export default class QwilModal extends LightningElement {
 
     // Tab order runs into a focusable guard at either end of the dialog; each sends focus round to the other end.
     handleFocusBeforeFirst(): void {
-        const footerButtons = Array.from(this.querySelectorAll<Focusable>('[slot="footer"] button, [slot="footer"] lightning-button'));
+        const footerButtons = Array.from(
+            this.querySelectorAll<Focusable>('[slot="footer"] button, [slot="footer"] lightning-button')
+        );
         const lastEnabled = footerButtons.filter((button) => !button.disabled).pop();
         (lastEnabled ?? this.closeButton())?.focus();
     }

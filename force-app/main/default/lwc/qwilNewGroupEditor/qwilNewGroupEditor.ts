@@ -31,7 +31,10 @@ export default class QwilNewGroupEditor extends LightningElement {
     @api
     get newGroup(): NewGroup | null {
         return this.isCreating
-            ? { name: this.name.trim(), staffEntityUserXrefUuids: this.members.map((member) => member.entityUserXrefUuid) }
+            ? {
+                  name: this.name.trim(),
+                  staffEntityUserXrefUuids: this.members.map((member) => member.entityUserXrefUuid)
+              }
             : null;
     }
 

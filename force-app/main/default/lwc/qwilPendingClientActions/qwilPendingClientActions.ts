@@ -30,7 +30,9 @@ export default class QwilPendingClientActions extends LightningElement {
 
     get currentPhoneText(): string {
         const phone = this.tab?.client.status === 'not_invited' ? null : this.tab?.client.client.invitationPhone;
-        return phone ? `Qwil sends the invitation to ${phone}.` : 'Qwil has no invitation phone number for this client.';
+        return phone
+            ? `Qwil sends the invitation to ${phone}.`
+            : 'Qwil has no invitation phone number for this client.';
     }
 
     override renderedCallback(): void {
@@ -83,7 +85,10 @@ export default class QwilPendingClientActions extends LightningElement {
                 return;
             }
             const tab = await updateInvitationPhone({ recordId, invitationPhone: typed });
-            this.toast('Invitation phone changed', `The invitation is now verified with ${check.international ?? typed}.`);
+            this.toast(
+                'Invitation phone changed',
+                `The invitation is now verified with ${check.international ?? typed}.`
+            );
             this.handleCloseEditPhone();
             this.changeTab(tab);
         } catch (error) {

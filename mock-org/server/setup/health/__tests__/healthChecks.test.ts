@@ -54,30 +54,43 @@ describe('metadata record present and valid', () => {
     it('fails without the Qwil record, saying where to create it', async () => {
         fixture.remove('customMetadata');
         const result = await check('settings-record');
-        expect(result).toMatchObject({ status: 'fail', detail: expect.stringContaining('no Qwil_Messenger__mdt record named Qwil') });
+        expect(result).toMatchObject({
+            status: 'fail',
+            detail: expect.stringContaining('no Qwil_Messenger__mdt record named Qwil')
+        });
         expect(result.fix).toContain('Custom Metadata Types > Qwil Messenger > Manage Records');
     });
 
     it('fails on an invalid value, naming the field by its label', async () => {
         fixture.setSettings({ Qwil_Region__c: 'EU' });
-        expect(await check('settings-record')).toMatchObject({ status: 'fail', detail: expect.stringContaining('Qwil Region must be a region name') });
+        expect(await check('settings-record')).toMatchObject({
+            status: 'fail',
+            detail: expect.stringContaining('Qwil Region must be a region name')
+        });
     });
 });
 
 describe('mapped fields exist on User and the client object', () => {
     it('fails for a User field that does not exist', async () => {
         fixture.setSettings({ Staff_ID_Field_API_Name__c: 'Badge_Number__c' });
-        expect(await check('mapped-fields')).toMatchObject({ status: 'fail', detail: 'Staff ID Field API Name names Badge_Number__c, which does not exist on User.' });
+        expect(await check('mapped-fields')).toMatchObject({
+            status: 'fail',
+            detail: 'Staff ID Field API Name names Badge_Number__c, which does not exist on User.'
+        });
     });
 
     it('fails for a client field whose type cannot hold the value', async () => {
         fixture.setSettings({ Client_Email_API_Field_Name__c: 'MobilePhone' });
-        expect((await check('mapped-fields')).detail).toBe('Client Email API Field Name names Contact.MobilePhone, of type phone; it must be an email or text field.');
+        expect((await check('mapped-fields')).detail).toBe(
+            'Client Email API Field Name names Contact.MobilePhone, of type phone; it must be an email or text field.'
+        );
     });
 
     it('fails for a Contact field Person Accounts lack', async () => {
         fixture.setSettings({ Client_Invitation_Phone_No_Field_Api_Name__c: 'Phone' });
-        expect((await check('mapped-fields')).detail).toContain('names PersonPhone, which does not exist on Person Account');
+        expect((await check('mapped-fields')).detail).toContain(
+            'names PersonPhone, which does not exist on Person Account'
+        );
     });
 });
 
@@ -97,7 +110,10 @@ describe('client lookup type', () => {
     it('warns that an Email lookup lets whoever edits the email re-point the record', async () => {
         fixture.setSettings({ Client_Lookup_Type__c: 'Email' });
         const result = await check('client-lookup-type');
-        expect(result).toMatchObject({ status: 'warn', detail: expect.stringContaining('anyone who can edit that field') });
+        expect(result).toMatchObject({
+            status: 'warn',
+            detail: expect.stringContaining('anyone who can edit that field')
+        });
         expect(result.fix).toContain('Salesforce Record ID');
     });
 });
@@ -106,7 +122,10 @@ describe('share of client phone numbers that normalise', () => {
     it('fails when no client record has a usable number in the mapped field', async () => {
         fixture.setSettings({ Client_Invitation_Phone_No_Field_Api_Name__c: 'Title' });
         const result = await check('invitation-phone');
-        expect(result).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^0 of 7 client records \(0%\)/) });
+        expect(result).toMatchObject({
+            status: 'fail',
+            detail: expect.stringMatching(/^0 of 7 client records \(0%\)/)
+        });
         expect(result.fix).toContain('formula field');
     });
 
@@ -115,7 +134,11 @@ describe('share of client phone numbers that normalise', () => {
         const eleanor = env.org.records.all('Contact').find((contact) => contact['LastName'] === 'Whitfield');
         env.org.records.update(eleanor?.Id ?? '', { MobilePhone: '12' });
         const result = (await runHealthCheck(env)).find((candidate) => candidate.id === 'invitation-phone');
-        expect(result).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^6 of 7 client records \(86%\)/), fix: expect.stringContaining('Eleanor Whitfield') });
+        expect(result).toMatchObject({
+            status: 'warn',
+            detail: expect.stringMatching(/^6 of 7 client records \(86%\)/),
+            fix: expect.stringContaining('Eleanor Whitfield')
+        });
     });
 });
 
@@ -124,7 +147,9 @@ describe('named credential', () => {
         fixture.remove('namedCredentials');
         fixture.writeCredential({ name: 'Qwil', label: 'Qwil' });
         const result = await check('named-credential');
-        expect(result.detail).toContain('No named credential is named Qwil_Messenger_Salesforce_Connector; found Qwil ("Qwil")');
+        expect(result.detail).toContain(
+            'No named credential is named Qwil_Messenger_Salesforce_Connector; found Qwil ("Qwil")'
+        );
         expect(result.fix).toContain('Name the credential exactly Qwil_Messenger_Salesforce_Connector');
     });
 
@@ -137,14 +162,23 @@ describe('named credential', () => {
         fixture.writeCredential({ allowMergeFieldsInHeader: false });
         expect((await check('named-credential')).detail).toContain('Allow Merge Fields in HTTP Header is off');
         fixture.writeCredential({ generateAuthorizationHeader: false });
-        expect(await check('named-credential')).toMatchObject({ status: 'warn', fix: expect.stringContaining('Generate Authorization Header') });
+        expect(await check('named-credential')).toMatchObject({
+            status: 'warn',
+            fix: expect.stringContaining('Generate Authorization Header')
+        });
     });
 
     it('fails when no key and secret are stored, and the live call cannot be made', async () => {
         fixture.storeKey = false;
         const all = await results();
-        expect(all.find((result) => result.id === 'credential-secret')).toMatchObject({ status: 'fail', fix: expect.stringContaining('Username and its Secret as Password') });
-        expect(all.find((result) => result.id === 'live-call')).toMatchObject({ status: 'fail', detail: expect.stringContaining("We couldn't access the credential(s)") });
+        expect(all.find((result) => result.id === 'credential-secret')).toMatchObject({
+            status: 'fail',
+            fix: expect.stringContaining('Username and its Secret as Password')
+        });
+        expect(all.find((result) => result.id === 'live-call')).toMatchObject({
+            status: 'fail',
+            detail: expect.stringContaining("We couldn't access the credential(s)")
+        });
     });
 });
 
@@ -169,17 +203,29 @@ describe('key flags and CIDR blocks (mock Qwil)', () => {
     it('warns about a key that can export data or has no CIDR blocks', async () => {
         fixture.keyInput = { name: 'Too wide', canExportData: true };
         const result = await check('key-flags');
-        expect(result).toMatchObject({ status: 'warn', detail: 'Key "Too wide": it can export data, which the connector never needs; it has no CIDR blocks, so it works from any address.' });
+        expect(result).toMatchObject({
+            status: 'warn',
+            detail: 'Key "Too wide": it can export data, which the connector never needs; it has no CIDR blocks, so it works from any address.'
+        });
         expect(result.fix).toContain('export unchecked');
     });
 
     it('fails for a key without a permission the connector needs', async () => {
-        fixture.keyInput = { name: 'Read only', cidrBlocks: ['13.108.0.0/14'], canWriteOnly: false, canDataReview: false };
-        expect((await check('key-flags')).detail).toBe('Key "Read only" cannot perform write-only actions, data reviewer actions, which the connector needs.');
+        fixture.keyInput = {
+            name: 'Read only',
+            cidrBlocks: ['13.108.0.0/14'],
+            canWriteOnly: false,
+            canDataReview: false
+        };
+        expect((await check('key-flags')).detail).toBe(
+            'Key "Read only" cannot perform write-only actions, data reviewer actions, which the connector needs.'
+        );
     });
 
     it('fails when the key is Super but Using Super API Key is unchecked', async () => {
-        expect((await check('key-flags', (key) => qwil.control.promoteToSuper(key))).detail).toContain('is a Super key, but Using Super API Key is unchecked');
+        expect((await check('key-flags', (key) => qwil.control.promoteToSuper(key))).detail).toContain(
+            'is a Super key, but Using Super API Key is unchecked'
+        );
     });
 });
 
@@ -193,29 +239,42 @@ describe('chat-service authentication scheme', () => {
     it('says chat calls use the System key, and why, when the org has no Qwil_Messenger_Chat_Service', async () => {
         const result = await check('chat-service-scheme');
         expect(result.status).toBe('pass');
-        expect(result.detail).toMatch(/^System API key \(Qwil_Messenger_Salesforce_Connector\) .* because the org has no named credential Qwil_Messenger_Chat_Service/);
+        expect(result.detail).toMatch(
+            /^System API key \(Qwil_Messenger_Salesforce_Connector\) .* because the org has no named credential Qwil_Messenger_Chat_Service/
+        );
     });
 
     it('says chat calls use the Master User key, and why, once the optional credential and its key are in place', async () => {
         const master = useMasterKey();
         const result = await check('chat-service-scheme');
         expect(result.status).toBe('pass');
-        expect(result.detail).toMatch(new RegExp(`^Master User API key ${master.key} \\(https://eu\\.qwil\\.io\\) .* because the org has the named credential Qwil_Messenger_Chat_Service`));
+        expect(result.detail).toMatch(
+            new RegExp(
+                `^Master User API key ${master.key} \\(https://eu\\.qwil\\.io\\) .* because the org has the named credential Qwil_Messenger_Chat_Service`
+            )
+        );
         expect(result.detail).not.toContain(master.secret);
     });
 
     it('fails for a Master key that cannot write chats, and warns about flags the connector never needs', async () => {
         useMasterKey({ canWriteChat: false });
-        expect((await check('chat-service-scheme')).detail).toContain('lacks write-only chat, which starting chats and sending messages needs');
+        expect((await check('chat-service-scheme')).detail).toContain(
+            'lacks write-only chat, which starting chats and sending messages needs'
+        );
         fixture.chatServiceKey = qwil.control.createMasterUserApiKey({ name: 'Everything', canExportData: true });
-        expect(await check('chat-service-scheme')).toMatchObject({ status: 'warn', detail: expect.stringContaining('The key can export data, which the connector never needs') });
+        expect(await check('chat-service-scheme')).toMatchObject({
+            status: 'warn',
+            detail: expect.stringContaining('The key can export data, which the connector never needs')
+        });
     });
 
     it('fails when the credential is there (so in use) without its key, or with another URL', async () => {
         fixture.addChatServiceCredential({ endpoint: 'https://us.qwil.io' });
         const result = await check('chat-service-scheme');
         expect(result.status).toBe('fail');
-        expect(result.detail).toContain("its URL https://us.qwil.io differs from Qwil_Messenger_Salesforce_Connector's https://eu.qwil.io");
+        expect(result.detail).toContain(
+            "its URL https://us.qwil.io differs from Qwil_Messenger_Salesforce_Connector's https://eu.qwil.io"
+        );
         expect(result.detail).toContain('no Username (Master User API key) and Password (its secret) are stored');
         expect(result.fix).toContain('or delete it to use the System key again');
     });
@@ -224,14 +283,20 @@ describe('chat-service authentication scheme', () => {
         useMasterKey();
         fixture.setSettings({ Using_Super_API_Key__c: true });
         const result = await check('chat-service-scheme');
-        expect(result).toMatchObject({ status: 'warn', detail: expect.stringContaining('belongs to one Qwil organisation') });
+        expect(result).toMatchObject({
+            status: 'warn',
+            detail: expect.stringContaining('belongs to one Qwil organisation')
+        });
     });
 });
 
 describe('record pages carry the component', () => {
     it('fails without any record page holding qwilChatTabsMenu in a "Qwil Messenger" tab', async () => {
         fixture.remove('flexipages');
-        expect(await check('record-pages')).toMatchObject({ status: 'fail', fix: expect.stringContaining('add a tab named "Qwil Messenger"') });
+        expect(await check('record-pages')).toMatchObject({
+            status: 'fail',
+            fix: expect.stringContaining('add a tab named "Qwil Messenger"')
+        });
     });
 });
 
@@ -239,7 +304,10 @@ describe('the running admin’s own staff mapping', () => {
     it('fails when the admin’s value finds no Qwil account', async () => {
         fixture.setSettings({ Staff_ID_Field_API_Name__c: 'Alias' });
         const result = await check('admin-staff-mapping');
-        expect(result).toMatchObject({ status: 'fail', detail: expect.stringContaining('No Qwil account has the identifier or primary email sreyes') });
+        expect(result).toMatchObject({
+            status: 'fail',
+            detail: expect.stringContaining('No Qwil account has the identifier or primary email sreyes')
+        });
     });
 });
 
@@ -252,9 +320,19 @@ describe('a deliberately broken setup', () => {
         const all = await results();
         const byId = new Map(all.map((result) => [result.id, result]));
 
-        expect(byId.get('staff-field-self-edit')).toMatchObject({ status: 'fail', fix: expect.stringContaining('FederationIdentifier') });
-        expect(byId.get('key-flags')).toMatchObject({ status: 'warn', detail: expect.stringContaining('can export data'), fix: expect.stringContaining('export unchecked') });
-        expect(byId.get('named-credential')).toMatchObject({ status: 'fail', fix: expect.stringContaining('exactly Qwil_Messenger_Salesforce_Connector') });
+        expect(byId.get('staff-field-self-edit')).toMatchObject({
+            status: 'fail',
+            fix: expect.stringContaining('FederationIdentifier')
+        });
+        expect(byId.get('key-flags')).toMatchObject({
+            status: 'warn',
+            detail: expect.stringContaining('can export data'),
+            fix: expect.stringContaining('export unchecked')
+        });
+        expect(byId.get('named-credential')).toMatchObject({
+            status: 'fail',
+            fix: expect.stringContaining('exactly Qwil_Messenger_Salesforce_Connector')
+        });
         expect(byId.get('live-call')?.status).toBe('fail');
 
         const report = formatHealthReport(all);

@@ -2,12 +2,18 @@ import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { apexClasses } from '../../../../../force-app/server';
-import { QWIL_CHAT_SERVICE_NAMED_CREDENTIAL, QWIL_NAMED_CREDENTIAL } from '../../../../../force-app/server/qwil/qwilTransport';
+import {
+    QWIL_CHAT_SERVICE_NAMED_CREDENTIAL,
+    QWIL_NAMED_CREDENTIAL
+} from '../../../../../force-app/server/qwil/qwilTransport';
 import { SETTINGS_RECORD, SETTINGS_TYPE } from '../../../../../force-app/server/settings/connectorSettings';
 import { createMemoryCredentialStore } from '../../../../platform/callouts/credentialStore';
 import { CustomMetadataRepository } from '../../../../platform/metadata/customMetadata';
 import { writeCustomMetadataRecord } from '../../../../platform/metadata/customMetadataWriter';
-import { writeLegacyNamedCredential, type LegacyNamedCredentialSource } from '../../../../platform/metadata/namedCredentialWriter';
+import {
+    writeLegacyNamedCredential,
+    type LegacyNamedCredentialSource
+} from '../../../../platform/metadata/namedCredentialWriter';
 import { MockOrg } from '../../../../platform/mockOrg';
 import { PROJECT_ROOT } from '../../../../projectRoot';
 import type { CreateSystemApiKeyInput, MockQwil } from '../../../../qwil';
@@ -44,7 +50,11 @@ export class HealthFixture {
         const type = repository.getType(SETTINGS_TYPE);
         const record = repository.getInstance(SETTINGS_TYPE, SETTINGS_RECORD);
         if (!type || !record) throw new Error('The package copy has no Qwil settings record');
-        writeCustomMetadataRecord(this.packageDir, type, { developerName: record.DeveloperName, label: record.MasterLabel, values: { ...record.values, ...values } });
+        writeCustomMetadataRecord(this.packageDir, type, {
+            developerName: record.DeveloperName,
+            label: record.MasterLabel,
+            values: { ...record.values, ...values }
+        });
     }
 
     remove(relativePath: string): void {
@@ -60,7 +70,10 @@ export class HealthFixture {
     addChatServiceCredential(changes?: Partial<LegacyNamedCredentialSource>): void {
         const file = `${QWIL_CHAT_SERVICE_NAMED_CREDENTIAL}.namedCredential-meta.xml`;
         if (!changes) {
-            copyFileSync(path.join(PROJECT_ROOT, 'force-app', 'optional', 'namedCredentials', file), path.join(this.packageDir, 'namedCredentials', file));
+            copyFileSync(
+                path.join(PROJECT_ROOT, 'force-app', 'optional', 'namedCredentials', file),
+                path.join(this.packageDir, 'namedCredentials', file)
+            );
             return;
         }
         writeLegacyNamedCredential(this.packageDir, {
@@ -78,7 +91,14 @@ export class HealthFixture {
         afterKey(key);
         const credentials = createMemoryCredentialStore({
             ...(this.storeKey ? { [QWIL_NAMED_CREDENTIAL]: { username: key, password: secret } } : {}),
-            ...(this.chatServiceKey ? { [QWIL_CHAT_SERVICE_NAMED_CREDENTIAL]: { username: this.chatServiceKey.key, password: this.chatServiceKey.secret } } : {})
+            ...(this.chatServiceKey
+                ? {
+                      [QWIL_CHAT_SERVICE_NAMED_CREDENTIAL]: {
+                          username: this.chatServiceKey.key,
+                          password: this.chatServiceKey.secret
+                      }
+                  }
+                : {})
         });
         const org = new MockOrg({ projectRoot: this.root, seedDir: SEED_DIR, credentials, apexClasses });
         return {

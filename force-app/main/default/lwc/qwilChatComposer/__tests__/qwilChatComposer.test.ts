@@ -2,7 +2,13 @@ import { createElement } from 'lwc';
 import QwilChatComposer from '../qwilChatComposer';
 import sendMessage from '@salesforce/apex/QwilChatsController.sendMessage';
 import beginWrite from '@salesforce/apex/QwilConnectorController.beginWrite';
-import { apexError, captureNextTimeout, deferred, flushPromises, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import {
+    apexError,
+    captureNextTimeout,
+    deferred,
+    flushPromises,
+    normalisedTextSeen
+} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import { CHAT_UUID, message, OLIVIA, RECORD_ID } from '../../qwilChatConversation/__tests__/data/chats';
 
 jest.mock('@salesforce/apex/QwilChatsController.sendMessage', () => ({ default: jest.fn() }), { virtual: true });
@@ -28,7 +34,8 @@ async function type(element: HTMLElement, value: string): Promise<void> {
     await flushPromises();
 }
 const sendButton = (element: HTMLElement) => element.shadowRoot!.querySelector<HTMLButtonElement>('[data-id="send"]')!;
-const draftOf = (element: HTMLElement) => element.shadowRoot!.querySelector('c-qwil-chat-message-field')!.shadowRoot!.querySelector('textarea')!.value;
+const draftOf = (element: HTMLElement) =>
+    element.shadowRoot!.querySelector('c-qwil-chat-message-field')!.shadowRoot!.querySelector('textarea')!.value;
 const sent = message(7, OLIVIA, { text: 'Thursday suits me.' });
 
 describe('c-qwil-chat-composer', () => {
@@ -63,7 +70,15 @@ describe('c-qwil-chat-composer', () => {
         await flushPromises();
         expect(mockSend).toHaveBeenCalledTimes(1);
         expect(mockBeginWrite).toHaveBeenCalledWith({ idempotencyKey: expect.stringMatching(UUID_V4), retry: false });
-        expect(mockSend).toHaveBeenCalledWith({ recordId: RECORD_ID, chatUuid: CHAT_UUID, text: 'Thursday suits me.', idempotencyKey: mockBeginWrite.mock.calls[0]?.[0].idempotencyKey, claim: CLAIM, afterSeq: 6, retry: false });
+        expect(mockSend).toHaveBeenCalledWith({
+            recordId: RECORD_ID,
+            chatUuid: CHAT_UUID,
+            text: 'Thursday suits me.',
+            idempotencyKey: mockBeginWrite.mock.calls[0]?.[0].idempotencyKey,
+            claim: CLAIM,
+            afterSeq: 6,
+            retry: false
+        });
         expect(onSent.mock.calls[0][0].detail).toEqual({ message: sent });
         expect(draftOf(element)).toBe('');
         await expect(element).toBeAccessible();
@@ -90,7 +105,9 @@ describe('c-qwil-chat-composer', () => {
 
     it('while Qwil has not confirmed an earlier try, says so and checks again instead of posting', async () => {
         const recheck = captureNextTimeout();
-        mockSend.mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.')).mockResolvedValueOnce({ message: sent });
+        mockSend
+            .mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.'))
+            .mockResolvedValueOnce({ message: sent });
         mockBeginWrite
             .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null })
             .mockResolvedValueOnce({ claim: null, checkAgainInSeconds: 45 })
@@ -111,14 +128,20 @@ describe('c-qwil-chat-composer', () => {
         recheck.run();
         await flushPromises();
         expect(mockSend).toHaveBeenCalledTimes(2);
-        expect(mockSend.mock.calls[1]?.[0]).toMatchObject({ text: 'Thursday suits me.', retry: true, idempotencyKey: mockSend.mock.calls[0]?.[0].idempotencyKey });
+        expect(mockSend.mock.calls[1]?.[0]).toMatchObject({
+            text: 'Thursday suits me.',
+            retry: true,
+            idempotencyKey: mockSend.mock.calls[0]?.[0].idempotencyKey
+        });
         expect(element.shadowRoot!.querySelector('[data-id="checking"]')).toBeNull();
         expect(draftOf(element)).toBe('');
     });
 
     it('keeps a new draft typed while it checks on the earlier one', async () => {
         const recheck = captureNextTimeout();
-        mockSend.mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.')).mockResolvedValueOnce({ message: sent });
+        mockSend
+            .mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.'))
+            .mockResolvedValueOnce({ message: sent });
         mockBeginWrite
             .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null })
             .mockResolvedValueOnce({ claim: null, checkAgainInSeconds: 45 })
@@ -140,7 +163,9 @@ describe('c-qwil-chat-composer', () => {
     });
 
     it('sends an edited draft as a new message with a new key', async () => {
-        mockSend.mockRejectedValueOnce(apexError('Qwil is not responding properly right now.')).mockResolvedValueOnce({ message: sent });
+        mockSend
+            .mockRejectedValueOnce(apexError('Qwil is not responding properly right now.'))
+            .mockResolvedValueOnce({ message: sent });
         const element = render();
         await type(element, 'Thursday suits me.');
         sendButton(element).click();

@@ -24,7 +24,9 @@ it('downloads the transcript of an open chat as the PDF Qwil renders, once the k
         .find((button) => button.textContent?.trim() === 'Q3 portfolio review')!
         .click();
     await waitFor(() => shadow(page).querySelector('c-qwil-chat-export') !== null);
-    shadow(shadow(page).querySelector('c-qwil-chat-export')!).querySelector<HTMLButtonElement>('button[data-format="pdf"]')!.click();
+    shadow(shadow(page).querySelector('c-qwil-chat-export')!)
+        .querySelector<HTMLButtonElement>('button[data-format="pdf"]')!
+        .click();
     await waitFor(() => clicked.length === 1);
 
     // "JVBERi0" is "%PDF-" in base64: the file's bytes reached the browser unchanged.

@@ -16,7 +16,8 @@ function render(): HTMLElement {
     return element;
 }
 
-const button = (element: HTMLElement, format: 'pdf' | 'zip') => element.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-format="${format}"]`)!;
+const button = (element: HTMLElement, format: 'pdf' | 'zip') =>
+    element.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-format="${format}"]`)!;
 
 describe('c-qwil-chat-export', () => {
     let clicked: HTMLAnchorElement[];
@@ -41,7 +42,9 @@ describe('c-qwil-chat-export', () => {
         await flushPromises();
 
         expect(mockExport).toHaveBeenCalledWith({ recordId: RECORD_ID, chatUuid: CHAT_UUID, format: 'pdf' });
-        expect(clicked.map((link) => [link.href, link.download])).toEqual([['data:application/pdf;base64,JVBERi0=', 'chat-q3.pdf']]);
+        expect(clicked.map((link) => [link.href, link.download])).toEqual([
+            ['data:application/pdf;base64,JVBERi0=', 'chat-q3.pdf']
+        ]);
         await expect(element).toBeAccessible();
     });
 
@@ -65,7 +68,10 @@ describe('c-qwil-chat-export', () => {
     });
 
     it('shows why an export failed, downloads nothing, and tries the same file again on Retry', async () => {
-        mockExport.mockRejectedValueOnce({ status: 500, body: { message: 'Exports are off: the key lacks the permission.' } });
+        mockExport.mockRejectedValueOnce({
+            status: 500,
+            body: { message: 'Exports are off: the key lacks the permission.' }
+        });
         const element = render();
 
         button(element, 'zip').click();

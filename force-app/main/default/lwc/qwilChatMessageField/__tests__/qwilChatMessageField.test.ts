@@ -24,7 +24,9 @@ describe('c-qwil-chat-message-field', () => {
         expect(normalisedTextSeen(element.shadowRoot!.querySelector('[data-id="counter"]')!)).toBe('5 / 5000');
         Object.assign(element, { value: 'x'.repeat(5001) });
         await flushPromises();
-        expect(normalisedTextSeen(element.shadowRoot!.querySelector('[data-id="counter"]')!)).toBe('5001 / 5000 · Too long: Qwil takes at most 5000 characters.');
+        expect(normalisedTextSeen(element.shadowRoot!.querySelector('[data-id="counter"]')!)).toBe(
+            '5001 / 5000 · Too long: Qwil takes at most 5000 characters.'
+        );
         await expect(element).toBeAccessible();
     });
 

@@ -3,11 +3,17 @@ import { ELEANOR, NOAH, OLIVIA } from '../../qwilChatConversation/__tests__/data
 
 describe('c/qwilChatParticipants participantsLabel', () => {
     it('names the participants the user may see, marking the user and former participants', () => {
-        expect(participantsLabel({ participants: [OLIVIA, ELEANOR, NOAH], hiddenClientCount: 0 })).toBe('Olivia Hart (you), Eleanor Whitfield, Noah Fischer (former participant)');
+        expect(participantsLabel({ participants: [OLIVIA, ELEANOR, NOAH], hiddenClientCount: 0 })).toBe(
+            'Olivia Hart (you), Eleanor Whitfield, Noah Fischer (former participant)'
+        );
     });
 
     it('acknowledges clients the user cannot see in Salesforce by a count only', () => {
-        expect(participantsLabel({ participants: [OLIVIA], hiddenClientCount: 1 })).toBe('Olivia Hart (you), 1 client you cannot see in Salesforce');
-        expect(participantsLabel({ participants: [OLIVIA], hiddenClientCount: 2 })).toBe('Olivia Hart (you), 2 clients you cannot see in Salesforce');
+        expect(participantsLabel({ participants: [OLIVIA], hiddenClientCount: 1 })).toBe(
+            'Olivia Hart (you), 1 client you cannot see in Salesforce'
+        );
+        expect(participantsLabel({ participants: [OLIVIA], hiddenClientCount: 2 })).toBe(
+            'Olivia Hart (you), 2 clients you cannot see in Salesforce'
+        );
     });
 });

@@ -2,17 +2,31 @@ import { createElement } from 'lwc';
 import QwilChatStartModal from '../qwilChatStartModal';
 import startChat from '@salesforce/apex/QwilChatsController.startChat';
 import beginWrite from '@salesforce/apex/QwilConnectorController.beginWrite';
-import { apexError, captureNextTimeout, flushPromises, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import {
+    apexError,
+    captureNextTimeout,
+    flushPromises,
+    normalisedTextSeen
+} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import { CHAT_UUID, RECORD_ID } from '../../qwilChatConversation/__tests__/data/chats';
 
 jest.mock('@salesforce/apex/QwilChatsController.startChat', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 jest.mock('@salesforce/apex/QwilConnectorController.beginWrite', () => ({ default: jest.fn() }), { virtual: true });
 
 const mockStart = jest.mocked(startChat);
 const mockBeginWrite = jest.mocked(beginWrite);
 const CLAIM = '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d';
-const JAMES = { entityUserXrefUuid: '55555555-5555-4555-8555-555555555555', name: 'James Patel', jobTitle: 'Associate', status: 'active' as const, eligible: true, reason: null };
+const JAMES = {
+    entityUserXrefUuid: '55555555-5555-4555-8555-555555555555',
+    name: 'James Patel',
+    jobTitle: 'Associate',
+    status: 'active' as const,
+    eligible: true,
+    reason: null
+};
 
 function render(): HTMLElement {
     const element = createElement('c-qwil-chat-start-modal', { is: QwilChatStartModal });
@@ -23,17 +37,21 @@ function render(): HTMLElement {
 
 const shadow = (element: HTMLElement) => element.shadowRoot!;
 const startButton = (element: HTMLElement) => shadow(element).querySelector<HTMLButtonElement>('[data-id="start"]')!;
-const titleInput = (element: HTMLElement) => shadow(element).querySelector('lightning-input') as unknown as HTMLElement & { value: string };
+const titleInput = (element: HTMLElement) =>
+    shadow(element).querySelector('lightning-input') as unknown as HTMLElement & { value: string };
 async function writeFirstMessage(element: HTMLElement, value: string): Promise<void> {
     const field = shadow(element).querySelector('c-qwil-chat-message-field')!;
     field.dispatchEvent(new CustomEvent('change', { detail: { value, sendable: value.trim() !== '' } }));
     await flushPromises();
 }
 async function addStaff(element: HTMLElement, staff: typeof JAMES): Promise<void> {
-    shadow(element).querySelector('c-qwil-staff-search')!.dispatchEvent(new CustomEvent('add', { detail: { staff } }));
+    shadow(element)
+        .querySelector('c-qwil-staff-search')!
+        .dispatchEvent(new CustomEvent('add', { detail: { staff } }));
     await flushPromises();
 }
-const countLabel = (element: HTMLElement) => normalisedTextSeen(shadow(element).querySelector('[data-id="participant-count"]')!);
+const countLabel = (element: HTMLElement) =>
+    normalisedTextSeen(shadow(element).querySelector('[data-id="participant-count"]')!);
 
 describe('c-qwil-chat-start-modal', () => {
     beforeEach(() => mockBeginWrite.mockResolvedValue({ claim: CLAIM, checkAgainInSeconds: null }));
@@ -90,7 +108,11 @@ describe('c-qwil-chat-start-modal', () => {
 
     it('stops adding staff at 100 participants', async () => {
         const element = render();
-        const others = Array.from({ length: 98 }, (_, i) => ({ ...JAMES, entityUserXrefUuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Staff ${i}` }));
+        const others = Array.from({ length: 98 }, (_, i) => ({
+            ...JAMES,
+            entityUserXrefUuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+            name: `Staff ${i}`
+        }));
         await others.reduce((previous, person) => previous.then(() => addStaff(element, person)), Promise.resolve());
         expect(countLabel(element)).toBe('100 of at most 100 participants: you, Eleanor Whitfield and 98 more.');
         expect(normalisedTextSeen(element)).toContain('A Qwil chat has at most 100 active participants.');
@@ -99,12 +121,16 @@ describe('c-qwil-chat-start-modal', () => {
     });
 
     it('keeps the form after a failure; trying again finishes the earlier attempt', async () => {
-        mockStart.mockRejectedValueOnce(apexError('Qwil is not responding properly right now. Try again in a few minutes.')).mockResolvedValueOnce({ chatUuid: CHAT_UUID });
+        mockStart
+            .mockRejectedValueOnce(apexError('Qwil is not responding properly right now. Try again in a few minutes.'))
+            .mockResolvedValueOnce({ chatUuid: CHAT_UUID });
         const element = render();
         await writeFirstMessage(element, 'Welcome!');
         startButton(element).click();
         await flushPromises();
-        expect(normalisedTextSeen(element)).toContain('Qwil did not confirm the new chat. Your entries are kept, and trying again never starts it twice.');
+        expect(normalisedTextSeen(element)).toContain(
+            'Qwil did not confirm the new chat. Your entries are kept, and trying again never starts it twice.'
+        );
         shadow(element).querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
         expect(mockStart.mock.calls.map(([params]) => [params.text, params.retry])).toEqual([
@@ -117,7 +143,9 @@ describe('c-qwil-chat-start-modal', () => {
 
     it('while Qwil has not confirmed an earlier try, says so and checks again instead of starting another chat', async () => {
         const recheck = captureNextTimeout();
-        mockStart.mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.')).mockResolvedValueOnce({ chatUuid: CHAT_UUID });
+        mockStart
+            .mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.'))
+            .mockResolvedValueOnce({ chatUuid: CHAT_UUID });
         mockBeginWrite
             .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null })
             .mockResolvedValueOnce({ claim: null, checkAgainInSeconds: 30 })
@@ -148,7 +176,9 @@ describe('c-qwil-chat-start-modal', () => {
         const onClose = jest.fn();
         element.addEventListener('close', onClose);
         await flushPromises();
-        Array.from(shadow(element).querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Cancel')!.click();
+        Array.from(shadow(element).querySelectorAll('button'))
+            .find((button) => button.textContent?.trim() === 'Cancel')!
+            .click();
         expect(onClose).toHaveBeenCalledTimes(1);
         await expect(element).toBeAccessible();
     });

@@ -11,12 +11,17 @@ const JAMES = 'james.patel@harbourwealth.example';
 const DANIEL = 'daniel.brooks@harbourwealth.example';
 
 function recordIdOf(type: 'Contact' | 'Account', name: string): string {
-    const record = integrationHarness().org.records.all(type).find((candidate) => candidate.Name === name);
+    const record = integrationHarness()
+        .org.records.all(type)
+        .find((candidate) => candidate.Name === name);
     if (!record) throw new Error(`No ${type} named ${name} in the seed`);
     return record.Id;
 }
 
-const qwilMember = (email: string) => integrationHarness().qwil.control.snapshot().memberships.find((membership) => membership.primary_email === email);
+const qwilMember = (email: string) =>
+    integrationHarness()
+        .qwil.control.snapshot()
+        .memberships.find((membership) => membership.primary_email === email);
 
 async function openTab(objectApiName: 'Contact' | 'Account', name: string): Promise<HTMLElement> {
     const element = createElement('c-qwil-chat-tabs-menu', { is: QwilChatTabsMenu });
@@ -30,7 +35,8 @@ async function openTab(objectApiName: 'Contact' | 'Account', name: string): Prom
 function lightningButton(host: Element, label: string): HTMLElement {
     const search = (root: Element): HTMLElement | undefined => {
         for (const element of Array.from(root.shadowRoot?.querySelectorAll('*') ?? [])) {
-            if (element.tagName === 'LIGHTNING-BUTTON' && (element as HTMLElement & { label?: string }).label === label) return element as HTMLElement;
+            if (element.tagName === 'LIGHTNING-BUTTON' && (element as HTMLElement & { label?: string }).label === label)
+                return element as HTMLElement;
             const inner = search(element);
             if (inner) return inner;
         }
@@ -56,7 +62,9 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
         expect(text).toContain('Active');
         expect(text).toContain('eleanor.whitfield@example.com');
         expect(text).toContain('Olivia Hart');
-        expect(takeQwilRequests()).toContain(`GET https://eu.qwil.io/entity-service/sys-api/entity-memberships?identifier=${recordIdOf('Contact', 'Eleanor Whitfield')}`);
+        expect(takeQwilRequests()).toContain(
+            `GET https://eu.qwil.io/entity-service/sys-api/entity-memberships?identifier=${recordIdOf('Contact', 'Eleanor Whitfield')}`
+        );
     });
 
     it('shows a pending client as pending', async () => {
@@ -64,7 +72,9 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
     });
 
     it('works on a Person Account page', async () => {
-        expect(normalisedTextSeen(await openTab('Account', 'Charlotte Dubois'))).toContain('charlotte.dubois@example.com');
+        expect(normalisedTextSeen(await openTab('Account', 'Charlotte Dubois'))).toContain(
+            'charlotte.dubois@example.com'
+        );
     });
 
     it('refuses a record the user cannot see, without calling Qwil', async () => {
@@ -77,7 +87,9 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
     it('tells a user without access to the server class what is missing', async () => {
         integrationHarness().runAs(DANIEL);
         const element = await openTab('Contact', 'Thomas Okafor');
-        expect(normalisedTextSeen(element)).toContain("You do not have access to the Apex class named 'QwilConnectorController'.");
+        expect(normalisedTextSeen(element)).toContain(
+            "You do not have access to the Apex class named 'QwilConnectorController'."
+        );
         expect(takeQwilRequests()).toEqual([]);
     });
 
@@ -86,9 +98,15 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
         expect(normalisedTextSeen(element)).toMatch(/not on Qwil/i);
 
         deepQuery<HTMLButtonElement>(element, 'button[data-id="invite"]')?.click();
-        await waitFor(() => deepQuery(element, 'c-qwil-invite-modal') !== null && normalisedTextSeen(element).includes('+447700910005'));
+        await waitFor(
+            () =>
+                deepQuery(element, 'c-qwil-invite-modal') !== null &&
+                normalisedTextSeen(element).includes('+447700910005')
+        );
         lightningButton(element, 'Send invitation').click();
-        await waitFor(() => deepQuery(element, 'c-qwil-invite-modal') === null && normalisedTextSeen(element).includes('Pending'));
+        await waitFor(
+            () => deepQuery(element, 'c-qwil-invite-modal') === null && normalisedTextSeen(element).includes('Pending')
+        );
 
         expect(qwilMember('thomas.okafor@example.com')).toMatchObject({
             status: 'pending',
@@ -96,7 +114,9 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
             identifier: recordIdOf('Contact', 'Thomas Okafor'),
             job_title: 'Client'
         });
-        const group = integrationHarness().qwil.control.snapshot().groups.find((candidate) => candidate.name === 'Okafor Relationship');
+        const group = integrationHarness()
+            .qwil.control.snapshot()
+            .groups.find((candidate) => candidate.name === 'Okafor Relationship');
         expect(group?.member_xref_uuids).toHaveLength(2);
     });
 

@@ -5,7 +5,15 @@ import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseO
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import listChats from '@salesforce/apex/QwilChatsController.listChats';
 import type { TabState } from '../../../../../server/contracts/qwilTab';
-import { activeTab, NORTHGATE, chooseOrganisationTab, HARBOUR, notInvitedTab, pendingTab, readyTab } from './support/tabStates';
+import {
+    activeTab,
+    NORTHGATE,
+    chooseOrganisationTab,
+    HARBOUR,
+    notInvitedTab,
+    pendingTab,
+    readyTab
+} from './support/tabStates';
 import { deferred, flushPromises, normalisedTextSeen } from './support/componentTesting';
 import { pendingClientWithoutOptionalDetails } from '../../qwilClientDetails/__tests__/data/clientStates';
 
@@ -17,7 +25,11 @@ jest.mock('@salesforce/apex/QwilConnectorController.searchInviteGroups', () => (
     virtual: true
 });
 // The Chats page's list stays loading: what it shows is tested with the Chats components.
-jest.mock('@salesforce/apex/QwilChatsController.listChats', () => ({ default: jest.fn(() => new Promise(() => undefined)) }), { virtual: true });
+jest.mock(
+    '@salesforce/apex/QwilChatsController.listChats',
+    () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+    { virtual: true }
+);
 jest.mock('lightning/verticalNavigation', () => jest.requireActual('./stubs/verticalNavigation/verticalNavigation'));
 
 const mockLoadTab = jest.mocked(loadTab);
@@ -36,7 +48,9 @@ const NOT_CONFIGURED_ERROR = {
 type NavigationStub = HTMLElement & { selectedItem?: string };
 type SpinnerStub = HTMLElement & { alternativeText?: string };
 
-function renderMenu({ recordId }: { recordId?: string } = { recordId: RECORD_ID }): HTMLElement & { recordId?: string } {
+function renderMenu(
+    { recordId }: { recordId?: string } = { recordId: RECORD_ID }
+): HTMLElement & { recordId?: string } {
     const element = createElement('c-qwil-chat-tabs-menu', { is: QwilChatTabsMenu });
     Object.assign(element, { recordId, objectApiName: 'Contact' });
     document.body.appendChild(element);
@@ -104,7 +118,12 @@ describe('c-qwil-chat-tabs-menu', () => {
         // Each render that changes the page is one batch of mutations.
         let renders = 0;
         const observer = new MutationObserver(() => (renders += 1));
-        observer.observe(element.shadowRoot!, { childList: true, subtree: true, attributes: true, characterData: true });
+        observer.observe(element.shadowRoot!, {
+            childList: true,
+            subtree: true,
+            attributes: true,
+            characterData: true
+        });
 
         answer.resolve(activeTab);
         await flushPromises();
@@ -309,7 +328,11 @@ describe('c-qwil-chat-tabs-menu', () => {
                 staffName?: string;
                 canSwitch?: boolean;
             };
-            expect([header.organisationName, header.staffName, header.canSwitch]).toEqual(['Harbour Wealth', 'Olivia Hart', false]);
+            expect([header.organisationName, header.staffName, header.canSwitch]).toEqual([
+                'Harbour Wealth',
+                'Olivia Hart',
+                false
+            ]);
             await expect(element).toBeAccessible();
         });
 
@@ -319,7 +342,10 @@ describe('c-qwil-chat-tabs-menu', () => {
             const element = renderMenu();
             await flushPromises();
 
-            const header = query(element, 'c-qwil-tab-header') as HTMLElement & { organisationName?: string; staffName?: string };
+            const header = query(element, 'c-qwil-tab-header') as HTMLElement & {
+                organisationName?: string;
+                staffName?: string;
+            };
             expect([header.organisationName, header.staffName]).toEqual([undefined, 'Olivia Hart']);
             expect(normalisedTextSeen(element)).toContain('Amelia Hart');
             await expect(element).toBeAccessible();
@@ -467,7 +493,9 @@ describe('c-qwil-chat-tabs-menu', () => {
             await flushPromises();
 
             expect(organisationButtons(element)).toHaveLength(2);
-            expect((query(element, 'c-qwil-organisation-picker') as HTMLElement & { canCancel?: boolean }).canCancel).toBe(true);
+            expect(
+                (query(element, 'c-qwil-organisation-picker') as HTMLElement & { canCancel?: boolean }).canCancel
+            ).toBe(true);
             await expect(element).toBeAccessible();
 
             query(element, 'c-qwil-organisation-picker')!.dispatchEvent(new CustomEvent('cancel'));
@@ -483,7 +511,9 @@ describe('c-qwil-chat-tabs-menu', () => {
             const element = renderMenu();
             await flushPromises();
 
-            expect((query(element, 'c-qwil-tab-header') as HTMLElement & { canSwitch?: boolean }).canSwitch).toBe(false);
+            expect((query(element, 'c-qwil-tab-header') as HTMLElement & { canSwitch?: boolean }).canSwitch).toBe(
+                false
+            );
             await expect(element).toBeAccessible();
         });
     });

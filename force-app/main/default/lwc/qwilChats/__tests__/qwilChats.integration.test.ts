@@ -13,7 +13,9 @@ import { SETTLE_WINDOW_SECONDS } from '../../../../../server/services/exactlyOnc
 const OLIVIA = 'olivia.hart@harbourwealth.example';
 
 function recordIdOf(type: 'Contact' | 'Account', name: string): string {
-    const record = integrationHarness().org.records.all(type).find((candidate) => candidate.Name === name);
+    const record = integrationHarness()
+        .org.records.all(type)
+        .find((candidate) => candidate.Name === name);
     if (!record) throw new Error(`No ${type} named ${name} in the seed`);
     return record.Id;
 }
@@ -25,14 +27,18 @@ function setVisibility(value: 'View All' | 'View Own Chats'): void {
     const original = repository.getInstance.bind(repository);
     jest.spyOn(repository, 'getInstance').mockImplementation((type, name) => {
         const record = original(type, name);
-        return record && type === 'Qwil_Messenger__mdt' ? { ...record, values: { ...record.values, Client_Chat_History_Visible__c: value } } : record;
+        return record && type === 'Qwil_Messenger__mdt'
+            ? { ...record, values: { ...record.values, Client_Chat_History_Visible__c: value } }
+            : record;
     });
 }
 
 const shadow = (element: Element) => element.shadowRoot!;
 const conversationOf = (page: HTMLElement) => shadow(page).querySelector('c-qwil-chat-conversation') as HTMLElement;
-const chatTitles = (page: HTMLElement) => Array.from(shadow(page).querySelectorAll('.chat-title'), (title) => title.textContent);
-const messageTexts = (conversation: HTMLElement) => Array.from(shadow(conversation).querySelectorAll('.message-text'), (text) => text.textContent);
+const chatTitles = (page: HTMLElement) =>
+    Array.from(shadow(page).querySelectorAll('.chat-title'), (title) => title.textContent);
+const messageTexts = (conversation: HTMLElement) =>
+    Array.from(shadow(conversation).querySelectorAll('.message-text'), (text) => text.textContent);
 
 async function openChatsPage(recordId = eleanorId()): Promise<HTMLElement> {
     const element = createElement('c-qwil-chats', { is: QwilChats });
@@ -43,7 +49,9 @@ async function openChatsPage(recordId = eleanorId()): Promise<HTMLElement> {
 }
 
 async function openChatNamed(page: HTMLElement, title: string): Promise<HTMLElement> {
-    const button = Array.from(shadow(page).querySelectorAll<HTMLButtonElement>('button.chat-row')).find((candidate) => candidate.textContent?.trim() === title);
+    const button = Array.from(shadow(page).querySelectorAll<HTMLButtonElement>('button.chat-row')).find(
+        (candidate) => candidate.textContent?.trim() === title
+    );
     button!.click();
     await waitFor(() => conversationOf(page) !== null && messageTexts(conversationOf(page)).length > 0);
     return conversationOf(page);
@@ -59,7 +67,10 @@ async function send(conversation: HTMLElement, text: string): Promise<void> {
     await waitFor(() => messageTexts(conversation).includes(text));
 }
 
-const qwilMessages = (chatUuid: string) => integrationHarness().qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === chatUuid)?.messages ?? [];
+const qwilMessages = (chatUuid: string) =>
+    integrationHarness()
+        .qwil.control.snapshot()
+        .chats.find((chat) => chat.chat_uuid === chatUuid)?.messages ?? [];
 
 describe('c-qwil-chats against the mock org and mock Qwil', () => {
     beforeEach(() => {
@@ -88,11 +99,13 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         expect(normalisedTextSeen(conversation)).toContain('You are not a participant of this chat');
     });
 
-    it("refuses a direct open of a chat the setting hides, without reading its messages", async () => {
+    it('refuses a direct open of a chat the setting hides, without reading its messages', async () => {
         const conversation = createElement('c-qwil-chat-conversation', { is: QwilChatConversation });
         Object.assign(conversation, { recordId: eleanorId(), chatUuid: DEMO.chats.eleanorProofOfAddress });
         document.body.appendChild(conversation);
-        await waitFor(() => normalisedTextSeen(conversation).includes('This chat is not one of the chats of this client you can see'));
+        await waitFor(() =>
+            normalisedTextSeen(conversation).includes('This chat is not one of the chats of this client you can see')
+        );
         expect(messageTexts(conversation)).toEqual([]);
         expect(takeQwilRequests().some((request) => request.includes('messages/range'))).toBe(false);
     });
@@ -100,7 +113,9 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
     it('opens a chat with reply-to, sends a message as Olivia and shows it once, HTML as typed', async () => {
         const page = await openChatsPage();
         const conversation = await openChatNamed(page, 'Q3 portfolio review');
-        expect(normalisedTextSeen(conversation)).toContain('Reply to Olivia Hart: Of course. We hold 38% in fixed income');
+        expect(normalisedTextSeen(conversation)).toContain(
+            'Reply to Olivia Hart: Of course. We hold 38% in fixed income'
+        );
         const typed = '<b>Bold?</b> <script>alert(1)</script> Thursday at 10:00 is booked.';
         await send(conversation, typed);
         expect(messageTexts(conversation).filter((text) => text === typed)).toHaveLength(1);
@@ -113,7 +128,9 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         const page = await openChatsPage();
         const conversation = await openChatNamed(page, 'Q3 portfolio review');
         const composer = shadow(conversation).querySelector('c-qwil-chat-composer')!;
-        const textarea = shadow(shadow(composer).querySelector('c-qwil-chat-message-field')!).querySelector('textarea')!;
+        const textarea = shadow(shadow(composer).querySelector('c-qwil-chat-message-field')!).querySelector(
+            'textarea'
+        )!;
         textarea.value = 'Sent on the second try.';
         textarea.dispatchEvent(new CustomEvent('input'));
         integrationHarness().qwil.control.injectFault({ failNext: { count: 1, status: 503 } });
@@ -123,13 +140,17 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         expect(textarea.value).toBe('Sent on the second try.');
         const recheck = captureNextTimeout();
         shadow(composer).querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
-        await waitFor(() => normalisedTextSeen(composer).includes('Qwil has not confirmed yet whether your message was sent.'));
+        await waitFor(() =>
+            normalisedTextSeen(composer).includes('Qwil has not confirmed yet whether your message was sent.')
+        );
         // The settle window passes (the server reads the clock), then the composer's own recheck runs.
         const later = Date.now() + (SETTLE_WINDOW_SECONDS + 1) * 1000;
         jest.spyOn(Date, 'now').mockReturnValue(later);
         recheck.run();
         await waitFor(() => messageTexts(conversation).includes('Sent on the second try.'));
-        expect(qwilMessages(DEMO.chats.eleanorPortfolioReview).filter((m) => m.text === 'Sent on the second try.')).toHaveLength(1);
+        expect(
+            qwilMessages(DEMO.chats.eleanorPortfolioReview).filter((m) => m.text === 'Sent on the second try.')
+        ).toHaveLength(1);
         jest.restoreAllMocks();
     });
 
@@ -139,7 +160,12 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         const harness = integrationHarness();
         const response = await fetch('https://eu.qwil.io/chat-service/api/chats/messages/send-text', {
             method: 'POST',
-            headers: { 'X-SYS-API-KEY': harness.apiKey, 'X-SYS-API-KEY-SECRET': harness.apiSecret, 'Content-Type': 'application/json', 'on-behalf-of': DEMO.clients.eleanorWhitfield },
+            headers: {
+                'X-SYS-API-KEY': harness.apiKey,
+                'X-SYS-API-KEY-SECRET': harness.apiSecret,
+                'Content-Type': 'application/json',
+                'on-behalf-of': DEMO.clients.eleanorWhitfield
+            },
             body: JSON.stringify({ chat_uuid: DEMO.chats.eleanorPortfolioReview, text: 'Thank you, see you then.' })
         });
         expect(response.status).toBe(200);
@@ -151,7 +177,10 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
     it('shows the latest page of a long chat first and older pages on request', async () => {
         const page = await openChatsPage(recordIdOf('Account', 'Charlotte Dubois'));
         const conversation = await openChatNamed(page, 'Weekly market notes');
-        const seqs = () => Array.from(shadow(conversation).querySelectorAll<HTMLElement>('li[data-seq]'), (item) => Number(item.dataset.seq));
+        const seqs = () =>
+            Array.from(shadow(conversation).querySelectorAll<HTMLElement>('li[data-seq]'), (item) =>
+                Number(item.dataset.seq)
+            );
         expect(seqs()).toEqual(Array.from({ length: 100 }, (_, i) => 151 + i));
         shadow(conversation).querySelector<HTMLButtonElement>('[data-id="older"]')!.click();
         await waitFor(() => seqs()[0] === 51);
@@ -169,7 +198,11 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         field.dispatchEvent(new CustomEvent('input'));
         await waitFor(() => !shadow(modal).querySelector<HTMLButtonElement>('[data-id="start"]')!.disabled);
         shadow(modal).querySelector<HTMLButtonElement>('[data-id="start"]')!.click();
-        await waitFor(() => conversationOf(page) !== null && messageTexts(conversationOf(page)).includes('Welcome to your annual review chat.'));
+        await waitFor(
+            () =>
+                conversationOf(page) !== null &&
+                messageTexts(conversationOf(page)).includes('Welcome to your annual review chat.')
+        );
         expect(normalisedTextSeen(conversationOf(page))).toContain('New chat');
         shadow(conversationOf(page)).querySelector<HTMLButtonElement>('[data-id="back"]')!.click();
         await waitFor(() => chatTitles(page)[0] === 'New chat');

@@ -4,8 +4,20 @@ import listChats from '@salesforce/apex/QwilChatsController.listChats';
 import openChat from '@salesforce/apex/QwilChatsController.openChat';
 import type { ChatListPage } from '../../../../../server/contracts/chats';
 import type { ClientState } from '../../../../../server/contracts/clientState';
-import { apexError, flushPromises, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
-import { CHAT_UUID, ELEANOR, NOAH, OLIVIA, openedChat, RECORD_ID, summary } from '../../qwilChatConversation/__tests__/data/chats';
+import {
+    apexError,
+    flushPromises,
+    normalisedTextSeen
+} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import {
+    CHAT_UUID,
+    ELEANOR,
+    NOAH,
+    OLIVIA,
+    openedChat,
+    RECORD_ID,
+    summary
+} from '../../qwilChatConversation/__tests__/data/chats';
 
 jest.mock('@salesforce/apex/QwilChatsController.listChats', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilChatsController.openChat', () => ({ default: jest.fn() }), { virtual: true });
@@ -13,7 +25,9 @@ jest.mock('@salesforce/apex/QwilChatsController.loadOlderMessages', () => ({ def
 jest.mock('@salesforce/apex/QwilChatsController.loadNewMessages', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilChatsController.sendMessage', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilChatsController.startChat', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 
 const mockList = jest.mocked(listChats);
 const mockOpen = jest.mocked(openChat);
@@ -39,8 +53,10 @@ async function render(clientStatus: ClientState['status'] = 'active'): Promise<H
     return element;
 }
 const shadow = (element: HTMLElement) => element.shadowRoot!;
-const chatRows = (element: HTMLElement) => Array.from(shadow(element).querySelectorAll('ul[data-id="chats"] > li'), normalisedTextSeen);
-const byId = (element: HTMLElement, id: string) => shadow(element).querySelector<HTMLButtonElement>(`[data-id="${id}"]`);
+const chatRows = (element: HTMLElement) =>
+    Array.from(shadow(element).querySelectorAll('ul[data-id="chats"] > li'), normalisedTextSeen);
+const byId = (element: HTMLElement, id: string) =>
+    shadow(element).querySelector<HTMLButtonElement>(`[data-id="${id}"]`);
 
 describe('c-qwil-chats', () => {
     afterEach(() => {
@@ -52,30 +68,61 @@ describe('c-qwil-chats', () => {
         mockList.mockResolvedValue(
             listPage({
                 chats: [
-                    summary({ title: 'Pension transfer', participants: [OLIVIA, ELEANOR, NOAH], lastMessagePreview: 'The analysis is complete.' }),
-                    summary({ chatUuid: SECOND_UUID, title: 'Desk notes', staffOnly: true, archived: true, lastMessagePreview: null })
+                    summary({
+                        title: 'Pension transfer',
+                        participants: [OLIVIA, ELEANOR, NOAH],
+                        lastMessagePreview: 'The analysis is complete.'
+                    }),
+                    summary({
+                        chatUuid: SECOND_UUID,
+                        title: 'Desk notes',
+                        staffOnly: true,
+                        archived: true,
+                        lastMessagePreview: null
+                    })
                 ]
             })
         );
         const element = await render();
         expect(mockList).toHaveBeenCalledWith({ recordId: RECORD_ID, cursor: null });
         const [first, second] = chatRows(element);
-        expect(first).toBe('Pension transfer Olivia Hart (you), Eleanor Whitfield, Noah Fischer (former participant) The analysis is complete.');
+        expect(first).toBe(
+            'Pension transfer Olivia Hart (you), Eleanor Whitfield, Noah Fischer (former participant) The analysis is complete.'
+        );
         expect(second).toBe('Desk notes Staff only Archived Olivia Hart (you), Eleanor Whitfield');
-        expect((shadow(element).querySelector('lightning-formatted-date-time') as unknown as { value: string }).value).toBe('2025-10-08T09:12:00.000Z');
-        expect(normalisedTextSeen(byId(element, 'visibility')!)).toBe('Showing the chats of this client that you take or took part in.');
+        expect(
+            (shadow(element).querySelector('lightning-formatted-date-time') as unknown as { value: string }).value
+        ).toBe('2025-10-08T09:12:00.000Z');
+        expect(normalisedTextSeen(byId(element, 'visibility')!)).toBe(
+            'Showing the chats of this client that you take or took part in.'
+        );
         await expect(element).toBeAccessible();
     });
 
     it('acknowledges participants the user cannot see in Salesforce by a count, after the names', async () => {
-        mockList.mockResolvedValue(listPage({ chats: [summary({ title: 'Joint review', participants: [OLIVIA, ELEANOR], hiddenClientCount: 1, lastMessagePreview: null })] }));
+        mockList.mockResolvedValue(
+            listPage({
+                chats: [
+                    summary({
+                        title: 'Joint review',
+                        participants: [OLIVIA, ELEANOR],
+                        hiddenClientCount: 1,
+                        lastMessagePreview: null
+                    })
+                ]
+            })
+        );
         const element = await render();
-        expect(chatRows(element)).toEqual(['Joint review Olivia Hart (you), Eleanor Whitfield, 1 client you cannot see in Salesforce']);
+        expect(chatRows(element)).toEqual([
+            'Joint review Olivia Hart (you), Eleanor Whitfield, 1 client you cannot see in Salesforce'
+        ]);
     });
 
     it('shows titles, names and previews from Qwil as typed', async () => {
         const typed = '<img src=x onerror="alert(1)">';
-        mockList.mockResolvedValue(listPage({ chats: [summary({ title: typed, lastMessagePreview: `<script>alert(2)</script>` })] }));
+        mockList.mockResolvedValue(
+            listPage({ chats: [summary({ title: typed, lastMessagePreview: `<script>alert(2)</script>` })] })
+        );
         const element = await render();
         expect(shadow(element).querySelector('.chat-title')!.textContent).toBe(typed);
         expect(shadow(element).querySelector('.preview')!.textContent).toBe('<script>alert(2)</script>');
@@ -84,7 +131,11 @@ describe('c-qwil-chats', () => {
     });
 
     it('pages with Show more chats, never listing a chat twice', async () => {
-        mockList.mockResolvedValueOnce(listPage({ nextCursor: 'page-2' })).mockResolvedValueOnce(listPage({ chats: [summary(), summary({ chatUuid: SECOND_UUID, title: 'Older chat' })] }));
+        mockList
+            .mockResolvedValueOnce(listPage({ nextCursor: 'page-2' }))
+            .mockResolvedValueOnce(
+                listPage({ chats: [summary(), summary({ chatUuid: SECOND_UUID, title: 'Older chat' })] })
+            );
         const element = await render();
         byId(element, 'more')!.click();
         await flushPromises();
@@ -97,7 +148,9 @@ describe('c-qwil-chats', () => {
     it('says why exports are not offered, and says nothing when they are', async () => {
         mockList.mockResolvedValueOnce(listPage());
         const element = await render();
-        expect(normalisedTextSeen(byId(element, 'export-unavailable')!)).toBe('Exports are off: the key lacks the permission.');
+        expect(normalisedTextSeen(byId(element, 'export-unavailable')!)).toBe(
+            'Exports are off: the key lacks the permission.'
+        );
         await expect(element).toBeAccessible();
         document.body.replaceChildren();
         mockList.mockResolvedValueOnce(listPage({ exportAvailability: { allowed: true, reason: null } }));
@@ -105,7 +158,12 @@ describe('c-qwil-chats', () => {
     });
 
     it('offers Start a chat only when the server allows it, saying why not', async () => {
-        mockList.mockResolvedValue(listPage({ startChatUnavailableReason: 'A chat can be started only with an active Qwil client; this client is suspended.' }));
+        mockList.mockResolvedValue(
+            listPage({
+                startChatUnavailableReason:
+                    'A chat can be started only with an active Qwil client; this client is suspended.'
+            })
+        );
         const element = await render('suspended');
         expect(byId(element, 'start')!.disabled).toBe(true);
         expect(normalisedTextSeen(byId(element, 'start-unavailable')!)).toContain('this client is suspended');
@@ -123,7 +181,9 @@ describe('c-qwil-chats', () => {
         modal.dispatchEvent(new CustomEvent('started', { detail: { chatUuid: CHAT_UUID } }));
         await flushPromises();
         expect(shadow(element).querySelector('c-qwil-chat-start-modal')).toBeNull();
-        expect((shadow(element).querySelector('c-qwil-chat-conversation') as unknown as { chatUuid: string }).chatUuid).toBe(CHAT_UUID);
+        expect(
+            (shadow(element).querySelector('c-qwil-chat-conversation') as unknown as { chatUuid: string }).chatUuid
+        ).toBe(CHAT_UUID);
         await expect(element).toBeAccessible();
     });
 
@@ -151,7 +211,9 @@ describe('c-qwil-chats', () => {
     });
 
     it('shows a failure with Retry', async () => {
-        mockList.mockRejectedValueOnce(apexError('Qwil is not responding properly right now.')).mockResolvedValueOnce(listPage());
+        mockList
+            .mockRejectedValueOnce(apexError('Qwil is not responding properly right now.'))
+            .mockResolvedValueOnce(listPage());
         const element = await render();
         expect(normalisedTextSeen(element)).toContain('The chats could not be loaded');
         shadow(element).querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));

@@ -2,7 +2,12 @@ import { createElement } from 'lwc';
 import QwilClientDetails from '../qwilClientDetails';
 import type { ClientState } from '../../../../../server/contracts/clientState';
 import type { ReadyTab } from '../../../../../server/contracts/qwilTab';
-import { activeClient, notInvitedByEmail, notInvitedByRecordId, pendingClientWithoutOptionalDetails } from './data/clientStates';
+import {
+    activeClient,
+    notInvitedByEmail,
+    notInvitedByRecordId,
+    pendingClientWithoutOptionalDetails
+} from './data/clientStates';
 import { readyTab } from '../../qwilChatTabsMenu/__tests__/support/tabStates';
 import { normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 

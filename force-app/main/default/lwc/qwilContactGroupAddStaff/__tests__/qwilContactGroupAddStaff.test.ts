@@ -4,11 +4,26 @@ import addStaffMembers from '@salesforce/apex/QwilContactGroupsController.addSta
 import searchActiveStaff from '@salesforce/apex/QwilConnectorController.searchActiveStaff';
 import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
 import type { StaffOption } from '../../../../../server/contracts/qwilTab';
-import { apexError, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
-import { changeOf, OLIVIA_UUID, RECORD_ID, weiFamilyDetail, WEI_FAMILY_UUID } from '../../qwilContactGroups/__tests__/data/contactGroups';
+import {
+    apexError,
+    flushPromises,
+    normalisedTextSeen,
+    typeInto
+} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import {
+    changeOf,
+    OLIVIA_UUID,
+    RECORD_ID,
+    weiFamilyDetail,
+    WEI_FAMILY_UUID
+} from '../../qwilContactGroups/__tests__/data/contactGroups';
 
-jest.mock('@salesforce/apex/QwilContactGroupsController.addStaffMembers', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilContactGroupsController.addStaffMembers', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 
 const mockAdd = jest.mocked(addStaffMembers);
 const mockSearch = jest.mocked(searchActiveStaff);
@@ -33,7 +48,8 @@ const OLIVIA = staff('Olivia Hart', OLIVIA_UUID);
 
 type ButtonStub = HTMLElement & { label?: string; disabled?: boolean };
 
-const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) => element.shadowRoot!.querySelector<T>(selector);
+const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
+    element.shadowRoot!.querySelector<T>(selector);
 const staffSearch = (element: HTMLElement) => query(element, 'c-qwil-staff-search')!;
 const addButton = (element: HTMLElement) => element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')[1]!;
 
@@ -51,7 +67,9 @@ function found(element: HTMLElement): { text: string; canAdd: boolean }[] {
 }
 
 async function choose(element: HTMLElement, person: StaffOption): Promise<void> {
-    staffSearch(element).shadowRoot!.querySelector<HTMLButtonElement>(`button[data-uuid="${person.entityUserXrefUuid}"]`)!.click();
+    staffSearch(element)
+        .shadowRoot!.querySelector<HTMLButtonElement>(`button[data-uuid="${person.entityUserXrefUuid}"]`)!
+        .click();
     await flushPromises();
 }
 
@@ -101,14 +119,20 @@ describe('c-qwil-contact-group-add-staff', () => {
 
         await choose(element, SOFIA);
         await choose(element, NINA);
-        expect(normalisedTextSeen(query(element, '[data-id="chosen"]')!)).toBe('Sofia Reyes · Adviser Take off Sofia Reyes Nina Shah · Adviser Take off Nina Shah');
+        expect(normalisedTextSeen(query(element, '[data-id="chosen"]')!)).toBe(
+            'Sofia Reyes · Adviser Take off Sofia Reyes Nina Shah · Adviser Take off Nina Shah'
+        );
         expect(addButton(element).label).toBe('Add 2 staff members');
         jest.useRealTimers();
         await expect(element).toBeAccessible();
 
         addButton(element).click();
         await flushPromises();
-        expect(mockAdd).toHaveBeenCalledWith({ recordId: RECORD_ID, groupUuid: WEI_FAMILY_UUID, staffEntityUserXrefUuids: [SOFIA.entityUserXrefUuid, NINA.entityUserXrefUuid] });
+        expect(mockAdd).toHaveBeenCalledWith({
+            recordId: RECORD_ID,
+            groupUuid: WEI_FAMILY_UUID,
+            staffEntityUserXrefUuids: [SOFIA.entityUserXrefUuid, NINA.entityUserXrefUuid]
+        });
         expect(changes.mock.calls[0][0].detail).toBe(change);
     });
 
@@ -135,7 +159,9 @@ describe('c-qwil-contact-group-add-staff', () => {
         addButton(element).click();
         await flushPromises();
 
-        expect(normalisedTextSeen(element)).toContain('The staff members could not be added Sofia Reyes is suspended in Qwil; only active staff can be added.');
+        expect(normalisedTextSeen(element)).toContain(
+            'The staff members could not be added Sofia Reyes is suspended in Qwil; only active staff can be added.'
+        );
         expect(query(element, '[data-id="chosen"]')).not.toBeNull();
         expect(changes).not.toHaveBeenCalled();
         jest.useRealTimers();
@@ -143,17 +169,23 @@ describe('c-qwil-contact-group-add-staff', () => {
     });
 
     it('says at once when more staff are chosen than can be added in one change, instead of sending them', async () => {
-        const many = Array.from({ length: 21 }, (_, index) => staff(`Adviser ${index + 1}`, `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`));
+        const many = Array.from({ length: 21 }, (_, index) =>
+            staff(`Adviser ${index + 1}`, `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`)
+        );
         mockSearch.mockResolvedValue({ staff: many });
         const element = await render();
         await searchStaff(element, 'Adviser');
         for (const person of many) {
-            staffSearch(element).shadowRoot!.querySelector<HTMLButtonElement>(`button[data-uuid="${person.entityUserXrefUuid}"]`)!.click();
+            staffSearch(element)
+                .shadowRoot!.querySelector<HTMLButtonElement>(`button[data-uuid="${person.entityUserXrefUuid}"]`)!
+                .click();
         }
         await flushPromises();
 
         expect(addButton(element).disabled).toBe(true);
-        expect(normalisedTextSeen(element)).toContain('You can add at most 20 staff members at once. Take 1 off the list, add the others, then add the rest.');
+        expect(normalisedTextSeen(element)).toContain(
+            'You can add at most 20 staff members at once. Take 1 off the list, add the others, then add the rest.'
+        );
         addButton(element).click();
         await flushPromises();
         expect(mockAdd).not.toHaveBeenCalled();

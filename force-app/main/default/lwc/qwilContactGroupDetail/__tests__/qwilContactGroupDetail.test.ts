@@ -4,7 +4,12 @@ import removeStaffMember from '@salesforce/apex/QwilContactGroupsController.remo
 import removeClientFromGroup from '@salesforce/apex/QwilContactGroupsController.removeClientFromGroup';
 import deleteContactGroup from '@salesforce/apex/QwilContactGroupsController.deleteContactGroup';
 import type { ContactGroupDetail, ContactGroupsChange } from '../../../../../server/contracts/contactGroups';
-import { apexError, deferred, flushPromises, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import {
+    apexError,
+    deferred,
+    flushPromises,
+    normalisedTextSeen
+} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import {
     changeOf,
     JAMES_UUID,
@@ -16,9 +21,15 @@ import {
     WEI_FAMILY_UUID
 } from '../../qwilContactGroups/__tests__/data/contactGroups';
 
-jest.mock('@salesforce/apex/QwilContactGroupsController.removeStaffMember', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/QwilContactGroupsController.removeClientFromGroup', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/QwilContactGroupsController.deleteContactGroup', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilContactGroupsController.removeStaffMember', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/QwilContactGroupsController.removeClientFromGroup', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/QwilContactGroupsController.deleteContactGroup', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 
 const mockRemoveStaff = jest.mocked(removeStaffMember);
 const mockRemoveClient = jest.mocked(removeClientFromGroup);
@@ -26,10 +37,13 @@ const mockDelete = jest.mocked(deleteContactGroup);
 
 type ButtonStub = HTMLElement & { label?: string; disabled?: boolean };
 
-const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) => element.shadowRoot!.querySelector<T>(selector);
+const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
+    element.shadowRoot!.querySelector<T>(selector);
 const dialog = (element: HTMLElement) => query(element, 'c-qwil-modal');
 const dialogButton = (element: HTMLElement, label: string) =>
-    Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('c-qwil-modal lightning-button')).find((button) => button.label === label);
+    Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('c-qwil-modal lightning-button')).find(
+        (button) => button.label === label
+    );
 
 function members(element: HTMLElement): string[] {
     return Array.from(element.shadowRoot!.querySelectorAll('[data-id="members"] li'), (row) => normalisedTextSeen(row));
@@ -57,7 +71,9 @@ describe('c-qwil-contact-group-detail', () => {
     it("shows the group's name, identifier, description and members with their status, focusing its heading", async () => {
         const element = await render();
 
-        expect(normalisedTextSeen(query(element, '[data-id="group-fields"]')!)).toBe('Name Wei Family Identifier WeiFamily Description Li Wei and her partner');
+        expect(normalisedTextSeen(query(element, '[data-id="group-fields"]')!)).toBe(
+            'Name Wei Family Identifier WeiFamily Description Li Wei and her partner'
+        );
         expect(members(element)).toEqual([
             'Olivia Hart · Staff · Adviser · Active Remove Olivia Hart',
             'James Patel · Staff · Adviser · Active Remove James Patel',
@@ -68,9 +84,14 @@ describe('c-qwil-contact-group-detail', () => {
     });
 
     it('says "Not set" for a missing identifier or description', async () => {
-        const element = await render({ ...weiFamilyDetail, contactGroup: { ...weiFamilyDetail.contactGroup, identifier: null, description: null } });
+        const element = await render({
+            ...weiFamilyDetail,
+            contactGroup: { ...weiFamilyDetail.contactGroup, identifier: null, description: null }
+        });
 
-        expect(normalisedTextSeen(query(element, '[data-id="group-fields"]')!)).toBe('Name Wei Family Identifier Not set Description Not set');
+        expect(normalisedTextSeen(query(element, '[data-id="group-fields"]')!)).toBe(
+            'Name Wei Family Identifier Not set Description Not set'
+        );
         await expect(element).toBeAccessible();
     });
 
@@ -83,7 +104,9 @@ describe('c-qwil-contact-group-detail', () => {
         remove.click();
         remove.click();
         await flushPromises();
-        expect(mockRemoveStaff.mock.calls).toEqual([[{ recordId: RECORD_ID, groupUuid: WEI_FAMILY_UUID, entityUserXrefUuid: JAMES_UUID }]]);
+        expect(mockRemoveStaff.mock.calls).toEqual([
+            [{ recordId: RECORD_ID, groupUuid: WEI_FAMILY_UUID, entityUserXrefUuid: JAMES_UUID }]
+        ]);
         expect(remove.disabled).toBe(true);
 
         const change = changeOf('James Patel is no longer in Wei Family.', weiFamilyDetail);
@@ -102,13 +125,17 @@ describe('c-qwil-contact-group-detail', () => {
     });
 
     it('shows why Qwil refused a removal, and changes nothing', async () => {
-        mockRemoveStaff.mockRejectedValue(apexError('Qwil refused: this is the last active staff member of a group with clients.'));
+        mockRemoveStaff.mockRejectedValue(
+            apexError('Qwil refused: this is the last active staff member of a group with clients.')
+        );
         const element = await render();
 
         query(element, `button[data-uuid="${JAMES_UUID}"]`)!.click();
         await flushPromises();
 
-        expect(normalisedTextSeen(element)).toContain('James Patel could not be removed Qwil refused: this is the last active staff member of a group with clients.');
+        expect(normalisedTextSeen(element)).toContain(
+            'James Patel could not be removed Qwil refused: this is the last active staff member of a group with clients.'
+        );
         expect(changes).not.toHaveBeenCalled();
         expect(members(element)).toHaveLength(3);
         await expect(element).toBeAccessible();
@@ -127,7 +154,7 @@ describe('c-qwil-contact-group-detail', () => {
         await expect(element).toBeAccessible();
     });
 
-    it("refuses to take the client out of, or delete, their last group, and says why", async () => {
+    it('refuses to take the client out of, or delete, their last group, and says why', async () => {
         const element = await render(onlyGroupDetail);
 
         expect(query(element, '[data-id="remove-client"]')).toBeNull();
@@ -164,8 +191,10 @@ describe('c-qwil-contact-group-detail', () => {
         expect(dialog(element)).toBeNull();
     });
 
-    it("shows in the dialog why Qwil refused to delete, and changes nothing", async () => {
-        mockDelete.mockRejectedValue(apexError('Qwil refused to delete Wei Family: Ming Wei would be left without a group.'));
+    it('shows in the dialog why Qwil refused to delete, and changes nothing', async () => {
+        mockDelete.mockRejectedValue(
+            apexError('Qwil refused to delete Wei Family: Ming Wei would be left without a group.')
+        );
         const element = await render();
 
         query(element, '[data-id="delete"]')!.click();
@@ -173,7 +202,9 @@ describe('c-qwil-contact-group-detail', () => {
         dialogButton(element, 'Delete group')!.click();
         await flushPromises();
 
-        expect(normalisedTextSeen(dialog(element)!)).toContain('The group could not be deleted Qwil refused to delete Wei Family: Ming Wei would be left without a group.');
+        expect(normalisedTextSeen(dialog(element)!)).toContain(
+            'The group could not be deleted Qwil refused to delete Wei Family: Ming Wei would be left without a group.'
+        );
         expect(changes).not.toHaveBeenCalled();
         await expect(element).toBeAccessible();
     });
@@ -192,7 +223,10 @@ describe('c-qwil-contact-group-detail', () => {
         await flushPromises();
         const addStaff = query(element, 'c-qwil-contact-group-add-staff')!;
         expect(addStaff).toHaveProperty('groupUuid', WEI_FAMILY_UUID);
-        expect(addStaff).toHaveProperty('memberUuids', weiFamilyDetail.members.map((member) => member.entityUserXrefUuid));
+        expect(addStaff).toHaveProperty(
+            'memberUuids',
+            weiFamilyDetail.members.map((member) => member.entityUserXrefUuid)
+        );
         const change = changeOf('Ava Collins is now in Wei Family.', weiFamilyDetail);
         addStaff.dispatchEvent(new CustomEvent('groupschange', { detail: change }));
         await flushPromises();

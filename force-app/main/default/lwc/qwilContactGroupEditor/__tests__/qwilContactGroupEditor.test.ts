@@ -4,11 +4,27 @@ import createContactGroup from '@salesforce/apex/QwilContactGroupsController.cre
 import updateContactGroup from '@salesforce/apex/QwilContactGroupsController.updateContactGroup';
 import beginWrite from '@salesforce/apex/QwilConnectorController.beginWrite';
 import type { ContactGroup } from '../../../../../server/contracts/contactGroups';
-import { apexError, captureNextTimeout, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
-import { changeOf, RECORD_ID, weiFamily, weiFamilyDetail, WEI_FAMILY_UUID } from '../../qwilContactGroups/__tests__/data/contactGroups';
+import {
+    apexError,
+    captureNextTimeout,
+    flushPromises,
+    normalisedTextSeen,
+    typeInto
+} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import {
+    changeOf,
+    RECORD_ID,
+    weiFamily,
+    weiFamilyDetail,
+    WEI_FAMILY_UUID
+} from '../../qwilContactGroups/__tests__/data/contactGroups';
 
-jest.mock('@salesforce/apex/QwilContactGroupsController.createContactGroup', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/QwilContactGroupsController.updateContactGroup', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilContactGroupsController.createContactGroup', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/QwilContactGroupsController.updateContactGroup', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 jest.mock('@salesforce/apex/QwilConnectorController.beginWrite', () => ({ default: jest.fn() }), { virtual: true });
 
 const mockCreate = jest.mocked(createContactGroup);
@@ -19,10 +35,13 @@ const CLAIM = '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d';
 type InputStub = HTMLElement & { value?: string };
 type ButtonStub = HTMLElement & { label?: string };
 
-const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) => element.shadowRoot!.querySelector<T>(selector);
+const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
+    element.shadowRoot!.querySelector<T>(selector);
 const field = (element: HTMLElement, id: string) => query<InputStub>(element, `[data-id="${id}"]`);
 const button = (element: HTMLElement, label: string) =>
-    Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')).find((candidate) => candidate.label === label)!;
+    Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')).find(
+        (candidate) => candidate.label === label
+    )!;
 
 describe('c-qwil-contact-group-editor', () => {
     let changes: jest.Mock;
@@ -75,7 +94,9 @@ describe('c-qwil-contact-group-editor', () => {
     it('while Qwil has not confirmed an earlier try, says so and checks again instead of creating another group', async () => {
         const recheck = captureNextTimeout();
         const change = changeOf('Wei Relationship is created with Li Wei and you in it.', weiFamilyDetail);
-        mockCreate.mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.')).mockResolvedValueOnce(change);
+        mockCreate
+            .mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.'))
+            .mockResolvedValueOnce(change);
         mockBeginWrite
             .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null })
             .mockResolvedValueOnce({ claim: null, checkAgainInSeconds: 20 })
@@ -118,11 +139,11 @@ describe('c-qwil-contact-group-editor', () => {
         const element = await render({ group: weiFamily });
 
         expect(query(element, 'c-qwil-modal')).toHaveProperty('heading', 'Edit Wei Family');
-        expect([field(element, 'name')?.value, field(element, 'identifier')?.value, field(element, 'description')?.value]).toEqual([
-            'Wei Family',
-            'WeiFamily',
-            'Li Wei and her partner'
-        ]);
+        expect([
+            field(element, 'name')?.value,
+            field(element, 'identifier')?.value,
+            field(element, 'description')?.value
+        ]).toEqual(['Wei Family', 'WeiFamily', 'Li Wei and her partner']);
         expect(query(element, '[data-id="new-group-members"]')).toBeNull();
         typeInto(field(element, 'name'), 'Wei Household');
         typeInto(field(element, 'identifier'), '');
@@ -141,7 +162,11 @@ describe('c-qwil-contact-group-editor', () => {
     });
 
     it('says clearly when the identifier is taken, keeping what was typed', async () => {
-        mockUpdate.mockRejectedValue(apexError('This identifier is already used in Qwil, where identifiers must be unique. Choose another identifier and save again.'));
+        mockUpdate.mockRejectedValue(
+            apexError(
+                'This identifier is already used in Qwil, where identifiers must be unique. Choose another identifier and save again.'
+            )
+        );
         const element = await render({ group: weiFamily });
 
         typeInto(field(element, 'identifier'), 'AdvisoryDesk');

@@ -4,16 +4,37 @@ import searchJoinableGroups from '@salesforce/apex/QwilContactGroupsController.s
 import addClientToGroup from '@salesforce/apex/QwilContactGroupsController.addClientToGroup';
 import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
 import type { JoinableGroup } from '../../../../../server/contracts/contactGroups';
-import { apexError, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
-import { changeOf, ONBOARDING_UUID, RECORD_ID, weiFamilyDetail, WEI_FAMILY_UUID } from '../../qwilContactGroups/__tests__/data/contactGroups';
+import {
+    apexError,
+    flushPromises,
+    normalisedTextSeen,
+    typeInto
+} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import {
+    changeOf,
+    ONBOARDING_UUID,
+    RECORD_ID,
+    weiFamilyDetail,
+    WEI_FAMILY_UUID
+} from '../../qwilContactGroups/__tests__/data/contactGroups';
 
-jest.mock('@salesforce/apex/QwilContactGroupsController.searchJoinableGroups', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/QwilContactGroupsController.addClientToGroup', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilContactGroupsController.searchJoinableGroups', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/QwilContactGroupsController.addClientToGroup', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 
 const mockSearch = jest.mocked(searchJoinableGroups);
 const mockAdd = jest.mocked(addClientToGroup);
 
-const ADVISORY: JoinableGroup = { groupUuid: WEI_FAMILY_UUID, name: 'Advisory Desk', memberCount: 3, eligible: true, reason: null };
+const ADVISORY: JoinableGroup = {
+    groupUuid: WEI_FAMILY_UUID,
+    name: 'Advisory Desk',
+    memberCount: 3,
+    eligible: true,
+    reason: null
+};
 const ONBOARDING: JoinableGroup = {
     groupUuid: ONBOARDING_UUID,
     name: 'Onboarding',
@@ -22,7 +43,8 @@ const ONBOARDING: JoinableGroup = {
     reason: 'No active staff member: a client can only join a group that has one'
 };
 
-const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) => element.shadowRoot!.querySelector<T>(selector);
+const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
+    element.shadowRoot!.querySelector<T>(selector);
 
 function rows(element: HTMLElement): { text: string; canAdd: boolean }[] {
     return Array.from(element.shadowRoot!.querySelectorAll('[data-id="groups"] li'), (row) => ({
@@ -58,7 +80,10 @@ describe('c-qwil-contact-group-join', () => {
         expect(mockSearch).toHaveBeenCalledWith({ recordId: RECORD_ID, search: '' });
         expect(rows(element)).toEqual([
             { text: 'Advisory Desk · 3 members', canAdd: true },
-            { text: 'Onboarding · 1 member · No active staff member: a client can only join a group that has one', canAdd: false }
+            {
+                text: 'Onboarding · 1 member · No active staff member: a client can only join a group that has one',
+                canAdd: false
+            }
         ]);
         await expect(element).toBeAccessible();
     });
@@ -92,7 +117,9 @@ describe('c-qwil-contact-group-join', () => {
     });
 
     it('shows why Qwil refused, changes nothing, and tries the same group again on Retry', async () => {
-        mockAdd.mockRejectedValueOnce(apexError('Qwil refused: a client must always be in at least one group that has an active staff member.'));
+        mockAdd.mockRejectedValueOnce(
+            apexError('Qwil refused: a client must always be in at least one group that has an active staff member.')
+        );
         const element = await render();
 
         query(element, `button[data-uuid="${WEI_FAMILY_UUID}"]`)!.click();

@@ -15,7 +15,9 @@ const { groups: G, staff: S, clients: C } = DEMO;
 type ButtonStub = HTMLElement & { label?: string; disabled?: boolean };
 
 function contactId(name: string): string {
-    const record = integrationHarness().org.records.all('Contact').find((candidate) => candidate.Name === name);
+    const record = integrationHarness()
+        .org.records.all('Contact')
+        .find((candidate) => candidate.Name === name);
     if (!record) throw new Error(`No contact named ${name} in the seed`);
     return record.Id;
 }
@@ -25,12 +27,23 @@ const eleanorId = () => contactId('Eleanor Whitfield');
 function findAll<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
     const root = host.shadowRoot;
     if (!root) return [];
-    return [...Array.from(root.querySelectorAll<T>(selector)), ...Array.from(root.querySelectorAll('*')).flatMap((child) => findAll<T>(child, selector))];
+    return [
+        ...Array.from(root.querySelectorAll<T>(selector)),
+        ...Array.from(root.querySelectorAll('*')).flatMap((child) => findAll<T>(child, selector))
+    ];
 }
-const find = <T extends Element = HTMLElement>(host: Element, selector: string): T | undefined => findAll<T>(host, selector)[0];
-const buttonLabelled = (host: Element, label: string) => findAll<ButtonStub>(host, 'lightning-button').find((button) => button.label === label);
-const membersOf = (groupUuid: string) => integrationHarness().qwil.control.snapshot().groups.find((group) => group.group_uuid === groupUuid)?.member_xref_uuids;
-const groupNamed = (name: string) => integrationHarness().qwil.control.snapshot().groups.find((group) => group.name === name);
+const find = <T extends Element = HTMLElement>(host: Element, selector: string): T | undefined =>
+    findAll<T>(host, selector)[0];
+const buttonLabelled = (host: Element, label: string) =>
+    findAll<ButtonStub>(host, 'lightning-button').find((button) => button.label === label);
+const membersOf = (groupUuid: string) =>
+    integrationHarness()
+        .qwil.control.snapshot()
+        .groups.find((group) => group.group_uuid === groupUuid)?.member_xref_uuids;
+const groupNamed = (name: string) =>
+    integrationHarness()
+        .qwil.control.snapshot()
+        .groups.find((group) => group.name === name);
 const qwilWrites = () => takeQwilRequests().filter((request) => request.startsWith('POST'));
 
 async function openPage(clientName = 'Eleanor Whitfield'): Promise<HTMLElement> {
@@ -94,15 +107,22 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         await openGroup(element, 'Whitfield Relationship');
         const text = visibleText(element);
         expect(text).toContain('Whitfield Family Office: Eleanor Whitfield and trustee Marcus Bennett');
-        expect(text).toContain('Olivia Hart · Staff · Senior Wealth Advisor · Active Olivia Hart is the only active staff member of a group with clients');
+        expect(text).toContain(
+            'Olivia Hart · Staff · Senior Wealth Advisor · Active Olivia Hart is the only active staff member of a group with clients'
+        );
         expect(text).toContain('Marcus Bennett · Client · Client · Pending');
-        expect(text).toContain("This is the client's only group, so it cannot be deleted and the client cannot be removed from it");
+        expect(text).toContain(
+            "This is the client's only group, so it cannot be deleted and the client cannot be removed from it"
+        );
         expect(find(element, 'button[data-uuid]')).toBeUndefined();
         expect(find(element, '[data-id="delete"]')).toBeUndefined();
     });
 
     it('searches the list as the user types', async () => {
-        await integrationHarness().callApex('QwilContactGroupsController', 'addClientToGroup', { recordId: eleanorId(), groupUuid: G.advisoryDesk });
+        await integrationHarness().callApex('QwilContactGroupsController', 'addClientToGroup', {
+            recordId: eleanorId(),
+            groupUuid: G.advisoryDesk
+        });
         const element = await openPage();
 
         typeInto(find(element, 'lightning-input'), 'advis');
@@ -115,7 +135,9 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
     it("shows a suspended client's groups read-only, saying why", async () => {
         const element = await openPage('Priya Raman');
 
-        expect(visibleText(element)).toContain("Read-only: the client's access is suspended in Qwil. A Qwil administrator can restore it.");
+        expect(visibleText(element)).toContain(
+            "Read-only: the client's access is suspended in Qwil. A Qwil administrator can restore it."
+        );
         expect(visibleText(element)).toContain('Raman Relationship RamanRelationship 2 members Yes');
         expect(find(element, '[data-id="create"]')).toBeUndefined();
         expect(find(element, '[data-id="join"]')).toBeUndefined();
@@ -128,17 +150,28 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         await click(find(element, '[data-id="add-staff"]'), () => Boolean(find(element, 'c-qwil-staff-search')));
         typeInto(find(find(element, 'c-qwil-staff-search')!, 'lightning-input'), 'a');
         await waitFor(() => visibleText(element).includes('Ava Collins'));
-        expect(visibleText(find(element, 'c-qwil-staff-search')!)).toContain('Ava Collins · Investment Analyst · Has not accepted their Qwil invitation yet');
+        expect(visibleText(find(element, 'c-qwil-staff-search')!)).toContain(
+            'Ava Collins · Investment Analyst · Has not accepted their Qwil invitation yet'
+        );
         expect(find<HTMLButtonElement>(element, `button[data-uuid="${S.avaCollins}"]`)?.disabled).toBe(true);
         expect(find<HTMLButtonElement>(element, `button[data-uuid="${S.noahFischer}"]`)?.disabled).toBe(true);
 
-        await click(find(element, `button[data-uuid="${S.jamesPatel}"]`), () => Boolean(find(element, '[data-id="chosen"]')));
+        await click(find(element, `button[data-uuid="${S.jamesPatel}"]`), () =>
+            Boolean(find(element, '[data-id="chosen"]'))
+        );
         await click(buttonLabelled(find(element, 'c-qwil-contact-group-add-staff')!, 'Add'), () => toasts.length === 1);
 
         expect(toasts).toEqual(['James Patel is now in Whitfield Relationship.']);
-        expect(membersOf(G.whitfieldRelationship)).toEqual([S.oliviaHart, C.eleanorWhitfield, C.marcusBennett, S.jamesPatel]);
+        expect(membersOf(G.whitfieldRelationship)).toEqual([
+            S.oliviaHart,
+            C.eleanorWhitfield,
+            C.marcusBennett,
+            S.jamesPatel
+        ]);
         expect(find(element, 'c-qwil-contact-group-add-staff')).toBeUndefined();
-        expect(visibleText(element)).toContain('James Patel · Staff · Client Service Associate · Active Remove James Patel');
+        expect(visibleText(element)).toContain(
+            'James Patel · Staff · Client Service Associate · Active Remove James Patel'
+        );
 
         await click(find(element, `button[data-uuid="${S.jamesPatel}"]`), () => toasts.length === 2);
         expect(toasts[1]).toBe('James Patel is no longer in Whitfield Relationship.');
@@ -154,7 +187,9 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         await click(find(element, '[data-id="add-staff"]'), () => Boolean(find(element, 'c-qwil-staff-search')));
         typeInto(find(find(element, 'c-qwil-staff-search')!, 'lightning-input'), 'James');
         await waitFor(() => Boolean(find(element, `button[data-uuid="${S.jamesPatel}"]`)));
-        await click(find(element, `button[data-uuid="${S.jamesPatel}"]`), () => Boolean(find(element, '[data-id="chosen"]')));
+        await click(find(element, `button[data-uuid="${S.jamesPatel}"]`), () =>
+            Boolean(find(element, '[data-id="chosen"]'))
+        );
         await inQwil('entity-memberships/suspend', { entity_user_xref_uuid: S.jamesPatel });
         takeQwilRequests();
 
@@ -173,11 +208,19 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
 
         await click(find(element, '[data-id="join"]'), () => visibleText(element).includes('Advisory Desk'));
         const onboarding = groupNamed('Onboarding')!.group_uuid;
-        expect(visibleText(find(element, 'c-qwil-contact-group-join')!)).toContain('Onboarding · 1 member · No active staff member: a client can only join a group that has one');
-        expect(find<HTMLButtonElement>(find(element, 'c-qwil-contact-group-join')!, `button[data-uuid="${onboarding}"]`)?.disabled).toBe(true);
+        expect(visibleText(find(element, 'c-qwil-contact-group-join')!)).toContain(
+            'Onboarding · 1 member · No active staff member: a client can only join a group that has one'
+        );
+        expect(
+            find<HTMLButtonElement>(find(element, 'c-qwil-contact-group-join')!, `button[data-uuid="${onboarding}"]`)
+                ?.disabled
+        ).toBe(true);
         expect(visibleText(find(element, 'c-qwil-contact-group-join')!)).not.toContain('Whitfield Relationship');
 
-        await click(find(find(element, 'c-qwil-contact-group-join')!, `button[data-uuid="${G.advisoryDesk}"]`), () => toasts.length === 1);
+        await click(
+            find(find(element, 'c-qwil-contact-group-join')!, `button[data-uuid="${G.advisoryDesk}"]`),
+            () => toasts.length === 1
+        );
         expect(toasts).toEqual(['Eleanor Whitfield is now in Advisory Desk.']);
         expect(membersOf(G.advisoryDesk)).toContain(C.eleanorWhitfield);
         expect(visibleText(find(element, '[data-id="group-heading"]')!)).toBe('Advisory Desk');
@@ -186,7 +229,9 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         expect(toasts[1]).toBe('Eleanor Whitfield is no longer in Advisory Desk.');
         expect(membersOf(G.advisoryDesk)).not.toContain(C.eleanorWhitfield);
         await waitFor(() => Boolean(find(element, 'table')));
-        expect(findAll(element, 'table button').map((button) => button.textContent)).toEqual(['Whitfield Relationship']);
+        expect(findAll(element, 'table button').map((button) => button.textContent)).toEqual([
+            'Whitfield Relationship'
+        ]);
     });
 
     it("creates a group with the invite flow's default name, refuses a taken identifier clearly, and deletes the group after confirmation", async () => {
@@ -205,15 +250,22 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         const edit = find(element, 'c-qwil-contact-group-editor')!;
         typeInto(find(edit, '[data-id="identifier"]'), 'AdvisoryDesk');
         await click(buttonLabelled(edit, 'Save'), () => visibleText(edit).includes('could not be saved'));
-        expect(visibleText(edit)).toContain('This identifier is already used in Qwil, where identifiers must be unique. Choose another identifier and save again.');
+        expect(visibleText(edit)).toContain(
+            'This identifier is already used in Qwil, where identifiers must be unique. Choose another identifier and save again.'
+        );
         expect(groupNamed('Whitfield Trust')?.identifier).toBeNull();
         expect(toasts).toHaveLength(1);
         typeInto(find(edit, '[data-id="identifier"]'), 'WhitfieldTrust');
         typeInto(find(edit, '[data-id="description"]'), 'Trust accounts');
         await click(buttonLabelled(edit, 'Save'), () => toasts.length === 2);
         expect(toasts[1]).toBe('Whitfield Trust is saved.');
-        expect(groupNamed('Whitfield Trust')).toMatchObject({ identifier: 'WhitfieldTrust', description: 'Trust accounts' });
-        expect(visibleText(find(element, '[data-id="group-fields"]')!)).toBe('Name Whitfield Trust Identifier WhitfieldTrust Description Trust accounts');
+        expect(groupNamed('Whitfield Trust')).toMatchObject({
+            identifier: 'WhitfieldTrust',
+            description: 'Trust accounts'
+        });
+        expect(visibleText(find(element, '[data-id="group-fields"]')!)).toBe(
+            'Name Whitfield Trust Identifier WhitfieldTrust Description Trust accounts'
+        );
 
         await click(find(element, '[data-id="delete"]'), () => Boolean(find(element, '[data-id="delete-question"]')));
         expect(groupNamed('Whitfield Trust')).toBeDefined();
@@ -221,30 +273,47 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         expect(toasts[2]).toBe('Whitfield Trust is deleted.');
         expect(groupNamed('Whitfield Trust')).toBeUndefined();
         await waitFor(() => Boolean(find(element, 'table')));
-        expect(findAll(element, 'table button').map((button) => button.textContent)).toEqual(['Whitfield Relationship']);
+        expect(findAll(element, 'table button').map((button) => button.textContent)).toEqual([
+            'Whitfield Relationship'
+        ]);
     });
 
     it('leaves a group alone when Qwil refuses to delete it because another client would have no group', async () => {
-        await integrationHarness().callApex('QwilContactGroupsController', 'addClientToGroup', { recordId: eleanorId(), groupUuid: G.advisoryDesk });
+        await integrationHarness().callApex('QwilContactGroupsController', 'addClientToGroup', {
+            recordId: eleanorId(),
+            groupUuid: G.advisoryDesk
+        });
         const element = await openPage();
         await openGroup(element, 'Whitfield Relationship');
         takeQwilRequests();
 
         await click(find(element, '[data-id="delete"]'), () => Boolean(find(element, '[data-id="delete-question"]')));
-        await click(buttonLabelled(element, 'Delete group'), () => visibleText(element).includes('The group could not be deleted'));
+        await click(buttonLabelled(element, 'Delete group'), () =>
+            visibleText(element).includes('The group could not be deleted')
+        );
 
-        expect(visibleText(find(element, 'c-qwil-modal')!)).toContain('Qwil refused to delete Whitfield Relationship: Marcus Bennett would be left without a group.');
+        expect(visibleText(find(element, 'c-qwil-modal')!)).toContain(
+            'Qwil refused to delete Whitfield Relationship: Marcus Bennett would be left without a group.'
+        );
         expect(qwilWrites()).toEqual(['POST https://eu.qwil.io/entity-service/sys-api/groups/destroy']);
         expect(groupNamed('Whitfield Relationship')).toBeDefined();
         expect(toasts).toEqual([]);
     });
 
     it("refuses a group that is no longer one of the client's (scope rule), saying so", async () => {
-        await integrationHarness().callApex('QwilContactGroupsController', 'addClientToGroup', { recordId: eleanorId(), groupUuid: G.advisoryDesk });
+        await integrationHarness().callApex('QwilContactGroupsController', 'addClientToGroup', {
+            recordId: eleanorId(),
+            groupUuid: G.advisoryDesk
+        });
         const element = await openPage();
-        await inQwil('groups/group-members/destroy', { group_uuid: G.advisoryDesk, entity_user_xref_uuids: [C.eleanorWhitfield] });
+        await inQwil('groups/group-members/destroy', {
+            group_uuid: G.advisoryDesk,
+            entity_user_xref_uuids: [C.eleanorWhitfield]
+        });
 
-        findAll(element, 'table button').find((button) => button.textContent === 'Advisory Desk')!.click();
+        findAll(element, 'table button')
+            .find((button) => button.textContent === 'Advisory Desk')!
+            .click();
         await waitFor(() => visibleText(element).includes('The group could not be opened'));
 
         expect(visibleText(element)).toContain(
@@ -262,7 +331,9 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
             groupUuid: G.whitfieldRelationship,
             entityUserXrefUuid: S.oliviaHart
         });
-        await expect(attempt).rejects.toMatchObject({ body: { message: expect.stringMatching(/^Olivia Hart is the only active staff member/) } });
+        await expect(attempt).rejects.toMatchObject({
+            body: { message: expect.stringMatching(/^Olivia Hart is the only active staff member/) }
+        });
         expect(qwilWrites()).toEqual([]);
         expect(membersOf(G.whitfieldRelationship)).toContain(S.oliviaHart);
     });

@@ -3,14 +3,28 @@ import QwilContactGroups from '../qwilContactGroups';
 import loadContactGroups from '@salesforce/apex/QwilContactGroupsController.loadContactGroups';
 import openContactGroup from '@salesforce/apex/QwilContactGroupsController.openContactGroup';
 import type { ContactGroupDetail, ContactGroupsView } from '../../../../../server/contracts/contactGroups';
-import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import {
+    apexError,
+    deferred,
+    flushPromises,
+    normalisedTextSeen,
+    typeInto
+} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import { activeView, changeOf, RECORD_ID, weiFamily, weiFamilyDetail, WEI_FAMILY_UUID } from './data/contactGroups';
 
-jest.mock('@salesforce/apex/QwilContactGroupsController.loadContactGroups', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/QwilContactGroupsController.openContactGroup', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/QwilContactGroupsController.searchJoinableGroups', () => ({ default: jest.fn(() => Promise.resolve({ groups: [] })) }), {
+jest.mock('@salesforce/apex/QwilContactGroupsController.loadContactGroups', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('@salesforce/apex/QwilContactGroupsController.openContactGroup', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock(
+    '@salesforce/apex/QwilContactGroupsController.searchJoinableGroups',
+    () => ({ default: jest.fn(() => Promise.resolve({ groups: [] })) }),
+    {
+        virtual: true
+    }
+);
 
 const mockLoad = jest.mocked(loadContactGroups);
 const mockOpen = jest.mocked(openContactGroup);
@@ -27,7 +41,8 @@ async function renderPage(view: ContactGroupsView = activeView): Promise<HTMLEle
     return element;
 }
 
-const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) => element.shadowRoot!.querySelector<T>(selector);
+const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
+    element.shadowRoot!.querySelector<T>(selector);
 
 function rows(element: HTMLElement): string[] {
     return Array.from(element.shadowRoot!.querySelectorAll('tbody tr'), (row) =>
@@ -70,7 +85,10 @@ describe('c-qwil-contact-groups', () => {
         const element = await renderPage();
 
         expect(mockLoad).toHaveBeenCalledWith({ recordId: RECORD_ID });
-        expect(rows(element)).toEqual(['Wei Family WeiFamily 3 members Yes', 'Wei Trust 2 members No: clients cannot join']);
+        expect(rows(element)).toEqual([
+            'Wei Family WeiFamily 3 members Yes',
+            'Wei Trust 2 members No: clients cannot join'
+        ]);
         expect(normalisedTextSeen(element)).toContain('Groups Li Wei is in');
         await expect(element).toBeAccessible();
     });
@@ -98,11 +116,14 @@ describe('c-qwil-contact-groups', () => {
             ...activeView,
             clientStatus: null,
             canManage: false,
-            readOnlyReason: 'This client is not on Qwil Messenger yet, so they have no contact groups. Invite them first.',
+            readOnlyReason:
+                'This client is not on Qwil Messenger yet, so they have no contact groups. Invite them first.',
             groups: []
         });
 
-        expect(query(element, '[data-id="empty"]')?.textContent).toBe('This client is not on Qwil Messenger yet, so they have no contact groups. Invite them first.');
+        expect(query(element, '[data-id="empty"]')?.textContent).toBe(
+            'This client is not on Qwil Messenger yet, so they have no contact groups. Invite them first.'
+        );
         expect(query(element, '[data-id="create"]')).toBeNull();
         expect(query(element, '[data-id="join"]')).toBeNull();
         await expect(element).toBeAccessible();
@@ -110,7 +131,12 @@ describe('c-qwil-contact-groups', () => {
 
     it("shows a suspended client's groups read-only, saying why", async () => {
         const reason = "Read-only: the client's access is suspended in Qwil. A Qwil administrator can restore it.";
-        const element = await renderPage({ ...activeView, clientStatus: 'suspended', canManage: false, readOnlyReason: reason });
+        const element = await renderPage({
+            ...activeView,
+            clientStatus: 'suspended',
+            canManage: false,
+            readOnlyReason: reason
+        });
 
         expect(query(element, '[data-id="read-only-note"]')?.textContent).toBe(reason);
         expect(rows(element)).toHaveLength(2);
@@ -121,7 +147,13 @@ describe('c-qwil-contact-groups', () => {
     });
 
     it("reads the groups again when the client's Qwil status changes, e.g. once they are invited", async () => {
-        mockLoad.mockResolvedValue({ ...activeView, clientStatus: null, canManage: false, readOnlyReason: 'This client is not on Qwil Messenger yet.', groups: [] });
+        mockLoad.mockResolvedValue({
+            ...activeView,
+            clientStatus: null,
+            canManage: false,
+            readOnlyReason: 'This client is not on Qwil Messenger yet.',
+            groups: []
+        });
         const element = createElement('c-qwil-contact-groups', { is: QwilContactGroups });
         Object.assign(element, { recordId: RECORD_ID, clientStatus: 'not_invited' });
         document.body.appendChild(element);
@@ -144,7 +176,9 @@ describe('c-qwil-contact-groups', () => {
         document.body.appendChild(element);
         await flushPromises();
 
-        expect(normalisedTextSeen(element)).toContain('Contact groups could not be loaded Qwil did not answer in time. Try again in a moment.');
+        expect(normalisedTextSeen(element)).toContain(
+            'Contact groups could not be loaded Qwil did not answer in time. Try again in a moment.'
+        );
         mockLoad.mockResolvedValue(activeView);
         query(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
@@ -174,7 +208,9 @@ describe('c-qwil-contact-groups', () => {
         query(element, `button[data-uuid="${WEI_FAMILY_UUID}"]`)!.click();
         await flushPromises();
 
-        expect(normalisedTextSeen(element)).toContain("The group could not be opened This group is not one of Li Wei's groups.");
+        expect(normalisedTextSeen(element)).toContain(
+            "The group could not be opened This group is not one of Li Wei's groups."
+        );
         await expect(element).toBeAccessible();
     });
 
@@ -184,12 +220,18 @@ describe('c-qwil-contact-groups', () => {
         const renamed = { ...weiFamilyDetail, contactGroup: { ...weiFamily, name: 'Wei Household', memberCount: 4 } };
 
         query(element, 'c-qwil-contact-group-detail')!.dispatchEvent(
-            new CustomEvent('groupschange', { detail: changeOf('Wei Household is saved.', renamed, [renamed.contactGroup]) })
+            new CustomEvent('groupschange', {
+                detail: changeOf('Wei Household is saved.', renamed, [renamed.contactGroup])
+            })
         );
         await flushPromises();
 
         expect(query(element, 'c-qwil-contact-group-detail')).toHaveProperty('detail', renamed);
-        expect(toasts.mock.calls[0][0].detail).toEqual({ title: 'Contact groups updated', message: 'Wei Household is saved.', variant: 'success' });
+        expect(toasts.mock.calls[0][0].detail).toEqual({
+            title: 'Contact groups updated',
+            message: 'Wei Household is saved.',
+            variant: 'success'
+        });
         query(element, 'c-qwil-contact-group-detail')!.dispatchEvent(new CustomEvent('back'));
         await flushPromises();
         expect(rows(element)).toEqual(['Wei Household WeiFamily 4 members Yes']);
@@ -201,7 +243,9 @@ describe('c-qwil-contact-groups', () => {
         await openWeiFamily(element);
 
         query(element, 'c-qwil-contact-group-detail')!.dispatchEvent(
-            new CustomEvent('groupschange', { detail: changeOf('Wei Family is deleted.', null, [activeView.groups[1]!]) })
+            new CustomEvent('groupschange', {
+                detail: changeOf('Wei Family is deleted.', null, [activeView.groups[1]!])
+            })
         );
         await flushPromises();
 
@@ -235,7 +279,9 @@ describe('c-qwil-contact-groups', () => {
         expect(join).not.toBeNull();
         await expect(element).toBeAccessible();
 
-        join.dispatchEvent(new CustomEvent('groupschange', { detail: changeOf('Li Wei is now in Wei Family.', weiFamilyDetail) }));
+        join.dispatchEvent(
+            new CustomEvent('groupschange', { detail: changeOf('Li Wei is now in Wei Family.', weiFamilyDetail) })
+        );
         await flushPromises();
         expect(query(element, 'c-qwil-contact-group-join')).toBeNull();
         expect(query(element, 'c-qwil-contact-group-detail')).toHaveProperty('detail', weiFamilyDetail);

@@ -31,7 +31,11 @@ describe('c-qwil-error-panel', () => {
     it('lists each distinct message once, under the heading it is given', async () => {
         const element = renderPanel({
             friendlyMessage: 'The invitation could not be sent',
-            errors: [{ body: { message: 'Email is taken' } }, { body: { message: 'Email is taken' } }, new Error('Timeout')]
+            errors: [
+                { body: { message: 'Email is taken' } },
+                { body: { message: 'Email is taken' } },
+                new Error('Timeout')
+            ]
         });
 
         expect(element.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain(

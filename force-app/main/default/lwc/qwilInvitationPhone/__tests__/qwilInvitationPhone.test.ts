@@ -97,7 +97,9 @@ describe('c-qwil-invitation-phone', () => {
 
         await typeAndPause(element, '07700 900123');
 
-        expect(preview(element).textContent).toBe('The number could not be checked: Qwil did not answer in time. Try again.');
+        expect(preview(element).textContent).toBe(
+            'The number could not be checked: Qwil did not answer in time. Try again.'
+        );
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });

@@ -3,7 +3,13 @@ import QwilInviteGroupSearch from '../qwilInviteGroupSearch';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
 import type { GroupOption, GroupOptions } from '../../../../../server/contracts/qwilTab';
-import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import {
+    apexError,
+    deferred,
+    flushPromises,
+    normalisedTextSeen,
+    typeInto
+} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.searchInviteGroups', () => ({ default: jest.fn() }), {
     virtual: true
@@ -89,9 +95,10 @@ describe('c-qwil-invite-group-search', () => {
 
         const element = await renderSearch();
 
-        expect(element.shadowRoot!.querySelector<HTMLElement & { alternativeText?: string }>('lightning-spinner')?.alternativeText).toBe(
-            'Searching groups'
-        );
+        expect(
+            element.shadowRoot!.querySelector<HTMLElement & { alternativeText?: string }>('lightning-spinner')
+                ?.alternativeText
+        ).toBe('Searching groups');
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });
@@ -145,7 +152,9 @@ describe('c-qwil-invite-group-search', () => {
     });
 
     it('lets the user choose at most 5 groups, saying so, so the invitation is not refused for it', async () => {
-        const groups = Array.from({ length: 6 }, (_, index) => group(`Group ${index + 1}`, `00000000-0000-4000-8000-00000000000${index + 1}`));
+        const groups = Array.from({ length: 6 }, (_, index) =>
+            group(`Group ${index + 1}`, `00000000-0000-4000-8000-00000000000${index + 1}`)
+        );
         mockSearch.mockResolvedValue(answer(...groups));
         const element = await renderSearch();
         groups.slice(0, 5).forEach((chosen) => tick(element, chosen.groupUuid));
@@ -153,7 +162,9 @@ describe('c-qwil-invite-group-search', () => {
 
         expect(element.selectedGroupUuids).toHaveLength(5);
         expect(checkboxes(element).map((box) => box.disabled)).toEqual([false, false, false, false, false, true]);
-        expect(normalisedTextSeen(element)).toContain('You can choose up to 5 groups. To choose another, untick one first.');
+        expect(normalisedTextSeen(element)).toContain(
+            'You can choose up to 5 groups. To choose another, untick one first.'
+        );
 
         tick(element, groups[0]!.groupUuid, false);
         await flushPromises();

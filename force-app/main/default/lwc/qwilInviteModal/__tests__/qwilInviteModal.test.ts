@@ -5,7 +5,13 @@ import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.check
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import type { ReadyTab, TabState } from '../../../../../server/contracts/qwilTab';
 import { notInvitedTab, OLIVIA_UUID, pendingTab } from '../../qwilChatTabsMenu/__tests__/support/tabStates';
-import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import {
+    apexError,
+    deferred,
+    flushPromises,
+    normalisedTextSeen,
+    typeInto
+} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.inviteClient', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilConnectorController.checkInvitationPhone', () => ({ default: jest.fn() }), {
@@ -70,7 +76,10 @@ function jobTitleInput(element: HTMLElement): InputStub {
 }
 
 function problemsShown(element: HTMLElement): string[] {
-    return Array.from(element.shadowRoot!.querySelectorAll('[data-id="problems"] li'), (item) => item.textContent ?? '');
+    return Array.from(
+        element.shadowRoot!.querySelectorAll('[data-id="problems"] li'),
+        (item) => item.textContent ?? ''
+    );
 }
 
 describe('c-qwil-invite-modal', () => {
@@ -89,18 +98,33 @@ describe('c-qwil-invite-modal', () => {
     it('shows the names and email from the record read-only, with the phone, job title and groups to fill in', async () => {
         const element = await renderModal();
 
-        expect((child(element, 'c-qwil-modal') as HTMLElement & { heading?: string }).heading).toBe('Invite to Qwil Messenger');
-        const recordValues = Array.from(element.shadowRoot!.querySelectorAll('[data-id="record-values"] dd'), (value) => value.textContent);
+        expect((child(element, 'c-qwil-modal') as HTMLElement & { heading?: string }).heading).toBe(
+            'Invite to Qwil Messenger'
+        );
+        const recordValues = Array.from(
+            element.shadowRoot!.querySelectorAll('[data-id="record-values"] dd'),
+            (value) => value.textContent
+        );
         expect(recordValues).toEqual(['Li', 'Wei', 'li.wei@example.com']);
-        expect(element.shadowRoot!.querySelector('[data-id="record-values"] input, [data-id="record-values"] lightning-input')).toBeNull();
+        expect(
+            element.shadowRoot!.querySelector(
+                '[data-id="record-values"] input, [data-id="record-values"] lightning-input'
+            )
+        ).toBeNull();
         const text = normalisedTextSeen(element);
         expect(text).toContain('These come from the Salesforce record and cannot be changed here.');
         expect(text).toContain('Will be sent as +447700910005');
         expect(text).toContain('The client must be in at least one group that has an active staff member.');
         expect(jobTitleInput(element).value).toBe('Client');
-        const phone = child(element, 'c-qwil-invitation-phone') as HTMLElement & { editable?: boolean; defaultCountrySource?: string };
+        const phone = child(element, 'c-qwil-invitation-phone') as HTMLElement & {
+            editable?: boolean;
+            defaultCountrySource?: string;
+        };
         expect([phone.editable, phone.defaultCountrySource]).toEqual([true, 'the connector settings']);
-        const newGroup = child(element, 'c-qwil-new-group-editor') as HTMLElement & { defaultName?: string; startingMembers?: unknown[] };
+        const newGroup = child(element, 'c-qwil-new-group-editor') as HTMLElement & {
+            defaultName?: string;
+            startingMembers?: unknown[];
+        };
         expect(newGroup.defaultName).toBe('Wei Relationship');
         expect(newGroup.startingMembers).toEqual([notInvitedTab.staff]);
         await expect(element).toBeAccessible();
@@ -109,14 +133,21 @@ describe('c-qwil-invite-modal', () => {
     it('says which record values are missing', async () => {
         const element = await renderModal({ ...notInvitedTab, record: { ...notInvitedTab.record, firstName: null } });
 
-        expect(element.shadowRoot!.querySelector('[data-id="record-values"] dd')?.textContent).toBe('Not on the record');
+        expect(element.shadowRoot!.querySelector('[data-id="record-values"] dd')?.textContent).toBe(
+            'Not on the record'
+        );
         await expect(element).toBeAccessible();
     });
 
     it('starts a new group without the inviting user when the settings say so', async () => {
-        const element = await renderModal({ ...notInvitedTab, invite: { ...notInvitedTab.invite, addInvitingUser: false } });
+        const element = await renderModal({
+            ...notInvitedTab,
+            invite: { ...notInvitedTab.invite, addInvitingUser: false }
+        });
 
-        expect((child(element, 'c-qwil-new-group-editor') as HTMLElement & { startingMembers?: unknown[] }).startingMembers).toEqual([]);
+        expect(
+            (child(element, 'c-qwil-new-group-editor') as HTMLElement & { startingMembers?: unknown[] }).startingMembers
+        ).toEqual([]);
         await expect(element).toBeAccessible();
     });
 
@@ -205,7 +236,10 @@ describe('c-qwil-invite-modal', () => {
 
     it('sends no phone of its own when staff may not edit it', async () => {
         mockInvite.mockResolvedValue(pendingTab);
-        const element = await renderModal({ ...notInvitedTab, invite: { ...notInvitedTab.invite, phoneEditable: false } });
+        const element = await renderModal({
+            ...notInvitedTab,
+            invite: { ...notInvitedTab.invite, phoneEditable: false }
+        });
 
         button(element, 'Send invitation').click();
         await flushPromises();
@@ -222,9 +256,10 @@ describe('c-qwil-invite-modal', () => {
         await flushPromises();
 
         expect(button(element, 'Send invitation').disabled).toBe(true);
-        expect(element.shadowRoot!.querySelector<HTMLElement & { alternativeText?: string }>('lightning-spinner')?.alternativeText).toBe(
-            'Sending the invitation'
-        );
+        expect(
+            element.shadowRoot!.querySelector<HTMLElement & { alternativeText?: string }>('lightning-spinner')
+                ?.alternativeText
+        ).toBe('Sending the invitation');
         await expect(element).toBeAccessible();
     });
 
@@ -247,7 +282,10 @@ describe('c-qwil-invite-modal', () => {
     });
 
     it('asks for a name and a staff member for a new group', async () => {
-        const element = await renderModal({ ...notInvitedTab, invite: { ...notInvitedTab.invite, addInvitingUser: false } });
+        const element = await renderModal({
+            ...notInvitedTab,
+            invite: { ...notInvitedTab.invite, addInvitingUser: false }
+        });
         typeInto(child(element, 'c-qwil-new-group-editor').shadowRoot!.querySelector('[data-id="group-name"]'), '');
         await flushPromises();
 
@@ -273,14 +311,18 @@ describe('c-qwil-invite-modal', () => {
         button(element, 'Send invitation').click();
         await flushPromises();
 
-        expect(problemsShown(element)).toEqual([`Invitation phone: ${problem} Fix the number on the Salesforce record.`]);
+        expect(problemsShown(element)).toEqual([
+            `Invitation phone: ${problem} Fix the number on the Salesforce record.`
+        ]);
         expect(mockInvite).not.toHaveBeenCalled();
         await expect(element).toBeAccessible();
     });
 
     it('keeps everything typed and shows the error when sending fails, and sends again on Retry', async () => {
         mockInvite
-            .mockRejectedValueOnce(apexError('This email address is already used in Qwil. Ask your Qwil administrator.'))
+            .mockRejectedValueOnce(
+                apexError('This email address is already used in Qwil. Ask your Qwil administrator.')
+            )
             .mockResolvedValueOnce(pendingTab);
         const element = await renderModal();
         const onTabChange = jest.fn();
@@ -295,9 +337,10 @@ describe('c-qwil-invite-modal', () => {
         expect(text).toContain('The invitation could not be sent');
         expect(text).toContain('This email address is already used in Qwil. Ask your Qwil administrator.');
         expect(jobTitleInput(element).value).toBe('Trustee');
-        expect((child(element, 'c-qwil-invite-group-search') as HTMLElement & { selectedGroupUuids?: string[] }).selectedGroupUuids).toEqual([
-            WEI_FAMILY_UUID
-        ]);
+        expect(
+            (child(element, 'c-qwil-invite-group-search') as HTMLElement & { selectedGroupUuids?: string[] })
+                .selectedGroupUuids
+        ).toEqual([WEI_FAMILY_UUID]);
         expect(button(element, 'Send invitation').disabled).toBe(false);
         expect(onTabChange).not.toHaveBeenCalled();
         expect(toasts).not.toHaveBeenCalled();

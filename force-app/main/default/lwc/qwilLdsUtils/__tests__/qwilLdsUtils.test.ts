@@ -61,7 +61,13 @@ describe('c/qwilLdsUtils reduceErrors', () => {
     });
 
     it('flattens a list of errors and drops empty messages', () => {
-        const errors = [{ body: { message: 'First' } }, { body: { message: '' } }, null, { body: [{ message: null }] }, new Error('Second')];
+        const errors = [
+            { body: { message: 'First' } },
+            { body: { message: '' } },
+            null,
+            { body: [{ message: null }] },
+            new Error('Second')
+        ];
 
         expect(reduceErrors(errors)).toEqual(['First', 'Second']);
     });

@@ -23,7 +23,9 @@ describe('c-qwil-mismatch-list', () => {
 
         const root = element.shadowRoot!;
         expect(root.querySelector('h3')?.textContent).toBe('The Salesforce record and Qwil differ');
-        expect(root.querySelector('p')?.textContent).toContain('Correct the Salesforce record, or ask a Qwil administrator');
+        expect(root.querySelector('p')?.textContent).toContain(
+            'Correct the Salesforce record, or ask a Qwil administrator'
+        );
         expect(Array.from(root.querySelectorAll('li'), (item) => item.textContent)).toEqual([
             'Last name: Salesforce says "Wei-Chen", Qwil says "Wei".',
             'Invitation phone: Salesforce says nothing, Qwil says "+447700910005".',

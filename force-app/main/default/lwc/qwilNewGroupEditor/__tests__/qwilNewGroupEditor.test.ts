@@ -7,7 +7,11 @@ jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({
 });
 
 const RECORD_ID = '003000000000001AAA';
-const OLIVIA = { entityUserXrefUuid: '66666666-6666-4666-8666-666666666666', name: 'Olivia Hart', jobTitle: 'Relationship manager' };
+const OLIVIA = {
+    entityUserXrefUuid: '66666666-6666-4666-8666-666666666666',
+    name: 'Olivia Hart',
+    jobTitle: 'Relationship manager'
+};
 const JAMES = {
     entityUserXrefUuid: '44444444-4444-4444-8444-444444444444',
     name: 'James Patel',
@@ -44,7 +48,10 @@ describe('c-qwil-new-group-editor', () => {
         expect(nameInput(element).value).toBe('Wei Relationship');
         expect(nameInput(element).required).toBe(true);
         expect(memberNames(element)).toEqual(['Olivia Hart']);
-        expect(element.newGroup).toEqual({ name: 'Wei Relationship', staffEntityUserXrefUuids: [OLIVIA.entityUserXrefUuid] });
+        expect(element.newGroup).toEqual({
+            name: 'Wei Relationship',
+            staffEntityUserXrefUuids: [OLIVIA.entityUserXrefUuid]
+        });
         await expect(element).toBeAccessible();
     });
 
@@ -61,19 +68,26 @@ describe('c-qwil-new-group-editor', () => {
         const element = renderEditor();
 
         typeInto(nameInput(element), '  Wei Household ');
-        element.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-uuid="${OLIVIA.entityUserXrefUuid}"]`)!.click();
+        element
+            .shadowRoot!.querySelector<HTMLButtonElement>(`button[data-uuid="${OLIVIA.entityUserXrefUuid}"]`)!
+            .click();
         await flushPromises();
         expect(element.shadowRoot!.querySelector('[data-id="no-members"]')?.textContent).toContain(
             'A group needs at least one active staff member'
         );
-        const staffSearch = element.shadowRoot!.querySelector<HTMLElement & { memberUuids?: string[] }>('c-qwil-staff-search')!;
+        const staffSearch = element.shadowRoot!.querySelector<HTMLElement & { memberUuids?: string[] }>(
+            'c-qwil-staff-search'
+        )!;
         staffSearch.dispatchEvent(new CustomEvent('add', { detail: { staff: JAMES } }));
         staffSearch.dispatchEvent(new CustomEvent('add', { detail: { staff: JAMES } }));
         await flushPromises();
 
         expect(memberNames(element)).toEqual(['James Patel']);
         expect(staffSearch.memberUuids).toEqual([JAMES.entityUserXrefUuid]);
-        expect(element.newGroup).toEqual({ name: 'Wei Household', staffEntityUserXrefUuids: [JAMES.entityUserXrefUuid] });
+        expect(element.newGroup).toEqual({
+            name: 'Wei Household',
+            staffEntityUserXrefUuids: [JAMES.entityUserXrefUuid]
+        });
         await expect(element).toBeAccessible();
     });
 

@@ -2,7 +2,12 @@ import { createElement } from 'lwc';
 import QwilOrganisationPicker from '../qwilOrganisationPicker';
 import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseOrganisation';
 import { HARBOUR, NORTHGATE } from '../../qwilChatTabsMenu/__tests__/support/tabStates';
-import { apexError, deferred, flushPromises, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import {
+    apexError,
+    deferred,
+    flushPromises,
+    normalisedTextSeen
+} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.chooseOrganisation', () => ({ default: jest.fn() }), {
     virtual: true
@@ -59,7 +64,9 @@ describe('c-qwil-organisation-picker', () => {
     });
 
     it('shows why the choice failed and tries the same organisation again on Retry', async () => {
-        mockChoose.mockRejectedValueOnce(apexError('You are no longer active staff in Northgate Advisers. Choose another organisation.'));
+        mockChoose.mockRejectedValueOnce(
+            apexError('You are no longer active staff in Northgate Advisers. Choose another organisation.')
+        );
         mockChoose.mockResolvedValueOnce(null);
         const element = renderPicker();
         const onChosen = jest.fn();

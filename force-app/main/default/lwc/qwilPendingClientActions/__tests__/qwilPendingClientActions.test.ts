@@ -6,9 +6,17 @@ import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.check
 import type { ReadyTab, TabState } from '../../../../../server/contracts/qwilTab';
 import { pendingTab, readyTab } from '../../qwilChatTabsMenu/__tests__/support/tabStates';
 import { pendingClientWithoutOptionalDetails } from '../../qwilClientDetails/__tests__/data/clientStates';
-import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import {
+    apexError,
+    deferred,
+    flushPromises,
+    normalisedTextSeen,
+    typeInto
+} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
-jest.mock('@salesforce/apex/QwilConnectorController.resendInvitation', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QwilConnectorController.resendInvitation', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 jest.mock('@salesforce/apex/QwilConnectorController.updateInvitationPhone', () => ({ default: jest.fn() }), {
     virtual: true
 });
@@ -36,7 +44,8 @@ function button(element: HTMLElement, label: string): ButtonStub | undefined {
     );
 }
 
-const editPhoneButton = (element: HTMLElement) => element.shadowRoot!.querySelector<HTMLButtonElement>('[data-id="edit-phone"]');
+const editPhoneButton = (element: HTMLElement) =>
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[data-id="edit-phone"]');
 
 async function openEditPhone(element: HTMLElement): Promise<void> {
     editPhoneButton(element)!.click();
@@ -44,7 +53,10 @@ async function openEditPhone(element: HTMLElement): Promise<void> {
 }
 
 function typePhone(element: HTMLElement, value: string): void {
-    typeInto(element.shadowRoot!.querySelector('c-qwil-invitation-phone')!.shadowRoot!.querySelector('lightning-input'), value);
+    typeInto(
+        element.shadowRoot!.querySelector('c-qwil-invitation-phone')!.shadowRoot!.querySelector('lightning-input'),
+        value
+    );
 }
 
 describe('c-qwil-pending-client-actions', () => {
@@ -124,7 +136,9 @@ describe('c-qwil-pending-client-actions', () => {
 
     it("opens Edit phone with the record's number and the number Qwil has now", async () => {
         const pending = pendingClientWithoutOptionalDetails;
-        const element = render(readyTab({ ...pending, client: { ...pending.client, invitationPhone: '+447700900999' } }));
+        const element = render(
+            readyTab({ ...pending, client: { ...pending.client, invitationPhone: '+447700900999' } })
+        );
 
         await openEditPhone(element);
 
@@ -134,7 +148,10 @@ describe('c-qwil-pending-client-actions', () => {
         expect(element.shadowRoot!.querySelector('[data-id="current-phone"]')?.textContent).toBe(
             'Qwil sends the invitation to +447700900999.'
         );
-        const phone = element.shadowRoot!.querySelector('c-qwil-invitation-phone') as HTMLElement & { editable?: boolean; initialCheck?: unknown };
+        const phone = element.shadowRoot!.querySelector('c-qwil-invitation-phone') as HTMLElement & {
+            editable?: boolean;
+            initialCheck?: unknown;
+        };
         expect(phone.editable).toBe(true);
         expect(phone.initialCheck).toEqual(pendingTab.record.invitationPhone);
         await expect(element).toBeAccessible();

@@ -4,9 +4,27 @@ import type { ChatMessage, ChatPerson, ChatSummary, OpenedChat } from '../../../
 
 export const RECORD_ID = '003Qw0000000002IAA';
 export const CHAT_UUID = '11111111-1111-4111-8111-111111111111';
-export const OLIVIA: ChatPerson = { entityUserXrefUuid: '22222222-2222-4222-8222-222222222222', name: 'Olivia Hart', isClient: false, isYou: true, former: false };
-export const ELEANOR: ChatPerson = { entityUserXrefUuid: '33333333-3333-4333-8333-333333333333', name: 'Eleanor Whitfield', isClient: true, isYou: false, former: false };
-export const NOAH: ChatPerson = { entityUserXrefUuid: '44444444-4444-4444-8444-444444444444', name: 'Noah Fischer', isClient: false, isYou: false, former: true };
+export const OLIVIA: ChatPerson = {
+    entityUserXrefUuid: '22222222-2222-4222-8222-222222222222',
+    name: 'Olivia Hart',
+    isClient: false,
+    isYou: true,
+    former: false
+};
+export const ELEANOR: ChatPerson = {
+    entityUserXrefUuid: '33333333-3333-4333-8333-333333333333',
+    name: 'Eleanor Whitfield',
+    isClient: true,
+    isYou: false,
+    former: false
+};
+export const NOAH: ChatPerson = {
+    entityUserXrefUuid: '44444444-4444-4444-8444-444444444444',
+    name: 'Noah Fischer',
+    isClient: false,
+    isYou: false,
+    former: true
+};
 
 export function message(seq: number, from: ChatPerson = ELEANOR, overrides: Partial<ChatMessage> = {}): ChatMessage {
     return {
@@ -41,5 +59,12 @@ export function summary(overrides: Partial<ChatSummary> = {}): ChatSummary {
 }
 
 export function openedChat(overrides: Partial<OpenedChat> = {}): OpenedChat {
-    return { chat: summary(), messages: messages(1, 6), olderCursor: null, cannotSendReason: null, historyNote: null, ...overrides };
+    return {
+        chat: summary(),
+        messages: messages(1, 6),
+        olderCursor: null,
+        cannotSendReason: null,
+        historyNote: null,
+        ...overrides
+    };
 }

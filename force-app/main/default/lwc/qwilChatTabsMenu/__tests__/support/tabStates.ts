@@ -1,9 +1,16 @@
 import type { ClientState } from '../../../../../../server/contracts/clientState';
 import type { Organisation, ReadyTab, TabState } from '../../../../../../server/contracts/qwilTab';
-import { activeClient, notInvitedByEmail, pendingClientWithoutOptionalDetails } from '../../../qwilClientDetails/__tests__/data/clientStates';
+import {
+    activeClient,
+    notInvitedByEmail,
+    pendingClientWithoutOptionalDetails
+} from '../../../qwilClientDetails/__tests__/data/clientStates';
 
 export const HARBOUR: Organisation = { entityUuid: '6f1c2a10-4b7e-4c55-9a1d-2f3e4d5c6b7a', name: 'Harbour Wealth' };
-export const NORTHGATE: Organisation = { entityUuid: '0b9d8c7e-1a2b-4c3d-8e9f-a0b1c2d3e4f5', name: 'Northgate Advisers' };
+export const NORTHGATE: Organisation = {
+    entityUuid: '0b9d8c7e-1a2b-4c3d-8e9f-a0b1c2d3e4f5',
+    name: 'Northgate Advisers'
+};
 export const OLIVIA_UUID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 
 /** A ready tab for a client in `client`'s state, as loadTab answers for a Contact. */
@@ -29,7 +36,11 @@ export function readyTab(client: ClientState, overrides: Partial<ReadyTab> = {})
             defaultCountry: 'GB',
             defaultCountrySource: 'the connector settings'
         },
-        actions: { invite: client.status === 'not_invited', resendInvitation: client.status === 'pending', editPhone: client.status === 'pending' },
+        actions: {
+            invite: client.status === 'not_invited',
+            resendInvitation: client.status === 'pending',
+            editPhone: client.status === 'pending'
+        },
         ...overrides
     };
 }

@@ -55,7 +55,12 @@ const member = (name: string, uuid: string, overrides: Partial<ContactGroupMembe
 
 export const olivia = member('Olivia Hart', OLIVIA_UUID);
 export const james = member('James Patel', JAMES_UUID);
-export const li = member('Li Wei', LI_UUID, { kind: 'client', jobTitle: 'Client', isViewedClient: true, removable: false });
+export const li = member('Li Wei', LI_UUID, {
+    kind: 'client',
+    jobTitle: 'Client',
+    isViewedClient: true,
+    removable: false
+});
 
 /** Wei Family: two active staff and the client; it is not the client's only group. */
 export const weiFamilyDetail: ContactGroupDetail = {
@@ -80,6 +85,10 @@ export const onlyGroupDetail: ContactGroupDetail = {
     lastGroupReason: LAST_GROUP_REASON
 };
 
-export function changeOf(message: string, group: ContactGroupDetail | null, groups: ContactGroup[] = activeView.groups): ContactGroupsChange {
+export function changeOf(
+    message: string,
+    group: ContactGroupDetail | null,
+    groups: ContactGroup[] = activeView.groups
+): ContactGroupsChange {
     return { view: { ...activeView, groups }, contactGroup: group, message };
 }
