@@ -6,7 +6,15 @@ const globals = require('globals');
 // Prettier owns formatting: this turns off the style rules that would argue with it.
 const prettierConfig = require('eslint-config-prettier');
 
-const LWC_FILES = ['force-app/main/default/lwc/**/*.ts'];
+// The component tests' shared support (force-app/test/jest-support) is LWC test code too.
+const LWC_FILES = ['force-app/main/default/lwc/**/*.ts', 'force-app/test/**/*.ts'];
+const LWC_TEST_FILES = ['force-app/main/default/lwc/**/__tests__/**/*.ts', 'force-app/test/**/*.ts'];
+
+// The LWC configuration's own import restrictions, kept when this file adds one.
+const lwcImportPatterns = lwcConfig.configs.recommendedTs
+    .map((config) => config.rules?.['no-restricted-imports']?.[1]?.patterns)
+    .filter(Boolean)
+    .flat();
 
 module.exports = [
     { ignores: ['node_modules/**', '.build/**', '.artifacts/**', '.local/**', 'coverage/**'] },
@@ -14,10 +22,26 @@ module.exports = [
     {
         // The Babel parser sees type-only names as undefined or unused; tsc checks both (noUnusedLocals).
         files: LWC_FILES,
-        rules: { 'no-undef': 'off', 'no-unused-vars': 'off' }
+        rules: {
+            'no-undef': 'off',
+            'no-unused-vars': 'off',
+            'no-restricted-imports': [
+                'error',
+                {
+                    patterns: [
+                        ...lwcImportPatterns,
+                        {
+                            group: ['**/__tests__', '**/__tests__/**'],
+                            message:
+                                "A bundle's __tests__ folder is its own: what tests share lives in force-app/test/jest-support (import 'jest-support/…')."
+                        }
+                    ]
+                }
+            ]
+        }
     },
     {
-        files: ['force-app/main/default/lwc/**/__tests__/**/*.ts'],
+        files: LWC_TEST_FILES,
         ...jestPlugin.configs['flat/recommended'],
         languageOptions: { globals: { ...globals.jest, ...globals.node } },
         // Babel's parser reports members of type literals ({ name?: string }) as uses of the globals.

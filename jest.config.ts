@@ -28,10 +28,14 @@ const nodeTypeScriptTransform: Config['transform'] = {
     ]
 };
 
+// What the component tests share (helpers, fixtures, base-component stubs) lives in one folder, imported as `jest-support/…`.
+const JEST_SUPPORT = '<rootDir>/force-app/test/jest-support';
+
 const lwcProject = (displayName: string, overrides: Config): Config => ({
     ...lwcPreset,
     displayName,
-    roots: ['<rootDir>/force-app/main/default/lwc'],
+    roots: ['<rootDir>/force-app/main/default/lwc', JEST_SUPPORT],
+    moduleNameMapper: { ...lwcPreset.moduleNameMapper, '^jest-support/(.*)$': `${JEST_SUPPORT}/$1` },
     testEnvironment: '<rootDir>/scripts/jest/lwc-msw-environment.js',
     transform: { ...esmTransform, ...lwcPreset.transform },
     transformIgnorePatterns,

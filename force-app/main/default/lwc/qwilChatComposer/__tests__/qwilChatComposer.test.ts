@@ -8,8 +8,8 @@ import {
     deferred,
     flushPromises,
     normalisedTextSeen
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
-import { CHAT_UUID, message, OLIVIA, RECORD_ID } from '../../qwilChatConversation/__tests__/data/chats';
+} from 'jest-support/componentTesting';
+import { CHAT_UUID, message, OLIVIA, RECORD_ID } from 'jest-support/data/chats';
 
 jest.mock('@salesforce/apex/QwilChatsController.sendMessage', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilConnectorController.beginWrite', () => ({ default: jest.fn() }), { virtual: true });

@@ -3,12 +3,18 @@ import QwilChatConversation, { POLL_INTERVAL_MS } from '../qwilChatConversation'
 import openChat from '@salesforce/apex/QwilChatsController.openChat';
 import loadOlderMessages from '@salesforce/apex/QwilChatsController.loadOlderMessages';
 import loadNewMessages from '@salesforce/apex/QwilChatsController.loadNewMessages';
+import { apexError, flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
 import {
-    apexError,
-    flushPromises,
-    normalisedTextSeen
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
-import { CHAT_UUID, ELEANOR, message, messages, NOAH, OLIVIA, openedChat, RECORD_ID, summary } from './data/chats';
+    CHAT_UUID,
+    ELEANOR,
+    message,
+    messages,
+    NOAH,
+    OLIVIA,
+    openedChat,
+    RECORD_ID,
+    summary
+} from 'jest-support/data/chats';
 
 jest.mock('@salesforce/apex/QwilChatsController.openChat', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilChatsController.loadOlderMessages', () => ({ default: jest.fn() }), { virtual: true });

@@ -1,7 +1,7 @@
 import { createElement } from 'lwc';
 import QwilChatExport from '../qwilChatExport';
 import exportChat from '@salesforce/apex/QwilChatsController.exportChat';
-import { deferred, flushPromises, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { deferred, flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilChatsController.exportChat', () => ({ default: jest.fn() }), { virtual: true });
 

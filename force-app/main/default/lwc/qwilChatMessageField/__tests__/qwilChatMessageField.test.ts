@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import QwilChatMessageField from '../qwilChatMessageField';
-import { flushPromises, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
 
 function render(value: string): HTMLElement {
     const element = createElement('c-qwil-chat-message-field', { is: QwilChatMessageField });

@@ -1,5 +1,5 @@
 import { participantsLabel } from '../qwilChatParticipants';
-import { ELEANOR, NOAH, OLIVIA } from '../../qwilChatConversation/__tests__/data/chats';
+import { ELEANOR, NOAH, OLIVIA } from 'jest-support/data/chats';
 
 describe('c/qwilChatParticipants participantsLabel', () => {
     it('names the participants the user may see, marking the user and former participants', () => {

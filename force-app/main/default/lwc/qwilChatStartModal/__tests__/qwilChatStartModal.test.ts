@@ -2,13 +2,8 @@ import { createElement } from 'lwc';
 import QwilChatStartModal from '../qwilChatStartModal';
 import startChat from '@salesforce/apex/QwilChatsController.startChat';
 import beginWrite from '@salesforce/apex/QwilConnectorController.beginWrite';
-import {
-    apexError,
-    captureNextTimeout,
-    flushPromises,
-    normalisedTextSeen
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
-import { CHAT_UUID, RECORD_ID } from '../../qwilChatConversation/__tests__/data/chats';
+import { apexError, captureNextTimeout, flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
+import { CHAT_UUID, RECORD_ID } from 'jest-support/data/chats';
 
 jest.mock('@salesforce/apex/QwilChatsController.startChat', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), {

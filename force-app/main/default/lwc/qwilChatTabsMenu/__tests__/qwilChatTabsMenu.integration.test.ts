@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import QwilChatTabsMenu from '../qwilChatTabsMenu';
 import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org/testing/integrationHarness';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
-import { deepQuery, normalisedTextSeen, typeInto } from './support/componentTesting';
+import { deepQuery, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
 
 // Through every layer: component → server method → mock org (sharing, FLS, class access)
 // → named credential → fetch → msw mock Qwil.

@@ -13,9 +13,9 @@ import {
     notInvitedTab,
     pendingTab,
     readyTab
-} from './support/tabStates';
-import { deferred, flushPromises, normalisedTextSeen } from './support/componentTesting';
-import { pendingClientWithoutOptionalDetails } from '../../qwilClientDetails/__tests__/data/clientStates';
+} from 'jest-support/data/tabStates';
+import { deferred, flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
+import { pendingClientWithoutOptionalDetails } from 'jest-support/data/clientStates';
 
 jest.mock('@salesforce/apex/QwilConnectorController.loadTab', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilConnectorController.chooseOrganisation', () => ({ default: jest.fn() }), {
@@ -30,7 +30,9 @@ jest.mock(
     () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
     { virtual: true }
 );
-jest.mock('lightning/verticalNavigation', () => jest.requireActual('./stubs/verticalNavigation/verticalNavigation'));
+jest.mock('lightning/verticalNavigation', () =>
+    jest.requireActual('jest-support/lightning/verticalNavigation/verticalNavigation')
+);
 
 const mockLoadTab = jest.mocked(loadTab);
 const mockChooseOrganisation = jest.mocked(chooseOrganisation);

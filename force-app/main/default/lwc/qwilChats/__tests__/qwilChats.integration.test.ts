@@ -4,7 +4,7 @@ import QwilChatConversation from '../../qwilChatConversation/qwilChatConversatio
 import { DEMO } from '../../../../../../mock-org/qwil';
 import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org/testing/integrationHarness';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
-import { captureNextTimeout, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { captureNextTimeout, normalisedTextSeen } from 'jest-support/componentTesting';
 import { SETTLE_WINDOW_SECONDS } from '../../../../../server/services/exactlyOnce';
 
 // Through every layer: component → QwilChatsController → mock org (sharing, class access, cache)

@@ -4,20 +4,8 @@ import listChats from '@salesforce/apex/QwilChatsController.listChats';
 import openChat from '@salesforce/apex/QwilChatsController.openChat';
 import type { ChatListPage } from '../../../../../server/contracts/chats';
 import type { ClientState } from '../../../../../server/contracts/clientState';
-import {
-    apexError,
-    flushPromises,
-    normalisedTextSeen
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
-import {
-    CHAT_UUID,
-    ELEANOR,
-    NOAH,
-    OLIVIA,
-    openedChat,
-    RECORD_ID,
-    summary
-} from '../../qwilChatConversation/__tests__/data/chats';
+import { apexError, flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
+import { CHAT_UUID, ELEANOR, NOAH, OLIVIA, openedChat, RECORD_ID, summary } from 'jest-support/data/chats';
 
 jest.mock('@salesforce/apex/QwilChatsController.listChats', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilChatsController.openChat', () => ({ default: jest.fn() }), { virtual: true });

@@ -7,9 +7,9 @@ import {
     notInvitedByEmail,
     notInvitedByRecordId,
     pendingClientWithoutOptionalDetails
-} from './data/clientStates';
-import { readyTab } from '../../qwilChatTabsMenu/__tests__/support/tabStates';
-import { normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+} from 'jest-support/data/clientStates';
+import { readyTab } from 'jest-support/data/tabStates';
+import { normalisedTextSeen } from 'jest-support/componentTesting';
 
 const RECORD_ID = '003000000000001AAA';
 

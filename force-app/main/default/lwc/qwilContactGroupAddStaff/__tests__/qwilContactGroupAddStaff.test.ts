@@ -4,19 +4,8 @@ import addStaffMembers from '@salesforce/apex/QwilContactGroupsController.addSta
 import searchActiveStaff from '@salesforce/apex/QwilConnectorController.searchActiveStaff';
 import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
 import type { StaffOption } from '../../../../../server/contracts/qwilTab';
-import {
-    apexError,
-    flushPromises,
-    normalisedTextSeen,
-    typeInto
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
-import {
-    changeOf,
-    OLIVIA_UUID,
-    RECORD_ID,
-    weiFamilyDetail,
-    WEI_FAMILY_UUID
-} from '../../qwilContactGroups/__tests__/data/contactGroups';
+import { apexError, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
+import { changeOf, OLIVIA_UUID, RECORD_ID, weiFamilyDetail, WEI_FAMILY_UUID } from 'jest-support/data/contactGroups';
 
 jest.mock('@salesforce/apex/QwilContactGroupsController.addStaffMembers', () => ({ default: jest.fn() }), {
     virtual: true

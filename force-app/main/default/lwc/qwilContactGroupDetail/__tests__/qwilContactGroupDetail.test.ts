@@ -4,12 +4,7 @@ import removeStaffMember from '@salesforce/apex/QwilContactGroupsController.remo
 import removeClientFromGroup from '@salesforce/apex/QwilContactGroupsController.removeClientFromGroup';
 import deleteContactGroup from '@salesforce/apex/QwilContactGroupsController.deleteContactGroup';
 import type { ContactGroupDetail, ContactGroupsChange } from '../../../../../server/contracts/contactGroups';
-import {
-    apexError,
-    deferred,
-    flushPromises,
-    normalisedTextSeen
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { apexError, deferred, flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
 import {
     changeOf,
     JAMES_UUID,
@@ -19,7 +14,7 @@ import {
     RECORD_ID,
     weiFamilyDetail,
     WEI_FAMILY_UUID
-} from '../../qwilContactGroups/__tests__/data/contactGroups';
+} from 'jest-support/data/contactGroups';
 
 jest.mock('@salesforce/apex/QwilContactGroupsController.removeStaffMember', () => ({ default: jest.fn() }), {
     virtual: true

@@ -10,14 +10,8 @@ import {
     flushPromises,
     normalisedTextSeen,
     typeInto
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
-import {
-    changeOf,
-    RECORD_ID,
-    weiFamily,
-    weiFamilyDetail,
-    WEI_FAMILY_UUID
-} from '../../qwilContactGroups/__tests__/data/contactGroups';
+} from 'jest-support/componentTesting';
+import { changeOf, RECORD_ID, weiFamily, weiFamilyDetail, WEI_FAMILY_UUID } from 'jest-support/data/contactGroups';
 
 jest.mock('@salesforce/apex/QwilContactGroupsController.createContactGroup', () => ({ default: jest.fn() }), {
     virtual: true

@@ -4,19 +4,14 @@ import searchJoinableGroups from '@salesforce/apex/QwilContactGroupsController.s
 import addClientToGroup from '@salesforce/apex/QwilContactGroupsController.addClientToGroup';
 import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
 import type { JoinableGroup } from '../../../../../server/contracts/contactGroups';
-import {
-    apexError,
-    flushPromises,
-    normalisedTextSeen,
-    typeInto
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { apexError, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
 import {
     changeOf,
     ONBOARDING_UUID,
     RECORD_ID,
     weiFamilyDetail,
     WEI_FAMILY_UUID
-} from '../../qwilContactGroups/__tests__/data/contactGroups';
+} from 'jest-support/data/contactGroups';
 
 jest.mock('@salesforce/apex/QwilContactGroupsController.searchJoinableGroups', () => ({ default: jest.fn() }), {
     virtual: true

@@ -4,7 +4,7 @@ import type { ReadyTab } from '../../../../../server/contracts/qwilTab';
 import { DEMO } from '../../../../../../mock-org/qwil';
 import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org/testing/integrationHarness';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
-import { normalisedTextSeen as visibleText } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { normalisedTextSeen as visibleText } from 'jest-support/componentTesting';
 
 // Through every layer: component → server method → mock org → named credential → mock Qwil.
 // Each test starts from the demo Qwil organisation: Eleanor Whitfield is only in "Whitfield

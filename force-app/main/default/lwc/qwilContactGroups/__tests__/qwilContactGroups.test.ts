@@ -3,14 +3,15 @@ import QwilContactGroups from '../qwilContactGroups';
 import loadContactGroups from '@salesforce/apex/QwilContactGroupsController.loadContactGroups';
 import openContactGroup from '@salesforce/apex/QwilContactGroupsController.openContactGroup';
 import type { ContactGroupDetail, ContactGroupsView } from '../../../../../server/contracts/contactGroups';
+import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
 import {
-    apexError,
-    deferred,
-    flushPromises,
-    normalisedTextSeen,
-    typeInto
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
-import { activeView, changeOf, RECORD_ID, weiFamily, weiFamilyDetail, WEI_FAMILY_UUID } from './data/contactGroups';
+    activeView,
+    changeOf,
+    RECORD_ID,
+    weiFamily,
+    weiFamilyDetail,
+    WEI_FAMILY_UUID
+} from 'jest-support/data/contactGroups';
 
 jest.mock('@salesforce/apex/QwilContactGroupsController.loadContactGroups', () => ({ default: jest.fn() }), {
     virtual: true

@@ -1,5 +1,5 @@
 import { DebouncedRequest, type RequestState, TYPING_PAUSE_MS } from '../qwilDebouncedRequest';
-import { deferred, flushPromises } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { deferred, flushPromises } from 'jest-support/componentTesting';
 
 function setUp(request: (input: string) => Promise<string>) {
     const states: RequestState<string, string>[] = [];

@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import QwilInvitationPhone, { type CheckedPhone } from '../qwilInvitationPhone';
 import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.checkInvitationPhone';
 import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
-import { apexError, flushPromises, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { apexError, flushPromises, typeInto } from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.checkInvitationPhone', () => ({ default: jest.fn() }), {
     virtual: true

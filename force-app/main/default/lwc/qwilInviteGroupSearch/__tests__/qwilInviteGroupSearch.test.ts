@@ -3,13 +3,7 @@ import QwilInviteGroupSearch from '../qwilInviteGroupSearch';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
 import type { GroupOption, GroupOptions } from '../../../../../server/contracts/qwilTab';
-import {
-    apexError,
-    deferred,
-    flushPromises,
-    normalisedTextSeen,
-    typeInto
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.searchInviteGroups', () => ({ default: jest.fn() }), {
     virtual: true

@@ -4,14 +4,8 @@ import inviteClient from '@salesforce/apex/QwilConnectorController.inviteClient'
 import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.checkInvitationPhone';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import type { ReadyTab, TabState } from '../../../../../server/contracts/qwilTab';
-import { notInvitedTab, OLIVIA_UUID, pendingTab } from '../../qwilChatTabsMenu/__tests__/support/tabStates';
-import {
-    apexError,
-    deferred,
-    flushPromises,
-    normalisedTextSeen,
-    typeInto
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { notInvitedTab, OLIVIA_UUID, pendingTab } from 'jest-support/data/tabStates';
+import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.inviteClient', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilConnectorController.checkInvitationPhone', () => ({ default: jest.fn() }), {

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import QwilModal from '../qwilModal';
-import { flushPromises } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { flushPromises } from 'jest-support/componentTesting';
 
 function renderModal(): HTMLElement {
     const element = createElement('c-qwil-modal', { is: QwilModal });

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import QwilNewGroupEditor, { type NewGroup } from '../qwilNewGroupEditor';
-import { flushPromises, typeInto } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { flushPromises, typeInto } from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), {
     virtual: true

@@ -1,13 +1,8 @@
 import { createElement } from 'lwc';
 import QwilOrganisationPicker from '../qwilOrganisationPicker';
 import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseOrganisation';
-import { HARBOUR, NORTHGATE } from '../../qwilChatTabsMenu/__tests__/support/tabStates';
-import {
-    apexError,
-    deferred,
-    flushPromises,
-    normalisedTextSeen
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { HARBOUR, NORTHGATE } from 'jest-support/data/tabStates';
+import { apexError, deferred, flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.chooseOrganisation', () => ({ default: jest.fn() }), {
     virtual: true

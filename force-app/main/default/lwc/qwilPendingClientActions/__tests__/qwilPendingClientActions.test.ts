@@ -4,15 +4,9 @@ import resendInvitation from '@salesforce/apex/QwilConnectorController.resendInv
 import updateInvitationPhone from '@salesforce/apex/QwilConnectorController.updateInvitationPhone';
 import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.checkInvitationPhone';
 import type { ReadyTab, TabState } from '../../../../../server/contracts/qwilTab';
-import { pendingTab, readyTab } from '../../qwilChatTabsMenu/__tests__/support/tabStates';
-import { pendingClientWithoutOptionalDetails } from '../../qwilClientDetails/__tests__/data/clientStates';
-import {
-    apexError,
-    deferred,
-    flushPromises,
-    normalisedTextSeen,
-    typeInto
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { pendingTab, readyTab } from 'jest-support/data/tabStates';
+import { pendingClientWithoutOptionalDetails } from 'jest-support/data/clientStates';
+import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.resendInvitation', () => ({ default: jest.fn() }), {
     virtual: true

@@ -3,12 +3,7 @@ import QwilStaffSearch from '../qwilStaffSearch';
 import searchActiveStaff from '@salesforce/apex/QwilConnectorController.searchActiveStaff';
 import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
 import type { StaffOption } from '../../../../../server/contracts/qwilTab';
-import {
-    apexError,
-    flushPromises,
-    normalisedTextSeen,
-    typeInto
-} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { apexError, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), {
     virtual: true

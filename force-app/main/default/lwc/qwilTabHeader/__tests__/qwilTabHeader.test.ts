@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import QwilTabHeader from '../qwilTabHeader';
-import { normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import { normalisedTextSeen } from 'jest-support/componentTesting';
 
 type ButtonStub = HTMLElement & { label?: string };
 

@@ -1,4 +1,4 @@
-import type { ClientState } from '../../../../../../server/contracts/clientState';
+import type { ClientState } from '../../../server/contracts/clientState';
 
 export const activeClient = {
     status: 'active',
