@@ -4,7 +4,9 @@ import type { ChatListPage, MessagePage, OpenedChat } from '../../force-app/serv
 import { MESSAGE_PAGE_SIZE } from '../../force-app/server/services/chatsHistory';
 import { MessageWindow } from '../../force-app/main/default/lwc/qwilChatConversation/messageWindow';
 import { DEMO } from '../../mock-org/qwil';
-import { createConnectorHarness } from '../../mock-org/testing/connectorHarness';
+import { arrangeInQwil } from '../../mock-org/testing/arrangeInQwil';
+import { createConnectorHarness, type ConnectorHarness } from '../../mock-org/testing/connectorHarness';
+import { qwilChat, recordIdByName } from '../../mock-org/testing/finders';
 import { recordCallouts } from './calloutTimeline';
 
 // A 10,000-message chat on the Chats page: the server round trips and Qwil callouts to show its
@@ -30,29 +32,17 @@ interface Step {
 }
 
 /** Olivia's chat with Eleanor, created in Qwil directly so that the connector starts cold. */
-async function createChatInQwil(key: string, secret: string): Promise<string> {
-    const headers = {
-        'X-SYS-API-KEY': key,
-        'X-SYS-API-KEY-SECRET': secret,
-        'Content-Type': 'application/json',
-        'on-behalf-of': DEMO.staff.oliviaHart
-    };
-    const post = async (path: string, body: unknown): Promise<{ chat?: { chat_uuid: string } }> =>
-        (
-            await fetch(`https://eu.qwil.io/chat-service/api/${path}`, {
-                method: 'POST',
-                headers,
-                body: JSON.stringify(body)
-            })
-        ).json() as Promise<{ chat?: { chat_uuid: string } }>;
+async function createChatInQwil(harness: ConnectorHarness): Promise<string> {
+    const olivia = (path: string, body: unknown) =>
+        arrangeInQwil(harness).asMember(DEMO.staff.oliviaHart, path, body) as Promise<{ chat?: { chat_uuid: string } }>;
     const chatUuid = (
-        await post('chats/create', {
+        await olivia('chats/create', {
             title: 'Ten thousand messages',
             entity_user_xref_uuids: [DEMO.clients.eleanorWhitfield]
         })
     ).chat?.chat_uuid;
     if (!chatUuid) throw new Error('The mock Qwil did not create the chat');
-    await post('chats/messages/send-text', { chat_uuid: chatUuid, text: 'Generated message 1' });
+    await olivia('chats/messages/send-text', { chat_uuid: chatUuid, text: 'Generated message 1' });
     return chatUuid;
 }
 
@@ -62,8 +52,7 @@ async function main(): Promise<void> {
     const timeline = recordCallouts(server.events);
     server.listen({ onUnhandledRequest: 'error' });
     const steps: Step[] = [];
-    const recordId =
-        harness.org.records.all('Contact').find((contact) => contact['Name'] === 'Eleanor Whitfield')?.Id ?? '';
+    const recordId = recordIdByName(harness.org, 'Contact', 'Eleanor Whitfield');
     const call = async <T>(method: string, params: Record<string, unknown>): Promise<T> =>
         (await harness.callApex('QwilChatsController', method, { recordId, ...params })) as T;
     const measure = async <T>(step: string, roundTrips: number, work: () => Promise<T>): Promise<T> => {
@@ -81,7 +70,7 @@ async function main(): Promise<void> {
     };
 
     try {
-        const chatUuid = await createChatInQwil(harness.apiKey, harness.apiSecret);
+        const chatUuid = await createChatInQwil(harness);
         harness.qwil.control.generateMessages({ chatUuid, count: CHAT_LENGTH - 1 });
         harness.qwil.control.injectFault({ latencyMs: CALLOUT_LATENCY_MS });
 
@@ -106,8 +95,7 @@ async function main(): Promise<void> {
             }
         });
 
-        const chatLength =
-            harness.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === chatUuid)?.messages.length ?? 0;
+        const chatLength = qwilChat(harness.qwil, chatUuid)?.messages.length ?? 0;
         const firstShown = window.messages[0]?.seq ?? 0;
         console.log(
             `Chat of ${chatLength} messages (listed first: ${list.chats[0]?.title ?? 'none'}); every mock Qwil call delayed ${CALLOUT_LATENCY_MS} ms.`

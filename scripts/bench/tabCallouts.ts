@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setupServer } from 'msw/node';
 import { createConnectorHarness } from '../../mock-org/testing/connectorHarness';
+import { recordIdByName } from '../../mock-org/testing/finders';
 import { recordCallouts } from './calloutTimeline';
 
 // Counts the Qwil callouts of loadTab, the one server method the tab calls for its first view,
@@ -24,8 +25,7 @@ async function measure(superApiKey: boolean): Promise<Row[]> {
     const timeline = recordCallouts(server.events);
     server.listen({ onUnhandledRequest: 'error' });
     harness.qwil.control.injectFault({ latencyMs: CALLOUT_LATENCY_MS });
-    const recordIdOf = (name: string) =>
-        harness.org.records.all('Contact').find((contact) => contact['Name'] === name)?.Id ?? '';
+    const recordIdOf = (name: string) => recordIdByName(harness.org, 'Contact', name);
     const key = superApiKey ? 'Super API key' : 'System API key';
     try {
         if (superApiKey) {

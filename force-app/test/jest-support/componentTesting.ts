@@ -57,13 +57,23 @@ export function deepQuery<T extends Element = HTMLElement>(host: Element, select
     return null;
 }
 
+/** Every element matching `selector` in `host`'s shadow tree and in every shadow tree below it, outermost first. */
+export function deepQueryAll<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
+    const root = host.shadowRoot;
+    if (!root) return [];
+    return [
+        ...Array.from(root.querySelectorAll<T>(selector)),
+        ...Array.from(root.querySelectorAll('*')).flatMap((child) => deepQueryAll<T>(child, selector))
+    ];
+}
+
 /** An Apex rejection as the platform shapes it. */
 export function apexError(message: string): { status: number; body: { message: string } } {
     return { status: 500, body: { message } };
 }
 
 /** Fires the `change` event a lightning-input fires when the user types. */
-export function typeInto(input: Element | null, value: string): void {
+export function typeInto(input: Element | null | undefined, value: string): void {
     input?.dispatchEvent(new CustomEvent('change', { detail: { value } }));
 }
 

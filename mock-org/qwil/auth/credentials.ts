@@ -10,7 +10,7 @@ export interface Credentials {
 }
 
 /** Qwil's header pair for each kind of key. */
-const KEY_HEADERS: Record<KeyKind, { key: string; secret: string }> = {
+export const KEY_HEADERS: Record<KeyKind, { key: string; secret: string }> = {
     system: { key: 'X-SYS-API-KEY', secret: 'X-SYS-API-KEY-SECRET' },
     master: { key: 'X-MASTER-USER-API-KEY', secret: 'X-MASTER-USER-API-KEY-SECRET' }
 };

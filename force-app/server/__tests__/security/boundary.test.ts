@@ -7,6 +7,8 @@ import { EMAIL_ON_UNREADABLE_RECORD, LINKED_TO_UNREADABLE_RECORD } from '../../s
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
+import { arrangeInQwil } from '../../../../mock-org/testing/arrangeInQwil';
+import { qwilGroupMembers, recordIdByName } from '../../../../mock-org/testing/finders';
 
 // The boundary rule, attacked as James Patel (Standard User; owns Hannah Lindqvist and George
 // Adeyemi) against Olivia Hart's clients (Eleanor Whitfield, Marcus Bennett, Priya Raman, Charlotte
@@ -26,35 +28,18 @@ function useHarness(settings?: Record<string, string>): void {
 }
 beforeEach(() => useHarness());
 
-const recordId = (name: string): string => {
-    const record = harness.org.records.all('Contact').find((candidate) => candidate['Name'] === name);
-    if (!record) throw new Error(`No contact named ${name}`);
-    return record.Id;
-};
+const recordId = (name: string) => recordIdByName(harness.org, 'Contact', name);
 const HANNAH = () => recordId('Hannah Lindqvist');
 const qwilWrites = () => requests.filter((request) => request.startsWith('POST'));
 const snapshot = () => harness.qwil.control.snapshot();
-const membersOf = (groupUuid: string) =>
-    snapshot().groups.find((group) => group.group_uuid === groupUuid)?.member_xref_uuids;
+const membersOf = (groupUuid: string) => qwilGroupMembers(harness.qwil, groupUuid);
 
 /** Arranges Qwil data directly, as a Qwil administrator (or another connector user) would; not counted as the attack's requests. */
 async function inQwil(path: string, body: object, onBehalfOf?: string): Promise<unknown> {
-    const response = await fetch(
-        `https://eu.qwil.io/${onBehalfOf ? 'chat-service/api' : 'entity-service/sys-api'}/${path}`,
-        {
-            method: 'POST',
-            headers: {
-                'X-SYS-API-KEY': harness.apiKey,
-                'X-SYS-API-KEY-SECRET': harness.apiSecret,
-                'Content-Type': 'application/json',
-                ...(onBehalfOf ? { 'on-behalf-of': onBehalfOf } : {})
-            },
-            body: JSON.stringify(body)
-        }
-    );
-    if (response.status !== 200) throw new Error(`Qwil answered ${response.status}: ${await response.text()}`);
+    const qwil = arrangeInQwil(harness);
+    const answer = await (onBehalfOf ? qwil.asMember(onBehalfOf, path, body) : qwil.system(path, body));
     requests.length = 0;
-    return response.json();
+    return answer;
 }
 
 /** Gives James a client of his own who is not on Qwil yet (the seeded Thomas Okafor, reassigned). */

@@ -10,6 +10,8 @@ import type {
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
+import { arrangeInQwil } from '../../../../mock-org/testing/arrangeInQwil';
+import { clientRecordId, qwilChat } from '../../../../mock-org/testing/finders';
 import type { WriteClaim } from '../../contracts/exactlyOnce';
 import { SETTLE_WINDOW_SECONDS } from '../../services/exactlyOnce';
 
@@ -28,14 +30,7 @@ function useHarness(visibility: 'View All' | 'View Own Chats', user = OLIVIA): v
     harness.runAs(user);
 }
 
-const recordId = (name: string): string => {
-    // A Person Account's page is the Account's, as on the record page.
-    const record = [...harness.org.records.all('Account'), ...harness.org.records.all('Contact')].find(
-        (candidate) => candidate['Name'] === name
-    );
-    if (!record) throw new Error(`No record named ${name}`);
-    return record.Id;
-};
+const recordId = (name: string) => clientRecordId(harness.org, name);
 const call = (method: string, params: unknown) => harness.callApex('QwilChatsController', method, params);
 const listChats = (name: string, cursor: string | null = null) =>
     call('listChats', { recordId: recordId(name), cursor }) as Promise<ChatListPage>;
@@ -69,22 +64,12 @@ const waitOutSettleWindow = () => {
 afterEach(() => {
     jest.restoreAllMocks();
 });
-const chatIn = (uuid: string) => harness.qwil.control.snapshot().chats.find((chat) => chat.chat_uuid === uuid);
+const chatIn = (uuid: string) => qwilChat(harness.qwil, uuid);
 const sentTexts = (uuid: string) => chatIn(uuid)?.messages.map((m) => m.text) ?? [];
 
 /** Posts straight to Qwil as a participant, as someone using Qwil's own app would. */
 async function postInQwil(actor: string, chatUuid: string, text: string): Promise<void> {
-    const response = await fetch(SEND_TEXT, {
-        method: 'POST',
-        headers: {
-            'X-SYS-API-KEY': harness.apiKey,
-            'X-SYS-API-KEY-SECRET': harness.apiSecret,
-            'Content-Type': 'application/json',
-            'on-behalf-of': actor
-        },
-        body: JSON.stringify({ chat_uuid: chatUuid, text })
-    });
-    expect(response.status).toBe(200);
+    await arrangeInQwil(harness).asMember(actor, 'chats/messages/send-text', { chat_uuid: chatUuid, text });
 }
 
 const KEY_1 = '7d0c7f1e-5b4a-4c59-9a43-1f2b3c4d5e61';

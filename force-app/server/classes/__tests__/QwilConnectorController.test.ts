@@ -2,6 +2,8 @@ import type { ReadyTab, TabState } from '../../contracts/qwilTab';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
+import { arrangeInQwil } from '../../../../mock-org/testing/arrangeInQwil';
+import { clientRecordId, qwilGroupNamed, qwilMembershipsWithEmail } from '../../../../mock-org/testing/finders';
 
 // The server methods through the mock org's runtime (sharing, FLS, named credential, limits)
 // against the mock Qwil; every Qwil request is recorded to count callouts.
@@ -17,14 +19,7 @@ function useHarness(settings?: Record<string, string | boolean | null>, superApi
     harness.runAs(OLIVIA);
 }
 
-const recordId = (name: string) => {
-    const record =
-        [...harness.org.records.all('Contact'), ...harness.org.records.all('Account')].find(
-            (candidate) => candidate['Name'] === name && candidate['PersonContactId'] !== undefined
-        ) ?? harness.org.records.all('Contact').find((candidate) => candidate['Name'] === name);
-    if (!record) throw new Error(`No record named ${name}`);
-    return record.Id;
-};
+const recordId = (name: string) => clientRecordId(harness.org, name);
 const call = (method: string, params: unknown) => harness.callApex('QwilConnectorController', method, params);
 const loadTab = (name: string) => call('loadTab', { recordId: recordId(name) }) as Promise<TabState>;
 const ready = async (name: string): Promise<ReadyTab> => {
@@ -34,21 +29,9 @@ const ready = async (name: string): Promise<ReadyTab> => {
 };
 const setStaffId = (username: string, value: string) =>
     harness.org.records.update(harness.org.requireUser(username).Id, { FederationIdentifier: value });
-/** Arranges Qwil data through its System API, as a Qwil administrator's tool would; answers the status. */
-const qwilSystemPost = async (path: string, body: unknown): Promise<number> => {
-    const response = await fetch(`https://eu.qwil.io/entity-service/sys-api/${path}`, {
-        method: 'POST',
-        headers: {
-            'X-SYS-API-KEY': harness.apiKey,
-            'X-SYS-API-KEY-SECRET': harness.apiSecret,
-            'Content-Type': 'application/json'
-        },
-        body: JSON.stringify(body)
-    });
-    return response.status;
-};
-const qwilMembersWithEmail = (email: string) =>
-    harness.qwil.control.snapshot().memberships.filter((membership) => membership.primary_email === email);
+/** Arranges Qwil data through its System API, as a Qwil administrator's tool would. */
+const inQwil = (path: string, body: unknown) => arrangeInQwil(harness).system(path, body);
+const qwilMembersWithEmail = (email: string) => qwilMembershipsWithEmail(harness.qwil, email);
 
 describe('loadTab: the first view in one round trip', () => {
     beforeEach(() => useHarness());
@@ -143,21 +126,17 @@ describe('staff mapping: a distinct message for each failure', () => {
     });
 
     it('says so when the staff account is deactivated', async () => {
-        expect(
-            await qwilSystemPost('entity-memberships/destroy', { entity_user_xref_uuid: DEMO.staff.noahFischer })
-        ).toBe(200);
+        await inQwil('entity-memberships/destroy', { entity_user_xref_uuid: DEMO.staff.noahFischer });
         setStaffId(OLIVIA, 'noah.fischer@harbourwealth.example');
         expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/^Your Qwil staff account is deactivated/);
     });
 
     it('refuses an ambiguous value that matches one account by identifier and another by email', async () => {
         const ambiguous = 'james.patel@harbourwealth.example';
-        expect(
-            await qwilSystemPost('entity-memberships/profile/update', {
-                entity_user_xref_uuid: DEMO.staff.oliviaHart,
-                identifier: ambiguous
-            })
-        ).toBe(200);
+        await inQwil('entity-memberships/profile/update', {
+            entity_user_xref_uuid: DEMO.staff.oliviaHart,
+            identifier: ambiguous
+        });
         setStaffId(OLIVIA, ambiguous);
         expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/matches two different Qwil accounts/);
     });
@@ -223,9 +202,7 @@ describe('inviting a client', () => {
             status: 'pending',
             created_by_entity_user_xref_uuid: DEMO.staff.oliviaHart
         });
-        const group = harness.qwil.control
-            .snapshot()
-            .groups.find((candidate) => candidate.name === 'Okafor Relationship');
+        const group = qwilGroupNamed(harness.qwil, 'Okafor Relationship');
         expect(group?.member_xref_uuids).toEqual(
             expect.arrayContaining([DEMO.staff.oliviaHart, thomas?.entity_user_xref_uuid])
         );

@@ -9,6 +9,8 @@ import type {
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
+import { arrangeInQwil } from '../../../../mock-org/testing/arrangeInQwil';
+import { qwilGroupMembers, qwilGroupNamed, recordIdByName } from '../../../../mock-org/testing/finders';
 import type { WriteClaim } from '../../contracts/exactlyOnce';
 
 // The Contact Groups server methods through the mock org's runtime against the mock Qwil. Each
@@ -25,11 +27,7 @@ beforeEach(() => {
     harness.runAs('olivia.hart@harbourwealth.example');
 });
 
-const recordId = (name: string) => {
-    const record = harness.org.records.all('Contact').find((candidate) => candidate['Name'] === name);
-    if (!record) throw new Error(`No contact named ${name}`);
-    return record.Id;
-};
+const recordId = (name: string) => recordIdByName(harness.org, 'Contact', name);
 const ELEANOR = () => recordId('Eleanor Whitfield');
 const call = (method: string, params: Record<string, unknown>) =>
     harness.callApex('QwilContactGroupsController', method, { recordId: ELEANOR(), ...params });
@@ -49,22 +47,12 @@ async function createGroup(fields: {
     return change('createContactGroup', { ...fields, idempotencyKey, claim });
 }
 const qwilWrites = () => requests.filter((request) => request.startsWith('POST'));
-const membersOf = (groupUuid: string) =>
-    harness.qwil.control.snapshot().groups.find((group) => group.group_uuid === groupUuid)?.member_xref_uuids;
-const groupNamed = (name: string) => harness.qwil.control.snapshot().groups.find((group) => group.name === name);
+const membersOf = (groupUuid: string) => qwilGroupMembers(harness.qwil, groupUuid);
+const groupNamed = (name: string) => qwilGroupNamed(harness.qwil, name);
 
 /** Arranges Qwil data directly, as a Qwil administrator would. */
 async function inQwil(path: string, body: object): Promise<void> {
-    const response = await fetch(`https://eu.qwil.io/entity-service/sys-api/${path}`, {
-        method: 'POST',
-        headers: {
-            'X-SYS-API-KEY': harness.apiKey,
-            'X-SYS-API-KEY-SECRET': harness.apiSecret,
-            'Content-Type': 'application/json'
-        },
-        body: JSON.stringify(body)
-    });
-    if (response.status !== 200) throw new Error(`Qwil answered ${response.status}: ${await response.text()}`);
+    await arrangeInQwil(harness).system(path, body);
     requests.length = 0;
 }
 

@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import QwilChatTabsMenu from '../qwilChatTabsMenu';
 import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org/testing/integrationHarness';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
+import { qwilGroupNamed, qwilMembershipsWithEmail, recordIdByName } from '../../../../../../mock-org/testing/finders';
 import { deepQuery, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
 
 // Through every layer: component → server method → mock org (sharing, FLS, class access)
@@ -10,18 +11,9 @@ const OLIVIA = 'olivia.hart@harbourwealth.example';
 const JAMES = 'james.patel@harbourwealth.example';
 const DANIEL = 'daniel.brooks@harbourwealth.example';
 
-function recordIdOf(type: 'Contact' | 'Account', name: string): string {
-    const record = integrationHarness()
-        .org.records.all(type)
-        .find((candidate) => candidate.Name === name);
-    if (!record) throw new Error(`No ${type} named ${name} in the seed`);
-    return record.Id;
-}
+const recordIdOf = (type: 'Contact' | 'Account', name: string) => recordIdByName(integrationHarness().org, type, name);
 
-const qwilMember = (email: string) =>
-    integrationHarness()
-        .qwil.control.snapshot()
-        .memberships.find((membership) => membership.primary_email === email);
+const qwilMember = (email: string) => qwilMembershipsWithEmail(integrationHarness().qwil, email)[0];
 
 async function openTab(objectApiName: 'Contact' | 'Account', name: string): Promise<HTMLElement> {
     const element = createElement('c-qwil-chat-tabs-menu', { is: QwilChatTabsMenu });
@@ -114,9 +106,7 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
             identifier: recordIdOf('Contact', 'Thomas Okafor'),
             job_title: 'Client'
         });
-        const group = integrationHarness()
-            .qwil.control.snapshot()
-            .groups.find((candidate) => candidate.name === 'Okafor Relationship');
+        const group = qwilGroupNamed(integrationHarness().qwil, 'Okafor Relationship');
         expect(group?.member_xref_uuids).toHaveLength(2);
     });
 

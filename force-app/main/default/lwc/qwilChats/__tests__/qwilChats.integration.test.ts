@@ -4,6 +4,8 @@ import QwilChatConversation from '../../qwilChatConversation/qwilChatConversatio
 import { DEMO } from '../../../../../../mock-org/qwil';
 import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org/testing/integrationHarness';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
+import { arrangeInQwil } from '../../../../../../mock-org/testing/arrangeInQwil';
+import { qwilChat, recordIdByName } from '../../../../../../mock-org/testing/finders';
 import { captureNextTimeout, normalisedTextSeen } from 'jest-support/componentTesting';
 import { SETTLE_WINDOW_SECONDS } from '../../../../../server/services/exactlyOnce';
 
@@ -12,13 +14,7 @@ import { SETTLE_WINDOW_SECONDS } from '../../../../../server/services/exactlyOnc
 // test switches it.
 const OLIVIA = 'olivia.hart@harbourwealth.example';
 
-function recordIdOf(type: 'Contact' | 'Account', name: string): string {
-    const record = integrationHarness()
-        .org.records.all(type)
-        .find((candidate) => candidate.Name === name);
-    if (!record) throw new Error(`No ${type} named ${name} in the seed`);
-    return record.Id;
-}
+const recordIdOf = (type: 'Contact' | 'Account', name: string) => recordIdByName(integrationHarness().org, type, name);
 const eleanorId = () => recordIdOf('Contact', 'Eleanor Whitfield');
 
 /** The admin saves Client Chat History Visible; the next server call reads it. */
@@ -67,10 +63,7 @@ async function send(conversation: HTMLElement, text: string): Promise<void> {
     await waitFor(() => messageTexts(conversation).includes(text));
 }
 
-const qwilMessages = (chatUuid: string) =>
-    integrationHarness()
-        .qwil.control.snapshot()
-        .chats.find((chat) => chat.chat_uuid === chatUuid)?.messages ?? [];
+const qwilMessages = (chatUuid: string) => qwilChat(integrationHarness().qwil, chatUuid)?.messages ?? [];
 
 describe('c-qwil-chats against the mock org and mock Qwil', () => {
     beforeEach(() => {
@@ -157,18 +150,10 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
     it('shows a message Eleanor writes in Qwil when the browser tab is shown again, once', async () => {
         const page = await openChatsPage();
         const conversation = await openChatNamed(page, 'Q3 portfolio review');
-        const harness = integrationHarness();
-        const response = await fetch('https://eu.qwil.io/chat-service/api/chats/messages/send-text', {
-            method: 'POST',
-            headers: {
-                'X-SYS-API-KEY': harness.apiKey,
-                'X-SYS-API-KEY-SECRET': harness.apiSecret,
-                'Content-Type': 'application/json',
-                'on-behalf-of': DEMO.clients.eleanorWhitfield
-            },
-            body: JSON.stringify({ chat_uuid: DEMO.chats.eleanorPortfolioReview, text: 'Thank you, see you then.' })
+        await arrangeInQwil(integrationHarness()).asMember(DEMO.clients.eleanorWhitfield, 'chats/messages/send-text', {
+            chat_uuid: DEMO.chats.eleanorPortfolioReview,
+            text: 'Thank you, see you then.'
         });
-        expect(response.status).toBe(200);
         document.dispatchEvent(new CustomEvent('visibilitychange'));
         await waitFor(() => messageTexts(conversation).includes('Thank you, see you then.'));
         expect(messageTexts(conversation).filter((text) => text === 'Thank you, see you then.')).toHaveLength(1);

@@ -4,7 +4,9 @@ import type { ReadyTab } from '../../../../../server/contracts/qwilTab';
 import { DEMO } from '../../../../../../mock-org/qwil';
 import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org/testing/integrationHarness';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
-import { normalisedTextSeen as visibleText } from 'jest-support/componentTesting';
+import { arrangeInQwil } from '../../../../../../mock-org/testing/arrangeInQwil';
+import { qwilGroupMembers, qwilGroupNamed, recordIdByName } from '../../../../../../mock-org/testing/finders';
+import { deepQueryAll as findAll, normalisedTextSeen as visibleText, typeInto } from 'jest-support/componentTesting';
 
 // Through every layer: component → server method → mock org → named credential → mock Qwil.
 // Each test starts from the demo Qwil organisation: Eleanor Whitfield is only in "Whitfield
@@ -14,36 +16,15 @@ const { groups: G, staff: S, clients: C } = DEMO;
 
 type ButtonStub = HTMLElement & { label?: string; disabled?: boolean };
 
-function contactId(name: string): string {
-    const record = integrationHarness()
-        .org.records.all('Contact')
-        .find((candidate) => candidate.Name === name);
-    if (!record) throw new Error(`No contact named ${name} in the seed`);
-    return record.Id;
-}
+const contactId = (name: string) => recordIdByName(integrationHarness().org, 'Contact', name);
 const eleanorId = () => contactId('Eleanor Whitfield');
 
-/** Every element matching the selector in any shadow tree below the host. */
-function findAll<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
-    const root = host.shadowRoot;
-    if (!root) return [];
-    return [
-        ...Array.from(root.querySelectorAll<T>(selector)),
-        ...Array.from(root.querySelectorAll('*')).flatMap((child) => findAll<T>(child, selector))
-    ];
-}
 const find = <T extends Element = HTMLElement>(host: Element, selector: string): T | undefined =>
     findAll<T>(host, selector)[0];
 const buttonLabelled = (host: Element, label: string) =>
     findAll<ButtonStub>(host, 'lightning-button').find((button) => button.label === label);
-const membersOf = (groupUuid: string) =>
-    integrationHarness()
-        .qwil.control.snapshot()
-        .groups.find((group) => group.group_uuid === groupUuid)?.member_xref_uuids;
-const groupNamed = (name: string) =>
-    integrationHarness()
-        .qwil.control.snapshot()
-        .groups.find((group) => group.name === name);
+const membersOf = (groupUuid: string) => qwilGroupMembers(integrationHarness().qwil, groupUuid);
+const groupNamed = (name: string) => qwilGroupNamed(integrationHarness().qwil, name);
 const qwilWrites = () => takeQwilRequests().filter((request) => request.startsWith('POST'));
 
 async function openPage(clientName = 'Eleanor Whitfield'): Promise<HTMLElement> {
@@ -69,20 +50,8 @@ async function click(element: HTMLElement | undefined, until: () => boolean): Pr
     await waitFor(until);
 }
 
-function typeInto(input: Element | undefined, value: string): void {
-    input?.dispatchEvent(new CustomEvent('change', { detail: { value } }));
-}
-
 /** Arranges Qwil data directly, as a Qwil administrator would. */
-async function inQwil(path: string, body: object): Promise<void> {
-    const { apiKey, apiSecret } = integrationHarness();
-    const response = await fetch(`https://eu.qwil.io/entity-service/sys-api/${path}`, {
-        method: 'POST',
-        headers: { 'X-SYS-API-KEY': apiKey, 'X-SYS-API-KEY-SECRET': apiSecret, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body)
-    });
-    if (response.status !== 200) throw new Error(`Qwil answered ${response.status}`);
-}
+const inQwil = (path: string, body: object) => arrangeInQwil(integrationHarness()).system(path, body);
 
 describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
     let toasts: string[];
