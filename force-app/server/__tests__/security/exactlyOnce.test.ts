@@ -5,6 +5,7 @@ import type { ContactGroupsChange } from '../../contracts/contactGroups';
 import type { WriteClaim } from '../../contracts/exactlyOnce';
 import { SETTLE_WINDOW_SECONDS } from '../../services/exactlyOnce';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
+import { clientRecordId } from '../../../../mock-org/testing/finders';
 import { useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { DEMO } from '../../../../mock-org/qwil';
 import { lateAnswers, type LateAnswers } from './lateAnswers';
@@ -45,13 +46,7 @@ afterEach(() => {
     jest.restoreAllMocks();
 });
 
-const recordId = (name: string): string => {
-    const record = [...harness.org.records.all('Account'), ...harness.org.records.all('Contact')].find(
-        (candidate) => candidate['Name'] === name
-    );
-    if (!record) throw new Error(`No record named ${name}`);
-    return record.Id;
-};
+const recordId = (name: string) => clientRecordId(harness.org, name);
 
 type Outcome<T> = { done: T } | { failed: string } | { checkAgainInSeconds: number };
 

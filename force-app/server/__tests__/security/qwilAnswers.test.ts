@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
+import { qwilGroupMembers, recordIdByName } from '../../../../mock-org/testing/finders';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
 
@@ -21,7 +22,7 @@ beforeEach(() => {
     harness.runAs(JAMES);
 });
 
-const hannah = () => harness.org.records.all('Contact').find((contact) => contact['Name'] === 'Hannah Lindqvist')!.Id;
+const hannah = () => recordIdByName(harness.org, 'Contact', 'Hannah Lindqvist');
 const searchGroups = () =>
     harness.callApex('QwilContactGroupsController', 'searchJoinableGroups', { recordId: hannah(), search: '' });
 const groupSearchAnswers = (status: number, body: string | Record<string, string>) =>
@@ -103,9 +104,6 @@ describe('a write Qwil confirmed, then a failed read of the result', () => {
         expect(requests.filter((request) => request.startsWith('POST'))).toEqual([
             'POST /entity-service/sys-api/groups/group-members/create'
         ]);
-        expect(
-            harness.qwil.control.snapshot().groups.find((group) => group.group_uuid === G.lindqvistRelationship)
-                ?.member_xref_uuids
-        ).toContain(S.sofiaReyes);
+        expect(qwilGroupMembers(harness.qwil, G.lindqvistRelationship)).toContain(S.sofiaReyes);
     });
 });

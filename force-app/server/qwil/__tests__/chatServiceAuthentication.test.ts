@@ -1,6 +1,7 @@
 import type { ChatListPage } from '../../contracts/chats';
 import type { WriteClaim } from '../../contracts/exactlyOnce';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
+import { qwilChat, recordIdByName } from '../../../../mock-org/testing/finders';
 import { useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createMockQwil, DEMO } from '../../../../mock-org/qwil';
 
@@ -35,11 +36,7 @@ function useHarness(withMasterUserKey: boolean): void {
     seen.length = 0;
 }
 
-const eleanor = () => {
-    const record = harness.org.records.all('Contact').find((candidate) => candidate['Name'] === 'Eleanor Whitfield');
-    if (!record) throw new Error('No Eleanor Whitfield in the seed');
-    return record.Id;
-};
+const eleanor = () => recordIdByName(harness.org, 'Contact', 'Eleanor Whitfield');
 const listChats = () =>
     harness.callApex('QwilChatsController', 'listChats', {
         recordId: eleanor(),
@@ -109,10 +106,7 @@ describe('chat-service authentication', () => {
             retry: false,
             afterSeq: 0
         });
-        const sent = harness.qwil.control
-            .snapshot()
-            .chats.find((chat) => chat.chat_uuid === chatUuid)
-            ?.messages.at(-1);
+        const sent = qwilChat(harness.qwil, chatUuid)?.messages.at(-1);
         expect(sent).toMatchObject({
             text: 'Sent with the Master User key',
             sender_entity_user_xref_uuid: DEMO.staff.oliviaHart

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { ReadyTab, TabState } from '../../contracts/qwilTab';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
+import { recordIdByName } from '../../../../mock-org/testing/finders';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
 import { CLIENT_STATE_REUSE_SECONDS } from '../clientStateReuse';
@@ -26,11 +27,7 @@ function useHarness(superApiKey = false): void {
     harness.runAs(OLIVIA);
 }
 
-const recordId = (name: string) => {
-    const record = harness.org.records.all('Contact').find((candidate) => candidate['Name'] === name);
-    if (!record) throw new Error(`No record named ${name}`);
-    return record.Id;
-};
+const recordId = (name: string) => recordIdByName(harness.org, 'Contact', name);
 const loadTab = (name: string) =>
     harness.callApex('QwilConnectorController', 'loadTab', { recordId: recordId(name) }) as Promise<TabState>;
 const ready = async (name: string): Promise<ReadyTab> => {

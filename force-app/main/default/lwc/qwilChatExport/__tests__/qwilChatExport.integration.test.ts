@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import QwilChats from '../../qwilChats/qwilChats';
 import { integrationHarness } from '../../../../../../mock-org/testing/integrationHarness';
+import { recordIdByName } from '../../../../../../mock-org/testing/finders';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
 
 // Exporting a chat through every layer: component → QwilChatsController → mock org → named
@@ -14,9 +15,11 @@ it('downloads the transcript of an open chat as the PDF Qwil renders, once the k
     jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
         clicked.push(this);
     });
-    const eleanor = harness.org.records.all('Contact').find((contact) => contact.Name === 'Eleanor Whitfield')!;
     const page = createElement('c-qwil-chats', { is: QwilChats });
-    Object.assign(page, { recordId: eleanor.Id, clientStatus: 'active' });
+    Object.assign(page, {
+        recordId: recordIdByName(harness.org, 'Contact', 'Eleanor Whitfield'),
+        clientStatus: 'active'
+    });
     document.body.appendChild(page);
 
     await waitFor(() => shadow(page).querySelector('button.chat-row') !== null);
