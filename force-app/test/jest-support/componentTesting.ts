@@ -1,4 +1,5 @@
 // What the component tests share: settling promises, controllable promises and reading the page as a user does.
+import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
 
 /** Lets pending promises settle and components re-render. */
 export function flushPromises(): Promise<void> {
@@ -72,9 +73,56 @@ export function apexError(message: string): { status: number; body: { message: s
     return { status: 500, body: { message } };
 }
 
+/** A component's shadow root, which every LWC has. */
+export function shadow(element: Element): ShadowRoot {
+    if (!element.shadowRoot) throw new Error(`<${element.localName}> has no shadow root`);
+    return element.shadowRoot;
+}
+
 /** Fires the `change` event a lightning-input fires when the user types. */
 export function typeInto(input: Element | null | undefined, value: string): void {
     input?.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+/** Writes into a plain <textarea> as the user does: its value, then the `input` event. */
+export function writeInto(textarea: HTMLTextAreaElement, value: string): void {
+    textarea.value = value;
+    textarea.dispatchEvent(new CustomEvent('input'));
+}
+
+/** Types into a search field, lets the typing pause pass on the fake clock and the answer render. */
+export async function typeAndPause(input: Element | null | undefined, value: string): Promise<void> {
+    typeInto(input, value);
+    jest.advanceTimersByTime(TYPING_PAUSE_MS);
+    await flushPromises();
+}
+
+/**
+ * For components that wait for a typing pause: each test runs on a fake clock (setImmediate stays real,
+ * so flushPromises still settles), and ends with the real clock, an empty page and cleared mocks.
+ */
+export function useFakeClockPerTest(): void {
+    beforeEach(() => {
+        jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    });
+    afterEach(() => {
+        jest.useRealTimers();
+        document.body.replaceChildren();
+        jest.clearAllMocks();
+    });
+}
+
+/** The toasts the component shows (`lightning__showtoast`), heard during every test of the file. */
+export function listenForToasts(): jest.Mock {
+    const toasts = jest.fn();
+    beforeEach(() => {
+        document.addEventListener('lightning__showtoast', toasts);
+    });
+    afterEach(() => {
+        document.removeEventListener('lightning__showtoast', toasts);
+        toasts.mockClear();
+    });
+    return toasts;
 }
 
 export interface CapturedTimeout {

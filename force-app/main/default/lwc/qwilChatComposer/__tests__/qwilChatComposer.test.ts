@@ -7,7 +7,8 @@ import {
     captureNextTimeout,
     deferred,
     flushPromises,
-    normalisedTextSeen
+    normalisedTextSeen,
+    writeInto
 } from 'jest-support/componentTesting';
 import { CHAT_UUID, message, OLIVIA, RECORD_ID } from 'jest-support/data/chats';
 
@@ -28,15 +29,24 @@ function render(): HTMLElement {
 
 async function type(element: HTMLElement, value: string): Promise<void> {
     const field = element.shadowRoot!.querySelector('c-qwil-chat-message-field')!;
-    const textarea = field.shadowRoot!.querySelector('textarea')!;
-    textarea.value = value;
-    textarea.dispatchEvent(new CustomEvent('input'));
+    writeInto(field.shadowRoot!.querySelector('textarea')!, value);
     await flushPromises();
 }
 const sendButton = (element: HTMLElement) => element.shadowRoot!.querySelector<HTMLButtonElement>('[data-id="send"]')!;
 const draftOf = (element: HTMLElement) =>
     element.shadowRoot!.querySelector('c-qwil-chat-message-field')!.shadowRoot!.querySelector('textarea')!.value;
 const sent = message(7, OLIVIA, { text: 'Thursday suits me.' });
+
+/** Qwil does not answer the first send in time; the retry must wait `checkAgainInSeconds` for its claim, then gets it. */
+function firstSendTimesOutThenRetryWaits(checkAgainInSeconds: number): void {
+    mockSend
+        .mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.'))
+        .mockResolvedValueOnce({ message: sent });
+    mockBeginWrite
+        .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null })
+        .mockResolvedValueOnce({ claim: null, checkAgainInSeconds })
+        .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null });
+}
 
 describe('c-qwil-chat-composer', () => {
     beforeEach(() => mockBeginWrite.mockResolvedValue({ claim: CLAIM, checkAgainInSeconds: null }));
@@ -105,13 +115,7 @@ describe('c-qwil-chat-composer', () => {
 
     it('while Qwil has not confirmed an earlier try, says so and checks again instead of posting', async () => {
         const recheck = captureNextTimeout();
-        mockSend
-            .mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.'))
-            .mockResolvedValueOnce({ message: sent });
-        mockBeginWrite
-            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null })
-            .mockResolvedValueOnce({ claim: null, checkAgainInSeconds: 45 })
-            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null });
+        firstSendTimesOutThenRetryWaits(45);
         const element = render();
         await type(element, 'Thursday suits me.');
         sendButton(element).click();
@@ -139,13 +143,7 @@ describe('c-qwil-chat-composer', () => {
 
     it('keeps a new draft typed while it checks on the earlier one', async () => {
         const recheck = captureNextTimeout();
-        mockSend
-            .mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.'))
-            .mockResolvedValueOnce({ message: sent });
-        mockBeginWrite
-            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null })
-            .mockResolvedValueOnce({ claim: null, checkAgainInSeconds: 45 })
-            .mockResolvedValueOnce({ claim: CLAIM, checkAgainInSeconds: null });
+        firstSendTimesOutThenRetryWaits(45);
         const element = render();
         const onSent = jest.fn();
         element.addEventListener('sent', onSent);

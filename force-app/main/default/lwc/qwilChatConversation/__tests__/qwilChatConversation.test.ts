@@ -3,7 +3,7 @@ import QwilChatConversation, { POLL_INTERVAL_MS } from '../qwilChatConversation'
 import openChat from '@salesforce/apex/QwilChatsController.openChat';
 import loadOlderMessages from '@salesforce/apex/QwilChatsController.loadOlderMessages';
 import loadNewMessages from '@salesforce/apex/QwilChatsController.loadNewMessages';
-import { apexError, flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
+import { apexError, flushPromises, normalisedTextSeen, shadow } from 'jest-support/componentTesting';
 import {
     CHAT_UUID,
     ELEANOR,
@@ -33,7 +33,6 @@ async function render(): Promise<HTMLElement> {
     return element;
 }
 
-const shadow = (element: HTMLElement) => element.shadowRoot!;
 const messageItems = (element: HTMLElement) =>
     Array.from(shadow(element).querySelectorAll<HTMLElement>('ol[data-id="messages"] > li'));
 const seqs = (element: HTMLElement) => messageItems(element).map((item) => Number(item.dataset.seq));

@@ -3,10 +3,10 @@ import QwilChats from '../../qwilChats/qwilChats';
 import { integrationHarness } from '../../../../../../mock-org/testing/integrationHarness';
 import { recordIdByName } from '../../../../../../mock-org/testing/finders';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
+import { shadow } from 'jest-support/componentTesting';
 
 // Exporting a chat through every layer: component → QwilChatsController → mock org → named
 // credential → mock Qwil, whose key has been granted Qwil's "can export data" permission.
-const shadow = (element: Element) => element.shadowRoot!;
 
 it('downloads the transcript of an open chat as the PDF Qwil renders, once the key may export', async () => {
     const harness = integrationHarness();

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import QwilChatMessageField from '../qwilChatMessageField';
-import { flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
+import { flushPromises, normalisedTextSeen, writeInto } from 'jest-support/componentTesting';
 
 function render(value: string): HTMLElement {
     const element = createElement('c-qwil-chat-message-field', { is: QwilChatMessageField });
@@ -10,9 +10,7 @@ function render(value: string): HTMLElement {
 }
 
 function typeText(element: HTMLElement, value: string): void {
-    const textarea = element.shadowRoot!.querySelector('textarea')!;
-    textarea.value = value;
-    textarea.dispatchEvent(new CustomEvent('input'));
+    writeInto(element.shadowRoot!.querySelector('textarea')!, value);
 }
 
 describe('c-qwil-chat-message-field', () => {

@@ -2,7 +2,13 @@ import { createElement } from 'lwc';
 import QwilChatStartModal from '../qwilChatStartModal';
 import startChat from '@salesforce/apex/QwilChatsController.startChat';
 import beginWrite from '@salesforce/apex/QwilConnectorController.beginWrite';
-import { apexError, captureNextTimeout, flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
+import {
+    apexError,
+    captureNextTimeout,
+    flushPromises,
+    normalisedTextSeen,
+    shadow
+} from 'jest-support/componentTesting';
 import { CHAT_UUID, RECORD_ID } from 'jest-support/data/chats';
 
 jest.mock('@salesforce/apex/QwilChatsController.startChat', () => ({ default: jest.fn() }), { virtual: true });
@@ -30,7 +36,6 @@ function render(): HTMLElement {
     return element;
 }
 
-const shadow = (element: HTMLElement) => element.shadowRoot!;
 const startButton = (element: HTMLElement) => shadow(element).querySelector<HTMLButtonElement>('[data-id="start"]')!;
 const titleInput = (element: HTMLElement) =>
     shadow(element).querySelector('lightning-input') as unknown as HTMLElement & { value: string };

@@ -6,7 +6,7 @@ import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
 import { arrangeInQwil } from '../../../../../../mock-org/testing/arrangeInQwil';
 import { qwilChat, recordIdByName } from '../../../../../../mock-org/testing/finders';
-import { captureNextTimeout, normalisedTextSeen } from 'jest-support/componentTesting';
+import { captureNextTimeout, normalisedTextSeen, shadow, writeInto } from 'jest-support/componentTesting';
 import { SETTLE_WINDOW_SECONDS } from '../../../../../server/services/exactlyOnce';
 
 // Through every layer: component → QwilChatsController → mock org (sharing, class access, cache)
@@ -29,7 +29,6 @@ function setVisibility(value: 'View All' | 'View Own Chats'): void {
     });
 }
 
-const shadow = (element: Element) => element.shadowRoot!;
 const conversationOf = (page: HTMLElement) => shadow(page).querySelector('c-qwil-chat-conversation') as HTMLElement;
 const chatTitles = (page: HTMLElement) =>
     Array.from(shadow(page).querySelectorAll('.chat-title'), (title) => title.textContent);
@@ -56,8 +55,7 @@ async function openChatNamed(page: HTMLElement, title: string): Promise<HTMLElem
 async function send(conversation: HTMLElement, text: string): Promise<void> {
     const composer = shadow(conversation).querySelector('c-qwil-chat-composer')!;
     const textarea = shadow(shadow(composer).querySelector('c-qwil-chat-message-field')!).querySelector('textarea')!;
-    textarea.value = text;
-    textarea.dispatchEvent(new CustomEvent('input'));
+    writeInto(textarea, text);
     await waitFor(() => !shadow(composer).querySelector<HTMLButtonElement>('[data-id="send"]')!.disabled);
     shadow(composer).querySelector<HTMLButtonElement>('[data-id="send"]')!.click();
     await waitFor(() => messageTexts(conversation).includes(text));
@@ -124,8 +122,7 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         const textarea = shadow(shadow(composer).querySelector('c-qwil-chat-message-field')!).querySelector(
             'textarea'
         )!;
-        textarea.value = 'Sent on the second try.';
-        textarea.dispatchEvent(new CustomEvent('input'));
+        writeInto(textarea, 'Sent on the second try.');
         integrationHarness().qwil.control.injectFault({ failNext: { count: 1, status: 503 } });
         await waitFor(() => !shadow(composer).querySelector<HTMLButtonElement>('[data-id="send"]')!.disabled);
         shadow(composer).querySelector<HTMLButtonElement>('[data-id="send"]')!.click();
@@ -179,8 +176,7 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         const modal = shadow(page).querySelector('c-qwil-chat-start-modal')!;
         expect(normalisedTextSeen(modal)).toContain('2 of at most 100 participants: you, Eleanor Whitfield.');
         const field = shadow(shadow(modal).querySelector('c-qwil-chat-message-field')!).querySelector('textarea')!;
-        field.value = 'Welcome to your annual review chat.';
-        field.dispatchEvent(new CustomEvent('input'));
+        writeInto(field, 'Welcome to your annual review chat.');
         await waitFor(() => !shadow(modal).querySelector<HTMLButtonElement>('[data-id="start"]')!.disabled);
         shadow(modal).querySelector<HTMLButtonElement>('[data-id="start"]')!.click();
         await waitFor(

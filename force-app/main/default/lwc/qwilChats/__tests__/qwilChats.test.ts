@@ -4,7 +4,7 @@ import listChats from '@salesforce/apex/QwilChatsController.listChats';
 import openChat from '@salesforce/apex/QwilChatsController.openChat';
 import type { ChatListPage } from '../../../../../server/contracts/chats';
 import type { ClientState } from '../../../../../server/contracts/clientState';
-import { apexError, flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
+import { apexError, flushPromises, normalisedTextSeen, shadow } from 'jest-support/componentTesting';
 import { CHAT_UUID, ELEANOR, NOAH, OLIVIA, openedChat, RECORD_ID, summary } from 'jest-support/data/chats';
 
 jest.mock('@salesforce/apex/QwilChatsController.listChats', () => ({ default: jest.fn() }), { virtual: true });
@@ -40,7 +40,6 @@ async function render(clientStatus: ClientState['status'] = 'active'): Promise<H
     await flushPromises();
     return element;
 }
-const shadow = (element: HTMLElement) => element.shadowRoot!;
 const chatRows = (element: HTMLElement) =>
     Array.from(shadow(element).querySelectorAll('ul[data-id="chats"] > li'), normalisedTextSeen);
 const byId = (element: HTMLElement, id: string) =>

@@ -2,9 +2,15 @@ import { createElement } from 'lwc';
 import QwilContactGroupAddStaff from '../qwilContactGroupAddStaff';
 import addStaffMembers from '@salesforce/apex/QwilContactGroupsController.addStaffMembers';
 import searchActiveStaff from '@salesforce/apex/QwilConnectorController.searchActiveStaff';
-import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
 import type { StaffOption } from '../../../../../server/contracts/qwilTab';
-import { apexError, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
+import {
+    apexError,
+    flushPromises,
+    normalisedTextSeen,
+    typeAndPause,
+    useFakeClockPerTest
+} from 'jest-support/componentTesting';
+import { staffOption } from 'jest-support/data/staffOptions';
 import { changeOf, OLIVIA_UUID, RECORD_ID, weiFamilyDetail, WEI_FAMILY_UUID } from 'jest-support/data/contactGroups';
 
 jest.mock('@salesforce/apex/QwilContactGroupsController.addStaffMembers', () => ({ default: jest.fn() }), {
@@ -17,23 +23,14 @@ jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({
 const mockAdd = jest.mocked(addStaffMembers);
 const mockSearch = jest.mocked(searchActiveStaff);
 
-const staff = (name: string, uuid: string, overrides: Partial<StaffOption> = {}): StaffOption => ({
-    entityUserXrefUuid: uuid,
-    name,
-    jobTitle: 'Adviser',
-    status: 'active',
-    eligible: true,
-    reason: null,
-    ...overrides
-});
-const SOFIA = staff('Sofia Reyes', '77777777-7777-4777-8777-777777777777');
-const NINA = staff('Nina Shah', '88888888-8888-4888-8888-888888888888');
-const AVA = staff('Ava Collins', '99999999-9999-4999-8999-999999999999', {
+const SOFIA = staffOption('Sofia Reyes', '77777777-7777-4777-8777-777777777777');
+const NINA = staffOption('Nina Shah', '88888888-8888-4888-8888-888888888888');
+const AVA = staffOption('Ava Collins', '99999999-9999-4999-8999-999999999999', {
     status: 'pending',
     eligible: false,
     reason: 'Has not accepted their Qwil invitation yet'
 });
-const OLIVIA = staff('Olivia Hart', OLIVIA_UUID);
+const OLIVIA = staffOption('Olivia Hart', OLIVIA_UUID);
 
 type ButtonStub = HTMLElement & { label?: string; disabled?: boolean };
 
@@ -43,9 +40,7 @@ const staffSearch = (element: HTMLElement) => query(element, 'c-qwil-staff-searc
 const addButton = (element: HTMLElement) => element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')[1]!;
 
 async function searchStaff(element: HTMLElement, term: string): Promise<void> {
-    typeInto(staffSearch(element).shadowRoot!.querySelector('lightning-input'), term);
-    jest.advanceTimersByTime(TYPING_PAUSE_MS);
-    await flushPromises();
+    await typeAndPause(staffSearch(element).shadowRoot!.querySelector('lightning-input'), term);
 }
 
 function found(element: HTMLElement): { text: string; canAdd: boolean }[] {
@@ -64,15 +59,10 @@ async function choose(element: HTMLElement, person: StaffOption): Promise<void> 
 
 describe('c-qwil-contact-group-add-staff', () => {
     let changes: jest.Mock;
+    useFakeClockPerTest();
     beforeEach(() => {
-        jest.useFakeTimers({ doNotFake: ['setImmediate'] });
         changes = jest.fn();
         mockSearch.mockResolvedValue({ staff: [OLIVIA, SOFIA, NINA, AVA] });
-    });
-    afterEach(() => {
-        jest.useRealTimers();
-        document.body.replaceChildren();
-        jest.clearAllMocks();
     });
 
     async function render(): Promise<HTMLElement> {
@@ -159,7 +149,7 @@ describe('c-qwil-contact-group-add-staff', () => {
 
     it('says at once when more staff are chosen than can be added in one change, instead of sending them', async () => {
         const many = Array.from({ length: 21 }, (_, index) =>
-            staff(`Adviser ${index + 1}`, `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`)
+            staffOption(`Adviser ${index + 1}`, `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`)
         );
         mockSearch.mockResolvedValue({ staff: many });
         const element = await render();

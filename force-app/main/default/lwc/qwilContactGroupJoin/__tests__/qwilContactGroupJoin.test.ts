@@ -2,9 +2,8 @@ import { createElement } from 'lwc';
 import QwilContactGroupJoin from '../qwilContactGroupJoin';
 import searchJoinableGroups from '@salesforce/apex/QwilContactGroupsController.searchJoinableGroups';
 import addClientToGroup from '@salesforce/apex/QwilContactGroupsController.addClientToGroup';
-import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
 import type { JoinableGroup } from '../../../../../server/contracts/contactGroups';
-import { apexError, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
+import { apexError, flushPromises, normalisedTextSeen, typeAndPause } from 'jest-support/componentTesting';
 import {
     changeOf,
     ONBOARDING_UUID,
@@ -88,9 +87,7 @@ describe('c-qwil-contact-group-join', () => {
         const element = await render();
         mockSearch.mockResolvedValue({ groups: [] });
 
-        typeInto(query(element, 'lightning-input'), 'zzz');
-        jest.advanceTimersByTime(TYPING_PAUSE_MS);
-        await flushPromises();
+        await typeAndPause(query(element, 'lightning-input'), 'zzz');
 
         expect(mockSearch).toHaveBeenLastCalledWith({ recordId: RECORD_ID, search: 'zzz' });
         expect(query(element, '[data-id="empty"]')?.textContent).toBe('No other groups match "zzz".');

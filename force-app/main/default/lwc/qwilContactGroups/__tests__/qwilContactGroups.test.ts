@@ -3,7 +3,14 @@ import QwilContactGroups from '../qwilContactGroups';
 import loadContactGroups from '@salesforce/apex/QwilContactGroupsController.loadContactGroups';
 import openContactGroup from '@salesforce/apex/QwilContactGroupsController.openContactGroup';
 import type { ContactGroupDetail, ContactGroupsView } from '../../../../../server/contracts/contactGroups';
-import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
+import {
+    apexError,
+    deferred,
+    flushPromises,
+    listenForToasts,
+    normalisedTextSeen,
+    typeInto
+} from 'jest-support/componentTesting';
 import {
     activeView,
     changeOf,
@@ -60,13 +67,8 @@ async function openWeiFamily(element: HTMLElement, detail: ContactGroupDetail = 
 }
 
 describe('c-qwil-contact-groups', () => {
-    let toasts: jest.Mock;
-    beforeEach(() => {
-        toasts = jest.fn();
-        document.addEventListener('lightning__showtoast', toasts);
-    });
+    const toasts = listenForToasts();
     afterEach(() => {
-        document.removeEventListener('lightning__showtoast', toasts);
         document.body.replaceChildren();
         jest.clearAllMocks();
     });

@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import QwilInvitationPhone, { type CheckedPhone } from '../qwilInvitationPhone';
 import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.checkInvitationPhone';
 import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
-import { apexError, flushPromises, typeInto } from 'jest-support/componentTesting';
+import { apexError, flushPromises, typeInto, useFakeClockPerTest } from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.checkInvitationPhone', () => ({ default: jest.fn() }), {
     virtual: true
@@ -39,14 +39,7 @@ async function typeAndPause(element: HTMLElement, value: string): Promise<void> 
 }
 
 describe('c-qwil-invitation-phone', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ doNotFake: ['setImmediate'] });
-    });
-    afterEach(() => {
-        jest.useRealTimers();
-        document.body.replaceChildren();
-        jest.clearAllMocks();
-    });
+    useFakeClockPerTest();
 
     it("starts from the record's number and how it will be sent, without asking the server", async () => {
         const element = renderPhone();

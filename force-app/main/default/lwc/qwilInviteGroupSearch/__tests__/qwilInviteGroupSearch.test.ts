@@ -1,9 +1,15 @@
 import { createElement } from 'lwc';
 import QwilInviteGroupSearch from '../qwilInviteGroupSearch';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
-import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
 import type { GroupOption, GroupOptions } from '../../../../../server/contracts/qwilTab';
-import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
+import {
+    apexError,
+    deferred,
+    flushPromises,
+    normalisedTextSeen,
+    typeAndPause,
+    useFakeClockPerTest
+} from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.searchInviteGroups', () => ({ default: jest.fn() }), {
     virtual: true
@@ -52,22 +58,13 @@ function tick(element: HTMLElement, uuid: string, checked = true): void {
 }
 
 async function search(element: HTMLElement, term: string): Promise<void> {
-    typeInto(element.shadowRoot!.querySelector('lightning-input'), term);
-    jest.advanceTimersByTime(TYPING_PAUSE_MS);
-    await flushPromises();
+    await typeAndPause(element.shadowRoot!.querySelector('lightning-input'), term);
 }
 
 const answer = (...groups: GroupOption[]): GroupOptions => ({ groups });
 
 describe('c-qwil-invite-group-search', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ doNotFake: ['setImmediate'] });
-    });
-    afterEach(() => {
-        jest.useRealTimers();
-        document.body.replaceChildren();
-        jest.clearAllMocks();
-    });
+    useFakeClockPerTest();
 
     it('lists the groups straight away, and a group without active staff disabled with the reason', async () => {
         mockSearch.mockResolvedValue(answer(WEI_FAMILY, PRIVATE_CLIENTS, DORMANT));

@@ -5,7 +5,14 @@ import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.check
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import type { ReadyTab, TabState } from '../../../../../server/contracts/qwilTab';
 import { notInvitedTab, OLIVIA_UUID, pendingTab } from 'jest-support/data/tabStates';
-import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
+import {
+    apexError,
+    deferred,
+    flushPromises,
+    listenForToasts,
+    normalisedTextSeen,
+    typeInto
+} from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.inviteClient', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilConnectorController.checkInvitationPhone', () => ({ default: jest.fn() }), {
@@ -77,14 +84,8 @@ function problemsShown(element: HTMLElement): string[] {
 }
 
 describe('c-qwil-invite-modal', () => {
-    let toasts: jest.Mock;
-
-    beforeEach(() => {
-        toasts = jest.fn();
-        document.addEventListener('lightning__showtoast', toasts);
-    });
+    const toasts = listenForToasts();
     afterEach(() => {
-        document.removeEventListener('lightning__showtoast', toasts);
         document.body.replaceChildren();
         jest.clearAllMocks();
     });

@@ -6,7 +6,14 @@ import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.check
 import type { ReadyTab, TabState } from '../../../../../server/contracts/qwilTab';
 import { pendingTab, readyTab } from 'jest-support/data/tabStates';
 import { pendingClientWithoutOptionalDetails } from 'jest-support/data/clientStates';
-import { apexError, deferred, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
+import {
+    apexError,
+    deferred,
+    flushPromises,
+    listenForToasts,
+    normalisedTextSeen,
+    typeInto
+} from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.resendInvitation', () => ({ default: jest.fn() }), {
     virtual: true
@@ -54,16 +61,13 @@ function typePhone(element: HTMLElement, value: string): void {
 }
 
 describe('c-qwil-pending-client-actions', () => {
-    let toasts: jest.Mock;
+    const toasts = listenForToasts();
     let onTabChange: jest.Mock;
 
     beforeEach(() => {
-        toasts = jest.fn();
         onTabChange = jest.fn();
-        document.addEventListener('lightning__showtoast', toasts);
     });
     afterEach(() => {
-        document.removeEventListener('lightning__showtoast', toasts);
         document.body.replaceChildren();
         jest.clearAllMocks();
     });

@@ -1,9 +1,14 @@
 import { createElement } from 'lwc';
 import QwilStaffSearch from '../qwilStaffSearch';
 import searchActiveStaff from '@salesforce/apex/QwilConnectorController.searchActiveStaff';
-import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
-import type { StaffOption } from '../../../../../server/contracts/qwilTab';
-import { apexError, flushPromises, normalisedTextSeen, typeInto } from 'jest-support/componentTesting';
+import {
+    apexError,
+    flushPromises,
+    normalisedTextSeen,
+    typeAndPause,
+    useFakeClockPerTest
+} from 'jest-support/componentTesting';
+import { staffOption } from 'jest-support/data/staffOptions';
 
 jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), {
     virtual: true
@@ -12,22 +17,13 @@ jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({
 const mockSearch = jest.mocked(searchActiveStaff);
 const RECORD_ID = '003000000000001AAA';
 
-const staff = (name: string, uuid: string, overrides: Partial<StaffOption> = {}): StaffOption => ({
-    entityUserXrefUuid: uuid,
-    name,
-    jobTitle: 'Adviser',
-    status: 'active',
-    eligible: true,
-    reason: null,
-    ...overrides
-});
-const JAMES = staff('James Patel', '44444444-4444-4444-8444-444444444444');
-const NINA = staff('Nina Shah', '55555555-5555-4555-8555-555555555555', {
+const JAMES = staffOption('James Patel', '44444444-4444-4444-8444-444444444444');
+const NINA = staffOption('Nina Shah', '55555555-5555-4555-8555-555555555555', {
     status: 'pending',
     eligible: false,
     reason: 'Has not accepted their Qwil invitation'
 });
-const OLIVIA = staff('Olivia Hart', '66666666-6666-4666-8666-666666666666');
+const OLIVIA = staffOption('Olivia Hart', '66666666-6666-4666-8666-666666666666');
 
 function renderSearch(memberUuids: string[] = []): HTMLElement {
     const element = createElement('c-qwil-staff-search', { is: QwilStaffSearch });
@@ -37,9 +33,7 @@ function renderSearch(memberUuids: string[] = []): HTMLElement {
 }
 
 async function search(element: HTMLElement, term: string): Promise<void> {
-    typeInto(element.shadowRoot!.querySelector('lightning-input'), term);
-    jest.advanceTimersByTime(TYPING_PAUSE_MS);
-    await flushPromises();
+    await typeAndPause(element.shadowRoot!.querySelector('lightning-input'), term);
 }
 
 function rows(element: HTMLElement): { text: string; canAdd: boolean }[] {
@@ -50,14 +44,7 @@ function rows(element: HTMLElement): { text: string; canAdd: boolean }[] {
 }
 
 describe('c-qwil-staff-search', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ doNotFake: ['setImmediate'] });
-    });
-    afterEach(() => {
-        jest.useRealTimers();
-        document.body.replaceChildren();
-        jest.clearAllMocks();
-    });
+    useFakeClockPerTest();
 
     it('asks nothing until the user types', async () => {
         const element = renderSearch();
