@@ -2,6 +2,7 @@ import { apexClasses } from '../../../../force-app/server';
 import { createMemoryCredentialStore } from '../../../platform/callouts/credentialStore';
 import { MockOrg } from '../../../platform/mockOrg';
 import { PROJECT_ROOT } from '../../../projectRoot';
+import { GUIDE_SETTINGS_FORM } from '../../../testing/settingsForms';
 import { requiredSettingFields, validateSettingsForm, type SettingsFormInput } from '../settingsForm';
 
 // Custom Metadata Types > Qwil Messenger > New / Edit: what the Save button accepts (issue #8, item 1).
@@ -9,25 +10,8 @@ const org = new MockOrg({ projectRoot: PROJECT_ROOT, credentials: createMemoryCr
 const type = org.customMetadata.getType('Qwil_Messenger__mdt');
 if (!type) throw new Error('No Qwil_Messenger__mdt in force-app');
 
-const GUIDE_RECORD: SettingsFormInput = {
-    label: 'Qwil',
-    developerName: 'Qwil',
-    Client_Email_API_Field_Name__c: 'Email',
-    Staff_ID_Field_API_Name__c: 'FederationIdentifier',
-    Client_Chat_History_Visible__c: 'View Own Chats',
-    Qwil_Region__c: 'eu',
-    Client_Lookup_Type__c: 'Salesforce Record ID',
-    Client_First_Name_Field_API_Name__c: 'FirstName',
-    Client_Last_Name_Field_API_Name__c: 'LastName',
-    Default_Client_Job_Title__c: 'Client',
-    Client_Invitation_Phone_No_Field_Api_Name__c: 'MobilePhone',
-    Staff_Can_Edit_Invitation_Phone_Number__c: 'on',
-    Default_Contact_Group_Name__c: 'Relationship',
-    Add_Inviting_User_Into_New_Groups__c: 'on'
-};
-
 const validate = (changes: SettingsFormInput, existing: string[] = [], editing: string | null = null) =>
-    validateSettingsForm(type, org.schema, { ...GUIDE_RECORD, ...changes }, new Set(existing), editing);
+    validateSettingsForm(type, org.schema, { ...GUIDE_SETTINGS_FORM, ...changes }, new Set(existing), editing);
 
 function errorsOf(
     changes: SettingsFormInput,

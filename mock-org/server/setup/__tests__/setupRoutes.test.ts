@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../../projectRoot';
 import { DevServerSession } from '../../../testing/devServerSession';
+import { SEED_SETTINGS_FORM } from '../../../testing/settingsForms';
 import { startMockOrgServer, type RunningMockOrg } from '../../startServer';
 
 // The Setup pages over HTTP (issue #8): Customize Application at the door, forms that change
@@ -192,19 +193,6 @@ describe('the named credential', () => {
 });
 
 describe('the Qwil Messenger custom metadata record', () => {
-    const RECORD = {
-        label: 'Qwil',
-        developerName: 'Qwil',
-        Client_Email_API_Field_Name__c: 'Email',
-        Staff_ID_Field_API_Name__c: 'FederationIdentifier',
-        Client_Chat_History_Visible__c: 'View Own Chats',
-        Qwil_Region__c: 'eu',
-        Client_Lookup_Type__c: 'Salesforce Record ID',
-        Client_First_Name_Field_API_Name__c: 'FirstName',
-        Client_Last_Name_Field_API_Name__c: 'LastName',
-        Client_Invitation_Phone_No_Field_Api_Name__c: 'MobilePhone'
-    };
-
     it('shows every field with its label, picklist values and help text from the field source', async () => {
         const body = await (await get('/setup/custom-metadata/Qwil_Messenger/new')).text();
         expect(body).toContain(
@@ -216,7 +204,7 @@ describe('the Qwil Messenger custom metadata record', () => {
 
     it('refuses a field that does not exist, writing nothing', async () => {
         const response = await post('/setup/custom-metadata/Qwil_Messenger/new', {
-            ...RECORD,
+            ...SEED_SETTINGS_FORM,
             Staff_ID_Field_API_Name__c: 'Badge__c'
         });
         expect(response.status).toBe(400);
@@ -227,7 +215,7 @@ describe('the Qwil Messenger custom metadata record', () => {
     });
 
     it('writes the record in source format and the org reads it at once', async () => {
-        const response = await post('/setup/custom-metadata/Qwil_Messenger/new', RECORD);
+        const response = await post('/setup/custom-metadata/Qwil_Messenger/new', SEED_SETTINGS_FORM);
         expect(response.headers.get('location')).toBe('/setup/custom-metadata/Qwil_Messenger?saved=Qwil');
         expect(readFileSync(packageFile('customMetadata', 'Qwil_Messenger.Qwil.md-meta.xml'), 'utf8')).toContain(
             '<value xsi:type="xsd:string">FederationIdentifier</value>'
@@ -236,7 +224,10 @@ describe('the Qwil Messenger custom metadata record', () => {
             'eu'
         );
 
-        await post('/setup/custom-metadata/Qwil_Messenger/Qwil/edit', { ...RECORD, Client_Lookup_Type__c: 'Email' });
+        await post('/setup/custom-metadata/Qwil_Messenger/Qwil/edit', {
+            ...SEED_SETTINGS_FORM,
+            Client_Lookup_Type__c: 'Email'
+        });
         expect(
             server.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values['Client_Lookup_Type__c']
         ).toBe('Email');
