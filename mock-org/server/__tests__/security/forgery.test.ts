@@ -27,44 +27,38 @@ const settingsFile = () =>
         'utf8'
     );
 const formBody = (form: Record<string, string>) => new URLSearchParams(form).toString();
+/** A form a page on another origin of localhost posts, which the browser sends with the session's cookie. */
+const postFormFromOtherOrigin = (session: { cookie: string }, path: string, form: Record<string, string>) =>
+    rawRequest(
+        context().server.url,
+        'POST',
+        path,
+        {
+            cookie: session.cookie,
+            'content-type': 'application/x-www-form-urlencoded',
+            ...fromOtherOrigin(context().server.url)
+        },
+        formBody(form)
+    );
 
 describe('requests from other origins and forged forms', () => {
     it('a page on another origin cannot change the connector settings, even in an administrator’s browser', async () => {
-        const { server, sessionAs } = context();
+        const { sessionAs } = context();
         const admin = await sessionAs(ADMIN);
         const before = settingsFile();
-        const headers = {
-            cookie: admin.cookie,
-            'content-type': 'application/x-www-form-urlencoded',
-            ...fromOtherOrigin(server.url)
-        };
-        const response = await rawRequest(
-            server.url,
-            'POST',
-            SETTINGS_EDIT_PATH,
-            headers,
-            formBody(VIEW_ALL_SETTINGS_FORM)
-        );
+        const response = await postFormFromOtherOrigin(admin, SETTINGS_EDIT_PATH, VIEW_ALL_SETTINGS_FORM);
         expect(response.status).toBe(403);
         expect(chatHistorySetting()).toBe('View Own Chats');
         expect(settingsFile()).toBe(before);
     });
 
     it('a page on another origin cannot change the settings even with a stolen token', async () => {
-        const { server, sessionAs } = context();
+        const { sessionAs } = context();
         const admin = await sessionAs(ADMIN);
-        const headers = {
-            cookie: admin.cookie,
-            'content-type': 'application/x-www-form-urlencoded',
-            ...fromOtherOrigin(server.url)
-        };
-        const response = await rawRequest(
-            server.url,
-            'POST',
-            SETTINGS_EDIT_PATH,
-            headers,
-            formBody({ ...VIEW_ALL_SETTINGS_FORM, [CSRF_FORM_FIELD]: admin.csrfToken })
-        );
+        const response = await postFormFromOtherOrigin(admin, SETTINGS_EDIT_PATH, {
+            ...VIEW_ALL_SETTINGS_FORM,
+            [CSRF_FORM_FIELD]: admin.csrfToken
+        });
         expect(response.status).toBe(403);
         expect(chatHistorySetting()).toBe('View Own Chats');
     });
@@ -133,18 +127,10 @@ describe('requests from other origins and forged forms', () => {
     it('a page on another origin cannot log the browser in as another user', async () => {
         const { server, sessionAs } = context();
         const staff = await sessionAs(STAFF);
-        const headers = {
-            cookie: staff.cookie,
-            'content-type': 'application/x-www-form-urlencoded',
-            ...fromOtherOrigin(server.url)
-        };
-        const response = await rawRequest(
-            server.url,
-            'POST',
-            '/login-as',
-            headers,
-            formBody({ userId: server.org.requireUser(ADMIN).Id, [CSRF_FORM_FIELD]: staff.csrfToken })
-        );
+        const response = await postFormFromOtherOrigin(staff, '/login-as', {
+            userId: server.org.requireUser(ADMIN).Id,
+            [CSRF_FORM_FIELD]: staff.csrfToken
+        });
         expect(response.status).toBe(403);
         expect(await (await staff.get('/lightning/o/Contact/list')).text()).toMatch(
             /<option value="\w+" selected>Olivia Hart/
