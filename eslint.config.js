@@ -8,8 +8,21 @@ const prettierConfig = require('eslint-config-prettier');
 
 // The component tests' shared support (force-app/test/jest-support) is LWC test code too.
 const LWC_FILES = ['force-app/main/default/lwc/**/*.ts', 'force-app/test/**/*.ts'];
+const NODE_TS_FILES = [
+    'force-app/server/**/*.ts',
+    'force-app/types/**/*.ts',
+    'mock-org/**/*.ts',
+    'scripts/**/*.ts',
+    'jest.config.ts'
+];
 const LWC_TEST_FILES = ['force-app/main/default/lwc/**/__tests__/**/*.ts', 'force-app/test/**/*.ts'];
 
+// A test folder is its own: what tests share lives in a test-support folder, never in another __tests__.
+const NO_IMPORT_FROM_TESTS = {
+    group: ['**/__tests__', '**/__tests__/**'],
+    message:
+        "Another folder's __tests__ is its own: shared test code lives in force-app/test/jest-support (components, imported as 'jest-support/…'), mock-org/testing or scripts/testing."
+};
 // The LWC configuration's own import restrictions, kept when this file adds one.
 const lwcImportPatterns = lwcConfig.configs.recommendedTs
     .map((config) => config.rules?.['no-restricted-imports']?.[1]?.patterns)
@@ -28,14 +41,7 @@ module.exports = [
             'no-restricted-imports': [
                 'error',
                 {
-                    patterns: [
-                        ...lwcImportPatterns,
-                        {
-                            group: ['**/__tests__', '**/__tests__/**'],
-                            message:
-                                "A bundle's __tests__ folder is its own: what tests share lives in force-app/test/jest-support (import 'jest-support/…')."
-                        }
-                    ]
+                    patterns: [...lwcImportPatterns, NO_IMPORT_FROM_TESTS]
                 }
             ]
         }
@@ -49,14 +55,12 @@ module.exports = [
     },
     ...tseslint.configs.recommended.map((config) => ({
         ...config,
-        files: [
-            'force-app/server/**/*.ts',
-            'force-app/types/**/*.ts',
-            'mock-org/**/*.ts',
-            'scripts/**/*.ts',
-            'jest.config.ts'
-        ]
+        files: NODE_TS_FILES
     })),
+    {
+        files: NODE_TS_FILES,
+        rules: { 'no-restricted-imports': ['error', { patterns: [NO_IMPORT_FROM_TESTS] }] }
+    },
     {
         files: ['**/*.js', '**/*.mjs'],
         ignores: LWC_FILES,

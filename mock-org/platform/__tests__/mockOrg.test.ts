@@ -3,7 +3,7 @@ import { auraEnabled, type ApexClassDefinition } from '../../../force-app/server
 import { AuraHandledException } from '../../../force-app/server/platform/exceptions';
 import { toId18 } from '../../../force-app/server/platform/salesforceId';
 import { isValidId } from '../records/ids';
-import { PROBE_CLASS, SEED_USERS, createProbeOrg } from './probeOrg';
+import { PROBE_CLASS, SEED_USERS, createProbeOrg } from '../../testing/probeOrg';
 
 const { olivia: OLIVIA, james: JAMES, sofia: SOFIA, daniel: DANIEL } = SEED_USERS;
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { HttpRequest } from '../../../force-app/server/platform/http';
 import { writeLegacyNamedCredential } from '../metadata/namedCredentialWriter';
-import { createScriptedOrg, fixtureProject, metadataXml, SEED_USERS } from './probeOrg';
+import { createScriptedOrg, fixtureProject, metadataXml, SEED_USERS } from '../../testing/probeOrg';
 
 // An edit saved in Setup > Named Credentials applies to the next callout, as in a real org.
 const CREDENTIAL = 'Qwil_Messenger_Salesforce_Connector';

@@ -1,6 +1,6 @@
 import { SLOW_TEST_TIMEOUT_MS } from '../../../mock-org/testing/testLimits';
 import { z } from 'zod';
-import { fixtureProject, removeTemporaryDirectories } from '../../deploy/__tests__/projectFixture';
+import { fixtureProject, removeTemporaryDirectories } from '../../testing/projectFixture';
 import { type ApexCheckSection, checkApex, type TypeScriptSide } from '../checkApex';
 
 const CLASSES = 'force-app/main/default/classes';

@@ -1,4 +1,4 @@
-import { REPOSITORY_ROOT } from '../../deploy/__tests__/projectFixture';
+import { REPOSITORY_ROOT } from '../../testing/projectFixture';
 import { contractNames, lwcApexImports, typeScriptControllers } from '../projectContracts';
 
 describe('what the parity check reads from the repository', () => {

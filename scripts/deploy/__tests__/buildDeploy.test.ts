@@ -10,7 +10,7 @@ import {
     removeTemporaryDirectories,
     REPOSITORY_ROOT,
     temporaryDirectory
-} from './projectFixture';
+} from '../../testing/projectFixture';
 
 const PERMISSION_SET = 'force-app/main/default/permissionsets/Qwil_Messenger_User.permissionset-meta.xml';
 const CLASSES_DIR = 'force-app/main/default/classes';

@@ -10,7 +10,7 @@ import {
     REPOSITORY_ROOT,
     removeTemporaryDirectories,
     temporaryDirectory
-} from './projectFixture';
+} from '../../testing/projectFixture';
 
 const CONTACT_PAGE = 'force-app/main/default/flexipages/Qwil_Contact_Record_Page.flexipage-meta.xml';
 const REGION_FIELD = 'force-app/main/default/objects/Qwil_Messenger__mdt/fields/Qwil_Region__c.field-meta.xml';

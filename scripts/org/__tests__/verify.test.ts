@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPOSITORY_ROOT, removeTemporaryDirectories, temporaryDirectory } from '../../deploy/__tests__/projectFixture';
+import { REPOSITORY_ROOT, removeTemporaryDirectories, temporaryDirectory } from '../../testing/projectFixture';
 
 const SCRIPT = 'scripts/org/verify.sh';
 

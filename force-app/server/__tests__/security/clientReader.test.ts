@@ -2,7 +2,7 @@ import type { ApexContext } from '../../platform/context';
 import type { Membership } from '../../qwil/schemas';
 import { clientReader } from '../../services/memberVisibility';
 import { loadConnectorSettings, type ConnectorSettings } from '../../settings/connectorSettings';
-import { SEED_USERS, createScriptedOrg } from '../../../../mock-org/platform/__tests__/probeOrg';
+import { SEED_USERS, createScriptedOrg } from '../../../../mock-org/testing/probeOrg';
 import { DEMO } from '../../../../mock-org/qwil';
 import { demoState } from '../../../../mock-org/qwil/seed/demo';
 

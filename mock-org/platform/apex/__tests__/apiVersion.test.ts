@@ -1,4 +1,4 @@
-import { SEED_USERS, createScriptedOrg, type ScriptedClassOptions, type Step } from '../../__tests__/probeOrg';
+import { SEED_USERS, createScriptedOrg, type ScriptedClassOptions, type Step } from '../../../testing/probeOrg';
 
 // platform.md §3.3 (checklist item 6): a class saved at API 66.0 or earlier runs SOQL and DML in
 // system mode by default, from 67.0 in user mode; user mode always applies sharing, system mode

@@ -1,6 +1,6 @@
 import { HttpRequest } from '../../../../force-app/server/platform/http';
 import { QWIL_NAMED_CREDENTIAL } from '../../../../force-app/server/qwil/qwilTransport';
-import { SEED_USERS, createScriptedOrg, gate, type ScriptedClassOptions, type Step } from '../../__tests__/probeOrg';
+import { SEED_USERS, createScriptedOrg, gate, type ScriptedClassOptions, type Step } from '../../../testing/probeOrg';
 
 const { olivia, james, sofia } = SEED_USERS;
 const updateFailure = (statusCode: string) => ({

@@ -1,4 +1,4 @@
-import { SEED_USERS, createScriptedOrg, type Step } from '../../__tests__/probeOrg';
+import { SEED_USERS, createScriptedOrg, type Step } from '../../../testing/probeOrg';
 
 // platform.md §3.3 and §2.1 (checklist items 4 and 7): user mode checks object permissions and FLS;
 // a synchronous transaction may run 100 SOQL queries.

@@ -1,4 +1,4 @@
-import { SEED_USERS, createScriptedOrg, type Step } from '../../__tests__/probeOrg';
+import { SEED_USERS, createScriptedOrg, type Step } from '../../../testing/probeOrg';
 
 // platform.md §3.3 (user mode applies sharing, object permissions and FLS) and §2.1 (SOQL limits):
 // `SELECT Id, <field> FROM <type> WHERE <field> IN :values WITH USER_MODE LIMIT n`. SOQL compares

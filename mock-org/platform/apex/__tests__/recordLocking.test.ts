@@ -1,7 +1,7 @@
 import { HttpRequest } from '../../../../force-app/server/platform/http';
 import { QWIL_NAMED_CREDENTIAL } from '../../../../force-app/server/qwil/qwilTransport';
 import { RECORD_UNAVAILABLE_MESSAGE } from '../../records/recordLocks';
-import { SEED_USERS, createScriptedOrg, gate, type Step } from '../../__tests__/probeOrg';
+import { SEED_USERS, createScriptedOrg, gate, type Step } from '../../../testing/probeOrg';
 
 // Apex Developer Guide, "Locking Statements": FOR UPDATE locks a record until the transaction ends;
 // another transaction waits up to 10 s for it, then gets a QueryException; a callout releases the lock.

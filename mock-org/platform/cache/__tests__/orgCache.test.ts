@@ -1,5 +1,5 @@
 import { Transaction } from '../../apex/transaction';
-import { SEED_USERS, createScriptedOrg, type Step } from '../../__tests__/probeOrg';
+import { SEED_USERS, createScriptedOrg, type Step } from '../../../testing/probeOrg';
 import { ORG_CACHE_LIMITS, OrgCacheStore, createOrgCache } from '../orgCache';
 
 // Apex Reference, Cache.Org and "Platform Cache Limits": keys are alphanumeric (at most 50 characters [K]), the time to live is

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../../projectRoot';
-import { SEED_USERS, createScriptedOrg, fixtureProject, metadataXml } from '../../__tests__/probeOrg';
+import { SEED_USERS, createScriptedOrg, fixtureProject, metadataXml } from '../../../testing/probeOrg';
 import { CUSTOM_METADATA_TEXT_LIMIT, CustomMetadataRepository } from '../customMetadata';
 
 // Rules from platform.md §4 (checklist item 10).

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../../projectRoot';
-import { metadataXml } from '../../__tests__/probeOrg';
+import { metadataXml } from '../../../testing/probeOrg';
 import { loadNamedCredentials } from '../namedCredentials';
 
 // Rules from platform.md §1.1 and §1.5: both credential models load from source, never with a secret.

@@ -9,7 +9,7 @@ import {
     fixtureProject,
     metadataXml,
     type Step
-} from '../../__tests__/probeOrg';
+} from '../../../testing/probeOrg';
 
 // platform.md §5.1 and §5.3 (checklist items 7 and 11): custom fields come from source, each closed
 // until a profile or permission set grants it; Contact's custom fields appear on Person Accounts as `__pc`.

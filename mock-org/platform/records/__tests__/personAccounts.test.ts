@@ -1,4 +1,4 @@
-import { SEED_USERS, createScriptedOrg, type Step } from '../../__tests__/probeOrg';
+import { SEED_USERS, createScriptedOrg, type Step } from '../../../testing/probeOrg';
 
 // platform.md §5.3 (checklist item 11): a Person Account is one record stored as an Account and a
 // hidden Contact; `Person*` fields on the Account are the Contact's fields, so a change shows on both.

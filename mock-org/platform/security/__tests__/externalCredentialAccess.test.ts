@@ -7,7 +7,7 @@ import {
     fixtureProject,
     metadataXml,
     type Step
-} from '../../__tests__/probeOrg';
+} from '../../../testing/probeOrg';
 
 // platform.md §1.1 and §1.5 (checklist item 7): a named credential of the External Credential style
 // calls out only for users whose permission set grants the principal (externalCredentialPrincipalAccesses).

@@ -1,4 +1,4 @@
-import { createProbeOrg, SEED_USERS } from '../../__tests__/probeOrg';
+import { createProbeOrg, SEED_USERS } from '../../../testing/probeOrg';
 
 // platform.md §3.1 and §5.1 (checklist item 7): a user's access is the union of their profile and
 // permission sets, read from force-app and mock-org/seed/access.json.

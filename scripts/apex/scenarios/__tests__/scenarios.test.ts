@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { useQwilServer } from '../../../../mock-org/testing/qwilServer';
-import { REPOSITORY_ROOT } from '../../../deploy/__tests__/projectFixture';
+import { REPOSITORY_ROOT } from '../../../testing/projectFixture';
 import { lwcApexImports } from '../../projectContracts';
 import { type RecordedScenario, recordScenario } from '../recordScenario';
 import { SCENARIOS } from '../scenarioDefinitions';

@@ -6,11 +6,11 @@ import {
     auraEnabled,
     type ApexClassDefinition,
     type SharingMode
-} from '../../../force-app/server/platform/auraEnabled';
-import type { ApexContext } from '../../../force-app/server/platform/context';
-import { PROJECT_ROOT } from '../../projectRoot';
-import { createMemoryCredentialStore, type CredentialPrincipal } from '../callouts/credentialStore';
-import { MockOrg, type MockOrgOptions } from '../mockOrg';
+} from '../../force-app/server/platform/auraEnabled';
+import type { ApexContext } from '../../force-app/server/platform/context';
+import { PROJECT_ROOT } from '../projectRoot';
+import { createMemoryCredentialStore, type CredentialPrincipal } from '../platform/callouts/credentialStore';
+import { MockOrg, type MockOrgOptions } from '../platform/mockOrg';
 
 /** Seeded users (mock-org/seed/User.json) and what they may do. */
 export const SEED_USERS = {

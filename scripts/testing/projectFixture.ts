@@ -1,9 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { writeProjectFile } from '../files';
+import { writeProjectFile } from '../deploy/files';
 
-export const REPOSITORY_ROOT = resolve(__dirname, '../../..');
+export const REPOSITORY_ROOT = resolve(__dirname, '../..');
 export const LWC_DIR = 'force-app/main/default/lwc';
 
 const temporaryDirectories: string[] = [];
