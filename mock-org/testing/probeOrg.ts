@@ -2,11 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import {
-    auraEnabled,
-    type ApexClassDefinition,
-    type SharingMode
-} from '../../force-app/server/platform/auraEnabled';
+import { auraEnabled, type ApexClassDefinition, type SharingMode } from '../../force-app/server/platform/auraEnabled';
 import type { ApexContext } from '../../force-app/server/platform/context';
 import { PROJECT_ROOT } from '../projectRoot';
 import { createMemoryCredentialStore, type CredentialPrincipal } from '../platform/callouts/credentialStore';
