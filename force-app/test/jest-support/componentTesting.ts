@@ -79,6 +79,11 @@ export function shadow(element: Element): ShadowRoot {
     return element.shadowRoot;
 }
 
+/** The first element matching `selector` in the component's own shadow tree. */
+export function query<T extends Element = HTMLElement>(element: Element, selector: string): T | null {
+    return shadow(element).querySelector<T>(selector);
+}
+
 /** Fires the `change` event a lightning-input fires when the user types. */
 export function typeInto(input: Element | null | undefined, value: string): void {
     input?.dispatchEvent(new CustomEvent('change', { detail: { value } }));

@@ -14,7 +14,7 @@ import {
     pendingTab,
     readyTab
 } from 'jest-support/data/tabStates';
-import { deferred, flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
+import { deferred, flushPromises, normalisedTextSeen, query } from 'jest-support/componentTesting';
 import { pendingClientWithoutOptionalDetails } from 'jest-support/data/clientStates';
 
 jest.mock('@salesforce/apex/QwilConnectorController.loadTab', () => ({ default: jest.fn() }), { virtual: true });
@@ -57,10 +57,6 @@ function renderMenu(
     Object.assign(element, { recordId, objectApiName: 'Contact' });
     document.body.appendChild(element);
     return element;
-}
-
-function query<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T | null {
-    return element.shadowRoot!.querySelector<T>(selector);
 }
 
 function pageHeading(element: HTMLElement): string | undefined {

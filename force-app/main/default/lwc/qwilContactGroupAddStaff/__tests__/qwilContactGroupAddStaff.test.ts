@@ -7,6 +7,7 @@ import {
     apexError,
     flushPromises,
     normalisedTextSeen,
+    query,
     typeAndPause,
     useFakeClockPerTest
 } from 'jest-support/componentTesting';
@@ -34,8 +35,6 @@ const OLIVIA = staffOption('Olivia Hart', OLIVIA_UUID);
 
 type ButtonStub = HTMLElement & { label?: string; disabled?: boolean };
 
-const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
-    element.shadowRoot!.querySelector<T>(selector);
 const staffSearch = (element: HTMLElement) => query(element, 'c-qwil-staff-search')!;
 const addButton = (element: HTMLElement) => element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')[1]!;
 

@@ -4,7 +4,7 @@ import removeStaffMember from '@salesforce/apex/QwilContactGroupsController.remo
 import removeClientFromGroup from '@salesforce/apex/QwilContactGroupsController.removeClientFromGroup';
 import deleteContactGroup from '@salesforce/apex/QwilContactGroupsController.deleteContactGroup';
 import type { ContactGroupDetail, ContactGroupsChange } from '../../../../../server/contracts/contactGroups';
-import { apexError, deferred, flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
+import { apexError, deferred, flushPromises, normalisedTextSeen, query } from 'jest-support/componentTesting';
 import {
     changeOf,
     JAMES_UUID,
@@ -32,8 +32,6 @@ const mockDelete = jest.mocked(deleteContactGroup);
 
 type ButtonStub = HTMLElement & { label?: string; disabled?: boolean };
 
-const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
-    element.shadowRoot!.querySelector<T>(selector);
 const dialog = (element: HTMLElement) => query(element, 'c-qwil-modal');
 const dialogButton = (element: HTMLElement, label: string) =>
     Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('c-qwil-modal lightning-button')).find(

@@ -9,6 +9,7 @@ import {
     captureNextTimeout,
     flushPromises,
     normalisedTextSeen,
+    query,
     typeInto
 } from 'jest-support/componentTesting';
 import { changeOf, RECORD_ID, weiFamily, weiFamilyDetail, WEI_FAMILY_UUID } from 'jest-support/data/contactGroups';
@@ -29,8 +30,6 @@ const CLAIM = '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d';
 type InputStub = HTMLElement & { value?: string };
 type ButtonStub = HTMLElement & { label?: string };
 
-const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
-    element.shadowRoot!.querySelector<T>(selector);
 const field = (element: HTMLElement, id: string) => query<InputStub>(element, `[data-id="${id}"]`);
 const button = (element: HTMLElement, label: string) =>
     Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')).find(

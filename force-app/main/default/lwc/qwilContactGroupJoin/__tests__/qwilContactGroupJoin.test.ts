@@ -3,7 +3,7 @@ import QwilContactGroupJoin from '../qwilContactGroupJoin';
 import searchJoinableGroups from '@salesforce/apex/QwilContactGroupsController.searchJoinableGroups';
 import addClientToGroup from '@salesforce/apex/QwilContactGroupsController.addClientToGroup';
 import type { JoinableGroup } from '../../../../../server/contracts/contactGroups';
-import { apexError, flushPromises, normalisedTextSeen, typeAndPause } from 'jest-support/componentTesting';
+import { apexError, flushPromises, normalisedTextSeen, query, typeAndPause } from 'jest-support/componentTesting';
 import {
     changeOf,
     ONBOARDING_UUID,
@@ -36,9 +36,6 @@ const ONBOARDING: JoinableGroup = {
     eligible: false,
     reason: 'No active staff member: a client can only join a group that has one'
 };
-
-const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
-    element.shadowRoot!.querySelector<T>(selector);
 
 function rows(element: HTMLElement): { text: string; canAdd: boolean }[] {
     return Array.from(element.shadowRoot!.querySelectorAll('[data-id="groups"] li'), (row) => ({

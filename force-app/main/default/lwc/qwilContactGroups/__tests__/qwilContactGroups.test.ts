@@ -9,6 +9,7 @@ import {
     flushPromises,
     listenForToasts,
     normalisedTextSeen,
+    query,
     typeInto
 } from 'jest-support/componentTesting';
 import {
@@ -48,9 +49,6 @@ async function renderPage(view: ContactGroupsView = activeView): Promise<HTMLEle
     await flushPromises();
     return element;
 }
-
-const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
-    element.shadowRoot!.querySelector<T>(selector);
 
 function rows(element: HTMLElement): string[] {
     return Array.from(element.shadowRoot!.querySelectorAll('tbody tr'), (row) =>
