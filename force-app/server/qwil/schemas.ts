@@ -85,7 +85,8 @@ const XrefUuids = z.array(z.uuid()).max(100);
 // ---------------------------------------------------------------------------------------------
 
 export const PAGE_LIMIT_DEFAULT = 50;
-const PAGE_LIMIT_MAX = 100;
+/** The most one list request returns (`limit` runs from 1 to 100); the connector always asks for this many. */
+export const PAGE_LIMIT_MAX = 100;
 
 /** Query parameters arrive as text; `limit` is a whole number from 1 to 100. */
 const PageLimit = z

@@ -120,7 +120,7 @@ export async function liveCallCheck(env: HealthCheckEnvironment, definitions: De
         return fail('live-call', title, definitions.problem, `Correct the named credential in ${WHERE_CREDENTIAL}.`);
     const email = String(env.org.requireUser(env.adminUserId)['Email']);
     try {
-        const tenancies = await new QwilClient(adminHttp(env, definitions.all)).listTenancies(email);
+        const tenancies = await new QwilClient(adminHttp(env, definitions.all)).memberships.listTenancies(email);
         return pass(
             'live-call',
             title,
@@ -220,7 +220,8 @@ export async function adminStaffMappingCheck(
     try {
         const http = adminHttp(env, definitions.all);
         const entityUuid = state.settings.usingSuperApiKey
-            ? ((await new QwilClient(http).listTenancies(String(admin['Email'])))[0]?.entity.entity_uuid ?? null)
+            ? ((await new QwilClient(http).memberships.listTenancies(String(admin['Email'])))[0]?.entity.entity_uuid ??
+              null)
             : null;
         const membership = await lookUpStaff(new QwilClient(http, { entityUuid }), { field, label: field, value });
         return pass(
