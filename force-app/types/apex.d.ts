@@ -1,13 +1,14 @@
-// Types of the server methods as components import them. Each method's contract is declared
-// once, as zod schemas in force-app/server/contracts; these declarations only point at it.
+// Generated from the controllers by scripts/contracts/apexTypes.ts: do not edit by hand (`npx tsx
+// scripts/contracts/apexTypes.ts` writes it; its test fails when it differs). Each method points at its
+// parameter and result schemas in force-app/server/contracts, where they are declared once.
 
 type ApexMethod<Params extends import('zod').ZodType, Result extends import('zod').ZodType> = (
     params: import('zod').input<Params>
 ) => Promise<import('zod').output<Result>>;
-type QwilTabContract = typeof import('../server/contracts/qwilTab');
-type ContactGroupsContract = typeof import('../server/contracts/contactGroups');
 type ChatsContract = typeof import('../server/contracts/chats');
+type ContactGroupsContract = typeof import('../server/contracts/contactGroups');
 type ExactlyOnceContract = typeof import('../server/contracts/exactlyOnce');
+type QwilTabContract = typeof import('../server/contracts/qwilTab');
 
 declare module '@salesforce/apex/QwilConnectorController.loadTab' {
     const method: ApexMethod<QwilTabContract['RecordParams'], QwilTabContract['TabState']>;
@@ -39,6 +40,10 @@ declare module '@salesforce/apex/QwilConnectorController.resendInvitation' {
 }
 declare module '@salesforce/apex/QwilConnectorController.updateInvitationPhone' {
     const method: ApexMethod<QwilTabContract['UpdatePhoneParams'], QwilTabContract['TabState']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilConnectorController.beginWrite' {
+    const method: ApexMethod<ExactlyOnceContract['BeginWriteParams'], ExactlyOnceContract['WriteClaim']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilContactGroupsController.loadContactGroups' {
@@ -101,15 +106,11 @@ declare module '@salesforce/apex/QwilChatsController.sendMessage' {
     const method: ApexMethod<ChatsContract['SendMessageParams'], ChatsContract['SentMessage']>;
     export default method;
 }
-declare module '@salesforce/apex/QwilChatsController.startChat' {
-    const method: ApexMethod<ChatsContract['StartChatParams'], ChatsContract['StartedChat']>;
-    export default method;
-}
 declare module '@salesforce/apex/QwilChatsController.exportChat' {
     const method: ApexMethod<ChatsContract['ExportChatParams'], ChatsContract['ChatExportFile']>;
     export default method;
 }
-declare module '@salesforce/apex/QwilConnectorController.beginWrite' {
-    const method: ApexMethod<ExactlyOnceContract['BeginWriteParams'], ExactlyOnceContract['WriteClaim']>;
+declare module '@salesforce/apex/QwilChatsController.startChat' {
+    const method: ApexMethod<ChatsContract['StartChatParams'], ChatsContract['StartedChat']>;
     export default method;
 }
