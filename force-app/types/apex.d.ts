@@ -5,41 +5,41 @@
 type ApexMethod<Params extends import('zod').ZodType, Result extends import('zod').ZodType> = (
     params: import('zod').input<Params>
 ) => Promise<import('zod').output<Result>>;
-type ChatsContract = typeof import('../server/contracts/chats');
-type ContactGroupsContract = typeof import('../server/contracts/contactGroups');
+type ChatsContract = typeof import('../server/contracts/QwilChatsController');
+type ConnectorContract = typeof import('../server/contracts/QwilConnectorController');
+type ContactGroupsContract = typeof import('../server/contracts/QwilContactGroupsController');
 type ExactlyOnceContract = typeof import('../server/contracts/exactlyOnce');
-type QwilTabContract = typeof import('../server/contracts/qwilTab');
 
 declare module '@salesforce/apex/QwilConnectorController.loadTab' {
-    const method: ApexMethod<QwilTabContract['RecordParams'], QwilTabContract['TabState']>;
+    const method: ApexMethod<ConnectorContract['RecordParams'], ConnectorContract['TabState']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.chooseOrganisation' {
-    const method: ApexMethod<QwilTabContract['ChooseOrganisationParams'], import('zod').ZodNull>;
+    const method: ApexMethod<ConnectorContract['ChooseOrganisationParams'], import('zod').ZodNull>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.checkInvitationPhone' {
-    const method: ApexMethod<QwilTabContract['CheckPhoneParams'], QwilTabContract['PhoneCheck']>;
+    const method: ApexMethod<ConnectorContract['CheckPhoneParams'], ConnectorContract['PhoneCheck']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.searchInviteGroups' {
-    const method: ApexMethod<QwilTabContract['SearchParams'], QwilTabContract['GroupOptions']>;
+    const method: ApexMethod<ConnectorContract['SearchParams'], ConnectorContract['GroupOptions']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.searchActiveStaff' {
-    const method: ApexMethod<QwilTabContract['SearchParams'], QwilTabContract['StaffOptions']>;
+    const method: ApexMethod<ConnectorContract['SearchParams'], ConnectorContract['StaffOptions']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.inviteClient' {
-    const method: ApexMethod<QwilTabContract['InviteClientParams'], QwilTabContract['TabState']>;
+    const method: ApexMethod<ConnectorContract['InviteClientParams'], ConnectorContract['TabState']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.resendInvitation' {
-    const method: ApexMethod<QwilTabContract['RecordParams'], QwilTabContract['TabState']>;
+    const method: ApexMethod<ConnectorContract['RecordParams'], ConnectorContract['TabState']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.updateInvitationPhone' {
-    const method: ApexMethod<QwilTabContract['UpdatePhoneParams'], QwilTabContract['TabState']>;
+    const method: ApexMethod<ConnectorContract['UpdatePhoneParams'], ConnectorContract['TabState']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.beginWrite' {

@@ -13,7 +13,7 @@ import {
     SentMessage,
     StartChatParams,
     StartedChat
-} from '../contracts/chats';
+} from '../contracts/QwilChatsController';
 import type { ApexClassDefinition } from '../platform/auraEnabled';
 import { newMessages, olderMessages, listChats, openChat } from '../services/chatsHistory';
 import { exportChat } from '../services/chatsExport';

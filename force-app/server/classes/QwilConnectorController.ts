@@ -10,7 +10,7 @@ import {
     StaffOptions,
     TabState,
     UpdatePhoneParams
-} from '../contracts/qwilTab';
+} from '../contracts/QwilConnectorController';
 import { BeginWriteParams, WriteClaim } from '../contracts/exactlyOnce';
 import { auraEnabled, type ApexClassDefinition } from '../platform/auraEnabled';
 import { QwilClient } from '../qwil/qwilClient';

@@ -10,7 +10,7 @@ import {
     SearchGroupsParams,
     StaffMemberParams,
     UpdateGroupParams
-} from '../contracts/contactGroups';
+} from '../contracts/QwilContactGroupsController';
 import type { ApexClassDefinition } from '../platform/auraEnabled';
 import { sessionMethod } from '../services/sessionMethod';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatVisibility } from '../contracts/chats';
+import type { ChatVisibility } from '../contracts/QwilChatsController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import { PAGE_LIMIT_MAX, type Chat, type Membership } from '../qwil/schemas';

@@ -1,4 +1,4 @@
-import { ExportAvailability, type ChatExportFile } from '../contracts/chats';
+import { ExportAvailability, type ChatExportFile } from '../contracts/QwilChatsController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import { QwilApiError } from '../qwil/qwilTransport';

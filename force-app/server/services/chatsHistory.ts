@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatListPage, MessagePage, NewMessages, OpenedChat } from '../contracts/chats';
+import type { ChatListPage, MessagePage, NewMessages, OpenedChat } from '../contracts/QwilChatsController';
 import type { ApexContext } from '../platform/context';
 import { PAGE_LIMIT_MAX, type Chat, type Membership, type Message } from '../qwil/schemas';
 import {

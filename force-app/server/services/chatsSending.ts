@@ -4,7 +4,7 @@ import {
     StartedChat,
     type SendMessageParams,
     type StartChatParams
-} from '../contracts/chats';
+} from '../contracts/QwilChatsController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import type { ChatsApi } from '../qwil/chatsApi';

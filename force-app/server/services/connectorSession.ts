@@ -1,4 +1,4 @@
-import type { Organisation } from '../contracts/qwilTab';
+import type { Organisation } from '../contracts/QwilConnectorController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import { chatServiceSchemeOf } from '../qwil/chatServiceScheme';

@@ -3,7 +3,7 @@ import {
     type AddStaffParams,
     type CreateGroupParams,
     type UpdateGroupParams
-} from '../contracts/contactGroups';
+} from '../contracts/QwilContactGroupsController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import { rereadAfterWrite } from '../qwil/qwilErrorMessages';

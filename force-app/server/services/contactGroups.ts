@@ -4,7 +4,7 @@ import type {
     ContactGroupMember,
     ContactGroupsView,
     JoinableGroup
-} from '../contracts/contactGroups';
+} from '../contracts/QwilContactGroupsController';
 import { AuraHandledException } from '../platform/exceptions';
 import type { Group, Membership } from '../qwil/schemas';
 import { findClientMembership } from './clientLookup';

@@ -1,4 +1,4 @@
-import type { InviteClientParams, ReadyTab } from '../contracts/qwilTab';
+import type { InviteClientParams, ReadyTab } from '../contracts/QwilConnectorController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import { QwilApiError } from '../qwil/qwilTransport';

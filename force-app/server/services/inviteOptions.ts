@@ -1,4 +1,4 @@
-import type { GroupOption, StaffOption } from '../contracts/qwilTab';
+import type { GroupOption, StaffOption } from '../contracts/QwilConnectorController';
 import { isStaffRole, type Group, type Membership } from '../qwil/schemas';
 import type { ConnectorSession } from './connectorSession';
 import { readableGroups } from './memberVisibility';

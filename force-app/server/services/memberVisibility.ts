@@ -2,7 +2,7 @@ import type { ApexContext } from '../platform/context';
 import { AuraHandledException, QueryException } from '../platform/exceptions';
 import { isValidId, toId18 } from '../platform/salesforceId';
 import { isStaffRole, MembershipRole, type Group, type Membership, type MembershipListResponse } from '../qwil/schemas';
-import { CHAT_MAX_ACTIVE_PARTICIPANTS } from '../contracts/chats';
+import { CHAT_MAX_ACTIVE_PARTICIPANTS } from '../contracts/QwilChatsController';
 import type { ConnectorSettings } from '../settings/connectorSettings';
 import { personAccountFieldName } from './clientRecord';
 import type { ConnectorSession } from './connectorSession';

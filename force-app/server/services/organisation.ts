@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Organisation } from '../contracts/qwilTab';
+import type { Organisation } from '../contracts/QwilConnectorController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import type { QwilClient } from '../qwil/qwilClient';

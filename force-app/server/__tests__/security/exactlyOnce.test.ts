@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import type { SentMessage, StartedChat } from '../../contracts/chats';
-import type { ContactGroupsChange } from '../../contracts/contactGroups';
+import type { SentMessage, StartedChat } from '../../contracts/QwilChatsController';
+import type { ContactGroupsChange } from '../../contracts/QwilContactGroupsController';
 import type { WriteClaim } from '../../contracts/exactlyOnce';
 import { SETTLE_WINDOW_SECONDS } from '../../services/exactlyOnce';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';

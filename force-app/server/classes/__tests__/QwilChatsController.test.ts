@@ -6,7 +6,7 @@ import type {
     OpenedChat,
     SentMessage,
     StartedChat
-} from '../../contracts/chats';
+} from '../../contracts/QwilChatsController';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';

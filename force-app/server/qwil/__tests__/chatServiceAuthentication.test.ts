@@ -1,4 +1,4 @@
-import type { ChatListPage } from '../../contracts/chats';
+import type { ChatListPage } from '../../contracts/QwilChatsController';
 import type { WriteClaim } from '../../contracts/exactlyOnce';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { useQwilServer } from '../../../../mock-org/testing/qwilServer';

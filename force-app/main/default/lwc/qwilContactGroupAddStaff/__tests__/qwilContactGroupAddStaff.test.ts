@@ -3,7 +3,7 @@ import QwilContactGroupAddStaff from '../qwilContactGroupAddStaff';
 import addStaffMembers from '@salesforce/apex/QwilContactGroupsController.addStaffMembers';
 import searchActiveStaff from '@salesforce/apex/QwilConnectorController.searchActiveStaff';
 import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
-import type { StaffOption } from '../../../../../server/contracts/qwilTab';
+import type { StaffOption } from '../../../../../server/contracts/QwilConnectorController';
 import {
     apexError,
     flushPromises,

@@ -3,7 +3,7 @@ import QwilContactGroupJoin from '../qwilContactGroupJoin';
 import searchJoinableGroups from '@salesforce/apex/QwilContactGroupsController.searchJoinableGroups';
 import addClientToGroup from '@salesforce/apex/QwilContactGroupsController.addClientToGroup';
 import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
-import type { JoinableGroup } from '../../../../../server/contracts/contactGroups';
+import type { JoinableGroup } from '../../../../../server/contracts/QwilContactGroupsController';
 import {
     apexError,
     flushPromises,

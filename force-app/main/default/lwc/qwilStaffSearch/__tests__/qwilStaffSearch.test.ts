@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import QwilStaffSearch from '../qwilStaffSearch';
 import searchActiveStaff from '@salesforce/apex/QwilConnectorController.searchActiveStaff';
 import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
-import type { StaffOption } from '../../../../../server/contracts/qwilTab';
+import type { StaffOption } from '../../../../../server/contracts/QwilConnectorController';
 import {
     apexError,
     flushPromises,

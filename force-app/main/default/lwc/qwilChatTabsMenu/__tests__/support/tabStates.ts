@@ -1,5 +1,5 @@
 import type { ClientState } from '../../../../../../server/contracts/clientState';
-import type { Organisation, ReadyTab, TabState } from '../../../../../../server/contracts/qwilTab';
+import type { Organisation, ReadyTab, TabState } from '../../../../../../server/contracts/QwilConnectorController';
 import {
     activeClient,
     notInvitedByEmail,
