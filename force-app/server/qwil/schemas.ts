@@ -17,10 +17,6 @@ export const QwilErrorBody = z.object({
 });
 export type QwilErrorBody = z.infer<typeof QwilErrorBody>;
 
-/** A validation error also names the offending field (our choice). */
-export const QwilFieldErrorBody = QwilErrorBody.extend({ field: z.string() });
-export type QwilFieldErrorBody = z.infer<typeof QwilFieldErrorBody>;
-
 export const MembershipStatus = z.enum(['pending', 'active', 'suspended', 'deactivated']);
 export type MembershipStatus = z.infer<typeof MembershipStatus>;
 
