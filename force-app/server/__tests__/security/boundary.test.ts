@@ -77,7 +77,6 @@ async function startChat(staffEntityUserXrefUuids: string[]): Promise<unknown> {
         title: '',
         staffEntityUserXrefUuids,
         text: 'Hello all',
-        retry: false,
         idempotencyKey,
         claim
     });

@@ -73,8 +73,7 @@ async function attempt<T>(
             done: (await harness.callApex(className, methodName, {
                 ...params,
                 idempotencyKey,
-                claim,
-                ...('retry' in params ? { retry } : {})
+                claim
             })) as T
         };
     } catch (error) {
@@ -94,8 +93,7 @@ describe('sending a message', () => {
                 recordId: recordId('Eleanor Whitfield'),
                 chatUuid: DEMO.chats.eleanorPortfolioReview,
                 text,
-                afterSeq: 0,
-                retry
+                afterSeq: 0
             },
             key,
             retry
@@ -180,8 +178,7 @@ describe('starting a chat', () => {
                 recordId: recordId('Eleanor Whitfield'),
                 title,
                 staffEntityUserXrefUuids: [],
-                text: 'Hello from the tab.',
-                retry
+                text: 'Hello from the tab.'
             },
             key,
             retry

@@ -106,7 +106,6 @@ describe('chat-service authentication', () => {
             text: 'Sent with the Master User key',
             idempotencyKey,
             claim,
-            retry: false,
             afterSeq: 0
         });
         const sent = harness.qwil.control
