@@ -61,26 +61,21 @@ export class GroupsApi {
         await this.transport.post('destroyGroup', GroupRef, { group_uuid: groupUuid }, GroupDeletedResponse);
     }
 
-    async addMembers(groupUuid: string, entityUserXrefUuids: string[]): Promise<Group> {
-        return (
-            await this.transport.post(
-                'addGroupMembers',
-                GroupMembersChangeRequest,
-                { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids },
-                GroupResponse
-            )
-        ).group;
+    addMembers(groupUuid: string, entityUserXrefUuids: string[]): Promise<Group> {
+        return this.changeMembers('addGroupMembers', groupUuid, entityUserXrefUuids);
     }
 
-    async removeMembers(groupUuid: string, entityUserXrefUuids: string[]): Promise<Group> {
-        return (
-            await this.transport.post(
-                'removeGroupMembers',
-                GroupMembersChangeRequest,
-                { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids },
-                GroupResponse
-            )
-        ).group;
+    removeMembers(groupUuid: string, entityUserXrefUuids: string[]): Promise<Group> {
+        return this.changeMembers('removeGroupMembers', groupUuid, entityUserXrefUuids);
+    }
+
+    private async changeMembers(
+        call: 'addGroupMembers' | 'removeGroupMembers',
+        groupUuid: string,
+        entityUserXrefUuids: string[]
+    ): Promise<Group> {
+        const body = { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids };
+        return (await this.transport.post(call, GroupMembersChangeRequest, body, GroupResponse)).group;
     }
 
     private async allPages<Page extends { next_cursor: string | null }, Item>(
