@@ -1,44 +1,49 @@
-// Types of the server methods as components import them. Each method's contract is declared
-// once, as zod schemas in force-app/server/contracts; these declarations only point at it.
+// Generated from the controllers by scripts/contracts/apexTypes.ts: do not edit by hand (`npx tsx
+// scripts/contracts/apexTypes.ts` writes it; its test fails when it differs). Each method points at its
+// parameter and result schemas in force-app/server/contracts, where they are declared once.
 
 type ApexMethod<Params extends import('zod').ZodType, Result extends import('zod').ZodType> = (
     params: import('zod').input<Params>
 ) => Promise<import('zod').output<Result>>;
-type QwilTabContract = typeof import('../server/contracts/qwilTab');
-type ContactGroupsContract = typeof import('../server/contracts/contactGroups');
-type ChatsContract = typeof import('../server/contracts/chats');
+type ChatsContract = typeof import('../server/contracts/QwilChatsController');
+type ConnectorContract = typeof import('../server/contracts/QwilConnectorController');
+type ContactGroupsContract = typeof import('../server/contracts/QwilContactGroupsController');
 type ExactlyOnceContract = typeof import('../server/contracts/exactlyOnce');
 
 declare module '@salesforce/apex/QwilConnectorController.loadTab' {
-    const method: ApexMethod<QwilTabContract['RecordParams'], QwilTabContract['TabState']>;
+    const method: ApexMethod<ConnectorContract['RecordParams'], ConnectorContract['TabState']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.chooseOrganisation' {
-    const method: ApexMethod<QwilTabContract['ChooseOrganisationParams'], import('zod').ZodNull>;
+    const method: ApexMethod<ConnectorContract['ChooseOrganisationParams'], import('zod').ZodNull>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.checkInvitationPhone' {
-    const method: ApexMethod<QwilTabContract['CheckPhoneParams'], QwilTabContract['PhoneCheck']>;
+    const method: ApexMethod<ConnectorContract['CheckPhoneParams'], ConnectorContract['PhoneCheck']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.searchInviteGroups' {
-    const method: ApexMethod<QwilTabContract['SearchParams'], QwilTabContract['GroupOptions']>;
+    const method: ApexMethod<ConnectorContract['SearchParams'], ConnectorContract['GroupOptions']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.searchActiveStaff' {
-    const method: ApexMethod<QwilTabContract['SearchParams'], QwilTabContract['StaffOptions']>;
+    const method: ApexMethod<ConnectorContract['SearchParams'], ConnectorContract['StaffOptions']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.inviteClient' {
-    const method: ApexMethod<QwilTabContract['InviteClientParams'], QwilTabContract['TabState']>;
+    const method: ApexMethod<ConnectorContract['InviteClientParams'], ConnectorContract['TabState']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.resendInvitation' {
-    const method: ApexMethod<QwilTabContract['RecordParams'], QwilTabContract['TabState']>;
+    const method: ApexMethod<ConnectorContract['RecordParams'], ConnectorContract['TabState']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.updateInvitationPhone' {
-    const method: ApexMethod<QwilTabContract['UpdatePhoneParams'], QwilTabContract['TabState']>;
+    const method: ApexMethod<ConnectorContract['UpdatePhoneParams'], ConnectorContract['TabState']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilConnectorController.beginWrite' {
+    const method: ApexMethod<ExactlyOnceContract['BeginWriteParams'], ExactlyOnceContract['WriteClaim']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilContactGroupsController.loadContactGroups' {
@@ -101,15 +106,11 @@ declare module '@salesforce/apex/QwilChatsController.sendMessage' {
     const method: ApexMethod<ChatsContract['SendMessageParams'], ChatsContract['SentMessage']>;
     export default method;
 }
-declare module '@salesforce/apex/QwilChatsController.startChat' {
-    const method: ApexMethod<ChatsContract['StartChatParams'], ChatsContract['StartedChat']>;
-    export default method;
-}
 declare module '@salesforce/apex/QwilChatsController.exportChat' {
     const method: ApexMethod<ChatsContract['ExportChatParams'], ChatsContract['ChatExportFile']>;
     export default method;
 }
-declare module '@salesforce/apex/QwilConnectorController.beginWrite' {
-    const method: ApexMethod<ExactlyOnceContract['BeginWriteParams'], ExactlyOnceContract['WriteClaim']>;
+declare module '@salesforce/apex/QwilChatsController.startChat' {
+    const method: ApexMethod<ChatsContract['StartChatParams'], ChatsContract['StartedChat']>;
     export default method;
 }

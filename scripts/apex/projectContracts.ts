@@ -12,12 +12,12 @@ export const CONTRACTS_DIR = 'force-app/server/contracts';
 
 /** Contract file (without `.ts`) → the Apex class holding its shapes as inner classes. */
 export const CONTRACT_APEX_CLASSES: Readonly<Record<string, string>> = {
-    qwilTab: 'QwilTabContract',
+    QwilConnectorController: 'QwilTabContract',
     clientState: 'QwilTabContract',
     // beginWrite belongs to QwilConnectorController; the chats and groups contracts only borrow its fields.
     exactlyOnce: 'QwilTabContract',
-    contactGroups: 'QwilContactGroupsContract',
-    chats: 'QwilChatsContract'
+    QwilContactGroupsController: 'QwilContactGroupsContract',
+    QwilChatsController: 'QwilChatsContract'
 };
 
 /** `Class.method` for every `@salesforce/apex/Class.method` the project's LWCs (TypeScript or JavaScript) import at runtime. */

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { setupServer } from 'msw/node';
-import type { ChatListPage, MessagePage, OpenedChat } from '../../force-app/server/contracts/chats';
+import type { ChatListPage, MessagePage, OpenedChat } from '../../force-app/server/contracts/QwilChatsController';
 import { MESSAGE_PAGE_SIZE } from '../../force-app/server/services/chatsHistory';
 import { MessageWindow } from '../../force-app/main/default/lwc/qwilChatConversation/messageWindow';
 import { DEMO } from '../../mock-org/qwil';

@@ -6,11 +6,15 @@ import {
     MembershipListResponse,
     MembershipLookupResponse,
     MessageRangeResponse,
+    PAGE_LIMIT_MAX,
     QwilErrorBody,
     TenancyListResponse
 } from '../../force-app/server/qwil/schemas';
 import { QWIL_CALLS, requireDeclared, type QwilCallName } from '../../force-app/server/qwil/qwilCalls';
 import { encodeQueryValue, SERVICE_PATHS } from '../../force-app/server/qwil/qwilTransport';
+
+/** The connector asks for Qwil's largest page; the probe asks for the same. */
+const PAGE_LIMIT = String(PAGE_LIMIT_MAX);
 
 /** The System API key behind the named credential. */
 export interface ProbeCredentials {
@@ -220,7 +224,7 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
         staffUuid = text(record(record(found.json)?.['entity_membership'])?.['entity_user_xref_uuid']);
     }
 
-    const people = await get('listMemberships', { limit: '100' }, MembershipListResponse, (answer) => [
+    const people = await get('listMemberships', { limit: PAGE_LIMIT }, MembershipListResponse, (answer) => [
         ...limitFinding(answer),
         ...pagingFinding(answer),
         ...(answer.status === 200 ? shapeFindings(list(answer.json, 'entity_memberships'), 'listed memberships') : [])
@@ -244,7 +248,7 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
         ]);
     }
 
-    const groups = await get('listGroups', { limit: '100' }, GroupListResponse, (answer) => [
+    const groups = await get('listGroups', { limit: PAGE_LIMIT }, GroupListResponse, (answer) => [
         holds(answer.status === 200, 'groups/list exists'),
         ...pagingFinding(answer)
     ]);
@@ -252,7 +256,7 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
     if (staffUuid) {
         await get(
             'groupsOfMembership',
-            { entity_user_xref_uuid: staffUuid, limit: '100' },
+            { entity_user_xref_uuid: staffUuid, limit: PAGE_LIMIT },
             GroupListResponse,
             (answer) => [
                 holds(answer.status === 200, 'group-memberships/list answers for a known membership'),
@@ -261,7 +265,7 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
         );
     }
     if (groupUuid) {
-        await get('groupMembers', { group_uuid: groupUuid, limit: '100' }, GroupMembersResponse, (answer) => [
+        await get('groupMembers', { group_uuid: groupUuid, limit: PAGE_LIMIT }, GroupMembersResponse, (answer) => [
             holds(answer.status === 200, 'groups/group-members/list exists'),
             ...pagingFinding(answer)
         ]);
@@ -284,7 +288,13 @@ export async function runQwilProbe(options: ProbeOptions): Promise<ProbeResult[]
         if (uuid) chat = { uuid, participant: chatOwner };
     }
     if (staffUuid) {
-        await get('listOwnChats', { limit: '100' }, ChatListResponse, (answer) => pagingFinding(answer), staffUuid);
+        await get(
+            'listOwnChats',
+            { limit: PAGE_LIMIT },
+            ChatListResponse,
+            (answer) => pagingFinding(answer),
+            staffUuid
+        );
     }
     if (chat) {
         await get(

@@ -13,12 +13,12 @@ import {
     SentMessage,
     StartChatParams,
     StartedChat
-} from '../contracts/chats';
-import { auraEnabled, type ApexClassDefinition } from '../platform/auraEnabled';
+} from '../contracts/QwilChatsController';
+import type { ApexClassDefinition } from '../platform/auraEnabled';
 import { newMessages, olderMessages, listChats, openChat } from '../services/chatsHistory';
 import { exportChat } from '../services/chatsExport';
 import { sendMessage, startChat } from '../services/chatsSending';
-import { requireSession, withQwilErrors } from '../services/connectorSession';
+import { sessionMethod } from '../services/sessionMethod';
 
 /**
  * Server methods of the Chats page. Client Chat History Visible is enforced here, in the services:
@@ -30,74 +30,53 @@ export const QwilChatsController: ApexClassDefinition = {
     sharing: 'with sharing',
     methods: {
         /** A page of the client's chats, newest activity first, with what the page may offer. */
-        listChats: auraEnabled({
+        listChats: sessionMethod({
             cacheable: false,
             params: ChatListParams,
             result: ChatListPage,
-            run: async ({ recordId, cursor }, context) => {
-                const session = await requireSession(context, recordId);
-                return withQwilErrors(context, () => listChats(context, session, cursor));
-            }
+            run: ({ cursor }, session, context) => listChats(context, session, cursor)
         }),
         /** One chat and its newest messages; refused for a chat the user may not see. */
-        openChat: auraEnabled({
+        openChat: sessionMethod({
             cacheable: false,
             params: ChatParams,
             result: OpenedChat,
-            run: async ({ recordId, chatUuid }, context) => {
-                const session = await requireSession(context, recordId);
-                return withQwilErrors(context, () => openChat(context, session, chatUuid));
-            }
+            run: ({ chatUuid }, session, context) => openChat(context, session, chatUuid)
         }),
         /** The page of messages before the cursor. */
-        loadOlderMessages: auraEnabled({
+        loadOlderMessages: sessionMethod({
             cacheable: false,
             params: OlderMessagesParams,
             result: MessagePage,
-            run: async ({ recordId, chatUuid, cursor }, context) => {
-                const session = await requireSession(context, recordId);
-                return withQwilErrors(context, () => olderMessages(context, session, chatUuid, cursor));
-            }
+            run: ({ chatUuid, cursor }, session, context) => olderMessages(context, session, chatUuid, cursor)
         }),
         /** Messages after the newest one the page shows (polling). */
-        loadNewMessages: auraEnabled({
+        loadNewMessages: sessionMethod({
             cacheable: false,
             params: NewMessagesParams,
             result: NewMessages,
-            run: async ({ recordId, chatUuid, afterSeq }, context) => {
-                const session = await requireSession(context, recordId);
-                return withQwilErrors(context, () => newMessages(context, session, chatUuid, afterSeq));
-            }
+            run: ({ chatUuid, afterSeq }, session, context) => newMessages(context, session, chatUuid, afterSeq)
         }),
         /** Sends a message as the user; a repeated idempotency key never posts twice. */
-        sendMessage: auraEnabled({
+        sendMessage: sessionMethod({
             cacheable: false,
             params: SendMessageParams,
             result: SentMessage,
-            run: async (params, context) => {
-                const session = await requireSession(context, params.recordId);
-                return { message: await withQwilErrors(context, () => sendMessage(context, session, params)) };
-            }
+            run: async (params, session, context) => ({ message: await sendMessage(context, session, params) })
         }),
         /** A chat's transcript (PDF) or attachments (ZIP), for a chat the user may see, when exports are on. */
-        exportChat: auraEnabled({
+        exportChat: sessionMethod({
             cacheable: false,
             params: ExportChatParams,
             result: ChatExportFile,
-            run: async ({ recordId, chatUuid, format }, context) => {
-                const session = await requireSession(context, recordId);
-                return withQwilErrors(context, () => exportChat(context, session, chatUuid, format));
-            }
+            run: ({ chatUuid, format }, session, context) => exportChat(context, session, chatUuid, format)
         }),
         /** Starts a chat with the client and posts its first message. */
-        startChat: auraEnabled({
+        startChat: sessionMethod({
             cacheable: false,
             params: StartChatParams,
             result: StartedChat,
-            run: async (params, context) => {
-                const session = await requireSession(context, params.recordId);
-                return withQwilErrors(context, () => startChat(context, session, params));
-            }
+            run: (params, session, context) => startChat(context, session, params)
         })
     }
 };

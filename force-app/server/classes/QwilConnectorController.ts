@@ -10,12 +10,13 @@ import {
     StaffOptions,
     TabState,
     UpdatePhoneParams
-} from '../contracts/qwilTab';
+} from '../contracts/QwilConnectorController';
 import { BeginWriteParams, WriteClaim } from '../contracts/exactlyOnce';
 import { auraEnabled, type ApexClassDefinition } from '../platform/auraEnabled';
 import { QwilClient } from '../qwil/qwilClient';
 import { findClientMembership } from '../services/clientLookup';
-import { openSessionWith, requireSession, withQwilErrors } from '../services/connectorSession';
+import { openSessionWith, withQwilErrors } from '../services/connectorSession';
+import { sessionMethod } from '../services/sessionMethod';
 import { reusingClientState } from '../services/clientStateReuse';
 import { beginWrite } from '../services/exactlyOnce';
 import { inviteClient, resendInvitation, updateInvitationPhone } from '../services/invitation';
@@ -76,54 +77,39 @@ export const QwilConnectorController: ApexClassDefinition = {
             }
         }),
         /** Contact groups the client could be invited into. */
-        searchInviteGroups: auraEnabled({
+        searchInviteGroups: sessionMethod({
             cacheable: false,
             params: SearchParams,
             result: GroupOptions,
-            run: async ({ recordId, search }, context) => {
-                const session = await requireSession(context, recordId);
-                return { groups: await withQwilErrors(context, () => groupOptions(session, search)) };
-            }
+            run: async ({ search }, session) => ({ groups: await groupOptions(session, search) })
         }),
         /** Staff who could join a new group. */
-        searchActiveStaff: auraEnabled({
+        searchActiveStaff: sessionMethod({
             cacheable: false,
             params: SearchParams,
             result: StaffOptions,
-            run: async ({ recordId, search }, context) => {
-                const session = await requireSession(context, recordId);
-                return { staff: await withQwilErrors(context, () => staffOptions(session, search)) };
-            }
+            run: async ({ search }, session) => ({ staff: await staffOptions(session, search) })
         }),
         /** Creates the client's Qwil profile and sends the invitation; never twice for one record. */
-        inviteClient: auraEnabled({
+        inviteClient: sessionMethod({
             cacheable: false,
             params: InviteClientParams,
             result: TabState,
-            run: async (params, context) => {
-                const session = await requireSession(context, params.recordId);
-                return withQwilErrors(context, () => inviteClient(context, session, params));
-            }
+            run: (params, session, context) => inviteClient(context, session, params)
         }),
         /** Sends a pending client a new invitation (the previous link stops working). */
-        resendInvitation: auraEnabled({
+        resendInvitation: sessionMethod({
             cacheable: false,
             params: RecordParams,
             result: TabState,
-            run: async ({ recordId }, context) => {
-                const session = await requireSession(context, recordId);
-                return withQwilErrors(context, () => resendInvitation(context, session));
-            }
+            run: (_params, session, context) => resendInvitation(context, session)
         }),
         /** Changes a pending client's invitation phone number, when staff may. */
-        updateInvitationPhone: auraEnabled({
+        updateInvitationPhone: sessionMethod({
             cacheable: false,
             params: UpdatePhoneParams,
             result: TabState,
-            run: async ({ recordId, invitationPhone }, context) => {
-                const session = await requireSession(context, recordId);
-                return withQwilErrors(context, () => updateInvitationPhone(context, session, invitationPhone));
-            }
+            run: ({ invitationPhone }, session, context) => updateInvitationPhone(context, session, invitationPhone)
         }),
         /** Claims the next attempt of a write (send, start a chat, create a group), or says when to check again. */
         beginWrite: auraEnabled({

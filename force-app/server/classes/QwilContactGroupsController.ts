@@ -10,9 +10,9 @@ import {
     SearchGroupsParams,
     StaffMemberParams,
     UpdateGroupParams
-} from '../contracts/contactGroups';
-import { auraEnabled, type ApexClassDefinition } from '../platform/auraEnabled';
-import { requireSession, withQwilErrors } from '../services/connectorSession';
+} from '../contracts/QwilContactGroupsController';
+import type { ApexClassDefinition } from '../platform/auraEnabled';
+import { sessionMethod } from '../services/sessionMethod';
 import {
     addStaffMembers,
     createGroup,
@@ -34,108 +34,77 @@ export const QwilContactGroupsController: ApexClassDefinition = {
     sharing: 'with sharing',
     methods: {
         /** The client's groups and whether the running user may change them. */
-        loadContactGroups: auraEnabled({
+        loadContactGroups: sessionMethod({
             cacheable: false,
             params: ContactGroupsParams,
             result: ContactGroupsView,
-            run: async ({ recordId }, context) => {
-                const session = await requireSession(context, recordId);
-                return contactGroupsView(await withQwilErrors(context, () => readClientGroups(session)));
-            }
+            run: async (_params, session) => contactGroupsView(await readClientGroups(session))
         }),
         /** One of the client's groups: name, identifier, description and members with their status. */
-        openContactGroup: auraEnabled({
+        openContactGroup: sessionMethod({
             cacheable: false,
             params: GroupParams,
             result: ContactGroupDetail,
-            run: async ({ recordId, groupUuid }, context) => {
-                const session = await requireSession(context, recordId);
-                return withQwilErrors(context, async () => openGroup(await readClientGroups(session), groupUuid));
-            }
+            run: async ({ groupUuid }, session) => openGroup(await readClientGroups(session), groupUuid)
         }),
         /** Other existing groups matching the search, each saying whether the client can join it. */
-        searchJoinableGroups: auraEnabled({
+        searchJoinableGroups: sessionMethod({
             cacheable: false,
             params: SearchGroupsParams,
             result: JoinableGroups,
-            run: async ({ recordId, search }, context) => {
-                const session = await requireSession(context, recordId);
-                return {
-                    groups: await withQwilErrors(context, async () =>
-                        joinableGroups(await readClientGroups(session), search)
-                    )
-                };
-            }
+            run: async ({ search }, session) => ({
+                groups: await joinableGroups(await readClientGroups(session), search)
+            })
         }),
         /** Adds one or several active staff members to one of the client's groups. */
-        addStaffMembers: auraEnabled({
+        addStaffMembers: sessionMethod({
             cacheable: false,
             params: AddStaffParams,
             result: ContactGroupsChange,
-            run: async (params, context) => {
-                const session = await requireSession(context, params.recordId);
-                return withQwilErrors(context, () => addStaffMembers(session, params));
-            }
+            run: (params, session) => addStaffMembers(session, params)
         }),
         /** Takes a staff member out of one of the client's groups (never its last active staff member while clients remain). */
-        removeStaffMember: auraEnabled({
+        removeStaffMember: sessionMethod({
             cacheable: false,
             params: StaffMemberParams,
             result: ContactGroupsChange,
-            run: async ({ recordId, groupUuid, entityUserXrefUuid }, context) => {
-                const session = await requireSession(context, recordId);
-                return withQwilErrors(context, () => removeStaffMember(session, groupUuid, entityUserXrefUuid));
-            }
+            run: ({ groupUuid, entityUserXrefUuid }, session) =>
+                removeStaffMember(session, groupUuid, entityUserXrefUuid)
         }),
         /** Adds the client to another existing group that has an active staff member. */
-        addClientToGroup: auraEnabled({
+        addClientToGroup: sessionMethod({
             cacheable: false,
             params: GroupParams,
             result: ContactGroupsChange,
-            run: async ({ recordId, groupUuid }, context) => {
-                const session = await requireSession(context, recordId);
-                return withQwilErrors(context, () => joinGroup(session, groupUuid));
-            }
+            run: ({ groupUuid }, session) => joinGroup(session, groupUuid)
         }),
         /** Takes the client out of one of their groups (never their last). */
-        removeClientFromGroup: auraEnabled({
+        removeClientFromGroup: sessionMethod({
             cacheable: false,
             params: GroupParams,
             result: ContactGroupsChange,
-            run: async ({ recordId, groupUuid }, context) => {
-                const session = await requireSession(context, recordId);
-                return withQwilErrors(context, () => leaveGroup(session, groupUuid));
-            }
+            run: ({ groupUuid }, session) => leaveGroup(session, groupUuid)
         }),
         /** Creates a group with the client and the running user in it. */
-        createContactGroup: auraEnabled({
+        createContactGroup: sessionMethod({
             cacheable: false,
             params: CreateGroupParams,
             result: ContactGroupsChange,
-            run: async (params, context) => {
-                const session = await requireSession(context, params.recordId);
-                return withQwilErrors(context, () => createGroup(context, session, params));
-            }
+            run: (params, session, context) => createGroup(context, session, params)
         }),
         /** Changes a group's name, identifier and description. */
-        updateContactGroup: auraEnabled({
+        updateContactGroup: sessionMethod({
             cacheable: false,
             params: UpdateGroupParams,
             result: ContactGroupsChange,
-            run: async (params, context) => {
-                const session = await requireSession(context, params.recordId);
-                return withQwilErrors(context, () => updateGroup(session, params));
-            }
+            run: (params, session) => updateGroup(session, params)
         }),
         /** Deletes one of the client's groups (never their last). */
-        deleteContactGroup: auraEnabled({
+        deleteContactGroup: sessionMethod({
             cacheable: false,
             params: GroupParams,
             result: ContactGroupsChange,
-            run: async ({ recordId, groupUuid }, context) => {
-                const session = await requireSession(context, recordId);
-                return withQwilErrors(context, () => deleteGroup(session, groupUuid));
-            }
+            run: ({ groupUuid }, session) => deleteGroup(session, groupUuid)
         })
     }
 };

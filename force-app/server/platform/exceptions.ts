@@ -7,8 +7,3 @@ export class AuraHandledException extends Error {
 export class QueryException extends Error {
     override readonly name = 'System.QueryException';
 }
-
-/** Apex `System.NoAccessException`: the running user lacks object access. */
-export class NoAccessException extends Error {
-    override readonly name = 'System.NoAccessException';
-}

@@ -6,15 +6,13 @@ import {
     CreateChatRequest,
     MessageRangeResponse,
     MessageResponse,
+    PAGE_LIMIT_MAX,
     SendTextRequest,
     type Chat,
     type ChatListResponse as ChatListPage,
     type Message,
     type MessageRangeResponse as MessageRangePage
 } from './schemas';
-
-/** The most one Qwil list request returns (its paging `limit` runs from 1 to 100). */
-export const QWIL_MAX_PAGE_SIZE = 100;
 
 export interface ChatListFilter {
     /** The client whose chats are listed. */
@@ -42,7 +40,7 @@ export class ChatsApi {
         return this.transport
             .call({
                 call: 'listOwnChats',
-                query: { limit: String(QWIL_MAX_PAGE_SIZE) },
+                query: { limit: String(PAGE_LIMIT_MAX) },
                 onBehalfOf: actorUuid,
                 response: ChatListResponse
             })
@@ -62,15 +60,11 @@ export class ChatsApi {
     }
 
     async createChat(actorUuid: string, request: z.input<typeof CreateChatRequest>): Promise<Chat> {
-        const body = CreateChatRequest.parse(request);
-        return (await this.transport.call({ call: 'createChat', body, onBehalfOf: actorUuid, response: ChatResponse }))
-            .chat;
+        return (await this.transport.post('createChat', CreateChatRequest, request, ChatResponse, actorUuid)).chat;
     }
 
     async sendText(actorUuid: string, request: z.input<typeof SendTextRequest>): Promise<Message> {
-        const body = SendTextRequest.parse(request);
-        return (await this.transport.call({ call: 'sendText', body, onBehalfOf: actorUuid, response: MessageResponse }))
-            .message;
+        return (await this.transport.post('sendText', SendTextRequest, request, MessageResponse, actorUuid)).message;
     }
 
     /** The transcript (PDF) or the attachments (ZIP) of one chat; needs the key's export permission. */

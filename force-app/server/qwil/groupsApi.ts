@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { PAGE_LIMIT } from './qwilClient';
 import type { QwilCallName } from './qwilCalls';
 import type { QwilTransport } from './qwilTransport';
 import {
@@ -10,6 +9,7 @@ import {
     GroupMembersResponse,
     GroupRef,
     GroupResponse,
+    PAGE_LIMIT_MAX,
     UpdateGroupRequest,
     type Group,
     type Membership
@@ -34,8 +34,8 @@ export class GroupsApi {
 
     /** The first page of groups whose name or identifier contains the search (every group when it is blank). */
     async search(search: string): Promise<Group[]> {
-        const query: Record<string, string> =
-            search.trim() === '' ? { limit: PAGE_LIMIT } : { search: search.trim(), limit: PAGE_LIMIT };
+        const limit = String(PAGE_LIMIT_MAX);
+        const query: Record<string, string> = search.trim() === '' ? { limit } : { search: search.trim(), limit };
         return (await this.transport.call({ call: 'listGroups', query, response: GroupListResponse })).groups;
     }
 
@@ -50,37 +50,32 @@ export class GroupsApi {
     }
 
     async create(request: z.input<typeof CreateGroupRequest>): Promise<Group> {
-        return (await this.post('createGroup', CreateGroupRequest, request, GroupResponse)).group;
+        return (await this.transport.post('createGroup', CreateGroupRequest, request, GroupResponse)).group;
     }
 
     async update(request: z.input<typeof UpdateGroupRequest>): Promise<Group> {
-        return (await this.post('updateGroup', UpdateGroupRequest, request, GroupResponse)).group;
+        return (await this.transport.post('updateGroup', UpdateGroupRequest, request, GroupResponse)).group;
     }
 
     async destroy(groupUuid: string): Promise<void> {
-        await this.post('destroyGroup', GroupRef, { group_uuid: groupUuid }, GroupDeletedResponse);
+        await this.transport.post('destroyGroup', GroupRef, { group_uuid: groupUuid }, GroupDeletedResponse);
     }
 
-    async addMembers(groupUuid: string, entityUserXrefUuids: string[]): Promise<Group> {
-        return (
-            await this.post(
-                'addGroupMembers',
-                GroupMembersChangeRequest,
-                { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids },
-                GroupResponse
-            )
-        ).group;
+    addMembers(groupUuid: string, entityUserXrefUuids: string[]): Promise<Group> {
+        return this.changeMembers('addGroupMembers', groupUuid, entityUserXrefUuids);
     }
 
-    async removeMembers(groupUuid: string, entityUserXrefUuids: string[]): Promise<Group> {
-        return (
-            await this.post(
-                'removeGroupMembers',
-                GroupMembersChangeRequest,
-                { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids },
-                GroupResponse
-            )
-        ).group;
+    removeMembers(groupUuid: string, entityUserXrefUuids: string[]): Promise<Group> {
+        return this.changeMembers('removeGroupMembers', groupUuid, entityUserXrefUuids);
+    }
+
+    private async changeMembers(
+        call: 'addGroupMembers' | 'removeGroupMembers',
+        groupUuid: string,
+        entityUserXrefUuids: string[]
+    ): Promise<Group> {
+        const body = { group_uuid: groupUuid, entity_user_xref_uuids: entityUserXrefUuids };
+        return (await this.transport.post(call, GroupMembersChangeRequest, body, GroupResponse)).group;
     }
 
     private async allPages<Page extends { next_cursor: string | null }, Item>(
@@ -94,7 +89,7 @@ export class GroupsApi {
         for (let pages = 0; pages < MAX_PAGES; pages++) {
             const page: Page = await this.transport.call({
                 call,
-                query: { ...query, limit: PAGE_LIMIT, ...(cursor ? { cursor } : {}) },
+                query: { ...query, limit: String(PAGE_LIMIT_MAX), ...(cursor ? { cursor } : {}) },
                 response
             });
             all.push(...items(page));
@@ -102,15 +97,5 @@ export class GroupsApi {
             if (!cursor) break;
         }
         return all;
-    }
-
-    /** The body is checked against Qwil's request schema before it leaves the org. */
-    private post<Body extends z.ZodType, T>(
-        call: QwilCallName,
-        requestSchema: Body,
-        body: z.input<Body>,
-        response: z.ZodType<T>
-    ): Promise<T> {
-        return this.transport.call({ call, body: requestSchema.parse(body), response });
     }
 }

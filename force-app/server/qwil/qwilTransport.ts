@@ -1,3 +1,4 @@
+/** The one module that sends requests to Qwil: every Qwil call of the connector leaves through QwilTransport. */
 import type { z } from 'zod';
 import type { Http } from '../platform/context';
 import { HttpRequest, type HttpResponse } from '../platform/http';
@@ -188,6 +189,17 @@ export class QwilTransport {
             throw new QwilApiError(response.getStatusCode(), null, what, true);
         }
         return parsed.data;
+    }
+
+    /** A POST whose body is checked against Qwil's request schema before it leaves the org. */
+    post<Body extends z.ZodType, T>(
+        call: QwilCallName,
+        requestSchema: Body,
+        body: z.input<Body>,
+        response: z.ZodType<T>,
+        onBehalfOf?: string
+    ): Promise<T> {
+        return this.call({ call, body: requestSchema.parse(body), response, ...(onBehalfOf ? { onBehalfOf } : {}) });
     }
 
     /** A file Qwil sends (PDF transcript, ZIP of attachments), byte for byte. */

@@ -17,10 +17,6 @@ export const QwilErrorBody = z.object({
 });
 export type QwilErrorBody = z.infer<typeof QwilErrorBody>;
 
-/** A validation error also names the offending field (our choice). */
-export const QwilFieldErrorBody = QwilErrorBody.extend({ field: z.string() });
-export type QwilFieldErrorBody = z.infer<typeof QwilFieldErrorBody>;
-
 export const MembershipStatus = z.enum(['pending', 'active', 'suspended', 'deactivated']);
 export type MembershipStatus = z.infer<typeof MembershipStatus>;
 
@@ -85,7 +81,8 @@ const XrefUuids = z.array(z.uuid()).max(100);
 // ---------------------------------------------------------------------------------------------
 
 export const PAGE_LIMIT_DEFAULT = 50;
-const PAGE_LIMIT_MAX = 100;
+/** The most one list request returns (`limit` runs from 1 to 100); the connector always asks for this many. */
+export const PAGE_LIMIT_MAX = 100;
 
 /** Query parameters arrive as text; `limit` is a whole number from 1 to 100. */
 const PageLimit = z

@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import type { ChatVisibility } from '../contracts/chats';
+import type { ChatVisibility } from '../contracts/QwilChatsController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
-import { ChatsApi } from '../qwil/chatsApi';
-import type { Chat, Membership } from '../qwil/schemas';
+import { PAGE_LIMIT_MAX, type Chat, type Membership } from '../qwil/schemas';
 import { findClientMembership } from './clientLookup';
 import { readCached, writeCached } from './chatsCache';
 import type { ConnectorSession } from './connectorSession';
 
 /** Looking a chat up by id pages the client's list; beyond this many chats the oldest cannot be opened. */
 const MAX_LIST_PAGES = 20;
-const LIST_PAGE_LIMIT = 100;
 /** Polling and paging reuse a check made minutes ago instead of searching the list every time. */
 const ACCESS_TTL_SECONDS = 300;
 
@@ -22,10 +20,6 @@ export type ChatAccess = z.infer<typeof ChatAccess>;
 
 export function visibilityOf(session: ConnectorSession): ChatVisibility {
     return session.settings.chatHistoryVisible;
-}
-
-export function chatsApiOf(session: ConnectorSession): ChatsApi {
-    return new ChatsApi(session.qwil.transport);
 }
 
 /** The record's client on Qwil; a record whose client is not on Qwil has no chats. */
@@ -75,12 +69,12 @@ export function readerOf(session: ConnectorSession, client: Membership, chat: Ch
 
 /** The chat, if it is one of the client's chats the user may see; null otherwise. */
 async function findVisibleChat(session: ConnectorSession, client: Membership, chatUuid: string): Promise<Chat | null> {
-    const api = chatsApiOf(session);
+    const api = session.qwil.chats;
     let cursor: string | undefined;
     for (let page = 0; page < MAX_LIST_PAGES; page += 1) {
         const listed = await api.listClientChats({
             ...chatListFilter(session, client),
-            limit: LIST_PAGE_LIMIT,
+            limit: PAGE_LIMIT_MAX,
             ...(cursor ? { cursor } : {})
         });
         const chat = listed.chats.find((candidate) => candidate.chat_uuid === chatUuid);

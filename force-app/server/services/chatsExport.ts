@@ -1,8 +1,8 @@
-import { ExportAvailability, type ChatExportFile } from '../contracts/chats';
+import { ExportAvailability, type ChatExportFile } from '../contracts/QwilChatsController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import { QwilApiError } from '../qwil/qwilTransport';
-import { chatsApiOf, openVisibleChat } from './chatsAccess';
+import { openVisibleChat } from './chatsAccess';
 import { readCached, writeCached } from './chatsCache';
 import { lookUpPeople } from './chatsPeople';
 import type { ConnectorSession } from './connectorSession';
@@ -22,7 +22,7 @@ export async function exportAvailability(context: ApexContext, session: Connecto
     if (cached) return cached;
     let availability: ExportAvailability;
     try {
-        await chatsApiOf(session).probeTranscriptExport();
+        await session.qwil.chats.probeTranscriptExport();
         availability = { allowed: false, reason: EXPORT_UNKNOWN_REASON };
     } catch (error) {
         const code = error instanceof QwilApiError ? error.errorCode : null;
@@ -69,7 +69,7 @@ export async function exportChat(
     await requireNoHiddenParticipants(context, session, chatUuid);
     const availability = await exportAvailability(context, session);
     if (!availability.allowed) throw new AuraHandledException(availability.reason ?? EXPORT_UNKNOWN_REASON);
-    const file = await chatsApiOf(session).exportChat(chatUuid, format);
+    const file = await session.qwil.chats.exportChat(chatUuid, format);
     return {
         fileName: file.fileName,
         contentType: file.contentType,

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import type { ChatListPage, MessagePage, NewMessages, OpenedChat } from '../contracts/chats';
+import type { ChatListPage, MessagePage, NewMessages, OpenedChat } from '../contracts/QwilChatsController';
 import type { ApexContext } from '../platform/context';
-import { QWIL_MAX_PAGE_SIZE } from '../qwil/chatsApi';
-import type { Chat, Membership, Message } from '../qwil/schemas';
+import { PAGE_LIMIT_MAX, type Chat, type Membership, type Message } from '../qwil/schemas';
 import {
     chatListFilter,
-    chatsApiOf,
     openVisibleChat,
     participationOf,
     readerOf,
@@ -23,7 +21,7 @@ import type { ConnectorSession } from './connectorSession';
 /** Chats per list page. */
 const CHAT_PAGE_SIZE = 10;
 /** Messages per history page: the most one Qwil list request returns, so 1,000 messages take 10 pages. */
-export const MESSAGE_PAGE_SIZE = QWIL_MAX_PAGE_SIZE;
+export const MESSAGE_PAGE_SIZE = PAGE_LIMIT_MAX;
 /** Polling returns at most this many new messages; beyond it the page reloads the latest ones. */
 const NEW_MESSAGES_MAX_PAGES = 2;
 const PREVIEW_TTL_SECONDS = 3600;
@@ -73,7 +71,7 @@ export async function listChats(
     cursor: string | null
 ): Promise<ChatListPage> {
     const client = await requireQwilClient(session);
-    const page = await chatsApiOf(session).listClientChats({
+    const page = await session.qwil.chats.listClientChats({
         ...chatListFilter(session, client),
         limit: CHAT_PAGE_SIZE,
         ...(cursor ? { cursor } : {})
@@ -118,7 +116,7 @@ function historyNote(chat: Chat, readerUuid: string, youUuid: string): string | 
 /** The chat and its newest page of messages, in one server round trip. */
 export async function openChat(context: ApexContext, session: ConnectorSession, chatUuid: string): Promise<OpenedChat> {
     const { client, chat, access } = await openVisibleChat(context, session, chatUuid);
-    const range = await chatsApiOf(session).messageRange(access.readerUuid, chatUuid, MESSAGE_PAGE_SIZE);
+    const range = await session.qwil.chats.messageRange(access.readerUuid, chatUuid, MESSAGE_PAGE_SIZE);
     const youUuid = session.staff.entity_user_xref_uuid;
     const people = await lookUpPeople(
         context,
@@ -165,7 +163,7 @@ export async function olderMessages(
     cursor: string
 ): Promise<MessagePage> {
     const access = await requireChatAccess(context, session, chatUuid);
-    const range = await chatsApiOf(session).messageRange(access.readerUuid, chatUuid, MESSAGE_PAGE_SIZE, cursor);
+    const range = await session.qwil.chats.messageRange(access.readerUuid, chatUuid, MESSAGE_PAGE_SIZE, cursor);
     const view = await describeMessages(context, session, range.messages);
     return { messages: range.messages.map((m) => view.message(m)), olderCursor: range.next_cursor };
 }
@@ -178,7 +176,7 @@ export async function newMessages(
     afterSeq: number
 ): Promise<NewMessages> {
     const access = await requireChatAccess(context, session, chatUuid);
-    const api = chatsApiOf(session);
+    const api = session.qwil.chats;
     const found: Message[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < NEW_MESSAGES_MAX_PAGES; page += 1) {

@@ -84,7 +84,7 @@ export async function lookUpPeople(
             continue;
         }
         lookups += 1;
-        const membership = await session.qwil.findMembership({ entity_user_xref_uuid: uuid });
+        const membership = await session.qwil.memberships.findMembership({ entity_user_xref_uuid: uuid });
         const person = membership ? personOf(membership) : UNKNOWN_PERSON;
         people.set(uuid, person);
         if (membership) writeCached(context, 'qwilperson', [uuid], person, PERSON_TTL_SECONDS);

@@ -4,12 +4,12 @@ import {
     StartedChat,
     type SendMessageParams,
     type StartChatParams
-} from '../contracts/chats';
+} from '../contracts/QwilChatsController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import type { ChatsApi } from '../qwil/chatsApi';
-import type { Chat, Membership, Message } from '../qwil/schemas';
-import { chatsApiOf, requireChatAccess, requireQwilClient } from './chatsAccess';
+import { PAGE_LIMIT_MAX, type Chat, type Membership, type Message } from '../qwil/schemas';
+import { requireChatAccess, requireQwilClient } from './chatsAccess';
 import { lookUpPeople } from './chatsPeople';
 import { ChatView } from './chatsView';
 import type { ConnectorSession } from './connectorSession';
@@ -18,7 +18,6 @@ import { requireActiveStaff } from './memberVisibility';
 
 /** A retry looks this far back for the earlier attempt (3 pages of 100 messages). */
 const RECONCILE_PAGES = 3;
-const RECONCILE_PAGE_LIMIT = 100;
 
 /** Null when a chat can be started with the client; Qwil adds only active people to chats. */
 export function startChatUnavailableReason(client: Membership): string | null {
@@ -34,7 +33,7 @@ export function startChatUnavailableReason(client: Membership): string | null {
 async function earlierAttempt(api: ChatsApi, staffUuid: string, params: SendMessageParams): Promise<Message | null> {
     let cursor: string | undefined;
     for (let page = 0; page < RECONCILE_PAGES; page += 1) {
-        const range = await api.messageRange(staffUuid, params.chatUuid, RECONCILE_PAGE_LIMIT, cursor);
+        const range = await api.messageRange(staffUuid, params.chatUuid, PAGE_LIMIT_MAX, cursor);
         const match = range.messages.find(
             (m) => m.seq > params.afterSeq && m.sender_entity_user_xref_uuid === staffUuid && m.text === params.text
         );
@@ -52,7 +51,7 @@ export async function sendMessage(
     params: SendMessageParams
 ): Promise<ChatMessage> {
     await requireChatAccess(context, session, params.chatUuid);
-    const api = chatsApiOf(session);
+    const api = session.qwil.chats;
     const staffUuid = session.staff.entity_user_xref_uuid;
     const shown = async (message: Message): Promise<ChatMessage> =>
         ChatView.of(await lookUpPeople(context, session, [], []), staffUuid, null).message(message);
@@ -101,7 +100,7 @@ export async function startChat(
     const client = await requireQwilClient(session);
     const unavailable = startChatUnavailableReason(client);
     if (unavailable) throw new AuraHandledException(unavailable);
-    const api = chatsApiOf(session);
+    const api = session.qwil.chats;
     const staffUuid = session.staff.entity_user_xref_uuid;
     const title = params.title.trim() || DEFAULT_CHAT_TITLE;
     const chosen = params.staffEntityUserXrefUuids.filter(

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatPerson, ChatSummary } from '../contracts/chats';
+import type { ChatMessage, ChatPerson, ChatSummary } from '../contracts/QwilChatsController';
 import type { Chat, Message } from '../qwil/schemas';
 import type { People } from './chatsPeople';
 

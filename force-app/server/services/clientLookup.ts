@@ -33,7 +33,8 @@ export const LINKED_TO_UNREADABLE_RECORD =
  */
 export async function findClientMembership(
     session: ClientLookupSession,
-    find: (query: MembershipLookupQuery) => Promise<Membership | null> = (query) => session.qwil.findMembership(query)
+    find: (query: MembershipLookupQuery) => Promise<Membership | null> = (query) =>
+        session.qwil.memberships.findMembership(query)
 ): Promise<Membership | null> {
     const { settings, client, clientReader } = session;
     const query = clientLookupQuery(settings, client);

@@ -22,9 +22,7 @@ const StoredClientState = z.object({ storedAtMs: z.number(), membership: Members
 
 function cacheKey(session: Pick<ClientLookupSession, 'qwil'>, query: MembershipLookupQuery): string {
     const [[type, value] = ['', '']] = Object.entries(query);
-    const digest = createHash('sha256')
-        .update(`${session.qwil.transport.organisationScope}|${type}|${value}`)
-        .digest('hex');
+    const digest = createHash('sha256').update(`${session.qwil.organisationScope}|${type}|${value}`).digest('hex');
     return `qwilclient${digest.slice(0, 40)}`;
 }
 
@@ -44,7 +42,7 @@ export function reusingClientState(
         if (stored.success && ageMs >= 0 && ageMs < CLIENT_STATE_REUSE_SECONDS * 1000) return stored.data.membership;
         // The time the question was asked, so a write answered meanwhile is never hidden for longer.
         const askedAtMs = Date.now();
-        const membership = await session.qwil.findMembership(query);
+        const membership = await session.qwil.memberships.findMembership(query);
         context.cache.put(key, { storedAtMs: askedAtMs, membership }, CACHE_TTL_SECONDS);
         return membership;
     };

@@ -1,4 +1,4 @@
-import type { Organisation } from '../contracts/qwilTab';
+import type { Organisation } from '../contracts/QwilConnectorController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import { chatServiceSchemeOf } from '../qwil/chatServiceScheme';
@@ -79,7 +79,9 @@ async function superKeySession<T>(
     });
     const staff = resolveStaff(context, key, choice.organisation.entityUuid, async () => {
         // The tenancy lookup already named the membership; one lookup by uuid gives its profile.
-        const membership = await qwil.findMembership({ entity_user_xref_uuid: choice.organisation.membershipUuid });
+        const membership = await qwil.memberships.findMembership({
+            entity_user_xref_uuid: choice.organisation.membershipUuid
+        });
         if (!membership)
             throw new AuraHandledException(
                 `Your Qwil staff account in ${choice.organisation.name} could not be found. Reopen the tab to try again.`

@@ -3,7 +3,7 @@ import {
     type AddStaffParams,
     type CreateGroupParams,
     type UpdateGroupParams
-} from '../contracts/contactGroups';
+} from '../contracts/QwilContactGroupsController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import { rereadAfterWrite } from '../qwil/qwilErrorMessages';
@@ -68,7 +68,7 @@ export async function addStaffMembers(
 ): Promise<ContactGroupsChange> {
     const { groups, name } = await manageableGroup(session, groupUuid);
     const staff = await requireActiveStaff(session, staffEntityUserXrefUuids);
-    await groups.groupsApi.addMembers(
+    await groups.session.qwil.groups.addMembers(
         groupUuid,
         staff.map((member) => member.entity_user_xref_uuid)
     );
@@ -92,7 +92,7 @@ export async function removeStaffMember(
             'Only staff members can be removed here. To take the client out of the group, use Remove client from group.'
         );
     refuse(staffRemovalRefusal(members, leaving));
-    await groups.groupsApi.removeMembers(groupUuid, [entityUserXrefUuid]);
+    await groups.session.qwil.groups.removeMembers(groupUuid, [entityUserXrefUuid]);
     return changed(session, groupUuid, `${fullName(leaving)} is no longer in ${name}.`);
 }
 
@@ -100,13 +100,13 @@ export async function removeStaffMember(
 export async function joinGroup(session: ConnectorSession, groupUuid: string): Promise<ContactGroupsChange> {
     const groups = await readClientGroups(session);
     const client = requireManageableClient(groups);
-    const members = await groups.groupsApi.members(groupUuid);
+    const members = await groups.session.qwil.groups.members(groupUuid);
     requireReadableGroupMembers(session, client.entity_user_xref_uuid, members);
     // Already done (a Retry, a second click): answer the change instead of making it again.
     const joined = groups.groups.find((group) => group.group_uuid === groupUuid);
     if (joined) return changed(session, groupUuid, `${fullName(client)} is now in ${joined.name}.`);
     refuse(joinRefusal(members.filter(isActiveStaff).length));
-    const group = await groups.groupsApi.addMembers(groupUuid, [client.entity_user_xref_uuid]);
+    const group = await groups.session.qwil.groups.addMembers(groupUuid, [client.entity_user_xref_uuid]);
     return changed(session, groupUuid, `${fullName(client)} is now in ${group.name}.`);
 }
 
@@ -114,7 +114,7 @@ export async function joinGroup(session: ConnectorSession, groupUuid: string): P
 export async function leaveGroup(session: ConnectorSession, groupUuid: string): Promise<ContactGroupsChange> {
     const { groups, client, name } = await manageableGroup(session, groupUuid);
     refuse(lastGroupRefusal(groups.groups));
-    await groups.groupsApi.removeMembers(groupUuid, [client.entity_user_xref_uuid]);
+    await groups.session.qwil.groups.removeMembers(groupUuid, [client.entity_user_xref_uuid]);
     return changed(session, null, `${fullName(client)} is no longer in ${name}.`);
 }
 
@@ -138,7 +138,7 @@ export async function createGroup(
         },
         write: async () =>
             created(
-                await groups.groupsApi.create({
+                await groups.session.qwil.groups.create({
                     name,
                     ...(identifier ? { identifier } : {}),
                     ...(description ? { description } : {}),
@@ -156,7 +156,7 @@ async function groupFromEarlierAttempt(
 ): Promise<Group | null> {
     for (const group of groups.groups) {
         if (group.name !== wanted.name || (group.identifier ?? '') !== wanted.identifier) continue;
-        const members = await groups.groupsApi.members(group.group_uuid);
+        const members = await groups.session.qwil.groups.members(group.group_uuid);
         if (members.some((member) => member.entity_user_xref_uuid === staffUuid)) return group;
     }
     return null;
@@ -168,7 +168,7 @@ export async function updateGroup(
     { groupUuid, name, identifier, description }: UpdateGroupParams
 ): Promise<ContactGroupsChange> {
     const { groups } = await manageableGroup(session, groupUuid);
-    const group = await groups.groupsApi.update({
+    const group = await groups.session.qwil.groups.update({
         group_uuid: groupUuid,
         name,
         identifier: identifier || null,
@@ -182,7 +182,7 @@ export async function deleteGroup(session: ConnectorSession, groupUuid: string):
     const { groups, name } = await manageableGroup(session, groupUuid);
     refuse(lastGroupRefusal(groups.groups));
     try {
-        await groups.groupsApi.destroy(groupUuid);
+        await groups.session.qwil.groups.destroy(groupUuid);
     } catch (error) {
         // Only Qwil knows every other client's groups; its message names the client who would be left without one.
         if (error instanceof QwilApiError && error.errorCode === 'QX031') {

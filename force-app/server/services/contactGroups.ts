@@ -4,9 +4,8 @@ import type {
     ContactGroupMember,
     ContactGroupsView,
     JoinableGroup
-} from '../contracts/contactGroups';
+} from '../contracts/QwilContactGroupsController';
 import { AuraHandledException } from '../platform/exceptions';
-import { GroupsApi } from '../qwil/groupsApi';
 import type { Group, Membership } from '../qwil/schemas';
 import { findClientMembership } from './clientLookup';
 import type { ConnectorSession } from './connectorSession';
@@ -16,7 +15,6 @@ import { readableGroups, requireReadableGroupMembers } from './memberVisibility'
 /** The viewed client in Qwil and the groups they belong to: the only groups the page may manage. */
 export interface ClientGroups {
     readonly session: ConnectorSession;
-    readonly groupsApi: GroupsApi;
     readonly client: Membership | null;
     readonly groups: readonly Group[];
 }
@@ -32,10 +30,9 @@ const clientName = (groups: ClientGroups): string => {
 
 /** Reads the client's Qwil membership and every group they are in. */
 export async function readClientGroups(session: ConnectorSession): Promise<ClientGroups> {
-    const groupsApi = new GroupsApi(session.qwil.transport);
     const client = await findClientMembership(session);
-    const groups = client ? await groupsApi.groupsOf(client.entity_user_xref_uuid) : [];
-    return { session, groupsApi, client, groups };
+    const groups = client ? await session.qwil.groups.groupsOf(client.entity_user_xref_uuid) : [];
+    return { session, client, groups };
 }
 
 function toContactGroup(group: Group): ContactGroup {
@@ -114,7 +111,7 @@ export async function requireVisibleClientGroup(
     groupUuid: string
 ): Promise<{ group: Group; members: Membership[] }> {
     const group = requireClientGroup(groups, groupUuid);
-    const members = await groups.groupsApi.members(group.group_uuid);
+    const members = await groups.session.qwil.groups.members(group.group_uuid);
     requireReadableGroupMembers(groups.session, groups.client?.entity_user_xref_uuid ?? null, members);
     return { group, members };
 }
@@ -128,7 +125,7 @@ export async function openGroup(groups: ClientGroups, groupUuid: string): Promis
 /** Groups matching the search that the client is not in yet and whose clients the user can all read, each saying whether it can take the client. */
 export async function joinableGroups(groups: ClientGroups, search: string): Promise<JoinableGroup[]> {
     const own = new Set(groups.groups.map((group) => group.group_uuid));
-    const others = (await groups.groupsApi.search(search)).filter((group) => !own.has(group.group_uuid));
+    const others = (await groups.session.qwil.groups.search(search)).filter((group) => !own.has(group.group_uuid));
     return (await readableGroups(groups.session, others)).map((group) => {
         const reason = joinRefusal(group.active_staff_count);
         return {

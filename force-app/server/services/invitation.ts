@@ -1,4 +1,4 @@
-import type { InviteClientParams, ReadyTab } from '../contracts/qwilTab';
+import type { InviteClientParams, ReadyTab } from '../contracts/QwilConnectorController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import { QwilApiError } from '../qwil/qwilTransport';
@@ -69,7 +69,7 @@ export async function inviteClient(
 
     let created: Membership;
     try {
-        created = await qwil.createMembership({
+        created = await qwil.memberships.createMembership({
             first_name: values.firstName,
             last_name: values.lastName,
             primary_email: values.email,
@@ -125,7 +125,7 @@ async function requirePendingClient(session: ConnectorSession, action: string): 
 
 export async function resendInvitation(context: ApexContext, session: ConnectorSession): Promise<ReadyTab> {
     const pending = await requirePendingClient(session, 'resend the invitation');
-    const resent = await session.qwil.resendInvitation(pending.entity_user_xref_uuid);
+    const resent = await session.qwil.memberships.resendInvitation(pending.entity_user_xref_uuid);
     forgetClientState(context, session);
     return readyTab(context, session, resent);
 }
@@ -144,7 +144,10 @@ export async function updateInvitationPhone(
     if (!check.international)
         throw new AuraHandledException(check.problem ?? 'The invitation phone number cannot be used.');
     const pending = await requirePendingClient(session, 'edit the invitation phone number');
-    const updated = await session.qwil.updateInvitationPhone(pending.entity_user_xref_uuid, check.international);
+    const updated = await session.qwil.memberships.updateInvitationPhone(
+        pending.entity_user_xref_uuid,
+        check.international
+    );
     forgetClientState(context, session);
     return readyTab(context, session, updated);
 }

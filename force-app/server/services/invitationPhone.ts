@@ -1,5 +1,5 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import type { PhoneCheck } from '../contracts/qwilTab';
+import type { PhoneCheck } from '../contracts/QwilConnectorController';
 
 /** Where national numbers get their country code: the running user's Salesforce locale (en_GB → GB). */
 export interface DefaultCountry {

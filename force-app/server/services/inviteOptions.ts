@@ -1,4 +1,4 @@
-import type { GroupOption, StaffOption } from '../contracts/qwilTab';
+import type { GroupOption, StaffOption } from '../contracts/QwilConnectorController';
 import { isStaffRole, type Group, type Membership } from '../qwil/schemas';
 import type { ConnectorSession } from './connectorSession';
 import { readableGroups } from './memberVisibility';
@@ -23,12 +23,12 @@ function toGroupOption(group: Group): GroupOption {
 
 /** Groups matching the search whose clients the user can all read; only groups with an active staff member can take a client. */
 export async function groupOptions(session: ConnectorSession, search: string): Promise<GroupOption[]> {
-    return (await readableGroups(session, await session.qwil.searchGroups(search))).map(toGroupOption);
+    return (await readableGroups(session, await session.qwil.groups.search(search))).map(toGroupOption);
 }
 
 /** Staff matching the search (clients left out); only active staff can be added to a group. */
 export async function staffOptions(session: ConnectorSession, search: string): Promise<StaffOption[]> {
-    const memberships = await session.qwil.searchMemberships({ search: search.trim() });
+    const memberships = await session.qwil.memberships.searchMemberships({ search: search.trim() });
     return memberships
         .filter((membership) => isStaffRole(membership.role))
         .map((membership) => ({

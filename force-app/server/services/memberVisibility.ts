@@ -1,9 +1,8 @@
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException, QueryException } from '../platform/exceptions';
 import { isValidId, toId18 } from '../platform/salesforceId';
-import { GroupsApi } from '../qwil/groupsApi';
 import { isStaffRole, MembershipRole, type Group, type Membership, type MembershipListResponse } from '../qwil/schemas';
-import { CHAT_MAX_ACTIVE_PARTICIPANTS } from '../contracts/chats';
+import { CHAT_MAX_ACTIVE_PARTICIPANTS } from '../contracts/QwilChatsController';
 import type { ConnectorSettings } from '../settings/connectorSettings';
 import { personAccountFieldName } from './clientRecord';
 import type { ConnectorSession } from './connectorSession';
@@ -237,7 +236,7 @@ const TOO_MANY_TO_CHECK = `Your Qwil organisation has more staff than Qwil Messe
 
 /** One chosen person, looked up in Qwil: refused unless an active staff member (a client is never named). */
 async function lookedUpActiveStaff(session: ConnectorSession, uuid: string): Promise<Membership> {
-    const membership = await session.qwil.findMembership({ entity_user_xref_uuid: uuid });
+    const membership = await session.qwil.memberships.findMembership({ entity_user_xref_uuid: uuid });
     if (!membership || !isStaff(membership)) throw new AuraHandledException(NOT_ACTIVE_STAFF);
     const inactive = staffAdditionRefusal(membership);
     if (inactive) throw new AuraHandledException(inactive);
@@ -256,7 +255,7 @@ async function listedActiveStaff(
         do {
             if (pages === STAFF_LIST_PAGES) return found;
             pages += 1;
-            const page: MembershipListResponse = await session.qwil.listMembershipsPage(
+            const page: MembershipListResponse = await session.qwil.memberships.listMembershipsPage(
                 { role, status: 'active' },
                 cursor
             );
@@ -294,7 +293,7 @@ export async function requireActiveStaff(session: ConnectorSession, uuids: reado
 
 /** Reads each group's members, in order (one callout per group page). */
 async function membersOfEach(session: ConnectorSession, groupUuids: readonly string[]): Promise<Membership[][]> {
-    const api = new GroupsApi(session.qwil.transport);
+    const api = session.qwil.groups;
     const lists: Membership[][] = [];
     for (const uuid of groupUuids) lists.push(await api.members(uuid));
     return lists;

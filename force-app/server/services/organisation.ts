@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Organisation } from '../contracts/qwilTab';
+import type { Organisation } from '../contracts/QwilConnectorController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import type { QwilClient } from '../qwil/qwilClient';
@@ -23,7 +23,7 @@ export type OrganisationChoice =
  * found by their Staff ID value as primary email (Qwil's tenancy lookup is by email).
  */
 export async function activeStaffOrganisations(qwil: QwilClient, key: StaffKey): Promise<StaffOrganisation[]> {
-    const tenancies = await qwil.listTenancies(key.value);
+    const tenancies = await qwil.memberships.listTenancies(key.value);
     refuseTooManyLookups(tenancies.filter(needsLookup).length);
     // The per-organisation checks are independent: sent at once (in Apex, one after the other).
     const active = await Promise.all(tenancies.map((tenancy) => isActiveStaff(qwil, tenancy)));
@@ -70,7 +70,9 @@ async function isActiveStaff(qwil: QwilClient, tenancy: Tenancy): Promise<boolea
     const { role, status, entity_user_xref_uuid } = tenancy.user;
     if (rulesOut(tenancy)) return false;
     if (role !== undefined && status !== undefined) return true;
-    const membership = await qwil.inOrganisation(tenancy.entity.entity_uuid).findMembership({ entity_user_xref_uuid });
+    const membership = await qwil
+        .inOrganisation(tenancy.entity.entity_uuid)
+        .memberships.findMembership({ entity_user_xref_uuid });
     return membership !== null && isStaffRole(membership.role) && membership.status === 'active';
 }
 

@@ -88,8 +88,8 @@ export function refuseUnlessActiveStaff(membership: Membership, key: StaffKey): 
 export async function lookUpStaff(qwil: QwilClient, key: StaffKey): Promise<Membership> {
     // Two independent reads, sent at once (one after the other in Apex, whose callouts are sequential).
     const [byIdentifier, byEmail] = await Promise.all([
-        qwil.findMembership({ identifier: key.value }),
-        key.value.includes('@') ? qwil.findMembership({ primary_email: key.value }) : null
+        qwil.memberships.findMembership({ identifier: key.value }),
+        key.value.includes('@') ? qwil.memberships.findMembership({ primary_email: key.value }) : null
     ]);
     if (byIdentifier && byEmail && byIdentifier.entity_user_xref_uuid !== byEmail.entity_user_xref_uuid) {
         throw new AuraHandledException(

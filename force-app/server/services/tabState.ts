@@ -1,4 +1,4 @@
-import type { Mismatch, ReadyTab } from '../contracts/qwilTab';
+import type { Mismatch, ReadyTab } from '../contracts/QwilConnectorController';
 import type { ApexContext } from '../platform/context';
 import type { Membership } from '../qwil/schemas';
 import { clientStateOf } from './clientLookup';

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ReadyTab } from '../../../force-app/server/contracts/qwilTab';
+import type { ReadyTab } from '../../../force-app/server/contracts/QwilConnectorController';
 import { CLIENT_STATE_REUSE_SECONDS } from '../../../force-app/server/services/clientStateReuse';
 import { DEMO } from '../../qwil';
 import { DevServerSession } from '../../testing/devServerSession';

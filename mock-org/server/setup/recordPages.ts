@@ -3,7 +3,6 @@ import path from 'node:path';
 import { arrayOf, readMetadataXml, textOf } from '../../platform/metadata/sourceXml';
 
 export const QWIL_TAB_TITLE = 'Qwil Messenger';
-export const QWIL_COMPONENT = 'qwilChatTabsMenu';
 
 /** A Lightning record page and where, if anywhere, it carries the connector's component. */
 export interface RecordPageSetup {

@@ -9,7 +9,7 @@ import {
     type SetupStep
 } from '../../ui/pages/setup';
 import { handleApiKeyRoutes } from './apiKeyRoutes';
-import { credentialSecretCheck, namedCredentialCheck, readNamedCredentials } from './health/qwilChecks';
+import { credentialSecretCheck, namedCredentialCheck, readNamedCredentials } from './health/credentialChecks';
 import { recordPagesCheck } from './health/recordPagesCheck';
 import { runHealthCheck } from './health/runHealthCheck';
 import { readSettings } from './health/settingsChecks';

@@ -258,7 +258,6 @@ const SUCCESSES: readonly ScenarioDefinition[] = [
                 chatUuid: C.eleanorPortfolioReview,
                 text: 'Your quarterly review is ready.',
                 idempotencyKey: '7d0c7f1e-5b4a-4c59-9a43-1f2b3c4d5e61',
-                retry: false,
                 afterSeq: 6
             },
             { claimFor: claimFor('7d0c7f1e-5b4a-4c59-9a43-1f2b3c4d5e61') }
@@ -275,7 +274,6 @@ const SUCCESSES: readonly ScenarioDefinition[] = [
                 title: 'Annual review',
                 staffEntityUserXrefUuids: [],
                 text: 'Shall we book your annual review?',
-                retry: false,
                 idempotencyKey: '0e4d2f61-8a3b-4c7d-9e1f-2a3b4c5d6e71'
             },
             { claimFor: claimFor('0e4d2f61-8a3b-4c7d-9e1f-2a3b4c5d6e71') }
@@ -338,7 +336,6 @@ const REFUSALS: readonly ScenarioDefinition[] = [
                 title: 'Pension questions',
                 staffEntityUserXrefUuids: [DEMO.clients.eleanorWhitfield],
                 text: 'Hello both',
-                retry: false,
                 idempotencyKey: '3b9e1c27-6d4f-4a8b-8c2e-7f1a2b3c4d51'
             },
             { claimFor: claimFor('3b9e1c27-6d4f-4a8b-8c2e-7f1a2b3c4d51') }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatListPage, OpenedChat, StartedChat } from '../../contracts/chats';
+import type { ChatListPage, OpenedChat, StartedChat } from '../../contracts/QwilChatsController';
 import type { WriteClaim } from '../../contracts/exactlyOnce';
-import type { JoinableGroups } from '../../contracts/contactGroups';
-import type { GroupOptions, TabState } from '../../contracts/qwilTab';
+import type { JoinableGroups } from '../../contracts/QwilContactGroupsController';
+import type { GroupOptions, TabState } from '../../contracts/QwilConnectorController';
 import { EMAIL_ON_UNREADABLE_RECORD, LINKED_TO_UNREADABLE_RECORD } from '../../services/clientLookup';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
@@ -62,7 +62,6 @@ async function startChat(staffEntityUserXrefUuids: string[]): Promise<unknown> {
         title: '',
         staffEntityUserXrefUuids,
         text: 'Hello all',
-        retry: false,
         idempotencyKey,
         claim
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import type { SentMessage, StartedChat } from '../../contracts/chats';
-import type { ContactGroupsChange } from '../../contracts/contactGroups';
+import type { SentMessage, StartedChat } from '../../contracts/QwilChatsController';
+import type { ContactGroupsChange } from '../../contracts/QwilContactGroupsController';
 import type { WriteClaim } from '../../contracts/exactlyOnce';
 import { SETTLE_WINDOW_SECONDS } from '../../services/exactlyOnce';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
@@ -68,8 +68,7 @@ async function attempt<T>(
             done: (await harness.callApex(className, methodName, {
                 ...params,
                 idempotencyKey,
-                claim,
-                ...('retry' in params ? { retry } : {})
+                claim
             })) as T
         };
     } catch (error) {
@@ -89,8 +88,7 @@ describe('sending a message', () => {
                 recordId: recordId('Eleanor Whitfield'),
                 chatUuid: DEMO.chats.eleanorPortfolioReview,
                 text,
-                afterSeq: 0,
-                retry
+                afterSeq: 0
             },
             key,
             retry
@@ -175,8 +173,7 @@ describe('starting a chat', () => {
                 recordId: recordId('Eleanor Whitfield'),
                 title,
                 staffEntityUserXrefUuids: [],
-                text: 'Hello from the tab.',
-                retry
+                text: 'Hello from the tab.'
             },
             key,
             retry

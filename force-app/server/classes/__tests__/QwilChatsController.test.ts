@@ -6,7 +6,7 @@ import type {
     OpenedChat,
     SentMessage,
     StartedChat
-} from '../../contracts/chats';
+} from '../../contracts/QwilChatsController';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
@@ -53,7 +53,6 @@ const send = async (
         text,
         idempotencyKey,
         claim: await claimFor(idempotencyKey, retry),
-        retry,
         afterSeq
     }) as Promise<SentMessage>;
 /** A failed attempt keeps its key until Qwil can no longer apply it; the clock moves past that. */
@@ -345,16 +344,15 @@ describe('sending', () => {
 
 describe('starting a chat', () => {
     beforeEach(() => useHarness('View Own Chats'));
-    const start = async (name: string, params: Record<string, unknown>, idempotencyKey = KEY_1) =>
+    const start = async (name: string, params: Record<string, unknown>, idempotencyKey = KEY_1, retry = false) =>
         call('startChat', {
             recordId: recordId(name),
             title: '',
             staffEntityUserXrefUuids: [],
             text: 'Hello',
-            retry: false,
             ...params,
             idempotencyKey,
-            claim: await claimFor(idempotencyKey, params['retry'] === true)
+            claim: await claimFor(idempotencyKey, retry)
         }) as Promise<StartedChat>;
 
     it('creates the chat with its first message, so the client sees it; the title defaults to "New chat"', async () => {
@@ -385,11 +383,12 @@ describe('starting a chat', () => {
         );
         await apexErrorMessage(start('Eleanor Whitfield', { title: 'Tax return', text: 'Your documents, please.' }));
         waitOutSettleWindow();
-        const { chatUuid } = await start('Eleanor Whitfield', {
-            title: 'Tax return',
-            text: 'Your documents, please.',
-            retry: true
-        });
+        const { chatUuid } = await start(
+            'Eleanor Whitfield',
+            { title: 'Tax return', text: 'Your documents, please.' },
+            KEY_1,
+            true
+        );
         const created = harness.qwil.control.snapshot().chats.filter((chat) => chat.title === 'Tax return');
         expect(created.map((chat) => [chat.chat_uuid, chat.messages.length])).toEqual([[chatUuid, 1]]);
     });

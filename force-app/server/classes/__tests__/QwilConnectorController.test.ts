@@ -1,4 +1,4 @@
-import type { ReadyTab, TabState } from '../../contracts/qwilTab';
+import type { ReadyTab, TabState } from '../../contracts/QwilConnectorController';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';

@@ -5,7 +5,7 @@ import type {
     ContactGroupsChange,
     ContactGroupsView,
     JoinableGroups
-} from '../../contracts/contactGroups';
+} from '../../contracts/QwilContactGroupsController';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';

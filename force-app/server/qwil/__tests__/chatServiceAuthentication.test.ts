@@ -1,4 +1,4 @@
-import type { ChatListPage } from '../../contracts/chats';
+import type { ChatListPage } from '../../contracts/QwilChatsController';
 import type { WriteClaim } from '../../contracts/exactlyOnce';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { qwilChat, recordIdByName } from '../../../../mock-org/testing/finders';
@@ -103,7 +103,6 @@ describe('chat-service authentication', () => {
             text: 'Sent with the Master User key',
             idempotencyKey,
             claim,
-            retry: false,
             afterSeq: 0
         });
         const sent = qwilChat(harness.qwil, chatUuid)?.messages.at(-1);

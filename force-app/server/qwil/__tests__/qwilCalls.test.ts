@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChatsApi } from '../chatsApi';
-import { GroupsApi } from '../groupsApi';
 import { QWIL_CALLS, requireDeclared, type QwilCallDeclaration } from '../qwilCalls';
 import { QwilClient } from '../qwilClient';
 import { encodeQueryValue } from '../qwilTransport';
@@ -19,13 +17,12 @@ const SERVICES: Record<string, QwilCallDeclaration['service']> = {
 async function sendEveryClientCall(): Promise<SentRequest[]> {
     const http = scriptedQwil(MINIMAL_ANSWERS);
     const qwil = new QwilClient(http);
-    const groups = new GroupsApi(qwil.transport);
-    const chats = new ChatsApi(qwil.transport);
-    await qwil.findMembership({ entity_user_xref_uuid: STAFF });
-    await qwil.listTenancies('sofia@example.com');
-    await qwil.listMembershipsPage({ role: 'staff', status: 'active', search: 'Reyes' }, 'next');
-    await qwil.searchGroups('Reyes');
-    await qwil.createMembership({
+    const { groups, chats } = qwil;
+    await qwil.memberships.findMembership({ entity_user_xref_uuid: STAFF });
+    await qwil.memberships.listTenancies('sofia@example.com');
+    await qwil.memberships.listMembershipsPage({ role: 'staff', status: 'active', search: 'Reyes' }, 'next');
+    await qwil.groups.search('Reyes');
+    await qwil.memberships.createMembership({
         first_name: 'Ana',
         last_name: 'Lind',
         job_title: 'Client',
@@ -33,8 +30,8 @@ async function sendEveryClientCall(): Promise<SentRequest[]> {
         role: 'client',
         created_by_entity_user_xref_uuid: STAFF
     });
-    await qwil.resendInvitation(CLIENT);
-    await qwil.updateInvitationPhone(CLIENT, '+447700900123');
+    await qwil.memberships.resendInvitation(CLIENT);
+    await qwil.memberships.updateInvitationPhone(CLIENT, '+447700900123');
     await groups.groupsOf(CLIENT);
     await groups.search('');
     await groups.members(GROUP);
@@ -121,7 +118,7 @@ describe('the declaration table of Qwil calls', () => {
 describe('the tenancy lookup', () => {
     it("is sent as Qwil's multi-organisation sample sends it: the primary email only, no paging, no organisation header", async () => {
         const http = scriptedQwil(MINIMAL_ANSWERS);
-        await new QwilClient(http).listTenancies('sofia.reyes+work@example.com');
+        await new QwilClient(http).memberships.listTenancies('sofia.reyes+work@example.com');
         expect(http.sent).toHaveLength(1);
         expect(http.sent[0]?.rawQuery).toBe('primary_email=sofia.reyes%2Bwork%40example.com');
         expect(http.sent[0]?.headers.has('on-behalf-of-entity-uuid')).toBe(false);
@@ -131,7 +128,7 @@ describe('the tenancy lookup', () => {
 describe('query values', () => {
     it('are percent-encoded as RFC 3986 does: a space is %20, a plus sign %2B, only letters, digits and - . _ ~ stay as they are', async () => {
         const http = scriptedQwil(MINIMAL_ANSWERS);
-        await new QwilClient(http).searchGroups("O'Neil & Co (UK)* a+b/é~_.-");
+        await new QwilClient(http).groups.search("O'Neil & Co (UK)* a+b/é~_.-");
         expect(http.sent[0]?.rawQuery).toBe('search=O%27Neil%20%26%20Co%20%28UK%29%2A%20a%2Bb%2F%C3%A9~_.-&limit=100');
         expect(http.sent[0]?.query.get('search')).toBe("O'Neil & Co (UK)* a+b/é~_.-");
     });

@@ -31,7 +31,7 @@ describe("Qwil's rate limit", () => {
     it('retries a read once after the short wait Qwil asks for', async () => {
         jest.useFakeTimers();
         const http = scriptedQwil({ 'GET entity-memberships': [rateLimited('1'), found] });
-        const lookup = new QwilClient(http).findMembership({ identifier: 'olivia' });
+        const lookup = new QwilClient(http).memberships.findMembership({ identifier: 'olivia' });
         await jest.advanceTimersByTimeAsync(1000);
         expect((await lookup)?.entity_user_xref_uuid).toBe(STAFF);
         expect(http.sent).toHaveLength(2);
@@ -40,7 +40,7 @@ describe("Qwil's rate limit", () => {
     it('never retries twice: a second 429 tells staff when to try again', async () => {
         jest.useFakeTimers();
         const http = scriptedQwil({ 'GET entity-memberships': [rateLimited('1'), rateLimited('2'), found] });
-        const lookup = failureOf(new QwilClient(http).findMembership({ identifier: 'olivia' }));
+        const lookup = failureOf(new QwilClient(http).memberships.findMembership({ identifier: 'olivia' }));
         await jest.advanceTimersByTimeAsync(1000);
         expect(describeQwilFailure(await lookup)).toBe(
             'Qwil is receiving too many requests right now. Try again in 2 seconds.'
@@ -50,7 +50,7 @@ describe("Qwil's rate limit", () => {
 
     it('does not wait when Qwil asks for longer, and says when to try again', async () => {
         const http = scriptedQwil({ 'GET entity-memberships': rateLimited('45') });
-        const error = await failureOf(new QwilClient(http).findMembership({ identifier: 'olivia' }));
+        const error = await failureOf(new QwilClient(http).memberships.findMembership({ identifier: 'olivia' }));
         expect(error).toBeInstanceOf(QwilApiError);
         expect(describeQwilFailure(error)).toBe(
             'Qwil is receiving too many requests right now. Try again in 45 seconds.'
@@ -60,7 +60,7 @@ describe("Qwil's rate limit", () => {
 
     it('does not retry a write, even after a short wait', async () => {
         const http = scriptedQwil({ 'POST entity-memberships/invitations/resend': rateLimited('1') });
-        const error = await failureOf(new QwilClient(http).resendInvitation(CLIENT));
+        const error = await failureOf(new QwilClient(http).memberships.resendInvitation(CLIENT));
         expect(describeQwilFailure(error)).toBe(
             'Qwil is receiving too many requests right now. Try again in a second.'
         );
@@ -69,7 +69,7 @@ describe("Qwil's rate limit", () => {
 
     it('asks staff to wait a minute when Qwil does not say how long', async () => {
         const error = await failureOf(
-            new QwilClient(scriptedQwil({ 'GET entity-memberships': rateLimited() })).findMembership({
+            new QwilClient(scriptedQwil({ 'GET entity-memberships': rateLimited() })).memberships.findMembership({
                 identifier: 'olivia'
             })
         );

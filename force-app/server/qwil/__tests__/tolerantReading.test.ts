@@ -1,6 +1,4 @@
 import { activeStaffOrganisations, MAX_ORGANISATION_LOOKUPS } from '../../services/organisation';
-import { ChatsApi } from '../chatsApi';
-import { GroupsApi } from '../groupsApi';
 import { QwilClient } from '../qwilClient';
 import { describeQwilFailure } from '../qwilErrorMessages';
 import { QwilApiError } from '../qwilTransport';
@@ -13,17 +11,16 @@ import { scriptedQwil, type ScriptedAnswer } from './scriptedQwil';
 describe('answers without the paging cursor and with fields the connector does not know', () => {
     const http = scriptedQwil(MINIMAL_ANSWERS);
     const qwil = new QwilClient(http);
-    const groups = new GroupsApi(qwil.transport);
-    const chats = new ChatsApi(qwil.transport);
+    const { groups, chats } = qwil;
 
     it('are read by every membership call', async () => {
-        expect((await qwil.findMembership({ identifier: 'S-1' }))?.entity_user_xref_uuid).toBe(STAFF);
-        expect(await qwil.listMembershipsPage({ role: 'staff' }, null)).toMatchObject({
+        expect((await qwil.memberships.findMembership({ identifier: 'S-1' }))?.entity_user_xref_uuid).toBe(STAFF);
+        expect(await qwil.memberships.listMembershipsPage({ role: 'staff' }, null)).toMatchObject({
             entity_memberships: [{ entity_user_xref_uuid: STAFF }],
             next_cursor: null
         });
-        expect(await qwil.searchMemberships({ search: 'Reyes' })).toHaveLength(1);
-        expect(await qwil.searchGroups('Reyes')).toHaveLength(1);
+        expect(await qwil.memberships.searchMemberships({ search: 'Reyes' })).toHaveLength(1);
+        expect(await qwil.groups.search('Reyes')).toHaveLength(1);
         const invite = {
             first_name: 'Ana',
             last_name: 'Lind',
@@ -32,9 +29,11 @@ describe('answers without the paging cursor and with fields the connector does n
             role: 'client' as const,
             created_by_entity_user_xref_uuid: STAFF
         };
-        expect((await qwil.createMembership(invite)).status).toBe('pending');
-        expect((await qwil.resendInvitation(CLIENT)).entity_user_xref_uuid).toBe(CLIENT);
-        expect((await qwil.updateInvitationPhone(CLIENT, '+447700900123')).entity_user_xref_uuid).toBe(CLIENT);
+        expect((await qwil.memberships.createMembership(invite)).status).toBe('pending');
+        expect((await qwil.memberships.resendInvitation(CLIENT)).entity_user_xref_uuid).toBe(CLIENT);
+        expect((await qwil.memberships.updateInvitationPhone(CLIENT, '+447700900123')).entity_user_xref_uuid).toBe(
+            CLIENT
+        );
     });
 
     it('are read by every group call, and a list without a cursor is one page', async () => {
@@ -82,7 +81,7 @@ describe("the tenancy list as Qwil's multi-organisation sample reads it", () => 
         const qwil = new QwilClient(
             scriptedQwil({ 'GET sdk/entity-memberships': sampleShaped({ entity: ORG_A, user: STAFF }) })
         );
-        expect(await qwil.listTenancies('sofia@example.com')).toEqual([
+        expect(await qwil.memberships.listTenancies('sofia@example.com')).toEqual([
             { entity: { entity_uuid: ORG_A, name: 'Harbour Wealth' }, user: { entity_user_xref_uuid: STAFF } }
         ]);
     });
@@ -96,9 +95,9 @@ describe("the tenancy list as Qwil's multi-organisation sample reads it", () => 
                 }
             ]
         });
-        const [tenancy] = await new QwilClient(scriptedQwil({ 'GET sdk/entity-memberships': answer })).listTenancies(
-            'sofia@example.com'
-        );
+        const [tenancy] = await new QwilClient(
+            scriptedQwil({ 'GET sdk/entity-memberships': answer })
+        ).memberships.listTenancies('sofia@example.com');
         expect(tenancy?.user).toEqual({ entity_user_xref_uuid: STAFF, role: undefined, status: undefined });
     });
 
@@ -150,7 +149,7 @@ describe("the tenancy list as Qwil's multi-organisation sample reads it", () => 
         const qwil = new QwilClient(
             scriptedQwil({ 'GET sdk/entity-memberships': { status: 404, body: { error_code: 'RN006' } } })
         );
-        expect(await qwil.listTenancies('nobody@example.com')).toEqual([]);
+        expect(await qwil.memberships.listTenancies('nobody@example.com')).toEqual([]);
         await expect(activeStaffOrganisations(qwil, key)).rejects.toThrow(
             /^No Qwil organisation lists sofia@example.com \(your Email\) as an active staff member/
         );
@@ -162,7 +161,7 @@ describe("an error body with only error_code, as Qwil's samples read it", () => 
         const qwil = new QwilClient(
             scriptedQwil({ 'GET entity-memberships/list': { status: 401, body: { error_code: 'RU001' } } })
         );
-        const failure = await qwil.searchMemberships({}).catch((error: unknown) => error);
+        const failure = await qwil.memberships.searchMemberships({}).catch((error: unknown) => error);
         expect(failure).toBeInstanceOf(QwilApiError);
         expect(failure).toMatchObject({ status: 401, errorCode: 'RU001', unreadable: false });
         expect(describeQwilFailure(failure)).toMatch(/^Qwil Messenger cannot sign in to Qwil/);
@@ -172,6 +171,6 @@ describe("an error body with only error_code, as Qwil's samples read it", () => 
         const qwil = new QwilClient(
             scriptedQwil({ 'GET entity-memberships': { status: 404, body: { error_code: 'RN006' } } })
         );
-        expect(await qwil.findMembership({ primary_email: 'nobody@example.com' })).toBeNull();
+        expect(await qwil.memberships.findMembership({ primary_email: 'nobody@example.com' })).toBeNull();
     });
 });

@@ -29,7 +29,7 @@ function largeOrganisation(chosen: readonly string[]): {
     calls: { pages: number; lookups: number };
 } {
     const calls = { pages: 0, lookups: 0 };
-    const qwil = {
+    const memberships = {
         listMembershipsPage: async (): Promise<MembershipListResponse> => {
             calls.pages += 1;
             return {
@@ -46,7 +46,7 @@ function largeOrganisation(chosen: readonly string[]): {
             return chosen.includes(entity_user_xref_uuid) ? activeStaff(entity_user_xref_uuid) : null;
         }
     };
-    return { session: { qwil } as unknown as ConnectorSession, calls };
+    return { session: { qwil: { memberships } } as unknown as ConnectorSession, calls };
 }
 
 describe('requireActiveStaff in an organisation with more staff than one request reads', () => {

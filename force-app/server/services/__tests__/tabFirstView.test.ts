@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import type { ReadyTab, TabState } from '../../contracts/qwilTab';
+import type { ReadyTab, TabState } from '../../contracts/QwilConnectorController';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { recordIdByName } from '../../../../mock-org/testing/finders';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatPerson, ChatSummary, OpenedChat } from '../../../server/contracts/chats';
+import type { ChatMessage, ChatPerson, ChatSummary, OpenedChat } from '../../../server/contracts/QwilChatsController';
 
 // Chats as the server methods answer them, for the Chats components' tests.
 

@@ -4,7 +4,7 @@ import type {
     ContactGroupMember,
     ContactGroupsChange,
     ContactGroupsView
-} from '../../../server/contracts/contactGroups';
+} from '../../../server/contracts/QwilContactGroupsController';
 
 // What the Contact Groups server methods answer for Li Wei, an active client in two groups.
 

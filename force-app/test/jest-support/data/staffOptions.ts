@@ -1,4 +1,4 @@
-import type { StaffOption } from '../../../server/contracts/qwilTab';
+import type { StaffOption } from '../../../server/contracts/QwilConnectorController';
 
 /** A staff member as the staff search lists them: active and eligible unless `overrides` say otherwise. */
 export const staffOption = (name: string, uuid: string, overrides: Partial<StaffOption> = {}): StaffOption => ({

@@ -1,5 +1,5 @@
 import type { ClientState } from '../../../server/contracts/clientState';
-import type { Organisation, ReadyTab, TabState } from '../../../server/contracts/qwilTab';
+import type { Organisation, ReadyTab, TabState } from '../../../server/contracts/QwilConnectorController';
 import { activeClient, notInvitedByEmail, pendingClientWithoutOptionalDetails } from './clientStates';
 
 export const HARBOUR: Organisation = { entityUuid: '6f1c2a10-4b7e-4c55-9a1d-2f3e4d5c6b7a', name: 'Harbour Wealth' };

@@ -5,16 +5,16 @@ import {
 } from '../../../../force-app/server/qwil/qwilTransport';
 import type { NamedCredentialDefinition } from '../../../platform/metadata/namedCredentials';
 import { regionOfQwilUrl } from '../namedCredentialForm';
-import type { Definitions } from './qwilChecks';
+import type { Definitions } from './credentialChecks';
 import {
     fail,
     pass,
     warn,
     WHERE_SETTINGS,
     type CheckResult,
-    type HealthCheckEnvironment,
     type SettingsState
-} from './healthTypes';
+} from '../../../../force-app/server/health/checkResult';
+import type { HealthCheckEnvironment } from './healthTypes';
 
 const ID = 'chat-service-scheme';
 const TITLE =

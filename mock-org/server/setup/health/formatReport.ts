@@ -1,4 +1,4 @@
-import type { CheckResult } from './healthTypes';
+import type { CheckResult } from '../../../../force-app/server/health/checkResult';
 
 const MARK = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
 

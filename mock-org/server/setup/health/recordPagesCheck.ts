@@ -1,5 +1,5 @@
 import { readRecordPages } from '../recordPages';
-import { fail, pass, warn, type CheckResult } from './healthTypes';
+import { fail, pass, warn, type CheckResult } from '../../../../force-app/server/health/checkResult';
 
 const CLIENT_OBJECTS = new Set(['Contact', 'Account']);
 

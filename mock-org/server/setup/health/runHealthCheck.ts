@@ -1,13 +1,14 @@
 import { chatServiceSchemeCheck } from './chatServiceCheck';
+import type { CheckResult } from '../../../../force-app/server/health/checkResult';
+import { adminStaffMappingCheck, liveCallCheck } from '../../../../force-app/server/health/qwilCallChecks';
 import {
-    adminStaffMappingCheck,
+    adminQwil,
     credentialSecretCheck,
     keyFlagsCheck,
-    liveCallCheck,
     namedCredentialCheck,
     readNamedCredentials
-} from './qwilChecks';
-import type { CheckResult, HealthCheckEnvironment } from './healthTypes';
+} from './credentialChecks';
+import type { HealthCheckEnvironment } from './healthTypes';
 import { recordPagesCheck } from './recordPagesCheck';
 import {
     clientLookupTypeCheck,
@@ -18,10 +19,12 @@ import {
     staffFieldSelfEditCheck
 } from './settingsChecks';
 
-/** Every check of the connector's setup, in the guide's order; the live Qwil calls go through the org's callout path. */
+/** Every check of the connector's setup, in the guide's order; the Qwil calls are the connector's checks, sent through the org's callout path. */
 export async function runHealthCheck(env: HealthCheckEnvironment): Promise<CheckResult[]> {
     const settings = readSettings(env.org);
     const definitions = readNamedCredentials(env.packageDir);
+    const qwil = adminQwil(env, definitions);
+    const admin = env.org.requireUser(env.adminUserId);
     return [
         settingsRecordCheck(settings),
         mappedFieldsCheck(env.org, settings),
@@ -30,10 +33,10 @@ export async function runHealthCheck(env: HealthCheckEnvironment): Promise<Check
         invitationPhoneCheck(env, settings),
         namedCredentialCheck(definitions, settings),
         credentialSecretCheck(env),
-        await liveCallCheck(env, definitions),
+        await liveCallCheck(qwil, admin),
         keyFlagsCheck(env, settings),
         chatServiceSchemeCheck(env, definitions, settings),
         recordPagesCheck(env.packageDir),
-        await adminStaffMappingCheck(env, settings, definitions)
+        await adminStaffMappingCheck(qwil, settings, admin)
     ];
 }

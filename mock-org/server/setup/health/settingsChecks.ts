@@ -17,9 +17,9 @@ import {
     warn,
     WHERE_SETTINGS,
     type CheckResult,
-    type HealthCheckEnvironment,
     type SettingsState
-} from './healthTypes';
+} from '../../../../force-app/server/health/checkResult';
+import type { HealthCheckEnvironment } from './healthTypes';
 
 export function readSettings(org: MockOrg): SettingsState {
     try {

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import sendMessage from '@salesforce/apex/QwilChatsController.sendMessage';
 import { OnceAction, checkingNotice } from 'c/qwilExactlyOnce';
-import type { ChatMessage } from '../../../../server/contracts/chats';
+import type { ChatMessage } from '../../../../server/contracts/QwilChatsController';
 
 /** One draft: every attempt to send it is the same action, so it can never post twice. */
 interface Draft {

@@ -1,4 +1,4 @@
-import type { ChatMessage, MessagePage } from '../../../../server/contracts/chats';
+import type { ChatMessage, MessagePage } from '../../../../server/contracts/QwilChatsController';
 
 /** Two pages of history (100 messages each): enough to scroll comfortably; older pages beyond it push the newest ones out. */
 export const WINDOW_MAX_MESSAGES = 200;

@@ -4,7 +4,7 @@ import openChat from '@salesforce/apex/QwilChatsController.openChat';
 import loadOlderMessages from '@salesforce/apex/QwilChatsController.loadOlderMessages';
 import loadNewMessages from '@salesforce/apex/QwilChatsController.loadNewMessages';
 import { MessageWindow } from './messageWindow';
-import type { ChatMessage, OpenedChat } from '../../../../server/contracts/chats';
+import type { ChatMessage, OpenedChat } from '../../../../server/contracts/QwilChatsController';
 
 /** Often enough to feel live, rare enough for Qwil's rate limit with many users on the page. */
 export const POLL_INTERVAL_MS = 15_000;

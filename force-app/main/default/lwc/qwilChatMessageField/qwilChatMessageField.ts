@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 
-/** Qwil's documented limit; the server's contract (contracts/chats.ts) enforces the same. */
+/** Qwil's documented limit; the server's contract (contracts/QwilChatsController.ts) enforces the same. */
 const MESSAGE_MAX_LENGTH = 5000;
 
 /**

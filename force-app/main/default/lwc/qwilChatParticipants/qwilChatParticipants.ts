@@ -1,4 +1,4 @@
-import type { ChatSummary } from '../../../../server/contracts/chats';
+import type { ChatSummary } from '../../../../server/contracts/QwilChatsController';
 
 /**
  * A chat's participants in one line: the people the user may see by name, then the clients they

@@ -1,9 +1,9 @@
 import { LightningElement, api } from 'lwc';
 import startChat from '@salesforce/apex/QwilChatsController.startChat';
 import { OnceAction, checkingNotice } from 'c/qwilExactlyOnce';
-import type { StaffOption } from '../../../../server/contracts/qwilTab';
+import type { StaffOption } from '../../../../server/contracts/QwilConnectorController';
 
-// Qwil's documented rules; the server's contract (contracts/chats.ts) enforces the same.
+// Qwil's documented rules; the server's contract (contracts/QwilChatsController.ts) enforces the same.
 const CHAT_MAX_ACTIVE_PARTICIPANTS = 100;
 const CHAT_TITLE_MAX_LENGTH = 500;
 const DEFAULT_CHAT_TITLE = 'New chat';

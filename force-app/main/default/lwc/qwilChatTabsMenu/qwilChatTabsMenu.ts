@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import loadTab from '@salesforce/apex/QwilConnectorController.loadTab';
-import type { Organisation, ReadyTab, TabState } from '../../../../server/contracts/qwilTab';
+import type { Organisation, ReadyTab, TabState } from '../../../../server/contracts/QwilConnectorController';
 
 const PAGES = [
     { name: 'client_details', label: 'Client Details' },

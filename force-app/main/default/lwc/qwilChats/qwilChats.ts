@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import listChats from '@salesforce/apex/QwilChatsController.listChats';
 import { participantsLabel } from 'c/qwilChatParticipants';
-import type { ChatListPage, ChatSummary } from '../../../../server/contracts/chats';
+import type { ChatListPage, ChatSummary } from '../../../../server/contracts/QwilChatsController';
 import type { ClientState } from '../../../../server/contracts/clientState';
 
 interface ChatRow {

@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import type { ClientLookupType, ClientProfile, ClientState } from '../../../../server/contracts/clientState';
-import type { ReadyTab, TabState } from '../../../../server/contracts/qwilTab';
+import type { ReadyTab, TabState } from '../../../../server/contracts/QwilConnectorController';
 
 const LOOKUP_DESCRIPTIONS: Record<ClientLookupType, string> = {
     Email: 'email address',

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import addStaffMembers from '@salesforce/apex/QwilContactGroupsController.addStaffMembers';
-import type { ContactGroupsChange } from '../../../../server/contracts/contactGroups';
-import type { StaffOption } from '../../../../server/contracts/qwilTab';
+import type { ContactGroupsChange } from '../../../../server/contracts/QwilContactGroupsController';
+import type { StaffOption } from '../../../../server/contracts/QwilConnectorController';
 
 type Chosen = Pick<StaffOption, 'entityUserXrefUuid' | 'name' | 'jobTitle'>;
 

@@ -6,7 +6,7 @@ import type {
     ContactGroupDetail,
     ContactGroupMember,
     ContactGroupsChange
-} from '../../../../server/contracts/contactGroups';
+} from '../../../../server/contracts/QwilContactGroupsController';
 
 type Dialog = 'edit' | 'add-staff' | 'delete';
 

@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import createContactGroup from '@salesforce/apex/QwilContactGroupsController.createContactGroup';
 import updateContactGroup from '@salesforce/apex/QwilContactGroupsController.updateContactGroup';
 import { OnceAction, checkingNotice } from 'c/qwilExactlyOnce';
-import type { ContactGroup, ContactGroupsChange } from '../../../../server/contracts/contactGroups';
+import type { ContactGroup, ContactGroupsChange } from '../../../../server/contracts/QwilContactGroupsController';
 
 /**
  * Creates a group for the viewed client (with the client and the running user in it), or edits

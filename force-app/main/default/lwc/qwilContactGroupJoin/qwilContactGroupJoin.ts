@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import searchJoinableGroups from '@salesforce/apex/QwilContactGroupsController.searchJoinableGroups';
 import addClientToGroup from '@salesforce/apex/QwilContactGroupsController.addClientToGroup';
 import { DebouncedRequest, type RequestState } from 'c/qwilDebouncedRequest';
-import type { ContactGroupsChange, JoinableGroup } from '../../../../server/contracts/contactGroups';
+import type { ContactGroupsChange, JoinableGroup } from '../../../../server/contracts/QwilContactGroupsController';
 
 type GroupRow = Pick<JoinableGroup, 'groupUuid' | 'name'> & { detail: string; disabled: boolean };
 

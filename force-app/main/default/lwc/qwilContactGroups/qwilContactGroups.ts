@@ -7,7 +7,7 @@ import type {
     ContactGroupDetail,
     ContactGroupsChange,
     ContactGroupsView
-} from '../../../../server/contracts/contactGroups';
+} from '../../../../server/contracts/QwilContactGroupsController';
 
 type GroupRow = Pick<ContactGroup, 'groupUuid' | 'name'> & { identifier: string; members: string; activeStaff: string };
 

@@ -12,8 +12,6 @@ import { newIdempotencyKey } from './idempotencyKey';
 export interface OnceFields {
     readonly idempotencyKey: string;
     readonly claim: string;
-    /** An earlier attempt of this action was made. */
-    readonly retry: boolean;
 }
 
 export type OnceOutcome<R> =
@@ -35,7 +33,7 @@ export class OnceAction {
         this.attempted = true;
         const { claim, checkAgainInSeconds } = await beginWrite({ idempotencyKey: this.idempotencyKey, retry });
         if (!claim) return { done: false, checkAgainInSeconds: checkAgainInSeconds ?? 1 };
-        return { done: true, result: await write({ idempotencyKey: this.idempotencyKey, claim, retry }) };
+        return { done: true, result: await write({ idempotencyKey: this.idempotencyKey, claim }) };
     }
 
     /** Runs `recheck` once, after `seconds`; for a component to try again when the server said so. */

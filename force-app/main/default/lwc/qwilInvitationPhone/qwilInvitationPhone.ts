@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.checkInvitationPhone';
 import { DebouncedRequest, type RequestState } from 'c/qwilDebouncedRequest';
 import { reduceErrors } from 'c/qwilLdsUtils';
-import type { PhoneCheck } from '../../../../server/contracts/qwilTab';
+import type { PhoneCheck } from '../../../../server/contracts/QwilConnectorController';
 
 /** The number as the user typed it and the server's reading of it. */
 export interface CheckedPhone {

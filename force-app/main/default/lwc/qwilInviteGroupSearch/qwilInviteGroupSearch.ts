@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import { DebouncedRequest, type RequestState } from 'c/qwilDebouncedRequest';
-import type { GroupOption } from '../../../../server/contracts/qwilTab';
+import type { GroupOption } from '../../../../server/contracts/QwilConnectorController';
 
 interface GroupCheckbox {
     groupUuid: string;

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import inviteClient from '@salesforce/apex/QwilConnectorController.inviteClient';
-import type { ReadyTab, StaffIdentity } from '../../../../server/contracts/qwilTab';
+import type { ReadyTab, StaffIdentity } from '../../../../server/contracts/QwilConnectorController';
 import type { CheckedPhone } from '../qwilInvitationPhone/qwilInvitationPhone';
 import type { NewGroup } from '../qwilNewGroupEditor/qwilNewGroupEditor';
 

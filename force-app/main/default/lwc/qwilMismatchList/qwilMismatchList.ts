@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import type { Mismatch } from '../../../../server/contracts/qwilTab';
+import type { Mismatch } from '../../../../server/contracts/QwilConnectorController';
 
 const quoted = (value: string | null): string => (value ? `"${value}"` : 'nothing');
 

@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import type { InviteClientParams, StaffIdentity } from '../../../../server/contracts/qwilTab';
+import type { InviteClientParams, StaffIdentity } from '../../../../server/contracts/QwilConnectorController';
 
 type Member = Pick<StaffIdentity, 'entityUserXrefUuid' | 'name' | 'jobTitle'>;
 

@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseOrganisation';
-import type { Organisation } from '../../../../server/contracts/qwilTab';
+import type { Organisation } from '../../../../server/contracts/QwilConnectorController';
 
 /**
  * "Select a Qwil organisation": one button per organisation; the choice is saved on the server

@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import resendInvitation from '@salesforce/apex/QwilConnectorController.resendInvitation';
 import updateInvitationPhone from '@salesforce/apex/QwilConnectorController.updateInvitationPhone';
-import type { ReadyTab, TabState } from '../../../../server/contracts/qwilTab';
+import type { ReadyTab, TabState } from '../../../../server/contracts/QwilConnectorController';
 import type { CheckedPhone } from '../qwilInvitationPhone/qwilInvitationPhone';
 
 type PhoneField = HTMLElement & { readPhone(): Promise<CheckedPhone> };

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import searchActiveStaff from '@salesforce/apex/QwilConnectorController.searchActiveStaff';
 import { DebouncedRequest, type RequestState } from 'c/qwilDebouncedRequest';
-import type { StaffOption } from '../../../../server/contracts/qwilTab';
+import type { StaffOption } from '../../../../server/contracts/QwilConnectorController';
 
 type StaffRow = Pick<StaffOption, 'entityUserXrefUuid' | 'name'> & { detail: string; disabled: boolean };
 

@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { createMockQwil, type CreateMasterUserApiKeyInput } from '../../../../qwil';
 import { formatHealthReport } from '../formatReport';
-import type { CheckResult } from '../healthTypes';
+import type { CheckResult } from '../../../../../force-app/server/health/checkResult';
 import { runHealthCheck } from '../runHealthCheck';
 import { HealthFixture } from './healthFixture';
 

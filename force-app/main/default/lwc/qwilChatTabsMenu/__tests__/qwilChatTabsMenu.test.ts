@@ -4,7 +4,7 @@ import loadTab from '@salesforce/apex/QwilConnectorController.loadTab';
 import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseOrganisation';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import listChats from '@salesforce/apex/QwilChatsController.listChats';
-import type { TabState } from '../../../../../server/contracts/qwilTab';
+import type { TabState } from '../../../../../server/contracts/QwilConnectorController';
 import {
     activeTab,
     NORTHGATE,

@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import QwilChats from '../qwilChats';
 import listChats from '@salesforce/apex/QwilChatsController.listChats';
 import openChat from '@salesforce/apex/QwilChatsController.openChat';
-import type { ChatListPage } from '../../../../../server/contracts/chats';
+import type { ChatListPage } from '../../../../../server/contracts/QwilChatsController';
 import type { ClientState } from '../../../../../server/contracts/clientState';
 import { apexError, flushPromises, normalisedTextSeen, shadow } from 'jest-support/componentTesting';
 import { CHAT_UUID, ELEANOR, NOAH, OLIVIA, openedChat, RECORD_ID, summary } from 'jest-support/data/chats';

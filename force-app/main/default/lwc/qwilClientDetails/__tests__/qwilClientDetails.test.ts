@@ -1,7 +1,7 @@
 import { createElement } from 'lwc';
 import QwilClientDetails from '../qwilClientDetails';
 import type { ClientState } from '../../../../../server/contracts/clientState';
-import type { ReadyTab } from '../../../../../server/contracts/qwilTab';
+import type { ReadyTab } from '../../../../../server/contracts/QwilConnectorController';
 import {
     activeClient,
     notInvitedByEmail,

@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import QwilContactGroupAddStaff from '../qwilContactGroupAddStaff';
 import addStaffMembers from '@salesforce/apex/QwilContactGroupsController.addStaffMembers';
 import searchActiveStaff from '@salesforce/apex/QwilConnectorController.searchActiveStaff';
-import type { StaffOption } from '../../../../../server/contracts/qwilTab';
+import type { StaffOption } from '../../../../../server/contracts/QwilConnectorController';
 import {
     apexError,
     flushPromises,

@@ -3,7 +3,7 @@ import QwilContactGroupEditor from '../qwilContactGroupEditor';
 import createContactGroup from '@salesforce/apex/QwilContactGroupsController.createContactGroup';
 import updateContactGroup from '@salesforce/apex/QwilContactGroupsController.updateContactGroup';
 import beginWrite from '@salesforce/apex/QwilConnectorController.beginWrite';
-import type { ContactGroup } from '../../../../../server/contracts/contactGroups';
+import type { ContactGroup } from '../../../../../server/contracts/QwilContactGroupsController';
 import {
     apexError,
     captureNextTimeout,

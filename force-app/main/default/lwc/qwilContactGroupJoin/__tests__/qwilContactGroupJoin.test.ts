@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import QwilContactGroupJoin from '../qwilContactGroupJoin';
 import searchJoinableGroups from '@salesforce/apex/QwilContactGroupsController.searchJoinableGroups';
 import addClientToGroup from '@salesforce/apex/QwilContactGroupsController.addClientToGroup';
-import type { JoinableGroup } from '../../../../../server/contracts/contactGroups';
+import type { JoinableGroup } from '../../../../../server/contracts/QwilContactGroupsController';
 import { apexError, flushPromises, normalisedTextSeen, query, typeAndPause } from 'jest-support/componentTesting';
 import {
     changeOf,

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import QwilContactGroups from '../qwilContactGroups';
-import type { ReadyTab } from '../../../../../server/contracts/qwilTab';
+import type { ReadyTab } from '../../../../../server/contracts/QwilConnectorController';
 import { DEMO } from '../../../../../../mock-org/qwil';
 import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org/testing/integrationHarness';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';

@@ -2,7 +2,10 @@ import { createElement } from 'lwc';
 import QwilContactGroups from '../qwilContactGroups';
 import loadContactGroups from '@salesforce/apex/QwilContactGroupsController.loadContactGroups';
 import openContactGroup from '@salesforce/apex/QwilContactGroupsController.openContactGroup';
-import type { ContactGroupDetail, ContactGroupsView } from '../../../../../server/contracts/contactGroups';
+import type {
+    ContactGroupDetail,
+    ContactGroupsView
+} from '../../../../../server/contracts/QwilContactGroupsController';
 import {
     apexError,
     deferred,

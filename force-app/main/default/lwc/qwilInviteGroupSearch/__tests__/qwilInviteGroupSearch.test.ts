@@ -1,7 +1,7 @@
 import { createElement } from 'lwc';
 import QwilInviteGroupSearch from '../qwilInviteGroupSearch';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
-import type { GroupOption, GroupOptions } from '../../../../../server/contracts/qwilTab';
+import type { GroupOption, GroupOptions } from '../../../../../server/contracts/QwilConnectorController';
 import {
     apexError,
     deferred,

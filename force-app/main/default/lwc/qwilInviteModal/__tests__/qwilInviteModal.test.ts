@@ -3,7 +3,7 @@ import QwilInviteModal from '../qwilInviteModal';
 import inviteClient from '@salesforce/apex/QwilConnectorController.inviteClient';
 import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.checkInvitationPhone';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
-import type { ReadyTab, TabState } from '../../../../../server/contracts/qwilTab';
+import type { ReadyTab, TabState } from '../../../../../server/contracts/QwilConnectorController';
 import { notInvitedTab, OLIVIA_UUID, pendingTab } from 'jest-support/data/tabStates';
 import {
     apexError,

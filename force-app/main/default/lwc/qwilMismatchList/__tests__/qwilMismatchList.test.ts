@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import QwilMismatchList from '../qwilMismatchList';
-import type { Mismatch } from '../../../../../server/contracts/qwilTab';
+import type { Mismatch } from '../../../../../server/contracts/QwilConnectorController';
 
 function renderList(mismatches: Mismatch[]): HTMLElement {
     const element = createElement('c-qwil-mismatch-list', { is: QwilMismatchList });

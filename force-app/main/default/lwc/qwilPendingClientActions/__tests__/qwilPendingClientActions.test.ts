@@ -3,7 +3,7 @@ import QwilPendingClientActions from '../qwilPendingClientActions';
 import resendInvitation from '@salesforce/apex/QwilConnectorController.resendInvitation';
 import updateInvitationPhone from '@salesforce/apex/QwilConnectorController.updateInvitationPhone';
 import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.checkInvitationPhone';
-import type { ReadyTab, TabState } from '../../../../../server/contracts/qwilTab';
+import type { ReadyTab, TabState } from '../../../../../server/contracts/QwilConnectorController';
 import { pendingTab, readyTab } from 'jest-support/data/tabStates';
 import { pendingClientWithoutOptionalDetails } from 'jest-support/data/clientStates';
 import {

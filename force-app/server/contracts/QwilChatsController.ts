@@ -104,12 +104,12 @@ const MessageText = z
 
 /**
  * One attempt to send a draft. The browser makes one `idempotencyKey` per draft and sends it again
- * on Retry (`retry: true`), with the newest message it had shown when the draft was first sent.
+ * on Retry (beginWrite is told whether it is a retry), with the newest message it had shown when the
+ * draft was first sent.
  */
 export const SendMessageParams = ChatParams.extend({
     text: MessageText,
     ...OnceFields,
-    retry: z.boolean(),
     afterSeq: z.number().int().min(0)
 });
 export type SendMessageParams = z.infer<typeof SendMessageParams>;
@@ -124,7 +124,6 @@ export const StartChatParams = z.strictObject({
     staffEntityUserXrefUuids: z.array(z.uuid()).max(CHAT_MAX_ACTIVE_PARTICIPANTS - 2),
     /** A chat becomes visible to the others with its first message, so starting one needs it. */
     text: MessageText,
-    retry: z.boolean(),
     ...OnceFields
 });
 export type StartChatParams = z.infer<typeof StartChatParams>;

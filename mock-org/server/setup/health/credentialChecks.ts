@@ -1,25 +1,22 @@
-import type { Http } from '../../../../force-app/server/platform/context';
-import { AuraHandledException } from '../../../../force-app/server/platform/exceptions';
-import { QwilClient } from '../../../../force-app/server/qwil/qwilClient';
-import { QwilApiError, QWIL_NAMED_CREDENTIAL } from '../../../../force-app/server/qwil/qwilTransport';
-import { lookUpStaff } from '../../../../force-app/server/services/staffMapping';
+import {
+    fail,
+    pass,
+    warn,
+    WHERE_CREDENTIAL,
+    WHERE_KEYS,
+    WHERE_SETTINGS,
+    type CheckResult,
+    type SettingsState
+} from '../../../../force-app/server/health/checkResult';
+import { QWIL_FIXES, type AdminQwil } from '../../../../force-app/server/health/qwilCallChecks';
+import { QWIL_NAMED_CREDENTIAL } from '../../../../force-app/server/qwil/qwilTransport';
 import { Transaction } from '../../../platform/apex/transaction';
 import { CalloutService } from '../../../platform/callouts/calloutService';
 import { loadNamedCredentials, type NamedCredentialDefinition } from '../../../platform/metadata/namedCredentials';
 import { QWIL_CREDENTIAL_LABEL, regionOfQwilUrl } from '../namedCredentialForm';
-import {
-    fail,
-    FIX_SETTINGS_FIRST,
-    pass,
-    warn,
-    WHERE_SETTINGS,
-    type CheckResult,
-    type HealthCheckEnvironment,
-    type SettingsState
-} from './healthTypes';
+import type { HealthCheckEnvironment } from './healthTypes';
 
-const WHERE_CREDENTIAL = 'Setup > Named Credentials > Qwil Messenger Salesforce Connector';
-const WHERE_KEYS = 'the Qwil admin console > API Keys > System API Keys';
+/** The checks of the org's named credential and (mock Qwil only) the key behind it; the checks that call Qwil are the connector's (force-app/server/health). */
 
 export type Definitions = { ok: true; all: Map<string, NamedCredentialDefinition> } | { ok: false; problem: string };
 
@@ -90,45 +87,13 @@ export function credentialSecretCheck(env: HealthCheckEnvironment): CheckResult 
           );
 }
 
-/** An `Http` that sends through the same path as the org's callouts: named credential source, credential store, the org's transport. */
-function adminHttp(env: HealthCheckEnvironment, definitions: Map<string, NamedCredentialDefinition>): Http {
-    const callouts = new CalloutService(definitions, env.credentials, env.transport);
+/** How the Qwil checks reach Qwil: the same path as the org's callouts (named credential source, credential store, the org's transport). */
+export function adminQwil(env: HealthCheckEnvironment, definitions: Definitions): AdminQwil {
+    if (!definitions.ok) return definitions;
+    const callouts = new CalloutService(definitions.all, env.credentials, env.transport);
     const transaction = new Transaction(env.adminUserId, false);
     const caller = env.org.accessOf(env.adminUserId);
-    return { send: (request) => callouts.send(request, transaction, caller) };
-}
-
-const QWIL_FIXES: Record<string, string> = {
-    RU001: `Qwil does not know this key and secret (or they are for another region): paste both again in ${WHERE_CREDENTIAL}.`,
-    RU002: `The key is revoked: create a new System API key in ${WHERE_KEYS} and enter it in ${WHERE_CREDENTIAL}.`,
-    QX010: `The key lacks the read-only permission: create a key with the guide's recommended permissions in ${WHERE_KEYS}.`,
-    QX011: `Salesforce's address is outside the key's CIDR blocks: create a key whose CIDR blocks include Salesforce's egress ranges in ${WHERE_KEYS}.`
-};
-
-function fixFor(error: unknown): string {
-    if (error instanceof QwilApiError && error.errorCode && QWIL_FIXES[error.errorCode])
-        return QWIL_FIXES[error.errorCode] as string;
-    return `Check the named credential in ${WHERE_CREDENTIAL} and the key in ${WHERE_KEYS}.`;
-}
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** A read-only call Qwil answers for plain and Super keys alike: the organisations of the admin's email. */
-export async function liveCallCheck(env: HealthCheckEnvironment, definitions: Definitions): Promise<CheckResult> {
-    const title = 'A live call to Qwil with the key succeeds';
-    if (!definitions.ok)
-        return fail('live-call', title, definitions.problem, `Correct the named credential in ${WHERE_CREDENTIAL}.`);
-    const email = String(env.org.requireUser(env.adminUserId)['Email']);
-    try {
-        const tenancies = await new QwilClient(adminHttp(env, definitions.all)).listTenancies(email);
-        return pass(
-            'live-call',
-            title,
-            `Qwil answered the organisation lookup for ${email}: ${tenancies.map((tenancy) => tenancy.entity.name).join(', ') || 'no organisation'}.`
-        );
-    } catch (error) {
-        return fail('live-call', title, `The call failed: ${messageOf(error)}`, fixFor(error));
-    }
+    return { ok: true, http: { send: (request) => callouts.send(request, transaction, caller) } };
 }
 
 /** Inspects the MOCK Qwil's record of the key: real Qwil exposes no API for a key's flags. */
@@ -183,56 +148,4 @@ export function keyFlagsCheck(env: HealthCheckEnvironment, state: SettingsState)
         title,
         `Key "${key.name}": read-only, write-only and data reviewer on, export off, CIDR blocks ${key.cidrBlocks.join(', ')}.`
     );
-}
-
-/** The running admin's own Staff ID value finds an active Qwil staff membership, as the connector would look it up. */
-export async function adminStaffMappingCheck(
-    env: HealthCheckEnvironment,
-    state: SettingsState,
-    definitions: Definitions
-): Promise<CheckResult> {
-    const title = 'Your own staff mapping finds your Qwil staff account';
-    if (!state.ok)
-        return fail(
-            'admin-staff-mapping',
-            title,
-            'Cannot check: the metadata record is missing or invalid.',
-            FIX_SETTINGS_FIRST
-        );
-    if (!definitions.ok)
-        return fail(
-            'admin-staff-mapping',
-            title,
-            definitions.problem,
-            `Correct the named credential in ${WHERE_CREDENTIAL}.`
-        );
-    const admin = env.org.requireUser(env.adminUserId);
-    const field = state.settings.staffIdField;
-    const raw = admin[field];
-    const value = typeof raw === 'string' ? raw.trim() : '';
-    if (value === '')
-        return fail(
-            'admin-staff-mapping',
-            title,
-            `Your ${field} is empty.`,
-            `Fill in ${field} on your user record with your Qwil primary email or identifier.`
-        );
-    try {
-        const http = adminHttp(env, definitions.all);
-        const entityUuid = state.settings.usingSuperApiKey
-            ? ((await new QwilClient(http).listTenancies(String(admin['Email'])))[0]?.entity.entity_uuid ?? null)
-            : null;
-        const membership = await lookUpStaff(new QwilClient(http, { entityUuid }), { field, label: field, value });
-        return pass(
-            'admin-staff-mapping',
-            title,
-            `${field} ${value} is ${membership.first_name} ${membership.last_name}, ${membership.role} (${membership.status}) in Qwil.`
-        );
-    } catch (error) {
-        const fix =
-            error instanceof AuraHandledException
-                ? `Set ${field} on your user record to your Qwil primary email or identifier, or correct it in Qwil.`
-                : fixFor(error);
-        return fail('admin-staff-mapping', title, messageOf(error), fix);
-    }
 }
