@@ -3,7 +3,10 @@ import QwilContactGroupDetail from '../qwilContactGroupDetail';
 import removeStaffMember from '@salesforce/apex/QwilContactGroupsController.removeStaffMember';
 import removeClientFromGroup from '@salesforce/apex/QwilContactGroupsController.removeClientFromGroup';
 import deleteContactGroup from '@salesforce/apex/QwilContactGroupsController.deleteContactGroup';
-import type { ContactGroupDetail, ContactGroupsChange } from '../../../../../server/contracts/QwilContactGroupsController';
+import type {
+    ContactGroupDetail,
+    ContactGroupsChange
+} from '../../../../../server/contracts/QwilContactGroupsController';
 import { apexError, deferred, flushPromises, normalisedTextSeen, query } from 'jest-support/componentTesting';
 import {
     changeOf,
