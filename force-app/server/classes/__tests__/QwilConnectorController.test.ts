@@ -85,8 +85,8 @@ describe('loadTab: the first view in one round trip', () => {
             defaultCountry: 'GB'
         });
         expect(tab.record.invitationPhone).toEqual({
-            input: '07700 910005',
-            international: '+447700910005',
+            input: '07700 010005',
+            international: '+447700010005',
             problem: null
         });
     });
@@ -205,7 +205,7 @@ describe('inviting a client', () => {
         call('inviteClient', {
             recordId: recordId('Thomas Okafor'),
             jobTitle: 'Client',
-            invitationPhone: '07700 910005',
+            invitationPhone: '07700 010005',
             groupUuids: [],
             newGroup: { name: 'Okafor Relationship', staffEntityUserXrefUuids: [DEMO.staff.oliviaHart] },
             ...overrides
@@ -218,7 +218,7 @@ describe('inviting a client', () => {
         const [thomas] = qwilMembersWithEmail('thomas.okafor@example.com');
         expect(thomas).toMatchObject({
             identifier: recordId('Thomas Okafor'),
-            invitation_phone_number: '+447700910005',
+            invitation_phone_number: '+447700010005',
             role: 'client',
             status: 'pending',
             created_by_entity_user_xref_uuid: DEMO.staff.oliviaHart
@@ -261,13 +261,13 @@ describe('inviting a client', () => {
 
     it("uses the record's phone when staff may not edit it, whatever the browser sends", async () => {
         useHarness({ Staff_Can_Edit_Invitation_Phone_Number__c: false });
-        await invite({ invitationPhone: '+447700900999' });
-        expect(qwilMembersWithEmail('thomas.okafor@example.com')[0]?.invitation_phone_number).toBe('+447700910005');
+        await invite({ invitationPhone: '+447700000999' });
+        expect(qwilMembersWithEmail('thomas.okafor@example.com')[0]?.invitation_phone_number).toBe('+447700010005');
     });
 
     it('refuses a phone number Qwil cannot use, before writing anything to Qwil', async () => {
-        expect(await apexErrorMessage(invite({ invitationPhone: '12345' }))).toMatch(
-            /^"12345" is not a phone number Qwil can use/
+        expect(await apexErrorMessage(invite({ invitationPhone: '+44 7700 91000' }))).toMatch(
+            /^"\+44 7700 91000" is too short for a mobile number: United Kingdom \(\+44\) mobile numbers have 10 digits/
         );
         expect(requests.filter((request) => request.startsWith('POST'))).toEqual([]);
     });
@@ -285,7 +285,7 @@ describe('inviting a client', () => {
         const params = {
             recordId: recordId('George Adeyemi'),
             jobTitle: 'Client',
-            invitationPhone: '+447700900222',
+            invitationPhone: '+447700000222',
             groupUuids: [DEMO.groups.adeyemiRelationship],
             newGroup: null
         };
@@ -309,15 +309,15 @@ describe('a pending client', () => {
     });
 
     it('has their invitation phone changed, normalised', async () => {
-        await call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 900999' });
-        expect(marcusInQwil()?.invitation_phone_number).toBe('+447700900999');
+        await call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 000999' });
+        expect(marcusInQwil()?.invitation_phone_number).toBe('+447700000999');
     });
 
     it('cannot have the phone changed when staff may not edit it', async () => {
         useHarness({ Staff_Can_Edit_Invitation_Phone_Number__c: false });
         expect(
             await apexErrorMessage(
-                call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 900999' })
+                call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 000999' })
             )
         ).toMatch(/^Staff cannot edit the invitation phone number here/);
     });

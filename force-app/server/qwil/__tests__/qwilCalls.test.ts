@@ -34,7 +34,7 @@ async function sendEveryClientCall(): Promise<SentRequest[]> {
         created_by_entity_user_xref_uuid: STAFF
     });
     await qwil.resendInvitation(CLIENT);
-    await qwil.updateInvitationPhone(CLIENT, '+447700900123');
+    await qwil.updateInvitationPhone(CLIENT, '+447700000123');
     await groups.groupsOf(CLIENT);
     await groups.search('');
     await groups.members(GROUP);

@@ -34,7 +34,7 @@ describe('answers without the paging cursor and with fields the connector does n
         };
         expect((await qwil.createMembership(invite)).status).toBe('pending');
         expect((await qwil.resendInvitation(CLIENT)).entity_user_xref_uuid).toBe(CLIENT);
-        expect((await qwil.updateInvitationPhone(CLIENT, '+447700900123')).entity_user_xref_uuid).toBe(CLIENT);
+        expect((await qwil.updateInvitationPhone(CLIENT, '+447700000123')).entity_user_xref_uuid).toBe(CLIENT);
     });
 
     it('are read by every group call, and a list without a cursor is one page', async () => {

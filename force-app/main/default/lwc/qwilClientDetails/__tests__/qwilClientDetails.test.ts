@@ -47,7 +47,7 @@ describe('c-qwil-client-details', () => {
         expect(profileFields(root)).toEqual({
             Name: 'Amelia Hart',
             'Primary email': 'amelia.hart@example.com',
-            'Invitation phone': '+44 7700 900123',
+            'Invitation phone': '+44 7700 000123',
             'Job title': 'Private client',
             Identifier: 'HART-0042',
             Invited: '',
@@ -116,7 +116,7 @@ describe('c-qwil-client-details', () => {
         const root = renderDetails(activeClient, {
             mismatches: [
                 { field: 'Email', salesforce: 'amelia@hart.example', qwil: 'amelia.hart@example.com' },
-                { field: 'Invitation phone', salesforce: null, qwil: '+44 7700 900123' }
+                { field: 'Invitation phone', salesforce: null, qwil: '+44 7700 000123' }
             ]
         });
 
