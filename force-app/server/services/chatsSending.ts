@@ -10,6 +10,7 @@ import { AuraHandledException } from '../platform/exceptions';
 import type { ChatsApi } from '../qwil/chatsApi';
 import type { Chat, Membership, Message } from '../qwil/schemas';
 import { chatsApiOf, requireChatAccess, requireQwilClient } from './chatsAccess';
+import { statusWord } from './statusWords';
 import { lookUpPeople } from './chatsPeople';
 import { ChatView } from './chatsView';
 import type { ConnectorSession } from './connectorSession';
@@ -24,7 +25,7 @@ const RECONCILE_PAGE_LIMIT = 100;
 export function startChatUnavailableReason(client: Membership): string | null {
     return client.status === 'active'
         ? null
-        : `A chat can be started only with an active Qwil client; this client is ${client.status}.`;
+        : `A chat can be started only with an Active Qwil client; this client is ${statusWord(client.status)}.`;
 }
 
 /**

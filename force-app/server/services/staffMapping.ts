@@ -65,15 +65,15 @@ export function refuseUnlessActiveStaff(membership: Membership, key: StaffKey): 
             return membership;
         case 'pending':
             throw new AuraHandledException(
-                'Your Qwil staff account is pending: accept your Qwil invitation (check your email), then reopen this tab.'
+                'Your Qwil staff account is Pending: accept your Qwil invitation (check your email), then reopen this tab.'
             );
         case 'suspended':
             throw new AuraHandledException(
-                'Your Qwil staff account is suspended. Ask your Qwil administrator to unsuspend it.'
+                'Your Qwil staff account is Suspended. Ask your Qwil administrator to unsuspend it.'
             );
         case 'deactivated':
             throw new AuraHandledException(
-                'Your Qwil staff account is deactivated. Ask your Qwil administrator for a new staff account, then ask your Salesforce administrator to update your ' +
+                'Your Qwil staff account is Deactivated. Ask your Qwil administrator for a new staff account, then ask your Salesforce administrator to update your ' +
                     key.label +
                     '.'
             );

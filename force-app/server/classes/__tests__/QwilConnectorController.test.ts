@@ -2,6 +2,7 @@ import type { ReadyTab, TabState } from '../../contracts/qwilTab';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
+import { staffWordProblems } from '../../../main/default/lwc/qwilChatTabsMenu/__tests__/support/staffWords';
 
 // The server methods through the mock org's runtime (sharing, FLS, named credential, limits)
 // against the mock Qwil; every Qwil request is recorded to count callouts.
@@ -135,8 +136,8 @@ describe('staff mapping: a distinct message for each failure', () => {
             /^No Qwil account has the identifier or primary email nobody@harbourwealth.example/
         ],
         ['eleanor.whitfield@example.com', /is a client account, not a staff account/],
-        ['ava.collins@harbourwealth.example', /^Your Qwil staff account is pending/],
-        ['noah.fischer@harbourwealth.example', /^Your Qwil staff account is suspended/]
+        ['ava.collins@harbourwealth.example', /^Your Qwil staff account is Pending/],
+        ['noah.fischer@harbourwealth.example', /^Your Qwil staff account is Suspended/]
     ])('Staff ID value "%s"', async (value, message) => {
         setStaffId(OLIVIA, value);
         expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(message);
@@ -147,7 +148,7 @@ describe('staff mapping: a distinct message for each failure', () => {
             await qwilSystemPost('entity-memberships/destroy', { entity_user_xref_uuid: DEMO.staff.noahFischer })
         ).toBe(200);
         setStaffId(OLIVIA, 'noah.fischer@harbourwealth.example');
-        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/^Your Qwil staff account is deactivated/);
+        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/^Your Qwil staff account is Deactivated/);
     });
 
     it('refuses an ambiguous value that matches one account by identifier and another by email', async () => {
@@ -160,6 +161,23 @@ describe('staff mapping: a distinct message for each failure', () => {
         ).toBe(200);
         setStaffId(OLIVIA, ambiguous);
         expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/matches two different Qwil accounts/);
+    });
+});
+
+describe('a staff account found for a client record', () => {
+    it('is refused in staff words, without the record id, when found by record id', async () => {
+        useHarness({ Client_Lookup_Type__c: 'Salesforce Record ID' });
+        expect(
+            await qwilSystemPost('entity-memberships/profile/update', {
+                entity_user_xref_uuid: DEMO.staff.jamesPatel,
+                identifier: recordId('Thomas Okafor')
+            })
+        ).toBe(200);
+        const message = await apexErrorMessage(loadTab('Thomas Okafor'));
+        expect(message).toBe(
+            'The Qwil account linked to this record belongs to a staff member, not a client. Ask your Qwil administrator to check which Qwil account carries this record as its identifier.'
+        );
+        expect(staffWordProblems(message)).toEqual([]);
     });
 });
 
@@ -324,7 +342,7 @@ describe('a pending client', () => {
 
     it('is the only kind of client who can be sent an invitation again', async () => {
         expect(await apexErrorMessage(call('resendInvitation', { recordId: recordId('Eleanor Whitfield') }))).toMatch(
-            /has status active in Qwil; you can only resend the invitation while the invitation is pending/
+            /Qwil status is Active; you can only resend the invitation while it is Pending/
         );
     });
 });
