@@ -101,6 +101,10 @@ describe('System API keys', () => {
         const list = await (await get('/setup/qwil-admin/system-api-keys')).text();
         expect(list).toContain(key);
         expect(list).not.toContain(secret);
+        const createdAt = server.qwil.control.snapshot().apiKeys[0]?.createdAt ?? '';
+        expect(list).toMatch(
+            new RegExp(`<time datetime="${createdAt}">\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} UTC</time>`)
+        );
 
         expect((await post('/setup/qwil-admin/system-api-keys/promote', { key })).status).toBe(303);
         expect((await post('/setup/qwil-admin/system-api-keys/revoke', { key })).status).toBe(303);
@@ -246,7 +250,7 @@ describe('the Qwil Messenger custom metadata record', () => {
 describe('record pages and the health check', () => {
     it('lists the record pages with the component in the Qwil Messenger tab', async () => {
         const body = await (await get('/setup/record-pages')).text();
-        expect(body).toContain('<th scope="row">Qwil Contact Record Page</th>');
+        expect(body).toContain('<th scope="row" class="slds-cell-wrap">Qwil Contact Record Page</th>');
         expect(body).toContain('<code>flexipages/Qwil_Contact_Record_Page.flexipage-meta.xml</code>');
     });
 
