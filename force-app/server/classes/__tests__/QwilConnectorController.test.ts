@@ -2,6 +2,7 @@ import type { ReadyTab, TabState } from '../../contracts/qwilTab';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import { DEMO } from '../../../../mock-org/qwil';
+import { ownerCanEditUserField } from '../../services/staffMapping';
 import { staffWordProblems } from '../../../main/default/lwc/qwilChatTabsMenu/__tests__/support/staffWords';
 
 // The server methods through the mock org's runtime (sharing, FLS, named credential, limits)
@@ -186,6 +187,28 @@ describe("the guide's security rule for the Staff ID field", () => {
         useHarness({ Staff_ID_Field_API_Name__c: 'Email' });
         expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/you can edit your own Email \(Email\)/);
         expect(requests).toEqual([]);
+    });
+
+    it('refuses a standard field the reference table does not close to its owner, even where the describe says read-only', async () => {
+        useHarness({ Staff_ID_Field_API_Name__c: 'ProfileId' });
+        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(
+            /you can edit your own Profile ID \(ProfileId\)/
+        );
+        expect(requests).toEqual([]);
+    });
+
+    it.each([
+        ['Username', false, true],
+        ['Email', false, true],
+        ['Alias', false, true],
+        ['CommunityNickname', false, true],
+        ['EmployeeNumber', false, true],
+        ['federationidentifier', true, false],
+        ['Id', true, false],
+        ['Qwil_Staff_Id__c', true, true],
+        ['Qwil_Staff_Id__c', false, false]
+    ])('counts %s (describe updateable: %s) as self-editable: %s', (field, updateable, selfEditable) => {
+        expect(ownerCanEditUserField(field, updateable)).toBe(selfEditable);
     });
 
     it('lets an administrator with Manage Users act even though they can edit the field', async () => {
