@@ -139,6 +139,21 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
         expect(qwilMember('marcus.bennett@example.com')?.invitation_phone_number).toBe('+447700000999');
     });
 
+    it('says why a number one digit short cannot be used, before anything is sent', async () => {
+        const before = qwilMember('marcus.bennett@example.com')?.invitation_phone_number;
+        const element = await openTab('Contact', 'Marcus Bennett');
+        deepQuery<HTMLButtonElement>(element, 'button[data-id="edit-phone"]')?.click();
+        await waitFor(() => deepQuery(element, 'c-qwil-invitation-phone') !== null);
+        typeInto(deepQuery(deepQuery(element, 'c-qwil-invitation-phone')!, 'lightning-input'), '+44 7700 91000');
+        await waitFor(() =>
+            normalisedTextSeen(element).includes(
+                '"+44 7700 91000" is too short for a mobile number: United Kingdom (+44) mobile numbers have 10 digits after the country code, this one has 9.'
+            )
+        );
+        expect(normalisedTextSeen(element)).not.toContain('Will be sent as');
+        expect(qwilMember('marcus.bennett@example.com')?.invitation_phone_number).toBe(before);
+    });
+
     it('tells a staff user whose Staff ID is empty what to do, without looking the client up', async () => {
         const { org } = integrationHarness();
         const olivia = org.requireUser(OLIVIA);
