@@ -18,7 +18,7 @@ export type StaffIdentity = z.infer<typeof StaffIdentity>;
 /** An invitation phone number as the user typed or the record holds it, and its international form. */
 export const PhoneCheck = z.object({
     input: z.string().nullable(),
-    /** E.164, e.g. +447700910005, or null when the input cannot be read as a phone number. */
+    /** E.164, e.g. +447700010005, or null when the input cannot be read as a phone number. */
     international: z.string().nullable(),
     /** Why it cannot be used, in words the user can act on; null when it can. */
     problem: z.string().nullable()
@@ -52,7 +52,7 @@ export const InviteOptions = z.object({
     addInvitingUser: z.boolean(),
     /** Staff Can Edit Invitation Phone Number. */
     phoneEditable: z.boolean(),
-    /** ISO 3166 country used to read national numbers such as "07700 910005". */
+    /** ISO 3166 country used to read national numbers such as "07700 010005". */
     defaultCountry: z.string(),
     /** Where the default country comes from, shown to the user. */
     defaultCountrySource: z.string()

@@ -4,6 +4,7 @@ import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
 import { PAGE_LIMIT_MAX, type Chat, type Membership } from '../qwil/schemas';
 import { findClientMembership } from './clientLookup';
+import { statusWord } from './statusWords';
 import { readCached, writeCached } from './chatsCache';
 import type { ConnectorSession } from './connectorSession';
 
@@ -63,7 +64,7 @@ export function readerOf(session: ConnectorSession, client: Membership, chat: Ch
         return client.entity_user_xref_uuid;
     if (staff) return staffUuid;
     throw new AuraHandledException(
-        `Qwil lets the connector read this chat only through an active participant, and the client's Qwil account is ${client.status}. Ask your Qwil administrator to export the chat instead.`
+        `Qwil lets the connector read this chat only through an active participant, and the client's Qwil status is ${statusWord(client.status)}. Ask your Qwil administrator to export the chat instead.`
     );
 }
 

@@ -10,6 +10,7 @@ import { AuraHandledException } from '../platform/exceptions';
 import type { ChatsApi } from '../qwil/chatsApi';
 import { PAGE_LIMIT_MAX, type Chat, type Membership, type Message } from '../qwil/schemas';
 import { requireChatAccess, requireQwilClient } from './chatsAccess';
+import { statusWord } from './statusWords';
 import { lookUpPeople } from './chatsPeople';
 import { ChatView } from './chatsView';
 import type { ConnectorSession } from './connectorSession';
@@ -23,7 +24,7 @@ const RECONCILE_PAGES = 3;
 export function startChatUnavailableReason(client: Membership): string | null {
     return client.status === 'active'
         ? null
-        : `A chat can be started only with an active Qwil client; this client is ${client.status}.`;
+        : `A chat can be started only with an Active Qwil client; this client is ${statusWord(client.status)}.`;
 }
 
 /**

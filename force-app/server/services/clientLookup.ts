@@ -21,6 +21,8 @@ export type ClientLookupSession = Pick<ConnectorSession, 'qwil' | 'settings' | '
 
 export const EMAIL_ON_UNREADABLE_RECORD =
     "Another Salesforce record that you cannot open has this client's email, so Qwil Messenger will not show or change the client's Qwil account from this record. Ask your administrator which record is the client's.";
+const STAFF_ACCOUNT_LINKED =
+    'The Qwil account linked to this record belongs to a staff member, not a client. Ask your Qwil administrator to check which Qwil account carries this record as its identifier.';
 export const LINKED_TO_UNREADABLE_RECORD =
     "The Qwil account with this client's email belongs to another Salesforce record that you cannot open, so Qwil Messenger will not show or change it from this record. Ask your administrator which record is the client's.";
 
@@ -43,9 +45,10 @@ export async function findClientMembership(
         throw new AuraHandledException(EMAIL_ON_UNREADABLE_RECORD);
     const membership = await find(query);
     if (membership && membership.role !== 'client') {
-        const value = 'identifier' in query ? query.identifier : client.email;
         throw new AuraHandledException(
-            `The Qwil account found for this record (${value}) belongs to a staff member, not a client. Check the record's ${settings.clientLookupType === 'Email' ? 'email' : 'id'} or ask your Qwil administrator.`
+            byEmail
+                ? `The Qwil account with this record's email (${query.primary_email}) belongs to a staff member, not a client. Check the record's email or ask your Qwil administrator.`
+                : STAFF_ACCOUNT_LINKED
         );
     }
     if (membership && byEmail && !clientReader.linkedRecordReadable(membership))

@@ -1,4 +1,5 @@
 import { isStaffRole, type Group, type Membership } from '../qwil/schemas';
+import { statusWord } from './statusWords';
 
 /**
  * Qwil's group rules that the connector checks before calling Qwil, so the page can explain a
@@ -51,8 +52,8 @@ export function joinRefusal(activeStaffCount: number): string | null {
 /** Only active staff can be added to a group (a client is refused, unnamed, by memberVisibility.ts). */
 export function staffAdditionRefusal(membership: Membership): string | null {
     if (membership.status === 'pending')
-        return `${fullName(membership)} has not accepted their Qwil invitation yet; only active staff can be added.`;
+        return `${fullName(membership)} has not accepted their Qwil invitation yet; only Active staff can be added.`;
     if (membership.status !== 'active')
-        return `${fullName(membership)} is ${membership.status} in Qwil; only active staff can be added.`;
+        return `${fullName(membership)} is ${statusWord(membership.status)} in Qwil; only Active staff can be added.`;
     return null;
 }

@@ -8,6 +8,7 @@ import type { ConnectorSession } from './connectorSession';
 import { requireActiveStaff, requireReadableGroups } from './memberVisibility';
 import { checkInvitationPhone, defaultCountryOfLocale } from './invitationPhone';
 import { forgetClientState } from './clientStateReuse';
+import { statusWord } from './statusWords';
 import { readyTab } from './tabState';
 
 /** Qwil's answers to a create that lost a race: the email or identifier is already taken (our mock's codes). */
@@ -118,7 +119,7 @@ async function requirePendingClient(session: ConnectorSession, action: string): 
         throw new AuraHandledException(`This client is not on Qwil yet, so you cannot ${action}. Invite them first.`);
     if (membership.status !== 'pending')
         throw new AuraHandledException(
-            `This client has status ${membership.status} in Qwil; you can only ${action} while the invitation is pending.`
+            `This client's Qwil status is ${statusWord(membership.status)}; you can only ${action} while it is Pending.`
         );
     return membership;
 }

@@ -15,6 +15,22 @@ export interface StaffKey {
     readonly value: string;
 }
 
+/** Standard User fields their owner cannot change: Id (no one can) and FederationIdentifier (Manage Users only). */
+const CLOSED_TO_OWNER = new Set(['id', 'federationidentifier']);
+
+/**
+ * Whether a user without Manage Users can change this User field on their own record, by the table
+ * in mock-org/REFERENCE.md ("Self-editable User fields", from Salesforce's documentation): every
+ * standard field but Id and FederationIdentifier counts as self-editable (the personal settings
+ * pages offer them, or the documentation does not say otherwise); a custom field is when its
+ * field-level security lets the user edit it (`updateable`, the describe's isUpdateable()).
+ */
+export function ownerCanEditUserField(fieldApiName: string, updateable: boolean): boolean {
+    const name = fieldApiName.toLowerCase();
+    if (name.endsWith('__c')) return updateable;
+    return !CLOSED_TO_OWNER.has(name);
+}
+
 /**
  * Reads the running user's Staff ID value. The guide's rule: staff must not be able to change
  * it, or they could act as someone else in Qwil. A user who can edit the field on their own
@@ -33,7 +49,10 @@ export function readStaffKey(context: ApexContext, settings: ConnectorSettings):
         );
     }
     const label = describe.getLabel();
-    if (describe.isUpdateable() && !context.userInfo.hasUserPermission('ManageUsers')) {
+    if (
+        ownerCanEditUserField(describe.getName(), describe.isUpdateable()) &&
+        !context.userInfo.hasUserPermission('ManageUsers')
+    ) {
         throw new AuraHandledException(
             `Qwil Messenger can't act for you: you can edit your own ${label} (${settings.staffIdField}), the field that links you to your Qwil account, so anyone could claim another person's Qwil identity. Ask your administrator to set Staff ID Field API Name to a field only administrators can change, such as Federation ID.`
         );
@@ -65,15 +84,15 @@ export function refuseUnlessActiveStaff(membership: Membership, key: StaffKey): 
             return membership;
         case 'pending':
             throw new AuraHandledException(
-                'Your Qwil staff account is pending: accept your Qwil invitation (check your email), then reopen this tab.'
+                'Your Qwil staff account is Pending: accept your Qwil invitation (check your email), then reopen this tab.'
             );
         case 'suspended':
             throw new AuraHandledException(
-                'Your Qwil staff account is suspended. Ask your Qwil administrator to unsuspend it.'
+                'Your Qwil staff account is Suspended. Ask your Qwil administrator to unsuspend it.'
             );
         case 'deactivated':
             throw new AuraHandledException(
-                'Your Qwil staff account is deactivated. Ask your Qwil administrator for a new staff account, then ask your Salesforce administrator to update your ' +
+                'Your Qwil staff account is Deactivated. Ask your Qwil administrator for a new staff account, then ask your Salesforce administrator to update your ' +
                     key.label +
                     '.'
             );

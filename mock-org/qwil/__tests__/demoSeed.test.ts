@@ -26,9 +26,9 @@ describe('demo seed', () => {
     });
 
     it.each([
-        ['eleanor.whitfield@example.com', 'Eleanor', 'Whitfield', '003Qw0000000002IAA', 'active', '+447700900123'],
-        ['marcus.bennett@example.com', 'Marcus', 'Bennett', '003Qw0000000003IAA', 'pending', '+447700900456'],
-        ['priya.raman@example.com', 'Priya', 'Raman', '003Qw0000000004IAA', 'suspended', '+447700900789'],
+        ['eleanor.whitfield@example.com', 'Eleanor', 'Whitfield', '003Qw0000000002IAA', 'active', '+447700000123'],
+        ['marcus.bennett@example.com', 'Marcus', 'Bennett', '003Qw0000000003IAA', 'pending', '+447700000456'],
+        ['priya.raman@example.com', 'Priya', 'Raman', '003Qw0000000004IAA', 'suspended', '+447700000789'],
         ['hannah.lindqvist@example.com', 'Hannah', 'Lindqvist', '003Qw0000000006IAA', 'active', '+46701234567'],
         ['george.adeyemi@example.com', 'George', 'Adeyemi', '003Qw0000000007IAA', 'deactivated', null],
         ['charlotte.dubois@example.com', 'Charlotte', 'Dubois', '001Qw0000000002IAA', 'active', '+33612345678']

@@ -24,7 +24,7 @@ const thomas = {
     last_name: 'Okafor',
     job_title: 'Client',
     primary_email: 'thomas.okafor@example.com',
-    invitation_phone_number: '+447700910005',
+    invitation_phone_number: '+447700010005',
     identifier: '003Qw0000000005IAA',
     role: 'client',
     group_uuids: [DEMO.groups.whitfieldRelationship],
@@ -221,7 +221,7 @@ describe('invite (create)', () => {
 
     it('validates the phone number format and names the field', async () => {
         const body = failed(
-            await write('create', { ...thomas, invitation_phone_number: '07700 910005' }),
+            await write('create', { ...thomas, invitation_phone_number: '07700 010005' }),
             400,
             'QX001'
         );
@@ -253,10 +253,10 @@ describe('profile, phone and email updates', () => {
         const updated = membershipOf(
             await write('phone-numbers/update', {
                 entity_user_xref_uuid: marcusBennett,
-                invitation_phone_number: '+447700900999'
+                invitation_phone_number: '+447700000999'
             })
         );
-        expect(updated.invitation_phone_number).toBe('+447700900999');
+        expect(updated.invitation_phone_number).toBe('+447700000999');
     });
 
     it('updates the primary email unless another membership uses it (QX020)', async () => {

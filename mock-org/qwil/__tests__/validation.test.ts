@@ -46,8 +46,8 @@ const POSTS: PostCase[] = [
     ),
     sys(
         'entity-memberships/phone-numbers/update',
-        { entity_user_xref_uuid: marcusBennett, invitation_phone_number: '+447700900999' },
-        { invitation_phone_number: 447700900999 }
+        { entity_user_xref_uuid: marcusBennett, invitation_phone_number: '+447700000999' },
+        { invitation_phone_number: 447700000999 }
     ),
     sys(
         'entity-memberships/emails/update',

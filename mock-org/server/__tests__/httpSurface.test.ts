@@ -42,7 +42,7 @@ async function callApex(
 const readWhitfield = (session?: DevServerSession) =>
     callApex(
         'checkInvitationPhone',
-        JSON.stringify({ recordId: whitfield, phone: '+44 7700 900123' }),
+        JSON.stringify({ recordId: whitfield, phone: '+44 7700 000123' }),
         session ? { session } : {}
     );
 

@@ -4,12 +4,12 @@ import { SETTING_LABELS, SETTINGS_TYPE } from '../../../force-app/server/setting
 import type { CustomMetadataType } from '../../platform/metadata/customMetadata';
 import { customMetadataRecordFile, writeCustomMetadataRecord } from '../../platform/metadata/customMetadataWriter';
 import { readMetadataXml, textOf } from '../../platform/metadata/sourceXml';
-import { renderFormPage, renderMetadataRecords, SETUP_PATHS, type FormField } from '../../ui/pages/setup';
+import { renderFormPage, renderMetadataRecords, SETUP_PATHS, type FormField, type Notice } from '../../ui/pages/setup';
 import type { SetupDependencies } from './setupDependencies';
 import { redirect, sendHtml } from '../httpErrors';
 import { readForm, type FormInput } from '../requestBody';
 import type { SetupRequest } from './setupHttp';
-import { requiredSettingFields, validateSettingsForm } from './settingsForm';
+import { requiredSettingFields, staffFieldWarning, validateSettingsForm } from './settingsForm';
 
 const RECORD_NAME_PATTERN = /^\/setup\/custom-metadata\/Qwil_Messenger\/(?:new|(\w+)\/edit)$/;
 const TEXT_MAX = 255;
@@ -112,6 +112,14 @@ function renderEditor(
     });
 }
 
+/** "Saved", or "Saved" with the warning that staff can change their own Staff ID value. */
+function savedNotice(deps: SetupDependencies, name: string): Notice {
+    const message = `Saved ${name}. The connector uses it from the next request.`;
+    const record = deps.org.customMetadata.getAll(SETTINGS_TYPE).get(name);
+    const warning = record ? staffFieldWarning(deps, record) : null;
+    return warning ? { kind: 'warning', message: `${message} ${warning}` } : { kind: 'success', message };
+}
+
 /** Custom Metadata Types > Qwil Messenger > Manage Records, New and Edit. Returns false when the path is not one of these. */
 export async function handleMetadataRoutes(deps: SetupDependencies, setup: SetupRequest): Promise<boolean> {
     const { url, request, response } = setup;
@@ -122,10 +130,7 @@ export async function handleMetadataRoutes(deps: SetupDependencies, setup: Setup
             label: record.MasterLabel,
             editHref: `${SETUP_PATHS.metadataRecords}/${record.DeveloperName}/edit`
         }));
-        const notice =
-            saved && /^\w+$/.test(saved)
-                ? { kind: 'success' as const, message: `Saved ${saved}. The connector uses it from the next request.` }
-                : null;
+        const notice = saved && /^\w+$/.test(saved) ? savedNotice(deps, saved) : null;
         sendHtml(
             response,
             200,

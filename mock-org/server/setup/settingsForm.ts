@@ -1,4 +1,4 @@
-import type { CustomMetadataValue } from '../../../force-app/server/platform/context';
+import type { CustomMetadataRecord, CustomMetadataValue } from '../../../force-app/server/platform/context';
 import {
     ConfigurationError,
     parseConnectorSettings,
@@ -10,6 +10,8 @@ import type { CustomMetadataType } from '../../platform/metadata/customMetadata'
 import type { CustomMetadataRecordSource } from '../../platform/metadata/customMetadataWriter';
 import type { SchemaRegistry } from '../../platform/records/schema';
 import { fieldMappingProblems } from './fieldMappings';
+import { staffFieldSelfEditCheck } from './health/settingsChecks';
+import type { HealthCheckEnvironment } from './health/healthTypes';
 
 /** Salesforce's rule for a record's Name (DeveloperName): a letter first, letters, digits and single underscores, no trailing underscore. */
 const DEVELOPER_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/;
@@ -105,4 +107,26 @@ export function validateSettingsForm(
         ok: true,
         record: { developerName: input['developerName']?.trim() ?? '', label: input['label']?.trim() ?? '', values }
     };
+}
+
+/**
+ * Shown once a record is saved whose Staff ID field staff can change on their own User record: the
+ * health check's finding, what it means for the tab, and what to choose instead. Saving is not
+ * refused (an administrator may be opening up the right field at the same time, and users with
+ * Manage Users keep working); the health check fails until the field changes.
+ */
+export function staffFieldWarning(
+    org: Pick<HealthCheckEnvironment, 'org' | 'seedDir'>,
+    record: CustomMetadataRecord
+): string | null {
+    let settings;
+    try {
+        settings = parseConnectorSettings(record);
+    } catch (error) {
+        if (error instanceof ConfigurationError) return null;
+        throw error;
+    }
+    const check = staffFieldSelfEditCheck(org, { ok: true, settings });
+    if (check.status !== 'fail') return null;
+    return `Warning: ${check.detail} Until Staff ID Field API Name changes, the Qwil Messenger tab refuses every user without Manage Users and the health check fails. ${check.fix ?? ''}`.trim();
 }

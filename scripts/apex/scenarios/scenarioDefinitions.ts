@@ -86,14 +86,14 @@ const SUCCESSES: readonly ScenarioDefinition[] = [
     {
         name: 'check phone',
         runningUser: OLIVIA,
-        call: onRecord(CONNECTOR, 'checkInvitationPhone', 'Thomas Okafor', { phone: '07700 910005' })
+        call: onRecord(CONNECTOR, 'checkInvitationPhone', 'Thomas Okafor', { phone: '07700 010005' })
     },
     {
         name: 'invite',
         runningUser: OLIVIA,
         call: onRecord(CONNECTOR, 'inviteClient', 'Thomas Okafor', {
             jobTitle: 'Client',
-            invitationPhone: '+44 7700 910005',
+            invitationPhone: '+44 7700 010005',
             groupUuids: [],
             newGroup: { name: 'Okafor Relationship', staffEntityUserXrefUuids: [DEMO.staff.oliviaHart] }
         })
@@ -102,7 +102,7 @@ const SUCCESSES: readonly ScenarioDefinition[] = [
     {
         name: 'update invitation phone',
         runningUser: OLIVIA,
-        call: onRecord(CONNECTOR, 'updateInvitationPhone', 'Marcus Bennett', { invitationPhone: '+44 7700 900999' })
+        call: onRecord(CONNECTOR, 'updateInvitationPhone', 'Marcus Bennett', { invitationPhone: '+44 7700 000999' })
     },
     {
         name: 'search invite groups',

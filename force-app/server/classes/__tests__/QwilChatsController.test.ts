@@ -399,7 +399,7 @@ describe('starting a chat', () => {
             /^Invalid parameter 'staffEntityUserXrefUuids'/
         );
         expect(await apexErrorMessage(start('Priya Raman', {}, KEY_2))).toBe(
-            'A chat can be started only with an active Qwil client; this client is suspended.'
+            'A chat can be started only with an Active Qwil client; this client is Suspended.'
         );
     });
 });

@@ -4,6 +4,8 @@ import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-
 import { DEMO } from '../../../../mock-org/qwil';
 import { arrangeInQwil } from '../../../../mock-org/testing/arrangeInQwil';
 import { clientRecordId, qwilGroupNamed, qwilMembershipsWithEmail } from '../../../../mock-org/testing/finders';
+import { ownerCanEditUserField } from '../../services/staffMapping';
+import { staffWordProblems } from '../../../test/jest-support/staffWords';
 
 // The server methods through the mock org's runtime (sharing, FLS, named credential, limits)
 // against the mock Qwil; every Qwil request is recorded to count callouts.
@@ -68,8 +70,8 @@ describe('loadTab: the first view in one round trip', () => {
             defaultCountry: 'GB'
         });
         expect(tab.record.invitationPhone).toEqual({
-            input: '07700 910005',
-            international: '+447700910005',
+            input: '07700 010005',
+            international: '+447700010005',
             problem: null
         });
     });
@@ -118,8 +120,8 @@ describe('staff mapping: a distinct message for each failure', () => {
             /^No Qwil account has the identifier or primary email nobody@harbourwealth.example/
         ],
         ['eleanor.whitfield@example.com', /is a client account, not a staff account/],
-        ['ava.collins@harbourwealth.example', /^Your Qwil staff account is pending/],
-        ['noah.fischer@harbourwealth.example', /^Your Qwil staff account is suspended/]
+        ['ava.collins@harbourwealth.example', /^Your Qwil staff account is Pending/],
+        ['noah.fischer@harbourwealth.example', /^Your Qwil staff account is Suspended/]
     ])('Staff ID value "%s"', async (value, message) => {
         setStaffId(OLIVIA, value);
         expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(message);
@@ -128,7 +130,7 @@ describe('staff mapping: a distinct message for each failure', () => {
     it('says so when the staff account is deactivated', async () => {
         await inQwil('entity-memberships/destroy', { entity_user_xref_uuid: DEMO.staff.noahFischer });
         setStaffId(OLIVIA, 'noah.fischer@harbourwealth.example');
-        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/^Your Qwil staff account is deactivated/);
+        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/^Your Qwil staff account is Deactivated/);
     });
 
     it('refuses an ambiguous value that matches one account by identifier and another by email', async () => {
@@ -142,11 +144,48 @@ describe('staff mapping: a distinct message for each failure', () => {
     });
 });
 
+describe('a staff account found for a client record', () => {
+    it('is refused in staff words, without the record id, when found by record id', async () => {
+        useHarness({ Client_Lookup_Type__c: 'Salesforce Record ID' });
+        await inQwil('entity-memberships/profile/update', {
+            entity_user_xref_uuid: DEMO.staff.jamesPatel,
+            identifier: recordId('Thomas Okafor')
+        });
+        const message = await apexErrorMessage(loadTab('Thomas Okafor'));
+        expect(message).toBe(
+            'The Qwil account linked to this record belongs to a staff member, not a client. Ask your Qwil administrator to check which Qwil account carries this record as its identifier.'
+        );
+        expect(staffWordProblems(message)).toEqual([]);
+    });
+});
+
 describe("the guide's security rule for the Staff ID field", () => {
     it('refuses to act when staff can edit their own Staff ID field', async () => {
         useHarness({ Staff_ID_Field_API_Name__c: 'Email' });
         expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(/you can edit your own Email \(Email\)/);
         expect(requests).toEqual([]);
+    });
+
+    it('refuses a standard field the reference table does not close to its owner, even where the describe says read-only', async () => {
+        useHarness({ Staff_ID_Field_API_Name__c: 'ProfileId' });
+        expect(await apexErrorMessage(loadTab('Eleanor Whitfield'))).toMatch(
+            /you can edit your own Profile ID \(ProfileId\)/
+        );
+        expect(requests).toEqual([]);
+    });
+
+    it.each([
+        ['Username', false, true],
+        ['Email', false, true],
+        ['Alias', false, true],
+        ['CommunityNickname', false, true],
+        ['EmployeeNumber', false, true],
+        ['federationidentifier', true, false],
+        ['Id', true, false],
+        ['Qwil_Staff_Id__c', true, true],
+        ['Qwil_Staff_Id__c', false, false]
+    ])('counts %s (describe updateable: %s) as self-editable: %s', (field, updateable, selfEditable) => {
+        expect(ownerCanEditUserField(field, updateable)).toBe(selfEditable);
     });
 
     it('lets an administrator with Manage Users act even though they can edit the field', async () => {
@@ -184,7 +223,7 @@ describe('inviting a client', () => {
         call('inviteClient', {
             recordId: recordId('Thomas Okafor'),
             jobTitle: 'Client',
-            invitationPhone: '07700 910005',
+            invitationPhone: '07700 010005',
             groupUuids: [],
             newGroup: { name: 'Okafor Relationship', staffEntityUserXrefUuids: [DEMO.staff.oliviaHart] },
             ...overrides
@@ -197,7 +236,7 @@ describe('inviting a client', () => {
         const [thomas] = qwilMembersWithEmail('thomas.okafor@example.com');
         expect(thomas).toMatchObject({
             identifier: recordId('Thomas Okafor'),
-            invitation_phone_number: '+447700910005',
+            invitation_phone_number: '+447700010005',
             role: 'client',
             status: 'pending',
             created_by_entity_user_xref_uuid: DEMO.staff.oliviaHart
@@ -238,13 +277,13 @@ describe('inviting a client', () => {
 
     it("uses the record's phone when staff may not edit it, whatever the browser sends", async () => {
         useHarness({ Staff_Can_Edit_Invitation_Phone_Number__c: false });
-        await invite({ invitationPhone: '+447700900999' });
-        expect(qwilMembersWithEmail('thomas.okafor@example.com')[0]?.invitation_phone_number).toBe('+447700910005');
+        await invite({ invitationPhone: '+447700000999' });
+        expect(qwilMembersWithEmail('thomas.okafor@example.com')[0]?.invitation_phone_number).toBe('+447700010005');
     });
 
     it('refuses a phone number Qwil cannot use, before writing anything to Qwil', async () => {
-        expect(await apexErrorMessage(invite({ invitationPhone: '12345' }))).toMatch(
-            /^"12345" is not a phone number Qwil can use/
+        expect(await apexErrorMessage(invite({ invitationPhone: '+44 7700 91000' }))).toMatch(
+            /^"\+44 7700 91000" is too short for a mobile number: United Kingdom \(\+44\) mobile numbers have 10 digits/
         );
         expect(requests.filter((request) => request.startsWith('POST'))).toEqual([]);
     });
@@ -262,7 +301,7 @@ describe('inviting a client', () => {
         const params = {
             recordId: recordId('George Adeyemi'),
             jobTitle: 'Client',
-            invitationPhone: '+447700900222',
+            invitationPhone: '+447700000222',
             groupUuids: [DEMO.groups.adeyemiRelationship],
             newGroup: null
         };
@@ -286,22 +325,22 @@ describe('a pending client', () => {
     });
 
     it('has their invitation phone changed, normalised', async () => {
-        await call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 900999' });
-        expect(marcusInQwil()?.invitation_phone_number).toBe('+447700900999');
+        await call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 000999' });
+        expect(marcusInQwil()?.invitation_phone_number).toBe('+447700000999');
     });
 
     it('cannot have the phone changed when staff may not edit it', async () => {
         useHarness({ Staff_Can_Edit_Invitation_Phone_Number__c: false });
         expect(
             await apexErrorMessage(
-                call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 900999' })
+                call('updateInvitationPhone', { recordId: marcus(), invitationPhone: '07700 000999' })
             )
         ).toMatch(/^Staff cannot edit the invitation phone number here/);
     });
 
     it('is the only kind of client who can be sent an invitation again', async () => {
         expect(await apexErrorMessage(call('resendInvitation', { recordId: recordId('Eleanor Whitfield') }))).toMatch(
-            /has status active in Qwil; you can only resend the invitation while the invitation is pending/
+            /Qwil status is Active; you can only resend the invitation while it is Pending/
         );
     });
 });

@@ -176,7 +176,7 @@ describe('staff members', () => {
 
     it.each([
         ['pending', S.avaCollins, /^Ava Collins has not accepted their Qwil invitation yet/],
-        ['suspended', S.noahFischer, /^Noah Fischer is suspended in Qwil; only active staff can be added/],
+        ['suspended', S.noahFischer, /^Noah Fischer is Suspended in Qwil; only Active staff can be added/],
         [
             'a client, without naming them',
             C.hannahLindqvist,

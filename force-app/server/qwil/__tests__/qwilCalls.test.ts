@@ -31,7 +31,7 @@ async function sendEveryClientCall(): Promise<SentRequest[]> {
         created_by_entity_user_xref_uuid: STAFF
     });
     await qwil.memberships.resendInvitation(CLIENT);
-    await qwil.memberships.updateInvitationPhone(CLIENT, '+447700900123');
+    await qwil.memberships.updateInvitationPhone(CLIENT, '+447700000123');
     await groups.groupsOf(CLIENT);
     await groups.search('');
     await groups.members(GROUP);

@@ -31,7 +31,7 @@ describe('answers without the paging cursor and with fields the connector does n
         };
         expect((await qwil.memberships.createMembership(invite)).status).toBe('pending');
         expect((await qwil.memberships.resendInvitation(CLIENT)).entity_user_xref_uuid).toBe(CLIENT);
-        expect((await qwil.memberships.updateInvitationPhone(CLIENT, '+447700900123')).entity_user_xref_uuid).toBe(
+        expect((await qwil.memberships.updateInvitationPhone(CLIENT, '+447700000123')).entity_user_xref_uuid).toBe(
             CLIENT
         );
     });

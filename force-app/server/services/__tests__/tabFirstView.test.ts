@@ -88,7 +88,7 @@ describe('the first view with a System API key', () => {
         await harness.callApex('QwilConnectorController', 'inviteClient', {
             recordId: recordId('Thomas Okafor'),
             jobTitle: 'Client',
-            invitationPhone: '07700 910005',
+            invitationPhone: '07700 010005',
             groupUuids: [],
             newGroup: { name: 'Okafor Relationship', staffEntityUserXrefUuids: [DEMO.staff.oliviaHart] }
         });

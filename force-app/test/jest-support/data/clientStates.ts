@@ -7,7 +7,7 @@ export const activeClient = {
         firstName: 'Amelia',
         lastName: 'Hart',
         primaryEmail: 'amelia.hart@example.com',
-        invitationPhone: '+44 7700 900123',
+        invitationPhone: '+44 7700 000123',
         jobTitle: 'Private client',
         identifier: 'HART-0042',
         status: 'active',

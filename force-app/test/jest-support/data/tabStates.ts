@@ -21,7 +21,7 @@ export function readyTab(client: ClientState, overrides: Partial<ReadyTab> = {})
             firstName: 'Li',
             lastName: 'Wei',
             email: 'li.wei@example.com',
-            invitationPhone: { input: '07700 910005', international: '+447700910005', problem: null }
+            invitationPhone: { input: '07700 010005', international: '+447700010005', problem: null }
         },
         mismatches: [],
         invite: {

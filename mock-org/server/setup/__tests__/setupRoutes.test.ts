@@ -102,6 +102,10 @@ describe('System API keys', () => {
         const list = await (await get('/setup/qwil-admin/system-api-keys')).text();
         expect(list).toContain(key);
         expect(list).not.toContain(secret);
+        const createdAt = server.qwil.control.snapshot().apiKeys[0]?.createdAt ?? '';
+        expect(list).toMatch(
+            new RegExp(`<time datetime="${createdAt}">\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} UTC</time>`)
+        );
 
         expect((await post('/setup/qwil-admin/system-api-keys/promote', { key })).status).toBe(303);
         expect((await post('/setup/qwil-admin/system-api-keys/revoke', { key })).status).toBe(303);
@@ -234,10 +238,49 @@ describe('the Qwil Messenger custom metadata record', () => {
     });
 });
 
+describe('saving a Staff ID field staff can change themselves', () => {
+    it('saves it, and warns why and what to choose instead, as the health check does', async () => {
+        const record = {
+            label: 'Qwil',
+            developerName: 'Qwil',
+            Client_Email_API_Field_Name__c: 'Email',
+            Staff_ID_Field_API_Name__c: 'Email',
+            Client_Chat_History_Visible__c: 'View Own Chats',
+            Qwil_Region__c: 'eu',
+            Client_Lookup_Type__c: 'Email',
+            Client_First_Name_Field_API_Name__c: 'FirstName',
+            Client_Last_Name_Field_API_Name__c: 'LastName',
+            Client_Invitation_Phone_No_Field_Api_Name__c: 'MobilePhone'
+        };
+        const saved = await post('/setup/custom-metadata/Qwil_Messenger/Qwil/edit', record);
+        expect(saved.status).toBe(303);
+        const list = (await (await get(saved.headers.get('location') ?? '')).text()).replace(/\s+/g, ' ');
+        expect(list).toContain('slds-theme_warning');
+        expect(list).toContain(
+            'Saved Qwil. The connector uses it from the next request. Warning: Salesforce lets every user change their own Email without Manage Users'
+        );
+        expect(list).toContain(
+            'the Qwil Messenger tab refuses every user without Manage Users and the health check fails'
+        );
+        expect(list).toContain('such as FederationIdentifier');
+        expect(
+            server.org.customMetadata.getInstance('Qwil_Messenger__mdt', 'Qwil')?.values['Staff_ID_Field_API_Name__c']
+        ).toBe('Email');
+
+        const fixed = await post('/setup/custom-metadata/Qwil_Messenger/Qwil/edit', {
+            ...record,
+            Staff_ID_Field_API_Name__c: 'FederationIdentifier'
+        });
+        const after = await (await get(fixed.headers.get('location') ?? '')).text();
+        expect(after).not.toContain('Warning:');
+        expect(after).toContain('slds-theme_success');
+    });
+});
+
 describe('record pages and the health check', () => {
     it('lists the record pages with the component in the Qwil Messenger tab', async () => {
         const body = await (await get('/setup/record-pages')).text();
-        expect(body).toContain('<th scope="row">Qwil Contact Record Page</th>');
+        expect(body).toContain('<th scope="row" class="slds-cell-wrap">Qwil Contact Record Page</th>');
         expect(body).toContain('<code>flexipages/Qwil_Contact_Record_Page.flexipage-meta.xml</code>');
     });
 

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkInvitationPhone, defaultCountryOfLocale } from '../../../../force-app/server/services/invitationPhone';
 import { personAccountFieldName } from '../../../../force-app/server/services/clientRecord';
+import { ownerCanEditUserField } from '../../../../force-app/server/services/staffMapping';
+import { isCustomField } from '../../../platform/records/schema';
 import {
     parseConnectorSettings,
     SETTINGS_RECORD,
@@ -98,10 +100,14 @@ function permissionSetsByUsername(seedDir: string): Map<string, string[]> {
 
 /**
  * The guide's security rule: the staff mapping value must not be editable by the staff member. Each
- * seeded profile and permission-set combination without Manage Users is checked with the org's
- * own self-edit rules for a user's own record.
+ * seeded profile and permission-set combination without Manage Users is checked with the rule the
+ * connector applies at run time (the self-editable User fields table; a custom field by its
+ * field-level security in that combination).
  */
-export function staffFieldSelfEditCheck(env: HealthCheckEnvironment, state: SettingsState): CheckResult {
+export function staffFieldSelfEditCheck(
+    env: Pick<HealthCheckEnvironment, 'org' | 'seedDir'>,
+    state: SettingsState
+): CheckResult {
     const title = 'The staff mapping field cannot be edited by non-admins (per profile and permission set)';
     if (!state.ok)
         return fail(
@@ -122,7 +128,7 @@ export function staffFieldSelfEditCheck(env: HealthCheckEnvironment, state: Sett
         );
     }
     const editable = [...combinations]
-        .filter(([, user]) => env.org.accessOf(user.Id).canEditOwnUserField(field))
+        .filter(([, user]) => ownerCanEditUserField(field, env.org.accessOf(user.Id).canEditOwnUserField(field)))
         .map(([combination]) => combination);
     if (editable.length === 0) {
         return pass(
@@ -134,7 +140,7 @@ export function staffFieldSelfEditCheck(env: HealthCheckEnvironment, state: Sett
     return fail(
         'staff-field-self-edit',
         title,
-        `Users can edit their own ${field} with ${editable.join('; ')}, so a staff member could claim another person's Qwil account.`,
+        `${isCustomField(field) ? '' : `Salesforce lets every user change their own ${field} without Manage Users (see "Self-editable User fields" in mock-org/REFERENCE.md). `}Users can edit their own ${field} with ${editable.join('; ')}, so a staff member could claim another person's Qwil account.`,
         `Set Staff ID Field API Name to a field only administrators can change, such as FederationIdentifier, in ${WHERE_SETTINGS}; for a custom User field, remove Edit from its field-level security in these profiles and permission sets.`
     );
 }

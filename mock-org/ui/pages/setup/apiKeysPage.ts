@@ -8,12 +8,21 @@ const CONSOLE = 'Qwil admin console (mock Qwil) > API Keys';
 
 const ACTION_LABELS = { revoke: 'Revoke', promote: 'Promote to Super' } as const;
 
+/** "30 Nov 2026, 12:47 UTC": the console's times are Qwil's, in UTC; the machine-readable form stays in `datetime`. */
+const CREATED_AT = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short'
+});
+
 function keyActions(key: ApiKeyRow, path: string, csrfToken: string): ReturnType<typeof html> {
     if (key.revoked) return html`<span>Revoked</span>`;
     return html`${key.actions.map(
-        (
-            action
-        ) => html`<form method="post" action="${path}/${action}" class="slds-show_inline-block slds-m-right_x-small">
+        (action) => html`<form method="post" action="${path}/${action}" class="slds-m-vertical_xx-small">
     <input type="hidden" name="key" value="${key.key}">
     ${csrfField(csrfToken)}
     <button class="slds-button slds-button_neutral" type="submit" aria-label="${ACTION_LABELS[action]} ${key.name}">${ACTION_LABELS[action]}</button>
@@ -26,12 +35,12 @@ function keyTable(view: ApiKeysView): ReturnType<typeof html> {
     if (keys.length === 0) return html`<p class="slds-m-vertical_small">No ${kind}s yet.</p>`;
     const rows = keys.map(
         (key) => html`<tr>
-    <th scope="row">${key.name}</th>
+    <th scope="row" class="slds-cell-wrap">${key.name}</th>
     <td><code>${key.key}</code></td>
-    <td>${key.permissions.join(', ') || 'none'}</td>
-    <td>${key.cidrBlocks.join(', ') || 'any address'}</td>
+    <td class="slds-cell-wrap">${key.permissions.join(', ') || 'none'}</td>
+    <td class="slds-cell-wrap">${key.cidrBlocks.join(', ') || 'any address'}</td>
     <td>${key.type}</td>
-    <td>${key.createdAt}</td>
+    <td class="slds-cell-wrap"><time datetime="${key.createdAt}">${CREATED_AT.format(new Date(key.createdAt))}</time></td>
     <td>${keyActions(key, path, csrfToken)}</td>
 </tr>`
     );

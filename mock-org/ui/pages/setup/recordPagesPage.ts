@@ -8,10 +8,10 @@ const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 export function renderRecordPages(view: RecordPagesView): string {
     const rows = view.pages.map(
         (page) => html`<tr>
-    <th scope="row">${page.label}</th>
-    <td>${page.object === 'Account' ? 'Account (Person Account)' : page.object}</td>
+    <th scope="row" class="slds-cell-wrap">${page.label}</th>
+    <td class="slds-cell-wrap">${page.object === 'Account' ? 'Account (Person Account)' : page.object}</td>
     <td>${yesNo(page.hasQwilTab)}</td>
-    <td>${yesNo(page.componentInQwilTab)}${page.hasComponent && !page.componentInQwilTab ? ' (the component is on the page, outside that tab)' : ''}</td>
+    <td class="slds-cell-wrap">${yesNo(page.componentInQwilTab)}${page.hasComponent && !page.componentInQwilTab ? ' (the component is on the page, outside that tab)' : ''}</td>
     <td><code>${page.file}</code></td>
 </tr>`
     );
@@ -21,7 +21,7 @@ export function renderRecordPages(view: RecordPagesView): string {
         meta: 'Step 5: the Qwil Messenger tab',
         body: html`<p class="slds-m-bottom_small">Each client record page needs a tab named "Qwil Messenger" holding the qwilChatTabsMenu component. This list is read from the FlexiPage source files.</p>
 <div class="slds-scrollable_x" role="region" aria-label="Record pages" tabindex="0"><table class="slds-table slds-table_bordered slds-table_cell-buffer" aria-label="Record pages">
-    <thead><tr><th scope="col">Record Page</th><th scope="col">Object</th><th scope="col">"Qwil Messenger" tab</th><th scope="col">qwilChatTabsMenu in that tab</th><th scope="col">Source</th></tr></thead>
+    <thead><tr><th scope="col">Record Page</th><th scope="col">Object</th><th scope="col" class="slds-cell-wrap">"Qwil Messenger" tab</th><th scope="col" class="slds-cell-wrap">qwilChatTabsMenu in that tab</th><th scope="col">Source</th></tr></thead>
     <tbody>${rows}</tbody>
 </table></div>`
     });

@@ -1,11 +1,9 @@
 import { LightningElement, api } from 'lwc';
-import type { ClientLookupType, ClientProfile, ClientState } from '../../../../server/contracts/clientState';
+import type { ClientProfile, ClientState } from '../../../../server/contracts/clientState';
 import type { ReadyTab, TabState } from '../../../../server/contracts/QwilConnectorController';
 
-const LOOKUP_DESCRIPTIONS: Record<ClientLookupType, string> = {
-    Email: 'email address',
-    'Salesforce Record ID': 'Salesforce record ID'
-};
+/** A 15- or 18-character Salesforce record id: staff see the record's name or "another record", never the id. */
+const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 const READ_ONLY_NOTES: Partial<Record<ClientState['status'], string>> = {
     suspended:
@@ -53,13 +51,31 @@ export default class QwilClientDetails extends LightningElement {
         return this.client?.jobTitle || NOT_PROVIDED;
     }
 
+    /** The Qwil identifier as staff read it: a Salesforce record id becomes the record it names. */
     get identifier(): string {
-        return this.client?.identifier || NOT_PROVIDED;
+        const identifier = this.client?.identifier;
+        if (!identifier) return NOT_PROVIDED;
+        if (!SALESFORCE_ID.test(identifier)) return identifier;
+        return this.isThisRecord(identifier) ? `This record${this.recordNamePhrase}` : 'Another Salesforce record';
     }
 
     get notFoundMessage(): string | undefined {
         const lookup = this.clientState?.lookup;
-        return lookup && `No Qwil client was found for the ${LOOKUP_DESCRIPTIONS[lookup.type]} ${lookup.value}.`;
+        if (!lookup) return undefined;
+        return lookup.type === 'Email'
+            ? `No Qwil client was found for the email address ${lookup.value}.`
+            : `No Qwil client is linked to this record${this.recordNamePhrase}.`;
+    }
+
+    /** " (Li Wei)" from the record's mapped name fields, or nothing when they are empty. */
+    private get recordNamePhrase(): string {
+        const name = [this.tab?.record.firstName, this.tab?.record.lastName].filter(Boolean).join(' ');
+        return name ? ` (${name})` : '';
+    }
+
+    /** Compares on the first 15 characters: the 18-character form only adds a case-safe suffix. */
+    private isThisRecord(identifier: string): boolean {
+        return !!this.recordId && identifier.slice(0, 15) === this.recordId.slice(0, 15);
     }
 
     handleTabChange(event: CustomEvent<TabState>): void {

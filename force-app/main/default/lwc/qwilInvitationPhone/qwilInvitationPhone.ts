@@ -12,7 +12,7 @@ export interface CheckedPhone {
 
 /**
  * The invitation phone field with the server's reading of the number shown before anything is
- * sent ("Will be sent as +447700910005", or why it cannot be used). Read-only unless `editable`.
+ * sent ("Will be sent as +447700010005", or why it cannot be used). Read-only unless `editable`.
  */
 export default class QwilInvitationPhone extends LightningElement {
     @api recordId?: string;

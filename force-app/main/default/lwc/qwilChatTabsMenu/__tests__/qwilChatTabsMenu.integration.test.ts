@@ -93,7 +93,7 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
         await waitFor(
             () =>
                 deepQuery(element, 'c-qwil-invite-modal') !== null &&
-                normalisedTextSeen(element).includes('+447700910005')
+                normalisedTextSeen(element).includes('+447700010005')
         );
         lightningButton(element, 'Send invitation').click();
         await waitFor(
@@ -102,7 +102,7 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
 
         expect(qwilMember('thomas.okafor@example.com')).toMatchObject({
             status: 'pending',
-            invitation_phone_number: '+447700910005',
+            invitation_phone_number: '+447700010005',
             identifier: recordIdOf('Contact', 'Thomas Okafor'),
             job_title: 'Client'
         });
@@ -122,11 +122,26 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
         const element = await openTab('Contact', 'Marcus Bennett');
         deepQuery<HTMLButtonElement>(element, 'button[data-id="edit-phone"]')?.click();
         await waitFor(() => deepQuery(element, 'c-qwil-invitation-phone') !== null);
-        typeInto(deepQuery(deepQuery(element, 'c-qwil-invitation-phone')!, 'lightning-input'), '07700 900999');
-        await waitFor(() => normalisedTextSeen(element).includes('+447700900999'));
+        typeInto(deepQuery(deepQuery(element, 'c-qwil-invitation-phone')!, 'lightning-input'), '07700 000999');
+        await waitFor(() => normalisedTextSeen(element).includes('+447700000999'));
         lightningButton(element, 'Save phone').click();
         await waitFor(() => deepQuery(element, 'c-qwil-invitation-phone') === null);
-        expect(qwilMember('marcus.bennett@example.com')?.invitation_phone_number).toBe('+447700900999');
+        expect(qwilMember('marcus.bennett@example.com')?.invitation_phone_number).toBe('+447700000999');
+    });
+
+    it('says why a number one digit short cannot be used, before anything is sent', async () => {
+        const before = qwilMember('marcus.bennett@example.com')?.invitation_phone_number;
+        const element = await openTab('Contact', 'Marcus Bennett');
+        deepQuery<HTMLButtonElement>(element, 'button[data-id="edit-phone"]')?.click();
+        await waitFor(() => deepQuery(element, 'c-qwil-invitation-phone') !== null);
+        typeInto(deepQuery(deepQuery(element, 'c-qwil-invitation-phone')!, 'lightning-input'), '+44 7700 91000');
+        await waitFor(() =>
+            normalisedTextSeen(element).includes(
+                '"+44 7700 91000" is too short for a mobile number: United Kingdom (+44) mobile numbers have 10 digits after the country code, this one has 9.'
+            )
+        );
+        expect(normalisedTextSeen(element)).not.toContain('Will be sent as');
+        expect(qwilMember('marcus.bennett@example.com')?.invitation_phone_number).toBe(before);
     });
 
     it('tells a staff user whose Staff ID is empty what to do, without looking the client up', async () => {

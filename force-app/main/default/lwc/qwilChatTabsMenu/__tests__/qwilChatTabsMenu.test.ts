@@ -15,7 +15,8 @@ import {
     readyTab
 } from 'jest-support/data/tabStates';
 import { deferred, flushPromises, normalisedTextSeen, query } from 'jest-support/componentTesting';
-import { pendingClientWithoutOptionalDetails } from 'jest-support/data/clientStates';
+import { notInvitedByRecordId, pendingClientWithoutOptionalDetails } from 'jest-support/data/clientStates';
+import { staffWordProblems } from 'jest-support/staffWords';
 
 jest.mock('@salesforce/apex/QwilConnectorController.loadTab', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilConnectorController.chooseOrganisation', () => ({ default: jest.fn() }), {
@@ -194,6 +195,21 @@ describe('c-qwil-chat-tabs-menu', () => {
         expect(text).toContain('This client is not on Qwil Messenger');
         expect(text).toContain('No Qwil client was found for the email address li.wei@example.com.');
         await expect(element).toBeAccessible();
+    });
+
+    it.each([
+        ['a client not on Qwil, looked up by email', notInvitedTab],
+        ['a client not on Qwil, looked up by record id', readyTab(notInvitedByRecordId)],
+        ['a pending client', pendingTab],
+        ['an active client', activeTab],
+        ['a choice of organisation', chooseOrganisationTab]
+    ])('shows staff no raw id, Qwil code or status value for %s', async (_state, tab) => {
+        mockLoadTab.mockResolvedValue(tab);
+
+        const element = renderMenu();
+        await flushPromises();
+
+        expect(staffWordProblems(normalisedTextSeen(element))).toEqual([]);
     });
 
     it("shows the client's chats on the Chats page", async () => {

@@ -148,12 +148,12 @@ describe('c-qwil-chats', () => {
         mockList.mockResolvedValue(
             listPage({
                 startChatUnavailableReason:
-                    'A chat can be started only with an active Qwil client; this client is suspended.'
+                    'A chat can be started only with an Active Qwil client; this client is Suspended.'
             })
         );
         const element = await render('suspended');
         expect(byId(element, 'start')!.disabled).toBe(true);
-        expect(normalisedTextSeen(byId(element, 'start-unavailable')!)).toContain('this client is suspended');
+        expect(normalisedTextSeen(byId(element, 'start-unavailable')!)).toContain('this client is Suspended');
         await expect(element).toBeAccessible();
     });
 

@@ -10,6 +10,7 @@ import {
 } from 'jest-support/data/clientStates';
 import { readyTab } from 'jest-support/data/tabStates';
 import { normalisedTextSeen } from 'jest-support/componentTesting';
+import { staffWordProblems } from 'jest-support/staffWords';
 
 const RECORD_ID = '003000000000001AAA';
 
@@ -47,7 +48,7 @@ describe('c-qwil-client-details', () => {
         expect(profileFields(root)).toEqual({
             Name: 'Amelia Hart',
             'Primary email': 'amelia.hart@example.com',
-            'Invitation phone': '+44 7700 900123',
+            'Invitation phone': '+44 7700 000123',
             'Job title': 'Private client',
             Identifier: 'HART-0042',
             Invited: '',
@@ -94,14 +95,54 @@ describe('c-qwil-client-details', () => {
         await expect(root.host).toBeAccessible();
     });
 
-    it('names the Salesforce record ID when the client was looked up by it', async () => {
+    it('names the record, not its id, when the client was looked up by record id', async () => {
         const root = renderDetails(notInvitedByRecordId);
 
         expect(root.querySelector('[data-id="not-on-qwil"] p')?.textContent).toBe(
-            'No Qwil client was found for the Salesforce record ID 003000000000001AAA.'
+            'No Qwil client is linked to this record (Li Wei).'
         );
+        expect(staffWordProblems(normalisedTextSeen(root.host))).toEqual([]);
         await expect(root.host).toBeAccessible();
     });
+
+    it.each([
+        [RECORD_ID, 'This record (Li Wei)'],
+        [RECORD_ID.slice(0, 15), 'This record (Li Wei)'],
+        ['003000000000002AAA', 'Another Salesforce record'],
+        ['HART-0042', 'HART-0042']
+    ])('shows the Qwil identifier %s as "%s"', (identifier, shown) => {
+        const root = renderDetails({ ...activeClient, client: { ...activeClient.client, identifier } });
+
+        expect(profileFields(root).Identifier).toBe(shown);
+    });
+
+    it.each([
+        ['active', activeClient],
+        ['pending', pendingClientWithoutOptionalDetails],
+        ['not invited, by email', notInvitedByEmail],
+        ['not invited, by record id', notInvitedByRecordId],
+        [
+            'active, linked by record id',
+            {
+                ...activeClient,
+                lookup: notInvitedByRecordId.lookup,
+                client: { ...activeClient.client, identifier: RECORD_ID }
+            }
+        ],
+        [
+            'suspended',
+            { ...activeClient, status: 'suspended', client: { ...activeClient.client, status: 'suspended' } }
+        ],
+        [
+            'deactivated',
+            { ...activeClient, status: 'deactivated', client: { ...activeClient.client, status: 'deactivated' } }
+        ]
+    ] satisfies Array<[string, ClientState]>)(
+        'shows staff no raw id, code or status value for a %s client',
+        (_state, client) => {
+            expect(staffWordProblems(normalisedTextSeen(renderDetails(client).host))).toEqual([]);
+        }
+    );
 
     it('tells a user who may invite how to do it', async () => {
         const root = renderDetails(notInvitedByEmail);
@@ -116,7 +157,7 @@ describe('c-qwil-client-details', () => {
         const root = renderDetails(activeClient, {
             mismatches: [
                 { field: 'Email', salesforce: 'amelia@hart.example', qwil: 'amelia.hart@example.com' },
-                { field: 'Invitation phone', salesforce: null, qwil: '+44 7700 900123' }
+                { field: 'Invitation phone', salesforce: null, qwil: '+44 7700 000123' }
             ]
         });
 

@@ -129,7 +129,7 @@ describe('c-qwil-contact-group-add-staff', () => {
     });
 
     it('shows why the staff could not be added, keeping the choice', async () => {
-        mockAdd.mockRejectedValue(apexError('Sofia Reyes is suspended in Qwil; only active staff can be added.'));
+        mockAdd.mockRejectedValue(apexError('Sofia Reyes is Suspended in Qwil; only Active staff can be added.'));
         const element = await render();
         await searchStaff(element, 'a');
         await choose(element, SOFIA);
@@ -138,7 +138,7 @@ describe('c-qwil-contact-group-add-staff', () => {
         await flushPromises();
 
         expect(normalisedTextSeen(element)).toContain(
-            'The staff members could not be added Sofia Reyes is suspended in Qwil; only active staff can be added.'
+            'The staff members could not be added Sofia Reyes is Suspended in Qwil; only Active staff can be added.'
         );
         expect(query(element, '[data-id="chosen"]')).not.toBeNull();
         expect(changes).not.toHaveBeenCalled();

@@ -165,7 +165,7 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         const dialog = find(element, 'c-qwil-contact-group-add-staff')!;
         await click(buttonLabelled(dialog, 'Add'), () => visibleText(dialog).includes('could not be added'));
 
-        expect(visibleText(dialog)).toContain('James Patel is suspended in Qwil; only active staff can be added.');
+        expect(visibleText(dialog)).toContain('James Patel is Suspended in Qwil; only Active staff can be added.');
         expect(qwilWrites()).toEqual([]);
         expect(membersOf(G.whitfieldRelationship)).not.toContain(S.jamesPatel);
         expect(toasts).toEqual([]);

@@ -10,7 +10,7 @@ jest.mock('@salesforce/apex/QwilConnectorController.checkInvitationPhone', () =>
 
 const mockCheck = jest.mocked(checkInvitationPhone);
 const RECORD_ID = '003000000000001AAA';
-const RECORD_PHONE = { input: '07700 910005', international: '+447700910005', problem: null };
+const RECORD_PHONE = { input: '07700 010005', international: '+447700010005', problem: null };
 
 type PhoneElement = HTMLElement & { readPhone(): Promise<CheckedPhone> };
 type InputStub = HTMLElement & { value?: string; readOnly?: boolean; label?: string };
@@ -44,9 +44,9 @@ describe('c-qwil-invitation-phone', () => {
     it("starts from the record's number and how it will be sent, without asking the server", async () => {
         const element = renderPhone();
 
-        expect(input(element).value).toBe('07700 910005');
+        expect(input(element).value).toBe('07700 010005');
         expect(input(element).label).toBe('Invitation phone');
-        expect(preview(element).textContent).toBe('Will be sent as +447700910005');
+        expect(preview(element).textContent).toBe('Will be sent as +447700010005');
         expect(element.shadowRoot!.querySelector('[data-id="country-note"]')?.textContent).toBe(
             'Numbers without a country code are read as GB numbers; the default country comes from the connector settings.'
         );
@@ -56,18 +56,18 @@ describe('c-qwil-invitation-phone', () => {
     });
 
     it('checks a typed number once typing pauses and shows how it will be sent', async () => {
-        mockCheck.mockResolvedValue({ input: '07700 900123', international: '+447700900123', problem: null });
+        mockCheck.mockResolvedValue({ input: '07700 000123', international: '+447700000123', problem: null });
         const element = renderPhone();
 
-        typeInto(input(element), '07700 9001');
-        typeInto(input(element), '07700 900123');
+        typeInto(input(element), '07700 0001');
+        typeInto(input(element), '07700 000123');
         await flushPromises();
         expect(preview(element).textContent).toBe('Checking the number…');
         jest.advanceTimersByTime(TYPING_PAUSE_MS);
         await flushPromises();
 
-        expect(mockCheck.mock.calls).toEqual([[{ recordId: RECORD_ID, phone: '07700 900123' }]]);
-        expect(preview(element).textContent).toBe('Will be sent as +447700900123');
+        expect(mockCheck.mock.calls).toEqual([[{ recordId: RECORD_ID, phone: '07700 000123' }]]);
+        expect(preview(element).textContent).toBe('Will be sent as +447700000123');
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });
@@ -88,7 +88,7 @@ describe('c-qwil-invitation-phone', () => {
         mockCheck.mockRejectedValue(apexError('Qwil did not answer in time. Try again.'));
         const element = renderPhone();
 
-        await typeAndPause(element, '07700 900123');
+        await typeAndPause(element, '07700 000123');
 
         expect(preview(element).textContent).toBe(
             'The number could not be checked: Qwil did not answer in time. Try again.'
@@ -100,7 +100,7 @@ describe('c-qwil-invitation-phone', () => {
     it('reads the number without asking again when it has been checked', async () => {
         const element = renderPhone();
 
-        await expect(element.readPhone()).resolves.toEqual({ typed: '07700 910005', check: RECORD_PHONE });
+        await expect(element.readPhone()).resolves.toEqual({ typed: '07700 010005', check: RECORD_PHONE });
         expect(mockCheck).not.toHaveBeenCalled();
         jest.useRealTimers();
         await expect(element).toBeAccessible();

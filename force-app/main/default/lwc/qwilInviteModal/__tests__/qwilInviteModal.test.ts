@@ -108,7 +108,7 @@ describe('c-qwil-invite-modal', () => {
         ).toBeNull();
         const text = normalisedTextSeen(element);
         expect(text).toContain('These come from the Salesforce record and cannot be changed here.');
-        expect(text).toContain('Will be sent as +447700910005');
+        expect(text).toContain('Will be sent as +447700010005');
         expect(text).toContain('The client must be in at least one group that has an active staff member.');
         expect(jobTitleInput(element).value).toBe('Client');
         const phone = child(element, 'c-qwil-invitation-phone') as HTMLElement & {
@@ -196,7 +196,7 @@ describe('c-qwil-invite-modal', () => {
                 {
                     recordId: RECORD_ID,
                     jobTitle: 'Private client',
-                    invitationPhone: '07700 910005',
+                    invitationPhone: '07700 010005',
                     groupUuids: [WEI_FAMILY_UUID],
                     newGroup: { name: 'Wei Relationship', staffEntityUserXrefUuids: [OLIVIA_UUID] }
                 }
@@ -215,17 +215,17 @@ describe('c-qwil-invite-modal', () => {
     });
 
     it('checks a number typed just before sending and sends it as typed', async () => {
-        mockCheckPhone.mockResolvedValue({ input: '07700 900123', international: '+447700900123', problem: null });
+        mockCheckPhone.mockResolvedValue({ input: '07700 000123', international: '+447700000123', problem: null });
         mockInvite.mockResolvedValue(pendingTab);
         const element = await renderModal();
         const phoneInput = child(element, 'c-qwil-invitation-phone').shadowRoot!.querySelector('lightning-input');
 
-        typeInto(phoneInput, '07700 900123');
+        typeInto(phoneInput, '07700 000123');
         button(element, 'Send invitation').click();
         await flushPromises();
 
-        expect(mockCheckPhone).toHaveBeenCalledWith({ recordId: RECORD_ID, phone: '07700 900123' });
-        expect(mockInvite).toHaveBeenCalledWith(expect.objectContaining({ invitationPhone: '07700 900123' }));
+        expect(mockCheckPhone).toHaveBeenCalledWith({ recordId: RECORD_ID, phone: '07700 000123' });
+        expect(mockInvite).toHaveBeenCalledWith(expect.objectContaining({ invitationPhone: '07700 000123' }));
         await expect(element).toBeAccessible();
     });
 

@@ -17,7 +17,7 @@ describe('c-qwil-mismatch-list', () => {
     it('says what Salesforce and Qwil each say for every field that differs, and what to do', async () => {
         const element = renderList([
             { field: 'Last name', salesforce: 'Wei-Chen', qwil: 'Wei' },
-            { field: 'Invitation phone', salesforce: null, qwil: '+447700910005' },
+            { field: 'Invitation phone', salesforce: null, qwil: '+447700010005' },
             { field: 'Email', salesforce: 'li@wei.example', qwil: null }
         ]);
 
@@ -28,7 +28,7 @@ describe('c-qwil-mismatch-list', () => {
         );
         expect(Array.from(root.querySelectorAll('li'), (item) => item.textContent)).toEqual([
             'Last name: Salesforce says "Wei-Chen", Qwil says "Wei".',
-            'Invitation phone: Salesforce says nothing, Qwil says "+447700910005".',
+            'Invitation phone: Salesforce says nothing, Qwil says "+447700010005".',
             'Email: Salesforce says "li@wei.example", Qwil says nothing.'
         ]);
         await expect(element).toBeAccessible();

@@ -135,7 +135,7 @@ describe('c-qwil-pending-client-actions', () => {
     it("opens Edit phone with the record's number and the number Qwil has now", async () => {
         const pending = pendingClientWithoutOptionalDetails;
         const element = render(
-            readyTab({ ...pending, client: { ...pending.client, invitationPhone: '+447700900999' } })
+            readyTab({ ...pending, client: { ...pending.client, invitationPhone: '+447700000999' } })
         );
 
         await openEditPhone(element);
@@ -144,7 +144,7 @@ describe('c-qwil-pending-client-actions', () => {
             'Edit invitation phone'
         );
         expect(element.shadowRoot!.querySelector('[data-id="current-phone"]')?.textContent).toBe(
-            'Qwil sends the invitation to +447700900999.'
+            'Qwil sends the invitation to +447700000999.'
         );
         const phone = element.shadowRoot!.querySelector('c-qwil-invitation-phone') as HTMLElement & {
             editable?: boolean;
@@ -156,20 +156,20 @@ describe('c-qwil-pending-client-actions', () => {
     });
 
     it('saves a checked number once, confirms, closes and puts focus back on Edit phone', async () => {
-        mockCheckPhone.mockResolvedValue({ input: '07700 900123', international: '+447700900123', problem: null });
+        mockCheckPhone.mockResolvedValue({ input: '07700 000123', international: '+447700000123', problem: null });
         mockUpdatePhone.mockResolvedValue(pendingTab);
         const element = render();
         await openEditPhone(element);
 
-        typePhone(element, '07700 900123');
+        typePhone(element, '07700 000123');
         button(element, 'Save phone')!.click();
         button(element, 'Save phone')!.click();
         await flushPromises();
 
-        expect(mockUpdatePhone.mock.calls).toEqual([[{ recordId: RECORD_ID, invitationPhone: '07700 900123' }]]);
+        expect(mockUpdatePhone.mock.calls).toEqual([[{ recordId: RECORD_ID, invitationPhone: '07700 000123' }]]);
         expect(toasts.mock.calls[0][0].detail).toEqual({
             title: 'Invitation phone changed',
-            message: 'The invitation is now verified with +447700900123.',
+            message: 'The invitation is now verified with +447700000123.',
             variant: 'success'
         });
         expect(onTabChange.mock.calls[0][0].detail).toBe(pendingTab);
