@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import listChats from '@salesforce/apex/QwilChatsController.listChats';
 import { participantsLabel } from 'c/qwilChatParticipants';
+import { subscribeToPoll } from 'c/qwilLivePoll';
 import type { ChatListPage, ChatSummary } from '../../../../server/contracts/chats';
 import type { ClientState } from '../../../../server/contracts/clientState';
 
@@ -50,8 +51,19 @@ export default class QwilChats extends LightningElement {
     // Back from a chat, focus returns to that chat in the list.
     private focusChatUuid?: string;
 
+    private stopPolling?: () => void;
+
     override connectedCallback(): void {
         if (this.isOnQwil) this.loadFirstPage();
+        // The list is read again when the browser tab is shown again (an open chat polls by itself).
+        this.stopPolling = subscribeToPoll((reason) => {
+            if (reason === 'visible' && this.isOnQwil && !this.openChatUuid && !this.isLoading) this.loadFirstPage();
+        });
+    }
+
+    override disconnectedCallback(): void {
+        this.stopPolling?.();
+        this.stopPolling = undefined;
     }
 
     get isOnQwil(): boolean {

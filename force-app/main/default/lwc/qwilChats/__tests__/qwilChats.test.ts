@@ -64,6 +64,18 @@ describe('c-qwil-chats', () => {
         jest.clearAllMocks();
     });
 
+    it('lists the chats again when the browser tab is shown again', async () => {
+        mockList.mockResolvedValue(listPage());
+        await render();
+        document.dispatchEvent(new CustomEvent('visibilitychange'));
+        await flushPromises();
+        expect(mockList).toHaveBeenCalledTimes(2);
+        document.body.replaceChildren();
+        document.dispatchEvent(new CustomEvent('visibilitychange'));
+        await flushPromises();
+        expect(mockList).toHaveBeenCalledTimes(2);
+    });
+
     it('lists each chat with title, markers, participants, last message time and preview', async () => {
         mockList.mockResolvedValue(
             listPage({
