@@ -106,7 +106,7 @@ declare module '@salesforce/apex/QwilChatsController.startChat' {
     export default method;
 }
 declare module '@salesforce/apex/QwilChatsController.exportChat' {
-    const method: ApexMethod<ChatsContract['ExportChatParams'], ChatsContract['ChatExportFile']>;
+    const method: ApexMethod<ChatsContract['ExportChatParams'], ChatsContract['ExportChatResult']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilConnectorController.beginWrite' {

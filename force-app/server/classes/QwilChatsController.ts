@@ -1,6 +1,6 @@
 import {
-    ChatExportFile,
     ExportChatParams,
+    ExportChatResult,
     ChatListPage,
     ChatListParams,
     ChatParams,
@@ -79,11 +79,11 @@ export const QwilChatsController: ApexClassDefinition = {
                 return { message: await withQwilErrors(context, () => sendMessage(context, session, params)) };
             }
         }),
-        /** A chat's transcript (PDF) or attachments (ZIP), for a chat the user may see, when exports are on. */
+        /** A chat's transcript (PDF) or attachments (ZIP), for a chat the user may see; no file, and why, when downloads are off. */
         exportChat: auraEnabled({
             cacheable: false,
             params: ExportChatParams,
-            result: ChatExportFile,
+            result: ExportChatResult,
             run: async ({ recordId, chatUuid, format }, context) => {
                 const session = await requireSession(context, recordId);
                 return withQwilErrors(context, () => exportChat(context, session, chatUuid, format));

@@ -23,7 +23,8 @@ interface MessageRow {
 /**
  * One chat: its newest page of messages first, older pages on request, new messages on the page's
  * shared poll (paused while the browser tab is hidden) and a composer when the user may write.
- * Fires `back` (does not bubble) when the user returns to the chat list.
+ * Fires `back` (does not bubble) when the user returns to the chat list, and `exportavailability`
+ * (does not bubble; detail: whether the chat may be downloaded, and why not) each time it has loaded.
  */
 export default class QwilChatConversation extends LightningElement {
     @api recordId?: string;
@@ -164,6 +165,7 @@ export default class QwilChatConversation extends LightningElement {
             this.opened = await openChat({ recordId: this.recordId ?? '', chatUuid: this.chatUuid ?? '' });
             this.window.showLatest(this.opened);
             this.syncWindow();
+            this.dispatchEvent(new CustomEvent('exportavailability', { detail: this.opened.exportAvailability }));
         } catch (error) {
             this.errors = [error];
         } finally {

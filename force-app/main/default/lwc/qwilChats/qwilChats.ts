@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import listChats from '@salesforce/apex/QwilChatsController.listChats';
 import { participantsLabel } from 'c/qwilChatParticipants';
 import { subscribeToPoll } from 'c/qwilLivePoll';
-import type { ChatListPage, ChatSummary } from '../../../../server/contracts/chats';
+import type { ChatListPage, ChatSummary, ExportAvailability } from '../../../../server/contracts/chats';
 import type { ClientState } from '../../../../server/contracts/clientState';
 
 interface ChatRow {
@@ -46,6 +46,8 @@ export default class QwilChats extends LightningElement {
     errors?: unknown[];
     isLoading = false;
     openChatUuid?: string;
+    /** Whether the open chat may be downloaded, as checked when it opened. */
+    openChatExport?: ExportAvailability;
     isStarting = false;
 
     // Back from a chat, focus returns to that chat in the list.
@@ -90,8 +92,8 @@ export default class QwilChats extends LightningElement {
         return this.startChatUnavailableReason !== null;
     }
 
-    get exportAllowed(): boolean {
-        return this.listInfo?.exportAvailability.allowed === true;
+    get openChatExportAllowed(): boolean {
+        return this.openChatExport?.allowed === true;
     }
 
     get exportUnavailableReason(): string | null {
@@ -107,7 +109,11 @@ export default class QwilChats extends LightningElement {
     }
 
     handleOpen(event: Event): void {
-        this.openChatUuid = (event.currentTarget as HTMLElement).dataset.uuid;
+        this.openChat((event.currentTarget as HTMLElement).dataset.uuid);
+    }
+
+    handleExportAvailability(event: CustomEvent<ExportAvailability>): void {
+        this.openChatExport = event.detail;
     }
 
     override renderedCallback(): void {
@@ -122,7 +128,7 @@ export default class QwilChats extends LightningElement {
 
     handleBack(): void {
         this.focusChatUuid = this.openChatUuid;
-        this.openChatUuid = undefined;
+        this.openChat(undefined);
         this.loadFirstPage();
     }
 
@@ -136,7 +142,7 @@ export default class QwilChats extends LightningElement {
 
     handleStarted(event: CustomEvent<{ chatUuid: string }>): void {
         this.isStarting = false;
-        this.openChatUuid = event.detail.chatUuid;
+        this.openChat(event.detail.chatUuid);
     }
 
     handleRetry(): void {
@@ -145,6 +151,11 @@ export default class QwilChats extends LightningElement {
 
     handleMore(): void {
         this.load(this.listInfo?.nextCursor ?? null);
+    }
+
+    private openChat(chatUuid: string | undefined): void {
+        this.openChatUuid = chatUuid;
+        this.openChatExport = undefined;
     }
 
     private loadFirstPage(): Promise<void> {

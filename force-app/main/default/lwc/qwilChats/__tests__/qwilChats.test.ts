@@ -199,6 +199,26 @@ describe('c-qwil-chats', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('offers downloads of an open chat as checked when it opened, not as the list said earlier', async () => {
+        mockList.mockResolvedValue(listPage({ exportAvailability: { allowed: true, reason: null } }));
+        mockOpen.mockResolvedValueOnce(
+            openedChat({ exportAvailability: { allowed: false, reason: 'Downloads of chats are turned off.' } })
+        );
+        const element = await render();
+        const open = () => shadow(element).querySelector<HTMLButtonElement>(`button[data-uuid="${CHAT_UUID}"]`)!;
+        open().click();
+        await flushPromises();
+        expect(shadow(element).querySelector('c-qwil-chat-export')).toBeNull();
+
+        shadow(element).querySelector('c-qwil-chat-conversation')!.dispatchEvent(new CustomEvent('back'));
+        await flushPromises();
+        mockOpen.mockResolvedValueOnce(openedChat({ exportAvailability: { allowed: true, reason: null } }));
+        open().click();
+        await flushPromises();
+        expect(shadow(element).querySelector('c-qwil-chat-export')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
     it('opens a chat and comes back to a fresh list', async () => {
         mockList.mockResolvedValue(listPage());
         mockOpen.mockResolvedValue(openedChat());
