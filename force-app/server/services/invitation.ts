@@ -8,6 +8,7 @@ import type { ConnectorSession } from './connectorSession';
 import { requireActiveStaff, requireReadableGroups } from './memberVisibility';
 import { checkInvitationPhone, defaultCountryOfLocale } from './invitationPhone';
 import { forgetClientState } from './clientStateReuse';
+import { forgetClientOrganisation } from './organisation';
 import { readyTab } from './tabState';
 
 /** Qwil's answers to a create that lost a race: the email or identifier is already taken (our mock's codes). */
@@ -99,6 +100,7 @@ export async function inviteClient(
         created = winner;
     }
     forgetClientState(context, session);
+    forgetClientOrganisation(context, session);
     return readyTab(context, session, created);
 }
 

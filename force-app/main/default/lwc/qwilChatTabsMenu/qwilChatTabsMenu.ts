@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import loadTab from '@salesforce/apex/QwilConnectorController.loadTab';
+import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseOrganisation';
 import { subscribeToPoll } from 'c/qwilLivePoll';
 import { describeStatusChange } from './statusChange';
 import type { Organisation, ReadyTab, TabState } from '../../../../server/contracts/qwilTab';
@@ -138,6 +139,19 @@ export default class QwilChatTabsMenu extends LightningElement {
     }
 
     /** A Client Details action's answer, or (after an action failed) the state read again. */
+    /** The invite dialog picked another organisation: it becomes the remembered one, and the dialog opens afresh in it. */
+    async handleInviteOrganisationChange(event: CustomEvent<{ entityUuid: string }>): Promise<void> {
+        this.isInviting = false;
+        try {
+            await chooseOrganisation({ entityUuid: event.detail.entityUuid });
+        } catch (error) {
+            this.errors = [error];
+            return;
+        }
+        await this.loadTabState();
+        this.isInviting = this.canInvite;
+    }
+
     handleTabChange(event: CustomEvent<TabState>): void {
         this.showTab(event.detail, { announce: true });
     }

@@ -4,7 +4,7 @@ import loadTab from '@salesforce/apex/QwilConnectorController.loadTab';
 import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseOrganisation';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import listChats from '@salesforce/apex/QwilChatsController.listChats';
-import type { TabState } from '../../../../../server/contracts/qwilTab';
+import type { ReadyTab, TabState } from '../../../../../server/contracts/qwilTab';
 import {
     activeTab,
     NORTHGATE,
@@ -618,6 +618,27 @@ describe('c-qwil-chat-tabs-menu', () => {
 
             expect(normalisedTextSeen(element)).toContain('Amelia Hart');
             expect(mockLoadTab).toHaveBeenCalledTimes(1);
+        });
+
+        it('remembers the organisation picked in the invite dialog and opens the dialog again in it', async () => {
+            const inHarbour = { ...notInvitedTab, switchableOrganisations: [HARBOUR, NORTHGATE] };
+            const inNorthgate = { ...inHarbour, organisation: NORTHGATE };
+            mockLoadTab.mockResolvedValueOnce(inHarbour).mockResolvedValueOnce(inNorthgate);
+            mockChooseOrganisation.mockResolvedValue(null);
+            const element = renderMenu();
+            await flushPromises();
+            query(element, '[data-id="invite"]')!.click();
+            await flushPromises();
+
+            query(element, 'c-qwil-invite-modal')!.dispatchEvent(
+                new CustomEvent('organisationchange', { detail: { entityUuid: NORTHGATE.entityUuid } })
+            );
+            await flushPromises();
+
+            expect(mockChooseOrganisation).toHaveBeenCalledWith({ entityUuid: NORTHGATE.entityUuid });
+            expect(mockLoadTab).toHaveBeenCalledTimes(2);
+            const modal = query(element, 'c-qwil-invite-modal') as (HTMLElement & { tab?: ReadyTab }) | null;
+            expect(modal?.tab?.organisation).toEqual(NORTHGATE);
         });
 
         it('offers no switch when the user works in one organisation only', async () => {
