@@ -113,21 +113,25 @@ function alreadyOnQwil(context: ApexContext, session: ConnectorSession, membersh
     return readyTab(context, session, membership);
 }
 
-/** A pending client's membership, or a refusal saying why the action does not apply. */
-async function requirePendingClient(session: ConnectorSession, action: string): Promise<Membership> {
+/**
+ * The client's membership when they are pending; otherwise the tab as Qwil has it now. An action offered
+ * for a pending client whose state changed meanwhile (they accepted, were invited elsewhere, left) is not
+ * refused with a message to retry: the answer is the current state, so the page shows what changed.
+ */
+async function pendingOrCurrentTab(
+    context: ApexContext,
+    session: ConnectorSession
+): Promise<{ pending: Membership } | { current: ReadyTab }> {
     const membership = await findClientMembership(session);
-    if (!membership)
-        throw new AuraHandledException(`This client is not on Qwil yet, so you cannot ${action}. Invite them first.`);
-    if (membership.status !== 'pending')
-        throw new AuraHandledException(
-            `This client has status ${membership.status} in Qwil; you can only ${action} while the invitation is pending.`
-        );
-    return membership;
+    if (membership?.status === 'pending') return { pending: membership };
+    forgetClientState(context, session);
+    return { current: readyTab(context, session, membership) };
 }
 
 export async function resendInvitation(context: ApexContext, session: ConnectorSession): Promise<ReadyTab> {
-    const pending = await requirePendingClient(session, 'resend the invitation');
-    const resent = await session.qwil.resendInvitation(pending.entity_user_xref_uuid);
+    const found = await pendingOrCurrentTab(context, session);
+    if ('current' in found) return found.current;
+    const resent = await session.qwil.resendInvitation(found.pending.entity_user_xref_uuid);
     forgetClientState(context, session);
     return readyTab(context, session, resent);
 }
@@ -145,8 +149,9 @@ export async function updateInvitationPhone(
     const check = checkInvitationPhone(typed, defaultCountryOfLocale(context.userInfo.getLocale()));
     if (!check.international)
         throw new AuraHandledException(check.problem ?? 'The invitation phone number cannot be used.');
-    const pending = await requirePendingClient(session, 'edit the invitation phone number');
-    const updated = await session.qwil.updateInvitationPhone(pending.entity_user_xref_uuid, check.international);
+    const found = await pendingOrCurrentTab(context, session);
+    if ('current' in found) return found.current;
+    const updated = await session.qwil.updateInvitationPhone(found.pending.entity_user_xref_uuid, check.international);
     forgetClientState(context, session);
     return readyTab(context, session, updated);
 }

@@ -322,10 +322,10 @@ describe('a pending client', () => {
         ).toMatch(/^Staff cannot edit the invitation phone number here/);
     });
 
-    it('is the only kind of client who can be sent an invitation again', async () => {
-        expect(await apexErrorMessage(call('resendInvitation', { recordId: recordId('Eleanor Whitfield') }))).toMatch(
-            /has status active in Qwil; you can only resend the invitation while the invitation is pending/
-        );
+    it('is the only kind of client who can be sent an invitation again: for another, the answer is their current state', async () => {
+        const tab = (await call('resendInvitation', { recordId: recordId('Eleanor Whitfield') })) as ReadyTab;
+        expect(tab).toMatchObject({ client: { status: 'active' }, actions: { resendInvitation: false } });
+        expect(requests.filter((request) => request.startsWith('POST'))).toEqual([]);
     });
 });
 

@@ -53,7 +53,13 @@ export default class QwilPendingClientActions extends LightningElement {
         this.resendErrors = undefined;
         try {
             const tab = await resendInvitation({ recordId });
-            this.toast('Invitation resent', 'The client gets a new invitation link; the earlier link no longer works.');
+            // A client who is no longer pending gets no invitation: the answer is their current state.
+            if (this.isStillPending(tab)) {
+                this.toast(
+                    'Invitation resent',
+                    'The client gets a new invitation link; the earlier link no longer works.'
+                );
+            }
             this.changeTab(tab);
         } catch (error) {
             if (!(await this.changedMeanwhile(recordId))) this.resendErrors = [error];
@@ -87,17 +93,23 @@ export default class QwilPendingClientActions extends LightningElement {
                 return;
             }
             const tab = await updateInvitationPhone({ recordId, invitationPhone: typed });
-            this.toast(
-                'Invitation phone changed',
-                `The invitation is now verified with ${check.international ?? typed}.`
-            );
-            this.handleCloseEditPhone();
+            if (this.isStillPending(tab)) {
+                this.toast(
+                    'Invitation phone changed',
+                    `The invitation is now verified with ${check.international ?? typed}.`
+                );
+                this.handleCloseEditPhone();
+            }
             this.changeTab(tab);
         } catch (error) {
             if (!(await this.changedMeanwhile(recordId))) this.phoneErrors = [error];
         } finally {
             this.isSavingPhone = false;
         }
+    }
+
+    private isStillPending(tab: TabState): boolean {
+        return tab.kind === 'ready' && tab.client.status === 'pending';
     }
 
     /**

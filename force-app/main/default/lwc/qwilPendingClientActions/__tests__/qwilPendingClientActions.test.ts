@@ -125,6 +125,18 @@ describe('c-qwil-pending-client-actions', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('passes on the state Qwil answers for a client who accepted meanwhile, without saying the invitation was resent', async () => {
+        mockResend.mockResolvedValue(activeTab);
+        const element = render();
+
+        button(element, 'Resend invitation')!.click();
+        await flushPromises();
+
+        expect(onTabChange.mock.calls[0][0].detail).toBe(activeTab);
+        expect(toasts).not.toHaveBeenCalled();
+        expect(element.shadowRoot!.querySelector('c-qwil-error-panel')).toBeNull();
+    });
+
     it('after a failed resend, shows the state Qwil has now instead of an error with Retry when the client accepted meanwhile', async () => {
         mockResend.mockRejectedValue(
             apexError('This client has status active in Qwil; you can only resend the invitation while it is pending.')
