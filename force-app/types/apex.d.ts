@@ -107,7 +107,7 @@ declare module '@salesforce/apex/QwilChatsController.sendMessage' {
     export default method;
 }
 declare module '@salesforce/apex/QwilChatsController.exportChat' {
-    const method: ApexMethod<ChatsContract['ExportChatParams'], ChatsContract['ChatExportFile']>;
+    const method: ApexMethod<ChatsContract['ExportChatParams'], ChatsContract['ExportChatResult']>;
     export default method;
 }
 declare module '@salesforce/apex/QwilChatsController.startChat' {

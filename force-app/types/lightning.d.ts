@@ -18,6 +18,12 @@ declare module 'c/qwilDebouncedRequest' {
         import('../main/default/lwc/qwilDebouncedRequest/qwilDebouncedRequest').DebouncedRequest<Input, Result>;
     export const TYPING_PAUSE_MS: Module['TYPING_PAUSE_MS'];
 }
+declare module 'c/qwilLivePoll' {
+    type Module = typeof import('../main/default/lwc/qwilLivePoll/qwilLivePoll');
+    export type PollReason = import('../main/default/lwc/qwilLivePoll/qwilLivePoll').PollReason;
+    export const POLL_INTERVAL_MS: Module['POLL_INTERVAL_MS'];
+    export const subscribeToPoll: Module['subscribeToPoll'];
+}
 
 declare module 'c/qwilExactlyOnce' {
     type Module = typeof import('../main/default/lwc/qwilExactlyOnce/qwilExactlyOnce');

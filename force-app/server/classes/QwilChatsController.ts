@@ -1,6 +1,6 @@
 import {
-    ChatExportFile,
     ExportChatParams,
+    ExportChatResult,
     ChatListPage,
     ChatListParams,
     ChatParams,
@@ -64,11 +64,11 @@ export const QwilChatsController: ApexClassDefinition = {
             result: SentMessage,
             run: async (params, session, context) => ({ message: await sendMessage(context, session, params) })
         }),
-        /** A chat's transcript (PDF) or attachments (ZIP), for a chat the user may see, when exports are on. */
+        /** A chat's transcript (PDF) or attachments (ZIP), for a chat the user may see; no file, and why, when downloads are off. */
         exportChat: sessionMethod({
             cacheable: false,
             params: ExportChatParams,
-            result: ChatExportFile,
+            result: ExportChatResult,
             run: ({ chatUuid, format }, session, context) => exportChat(context, session, chatUuid, format)
         }),
         /** Starts a chat with the client and posts its first message. */

@@ -83,7 +83,9 @@ export const OpenedChat = MessagePage.extend({
     /** Null when the user can write in this chat. */
     cannotSendReason: z.string().nullable(),
     /** Set when the history shown is cut short, e.g. up to the moment a participant left. */
-    historyNote: z.string().nullable()
+    historyNote: z.string().nullable(),
+    /** Whether the chat may be downloaded, checked as it opens (a check at most 30 s old). */
+    exportAvailability: ExportAvailability
 });
 export type OpenedChat = z.infer<typeof OpenedChat>;
 
@@ -139,6 +141,10 @@ export const ExportChatParams = z.strictObject({
 });
 export type ExportChatParams = z.infer<typeof ExportChatParams>;
 
-/** The file, base64-encoded as Apex would send a Blob (EncodingUtil.base64Encode). */
+/** The file, base64-encoded as Apex would send a Blob (EncodingUtil.base64Encode); named `<chat title> – <date>.pdf|zip`. */
 export const ChatExportFile = z.object({ fileName: z.string(), contentType: z.string(), base64: z.string() });
 export type ChatExportFile = z.infer<typeof ChatExportFile>;
+
+/** exportChat: the file, or none when downloads are off (then `exportAvailability` says why, in staff words). */
+export const ExportChatResult = z.object({ file: ChatExportFile.nullable(), exportAvailability: ExportAvailability });
+export type ExportChatResult = z.infer<typeof ExportChatResult>;

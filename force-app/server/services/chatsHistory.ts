@@ -116,7 +116,11 @@ function historyNote(chat: Chat, readerUuid: string, youUuid: string): string | 
 /** The chat and its newest page of messages, in one server round trip. */
 export async function openChat(context: ApexContext, session: ConnectorSession, chatUuid: string): Promise<OpenedChat> {
     const { client, chat, access } = await openVisibleChat(context, session, chatUuid);
-    const range = await session.qwil.chats.messageRange(access.readerUuid, chatUuid, MESSAGE_PAGE_SIZE);
+    // The export check is independent of the messages: sent at once (in Apex, one after the other).
+    const [range, exportsAllowed] = await Promise.all([
+        session.qwil.chats.messageRange(access.readerUuid, chatUuid, MESSAGE_PAGE_SIZE),
+        exportAvailability(context, session)
+    ]);
     const youUuid = session.staff.entity_user_xref_uuid;
     const people = await lookUpPeople(
         context,
@@ -136,7 +140,8 @@ export async function openChat(context: ApexContext, session: ConnectorSession, 
         messages: range.messages.map((m) => view.message(m)),
         olderCursor: range.next_cursor,
         cannotSendReason: cannotSendReason(session, chat),
-        historyNote: historyNote(chat, access.readerUuid, youUuid)
+        historyNote: historyNote(chat, access.readerUuid, youUuid),
+        exportAvailability: exportsAllowed
     };
 }
 

@@ -9,7 +9,7 @@ import { loadConnectorSettings, type ConnectorSettings } from '../settings/conne
 import { readClientRecord, type ClientRecord } from './clientRecord';
 import { clientReader, type ClientReader } from './memberVisibility';
 import type { ClientLookupSession } from './clientLookup';
-import { cachedStaffOrganisations, chooseFrom } from './organisation';
+import { cachedStaffOrganisations, chooseFrom, clientOrganisation } from './organisation';
 import { lookUpStaff, readStaffKey, refuseUnlessActiveStaff, resolveStaff, type StaffKey } from './staffMapping';
 
 /** Everything a server method needs to act for the running user on one client record. */
@@ -72,19 +72,23 @@ async function superKeySession<T>(
 ): Promise<SessionWith<T>> {
     const organisations = await cachedStaffOrganisations(context, new QwilClient(context.http), key);
     const choice = chooseFrom(context, organisations);
-    if (choice.kind === 'choose') return { kind: 'choose_organisation', organisations: choice.organisations };
+    const remembered = choice.kind === 'chosen' ? choice.organisation : null;
+    // The client's own organisation wins; the remembered choice is only the default for a client in none.
+    const home = organisations.length > 1 ? await clientOrganisation(context, base, organisations, remembered) : null;
+    const organisation = home ?? remembered;
+    if (!organisation) return { kind: 'choose_organisation', organisations };
     const qwil = new QwilClient(context.http, {
-        entityUuid: choice.organisation.entityUuid,
+        entityUuid: organisation.entityUuid,
         chatServiceScheme: chatServiceSchemeOf(context.namedCredentials)
     });
-    const staff = resolveStaff(context, key, choice.organisation.entityUuid, async () => {
+    const staff = resolveStaff(context, key, organisation.entityUuid, async () => {
         // The tenancy lookup already named the membership; one lookup by uuid gives its profile.
         const membership = await qwil.memberships.findMembership({
-            entity_user_xref_uuid: choice.organisation.membershipUuid
+            entity_user_xref_uuid: organisation.membershipUuid
         });
         if (!membership)
             throw new AuraHandledException(
-                `Your Qwil staff account in ${choice.organisation.name} could not be found. Reopen the tab to try again.`
+                `Your Qwil staff account in ${organisation.name} could not be found. Reopen the tab to try again.`
             );
         return refuseUnlessActiveStaff(membership, key);
     });
@@ -95,8 +99,9 @@ async function superKeySession<T>(
             ...base,
             staff: member,
             qwil,
-            organisation: choice.organisation,
-            switchableOrganisations: choice.switchable
+            organisation,
+            // Switching is offered while the organisation is only the default: for a client in none of them.
+            switchableOrganisations: home || choice.kind === 'choose' ? [] : choice.switchable
         },
         alongside: result
     };

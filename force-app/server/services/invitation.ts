@@ -8,7 +8,7 @@ import type { ConnectorSession } from './connectorSession';
 import { requireActiveStaff, requireReadableGroups } from './memberVisibility';
 import { checkInvitationPhone, defaultCountryOfLocale } from './invitationPhone';
 import { forgetClientState } from './clientStateReuse';
-import { statusWord } from './statusWords';
+import { forgetClientOrganisation } from './organisation';
 import { readyTab } from './tabState';
 
 /** Qwil's answers to a create that lost a race: the email or identifier is already taken (our mock's codes). */
@@ -100,6 +100,7 @@ export async function inviteClient(
         created = winner;
     }
     forgetClientState(context, session);
+    forgetClientOrganisation(context, session);
     return readyTab(context, session, created);
 }
 
@@ -112,21 +113,25 @@ function alreadyOnQwil(context: ApexContext, session: ConnectorSession, membersh
     return readyTab(context, session, membership);
 }
 
-/** A pending client's membership, or a refusal saying why the action does not apply. */
-async function requirePendingClient(session: ConnectorSession, action: string): Promise<Membership> {
+/**
+ * The client's membership when they are pending; otherwise the tab as Qwil has it now. An action offered
+ * for a pending client whose state changed meanwhile (they accepted, were invited elsewhere, left) is not
+ * refused with a message to retry: the answer is the current state, so the page shows what changed.
+ */
+async function pendingOrCurrentTab(
+    context: ApexContext,
+    session: ConnectorSession
+): Promise<{ pending: Membership } | { current: ReadyTab }> {
     const membership = await findClientMembership(session);
-    if (!membership)
-        throw new AuraHandledException(`This client is not on Qwil yet, so you cannot ${action}. Invite them first.`);
-    if (membership.status !== 'pending')
-        throw new AuraHandledException(
-            `This client's Qwil status is ${statusWord(membership.status)}; you can only ${action} while it is Pending.`
-        );
-    return membership;
+    if (membership?.status === 'pending') return { pending: membership };
+    forgetClientState(context, session);
+    return { current: readyTab(context, session, membership) };
 }
 
 export async function resendInvitation(context: ApexContext, session: ConnectorSession): Promise<ReadyTab> {
-    const pending = await requirePendingClient(session, 'resend the invitation');
-    const resent = await session.qwil.memberships.resendInvitation(pending.entity_user_xref_uuid);
+    const found = await pendingOrCurrentTab(context, session);
+    if ('current' in found) return found.current;
+    const resent = await session.qwil.memberships.resendInvitation(found.pending.entity_user_xref_uuid);
     forgetClientState(context, session);
     return readyTab(context, session, resent);
 }
@@ -144,9 +149,10 @@ export async function updateInvitationPhone(
     const check = checkInvitationPhone(typed, defaultCountryOfLocale(context.userInfo.getLocale()));
     if (!check.international)
         throw new AuraHandledException(check.problem ?? 'The invitation phone number cannot be used.');
-    const pending = await requirePendingClient(session, 'edit the invitation phone number');
+    const found = await pendingOrCurrentTab(context, session);
+    if ('current' in found) return found.current;
     const updated = await session.qwil.memberships.updateInvitationPhone(
-        pending.entity_user_xref_uuid,
+        found.pending.entity_user_xref_uuid,
         check.international
     );
     forgetClientState(context, session);

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import type { Organisation } from '../contracts/QwilConnectorController';
 import type { ApexContext } from '../platform/context';
 import { AuraHandledException } from '../platform/exceptions';
-import type { QwilClient } from '../qwil/qwilClient';
+import { QwilClient } from '../qwil/qwilClient';
 import { isStaffRole, type Tenancy } from '../qwil/schemas';
 import { STAFF_CACHE_TTL_SECONDS, staffCacheKey, type StaffKey } from './staffMapping';
+import { readCached, writeCached } from './chatsCache';
+import { clientLookupQuery, findClientMembership, type ClientLookupSession } from './clientLookup';
+import { reusingClientState } from './clientStateReuse';
 
 /** The custom User field where the organisation a user chose is remembered (Super API key only). */
 export const CHOSEN_ORGANISATION_FIELD = 'Qwil_Organisation__c';
@@ -127,4 +130,85 @@ export function rememberOrganisation(context: ApexContext, organisations: Organi
         { [CHOSEN_ORGANISATION_FIELD]: entityUuid },
         'SYSTEM_MODE'
     );
+}
+
+/** How long "the client is in none of your organisations" is trusted before the organisations are asked again. */
+export const CLIENT_ORGANISATION_RECHECK_SECONDS = 30;
+/** Organisations the client is looked for in, at most (the remembered one first), so the tab stays within Apex's 100 callouts. */
+export const MAX_CLIENT_ORGANISATION_LOOKUPS = 20;
+/** Platform Cache keeps a value at least 300 s: how long "found" is trusted is decided from the time stored with it. */
+const CLIENT_ORGANISATION_TTL_SECONDS = 300;
+
+const StoredClientOrganisation = z.object({ checkedAtMs: z.number(), entityUuid: z.string().nullable() });
+
+/** What finding the client's organisation needs: the record, read as the running user before any of this runs. */
+export type ClientOrganisationBase = Omit<ClientLookupSession, 'qwil'>;
+
+function clientOrganisationKey(base: ClientOrganisationBase): string[] {
+    const [[field, value] = ['', '']] = Object.entries(clientLookupQuery(base.settings, base.client));
+    return ['clientorg', base.client.recordId, field, value];
+}
+
+/** The client's membership in one organisation, or null; a refusal there (e.g. a staff account) counts as not found. */
+async function isInOrganisation(
+    context: ApexContext,
+    base: ClientOrganisationBase,
+    qwil: QwilClient
+): Promise<boolean> {
+    try {
+        return (await findClientMembership({ ...base, qwil }, reusingClientState(context, { qwil }))) !== null;
+    } catch (error) {
+        if (error instanceof AuraHandledException) return false;
+        throw error;
+    }
+}
+
+/**
+ * With a Super API key and several organisations: the one of the running user's organisations the client is
+ * in, asked one organisation after another, the remembered one first, stopping at the first that has them (in
+ * Apex too, so both send the same requests). The answer is remembered per record: "found" until the cache
+ * drops it, "in none" for 30 s. Runs only after the record was read as the running user, and only among the
+ * organisations where that user is active staff, so it reveals nothing they could not see by switching.
+ */
+export async function clientOrganisation(
+    context: ApexContext,
+    base: ClientOrganisationBase,
+    organisations: readonly StaffOrganisation[],
+    remembered: StaffOrganisation | null
+): Promise<StaffOrganisation | null> {
+    const key = clientOrganisationKey(base);
+    const stored = readCached(context, 'qwilclientorg', key, StoredClientOrganisation);
+    const ageMs = stored ? Date.now() - stored.checkedAtMs : -1;
+    if (stored?.entityUuid) {
+        const known = organisations.find((organisation) => organisation.entityUuid === stored.entityUuid);
+        if (known) return known;
+    } else if (stored && ageMs >= 0 && ageMs < CLIENT_ORGANISATION_RECHECK_SECONDS * 1000) {
+        return null;
+    }
+    const checkedAtMs = Date.now();
+    const inOrder = remembered
+        ? [remembered, ...organisations.filter((organisation) => organisation !== remembered)]
+        : [...organisations];
+    let found: StaffOrganisation | null = null;
+    for (const organisation of inOrder.slice(0, MAX_CLIENT_ORGANISATION_LOOKUPS)) {
+        if (
+            await isInOrganisation(context, base, new QwilClient(context.http, { entityUuid: organisation.entityUuid }))
+        ) {
+            found = organisation;
+            break;
+        }
+    }
+    writeCached(
+        context,
+        'qwilclientorg',
+        key,
+        { checkedAtMs, entityUuid: found?.entityUuid ?? null },
+        CLIENT_ORGANISATION_TTL_SECONDS
+    );
+    return found;
+}
+
+/** After an invitation: the client is now in an organisation, so "in none" must not be remembered. */
+export function forgetClientOrganisation(context: ApexContext, base: ClientOrganisationBase): void {
+    writeCached(context, 'qwilclientorg', clientOrganisationKey(base), null, CLIENT_ORGANISATION_TTL_SECONDS);
 }

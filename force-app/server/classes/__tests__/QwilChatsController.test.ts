@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import type {
     ChatListPage,
+    ExportChatResult,
     MessagePage,
     NewMessages,
     OpenedChat,
@@ -405,50 +406,113 @@ describe('starting a chat', () => {
 });
 
 describe('exports', () => {
-    it("are not offered while the key lacks Qwil's export permission, and the page is told why", async () => {
+    const OFF_FOR_STAFF =
+        'Downloads of chats are turned off by your Qwil administrator. Ask them if you need a transcript or the attachments.';
+    const exportChat = (chatUuid: string, format: 'pdf' | 'zip') =>
+        call('exportChat', { recordId: recordId('Eleanor Whitfield'), chatUuid, format }) as Promise<ExportChatResult>;
+    const grantExports = (canExportData: boolean) =>
+        harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData });
+
+    afterEach(() => jest.useRealTimers());
+
+    /** Only Date is faked: the 30 s freshness follows it, msw and timers stay real. */
+    function fakeDateOnly(): void {
+        jest.useFakeTimers({
+            doNotFake: [
+                'hrtime',
+                'nextTick',
+                'performance',
+                'queueMicrotask',
+                'setImmediate',
+                'clearImmediate',
+                'setInterval',
+                'clearInterval',
+                'setTimeout',
+                'clearTimeout'
+            ],
+            now: new Date('2026-03-02T09:00:00Z')
+        });
+    }
+
+    it("are not offered while the key lacks Qwil's export permission, and staff are told in their words", async () => {
         useHarness('View Own Chats');
         expect((await listChats('Eleanor Whitfield')).exportAvailability).toEqual({
             allowed: false,
-            reason: expect.stringMatching(/^Exports are off: .*"can export data" permission/)
+            reason: OFF_FOR_STAFF
         });
+    });
+
+    it('tell an administrator the code and the fix, in the administrator detail only', async () => {
+        useHarness('View All', 'sofia.reyes@harbourwealth.example');
+        const { reason } = (await listChats('Eleanor Whitfield')).exportAvailability;
+        expect(reason).toMatch(
+            /^Downloads of chats are turned off by your Qwil administrator\. .* Detail for administrators: .*QX010.*"can export data"/
+        );
     });
 
     it('are offered once an administrator grants the export permission in Qwil', async () => {
         useHarness('View Own Chats');
-        harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData: true });
+        grantExports(true);
         expect((await listChats('Eleanor Whitfield')).exportAvailability).toEqual({ allowed: true, reason: null });
     });
 
-    const exportChat = (chatUuid: string, format: 'pdf' | 'zip') =>
-        call('exportChat', { recordId: recordId('Eleanor Whitfield'), chatUuid, format }) as Promise<{
-            fileName: string;
-            contentType: string;
-            base64: string;
-        }>;
+    it('are checked again when a chat opens 30 s after the last check, so a revoked permission hides them', async () => {
+        useHarness('View Own Chats');
+        fakeDateOnly();
+        grantExports(true);
+        expect((await listChats('Eleanor Whitfield')).exportAvailability.allowed).toBe(true);
+        grantExports(false);
+        jest.setSystemTime(Date.now() + 29_000);
+        expect(
+            (await openChat('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview)).exportAvailability.allowed
+        ).toBe(true);
+        jest.setSystemTime(Date.now() + 1_000);
+        expect((await openChat('Eleanor Whitfield', DEMO.chats.eleanorPortfolioReview)).exportAvailability).toEqual({
+            allowed: false,
+            reason: OFF_FOR_STAFF
+        });
+    });
 
-    it('download the transcript as a PDF and the attachments as a ZIP, byte for byte', async () => {
+    it('download the transcript as a PDF and the attachments as a ZIP, byte for byte, named after the chat and its date', async () => {
         useHarness('View All');
-        harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData: true });
-        const pdf = await exportChat(DEMO.chats.eleanorPortfolioReview, 'pdf');
-        expect(pdf).toMatchObject({ contentType: 'application/pdf', fileName: expect.stringMatching(/\.pdf$/) });
+        grantExports(true);
+        const pdf = (await exportChat(DEMO.chats.eleanorPortfolioReview, 'pdf')).file!;
+        expect(pdf).toMatchObject({
+            contentType: 'application/pdf',
+            fileName: expect.stringMatching(/^Q3 portfolio review – \d{4}-\d{2}-\d{2}\.pdf$/)
+        });
         expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
-        const zip = await exportChat(DEMO.chats.eleanorProofOfAddress, 'zip');
+        const zip = (await exportChat(DEMO.chats.eleanorProofOfAddress, 'zip')).file!;
         expect(zip.contentType).toBe('application/zip');
+        expect(zip.fileName).toMatch(/ – \d{4}-\d{2}-\d{2}\.zip$/);
         expect(Buffer.from(zip.base64, 'base64').subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     });
 
-    it('are refused with the reason while the key lacks the permission, without asking for the file', async () => {
+    it('give no file and the reason while the key lacks the permission, without asking for the file', async () => {
         useHarness('View All');
-        expect(await apexErrorMessage(exportChat(DEMO.chats.eleanorPortfolioReview, 'pdf'))).toMatch(
-            /^Exports are off/
-        );
+        expect(await exportChat(DEMO.chats.eleanorPortfolioReview, 'pdf')).toEqual({
+            file: null,
+            exportAvailability: { allowed: false, reason: OFF_FOR_STAFF }
+        });
         // Only the permission probe reached the export endpoint, never a request for the file.
         expect(requests.filter((request) => request.endsWith('/chats/export/pdf'))).toHaveLength(1);
     });
 
+    it('give no file and the reason when Qwil refuses the download itself, the permission gone since the last check', async () => {
+        useHarness('View All');
+        grantExports(true);
+        await listChats('Eleanor Whitfield');
+        grantExports(false);
+        expect(await exportChat(DEMO.chats.eleanorPortfolioReview, 'pdf')).toEqual({
+            file: null,
+            exportAvailability: { allowed: false, reason: OFF_FOR_STAFF }
+        });
+        expect((await listChats('Eleanor Whitfield')).exportAvailability.allowed).toBe(false);
+    });
+
     it('are refused for a chat the user may not see', async () => {
         useHarness('View Own Chats');
-        harness.qwil.control.setKeyPermissions({ key: harness.apiKey, canExportData: true });
+        grantExports(true);
         expect(await apexErrorMessage(exportChat(DEMO.chats.eleanorProofOfAddress, 'pdf'))).toMatch(
             /^This chat is not one of the chats of this client you can see/
         );

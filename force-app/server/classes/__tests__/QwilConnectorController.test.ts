@@ -338,10 +338,10 @@ describe('a pending client', () => {
         ).toMatch(/^Staff cannot edit the invitation phone number here/);
     });
 
-    it('is the only kind of client who can be sent an invitation again', async () => {
-        expect(await apexErrorMessage(call('resendInvitation', { recordId: recordId('Eleanor Whitfield') }))).toMatch(
-            /Qwil status is Active; you can only resend the invitation while it is Pending/
-        );
+    it('is the only kind of client who can be sent an invitation again: for another, the answer is their current state', async () => {
+        const tab = (await call('resendInvitation', { recordId: recordId('Eleanor Whitfield') })) as ReadyTab;
+        expect(tab).toMatchObject({ client: { status: 'active' }, actions: { resendInvitation: false } });
+        expect(requests.filter((request) => request.startsWith('POST'))).toEqual([]);
     });
 });
 
@@ -350,8 +350,18 @@ describe('several Qwil organisations (Super API key)', () => {
         useHarness({ Using_Super_API_Key__c: true }, true);
     });
 
-    it('asks the user to choose, remembers the choice, and then acts in that organisation', async () => {
-        const first = await loadTab('Eleanor Whitfield');
+    const choose = (entityUuid: string) => call('chooseOrganisation', { entityUuid });
+    const inviteIntoNewGroup = (name: string, staffUuid: string) =>
+        call('inviteClient', {
+            recordId: recordId(name),
+            jobTitle: 'Client',
+            invitationPhone: null,
+            groupUuids: [],
+            newGroup: { name: `${name} Jersey`, staffEntityUserXrefUuids: [staffUuid] }
+        }) as Promise<ReadyTab>;
+
+    it('asks the user to choose for a client in none of their organisations, remembers the choice, and then acts in it', async () => {
+        const first = await loadTab('Thomas Okafor');
         expect(first).toEqual({
             kind: 'choose_organisation',
             organisations: [
@@ -359,13 +369,80 @@ describe('several Qwil organisations (Super API key)', () => {
                 { entityUuid: DEMO.organisations.harbourWealthJersey, name: 'Harbour Wealth Jersey' }
             ]
         });
-        await call('chooseOrganisation', { entityUuid: DEMO.organisations.harbourWealth });
-        const tab = await ready('Eleanor Whitfield');
-        expect(tab).toMatchObject({ organisation: { name: 'Harbour Wealth' }, client: { status: 'active' } });
+        await choose(DEMO.organisations.harbourWealth);
+        const tab = await ready('Thomas Okafor');
+        expect(tab).toMatchObject({
+            organisation: { name: 'Harbour Wealth' },
+            client: { status: 'not_invited' },
+            actions: { invite: true }
+        });
         expect(tab.switchableOrganisations.map((organisation) => organisation.name)).toEqual([
             'Harbour Wealth',
             'Harbour Wealth Jersey'
         ]);
+    });
+
+    it('shows the organisation the client is in, whatever the user chose before, and offers no Invite there', async () => {
+        // With no choice made yet, a client found in one of the user's organisations is shown at once.
+        expect(await ready('Eleanor Whitfield')).toMatchObject({
+            organisation: { name: 'Harbour Wealth' },
+            client: { status: 'active' },
+            switchableOrganisations: []
+        });
+        await choose(DEMO.organisations.harbourWealthJersey);
+        const invited = await inviteIntoNewGroup('Thomas Okafor', DEMO.jerseyStaff.oliviaHart);
+        expect(invited).toMatchObject({
+            organisation: { name: 'Harbour Wealth Jersey' },
+            client: { status: 'pending' }
+        });
+        await choose(DEMO.organisations.harbourWealth);
+
+        const thomas = await ready('Thomas Okafor');
+        expect(thomas).toMatchObject({
+            organisation: { name: 'Harbour Wealth Jersey' },
+            client: { status: 'pending' },
+            actions: { invite: false, resendInvitation: true },
+            switchableOrganisations: []
+        });
+        await choose(DEMO.organisations.harbourWealthJersey);
+        expect(await ready('Eleanor Whitfield')).toMatchObject({
+            organisation: { name: 'Harbour Wealth' },
+            client: { status: 'active' },
+            actions: { invite: false }
+        });
+        // Actions follow the client's organisation too.
+        expect(
+            ((await call('resendInvitation', { recordId: recordId('Thomas Okafor') })) as ReadyTab).organisation
+        ).toMatchObject({ name: 'Harbour Wealth Jersey' });
+    });
+
+    it('remembers which organisation the client is in, so a later open looks them up there only', async () => {
+        jest.useFakeTimers({
+            doNotFake: [
+                'hrtime',
+                'nextTick',
+                'performance',
+                'queueMicrotask',
+                'setImmediate',
+                'clearImmediate',
+                'setInterval',
+                'clearInterval',
+                'setTimeout',
+                'clearTimeout'
+            ],
+            now: new Date('2026-03-02T09:00:00Z')
+        });
+        try {
+            await choose(DEMO.organisations.harbourWealthJersey);
+            await ready('Eleanor Whitfield');
+            // Past the 10 s in which a client lookup is reused: only the organisation found is asked again.
+            jest.setSystemTime(Date.now() + 11_000);
+            requests.length = 0;
+            expect(await ready('Eleanor Whitfield')).toMatchObject({ organisation: { name: 'Harbour Wealth' } });
+            expect(requests).toEqual(['GET /entity-service/sys-api/entity-memberships']);
+        } finally {
+            jest.useRealTimers();
+        }
     });
 
     it('refuses an organisation where the user is not active staff', async () => {

@@ -65,6 +65,7 @@ export function openedChat(overrides: Partial<OpenedChat> = {}): OpenedChat {
         olderCursor: null,
         cannotSendReason: null,
         historyNote: null,
+        exportAvailability: { allowed: true, reason: null },
         ...overrides
     };
 }

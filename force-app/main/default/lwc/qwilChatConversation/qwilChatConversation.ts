@@ -3,11 +3,9 @@ import { participantsLabel } from 'c/qwilChatParticipants';
 import openChat from '@salesforce/apex/QwilChatsController.openChat';
 import loadOlderMessages from '@salesforce/apex/QwilChatsController.loadOlderMessages';
 import loadNewMessages from '@salesforce/apex/QwilChatsController.loadNewMessages';
+import { subscribeToPoll } from 'c/qwilLivePoll';
 import { MessageWindow } from './messageWindow';
 import type { ChatMessage, OpenedChat } from '../../../../server/contracts/QwilChatsController';
-
-/** Often enough to feel live, rare enough for Qwil's rate limit with many users on the page. */
-export const POLL_INTERVAL_MS = 15_000;
 
 const formatSize = (bytes: number): string =>
     bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -23,9 +21,10 @@ interface MessageRow {
 }
 
 /**
- * One chat: its newest page of messages first, older pages on request, new messages by polling
- * (paused while the browser tab is hidden) and a composer when the user may write.
- * Fires `back` (does not bubble) when the user returns to the chat list.
+ * One chat: its newest page of messages first, older pages on request, new messages on the page's
+ * shared poll (paused while the browser tab is hidden) and a composer when the user may write.
+ * Fires `back` (does not bubble) when the user returns to the chat list, and `exportavailability`
+ * (does not bubble; detail: whether the chat may be downloaded, and why not) each time it has loaded.
  */
 export default class QwilChatConversation extends LightningElement {
     @api recordId?: string;
@@ -44,24 +43,17 @@ export default class QwilChatConversation extends LightningElement {
     private readonly window = new MessageWindow();
     // Once the chat has loaded, focus moves to its title, so keyboard and screen reader users land in it.
     private focusTitle = true;
-    private pollTimer?: ReturnType<typeof setTimeout>;
     private isPolling = false;
-    // A poll answering after the user left the chat must not schedule another.
-    private isInPage = false;
-    private readonly onVisibilityChange = (): void => {
-        if (!document.hidden) this.pollNow();
-    };
+    private stopPolling?: () => void;
 
     override connectedCallback(): void {
-        this.isInPage = true;
-        document.addEventListener('visibilitychange', this.onVisibilityChange);
+        this.stopPolling = subscribeToPoll(() => this.pollNow());
         this.loadLatest();
     }
 
     override disconnectedCallback(): void {
-        this.isInPage = false;
-        document.removeEventListener('visibilitychange', this.onVisibilityChange);
-        clearTimeout(this.pollTimer);
+        this.stopPolling?.();
+        this.stopPolling = undefined;
     }
 
     override renderedCallback(): void {
@@ -167,14 +159,13 @@ export default class QwilChatConversation extends LightningElement {
 
     /** Never rejects: a failure is shown in the error panel. */
     private async loadLatest(): Promise<void> {
-        clearTimeout(this.pollTimer);
         this.isLoading = true;
         this.errors = undefined;
         try {
             this.opened = await openChat({ recordId: this.recordId ?? '', chatUuid: this.chatUuid ?? '' });
             this.window.showLatest(this.opened);
             this.syncWindow();
-            this.schedulePoll();
+            this.dispatchEvent(new CustomEvent('exportavailability', { detail: this.opened.exportAvailability }));
         } catch (error) {
             this.errors = [error];
         } finally {
@@ -182,20 +173,9 @@ export default class QwilChatConversation extends LightningElement {
         }
     }
 
-    private schedulePoll(): void {
-        clearTimeout(this.pollTimer);
-        if (!this.isInPage) return;
-        // Polling is the only way to learn of new messages: Qwil publishes no push or webhook.
-        // eslint-disable-next-line @lwc/lwc/no-async-operation
-        this.pollTimer = setTimeout(() => this.pollNow(), POLL_INTERVAL_MS);
-    }
-
-    /** Asks for messages after the newest shown; skipped while hidden, busy or away from the newest end. */
+    /** Asks for messages after the newest shown; skipped while busy, closed or away from the newest end. */
     private pollNow(): void {
-        if (document.hidden || this.isPolling || this.isLoading || !this.opened || !this.window.atNewest) {
-            this.schedulePoll();
-            return;
-        }
+        if (!this.stopPolling || this.isPolling || this.isLoading || !this.opened || !this.window.atNewest) return;
         this.isPolling = true;
         loadNewMessages({
             recordId: this.recordId ?? '',
@@ -203,11 +183,10 @@ export default class QwilChatConversation extends LightningElement {
             afterSeq: this.window.newestSeq
         })
             .then((fresh) => (fresh.complete ? this.addNewer(fresh.messages) : this.loadLatest()))
-            // A failed poll is retried at the next interval; the user keeps reading meanwhile.
+            // A failed poll is retried at the next tick; the user keeps reading meanwhile.
             .catch(() => undefined)
             .finally(() => {
                 this.isPolling = false;
-                if (!this.isLoading) this.schedulePoll();
             });
     }
 }

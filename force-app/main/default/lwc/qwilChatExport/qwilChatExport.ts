@@ -4,8 +4,9 @@ import exportChat from '@salesforce/apex/QwilChatsController.exportChat';
 type ExportFormat = 'pdf' | 'zip';
 
 /**
- * Download buttons for one chat's transcript (PDF) and attachments (ZIP). Shown only when the
- * System API key may export; the server checks the same again and refuses otherwise.
+ * Download buttons for one chat's transcript (PDF) and attachments (ZIP). Shown only when the chat
+ * may be downloaded; when the server finds downloads turned off at the moment of the download, the
+ * buttons give way to the reason, since trying again cannot succeed.
  */
 export default class QwilChatExport extends LightningElement {
     @api recordId?: string;
@@ -13,6 +14,8 @@ export default class QwilChatExport extends LightningElement {
 
     downloading: ExportFormat | null = null;
     errors?: unknown[];
+    /** Why downloads are no longer offered, in staff words; set when a download was refused. */
+    refusedReason?: string;
     private lastFormat: ExportFormat = 'pdf';
 
     get isDownloading(): boolean {
@@ -34,7 +37,15 @@ export default class QwilChatExport extends LightningElement {
         this.lastFormat = format;
         this.errors = undefined;
         try {
-            const file = await exportChat({ recordId: this.recordId, chatUuid: this.chatUuid, format });
+            const { file, exportAvailability } = await exportChat({
+                recordId: this.recordId,
+                chatUuid: this.chatUuid,
+                format
+            });
+            if (!file) {
+                this.refusedReason = exportAvailability.reason ?? undefined;
+                return;
+            }
             const link = document.createElement('a');
             link.href = `data:${file.contentType};base64,${file.base64}`;
             link.download = file.fileName;

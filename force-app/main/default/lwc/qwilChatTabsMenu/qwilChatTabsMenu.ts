@@ -1,5 +1,8 @@
 import { LightningElement, api } from 'lwc';
 import loadTab from '@salesforce/apex/QwilConnectorController.loadTab';
+import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseOrganisation';
+import { subscribeToPoll } from 'c/qwilLivePoll';
+import { describeStatusChange } from './statusChange';
 import type { Organisation, ReadyTab, TabState } from '../../../../server/contracts/QwilConnectorController';
 
 const PAGES = [
@@ -16,7 +19,8 @@ const isPageName = (name: unknown): name is PageName => PAGES.some((page) => pag
  * The Qwil Messenger tab of a Contact or Person Account record: loads the whole first view in
  * one server call, asks the user to pick a Qwil organisation when there is a choice to make, and
  * shows the client's Qwil state on pages picked from a left-hand navigation, with Invite while
- * the client is not on Qwil.
+ * the client is not on Qwil. While the browser tab is visible the client's state is read again on
+ * the page's shared poll and when a page is picked; a change the user did not make is announced.
  */
 export default class QwilChatTabsMenu extends LightningElement {
     /** Set by the record page; the server works out the object from the record id. */
@@ -29,8 +33,12 @@ export default class QwilChatTabsMenu extends LightningElement {
     selectedPage: PageName = 'client_details';
     isInviting = false;
     isSwitchingOrganisation = false;
+    /** What changed in the client's Qwil status since it was last shown, in staff words. */
+    statusNotice?: string;
 
     private currentRecordId?: string;
+    private isRefreshing = false;
+    private stopPolling?: () => void;
     // Only the newest request may update the page, so a slow answer for an earlier record is dropped.
     private latestRequest = 0;
     private focusAfterRender?: 'invite' | 'page-heading';
@@ -43,8 +51,18 @@ export default class QwilChatTabsMenu extends LightningElement {
         const changed = recordId !== this.currentRecordId;
         this.currentRecordId = recordId;
         if (changed) {
+            this.statusNotice = undefined;
             this.loadTabState();
         }
+    }
+
+    override connectedCallback(): void {
+        this.stopPolling = subscribeToPoll(() => this.refreshTabState());
+    }
+
+    override disconnectedCallback(): void {
+        this.stopPolling?.();
+        this.stopPolling = undefined;
     }
 
     get readyTab(): ReadyTab | undefined {
@@ -92,7 +110,12 @@ export default class QwilChatTabsMenu extends LightningElement {
     handleSelect(event: CustomEvent<{ name: string }>): void {
         if (isPageName(event.detail.name)) {
             this.selectedPage = event.detail.name;
+            this.refreshTabState();
         }
+    }
+
+    handleDismissNotice(): void {
+        this.statusNotice = undefined;
     }
 
     handleRetry(): void {
@@ -115,8 +138,22 @@ export default class QwilChatTabsMenu extends LightningElement {
         this.focusAfterRender = 'page-heading';
     }
 
+    /** A Client Details action's answer, or (after an action failed) the state read again. */
+    /** The invite dialog picked another organisation: it becomes the remembered one, and the dialog opens afresh in it. */
+    async handleInviteOrganisationChange(event: CustomEvent<{ entityUuid: string }>): Promise<void> {
+        this.isInviting = false;
+        try {
+            await chooseOrganisation({ entityUuid: event.detail.entityUuid });
+        } catch (error) {
+            this.errors = [error];
+            return;
+        }
+        await this.loadTabState();
+        this.isInviting = this.canInvite;
+    }
+
     handleTabChange(event: CustomEvent<TabState>): void {
-        this.showTab(event.detail);
+        this.showTab(event.detail, { announce: true });
     }
 
     handleSwitchOrganisation(): void {
@@ -132,8 +169,33 @@ export default class QwilChatTabsMenu extends LightningElement {
         this.loadTabState();
     }
 
-    private showTab(tab: TabState): void {
+    private showTab(tab: TabState, { announce = false }: { announce?: boolean } = {}): void {
+        const before = this.readyTab;
+        if (announce && before && tab.kind === 'ready') {
+            this.statusNotice = describeStatusChange(before, tab) ?? this.statusNotice;
+        }
         this.tab = tab;
+    }
+
+    /**
+     * Reads the tab's state again without a spinner, keeping what is shown when that fails (the next
+     * poll tries again). Skipped while a load runs or a dialog is open, where a change would move the
+     * ground under the user's typing.
+     */
+    private async refreshTabState(): Promise<void> {
+        const recordId = this.currentRecordId;
+        if (!recordId || !this.readyTab || this.isLoading || this.isRefreshing) return;
+        if (this.isInviting || this.isSwitchingOrganisation) return;
+        const request = ++this.latestRequest;
+        this.isRefreshing = true;
+        try {
+            const tab = await loadTab({ recordId });
+            if (request === this.latestRequest) this.showTab(tab, { announce: true });
+        } catch {
+            // Kept as shown: a failed refresh is tried again on the next poll.
+        } finally {
+            this.isRefreshing = false;
+        }
     }
 
     /** Never rejects: a failure is shown in the error panel. */

@@ -1,7 +1,8 @@
 import { LightningElement, api } from 'lwc';
 import listChats from '@salesforce/apex/QwilChatsController.listChats';
 import { participantsLabel } from 'c/qwilChatParticipants';
-import type { ChatListPage, ChatSummary } from '../../../../server/contracts/QwilChatsController';
+import { subscribeToPoll } from 'c/qwilLivePoll';
+import type { ChatListPage, ChatSummary, ExportAvailability } from '../../../../server/contracts/QwilChatsController';
 import type { ClientState } from '../../../../server/contracts/clientState';
 
 interface ChatRow {
@@ -45,13 +46,26 @@ export default class QwilChats extends LightningElement {
     errors?: unknown[];
     isLoading = false;
     openChatUuid?: string;
+    /** Whether the open chat may be downloaded, as checked when it opened. */
+    openChatExport?: ExportAvailability;
     isStarting = false;
 
     // Back from a chat, focus returns to that chat in the list.
     private focusChatUuid?: string;
 
+    private stopPolling?: () => void;
+
     override connectedCallback(): void {
         if (this.isOnQwil) this.loadFirstPage();
+        // The list is read again when the browser tab is shown again (an open chat polls by itself).
+        this.stopPolling = subscribeToPoll((reason) => {
+            if (reason === 'visible' && this.isOnQwil && !this.openChatUuid && !this.isLoading) this.loadFirstPage();
+        });
+    }
+
+    override disconnectedCallback(): void {
+        this.stopPolling?.();
+        this.stopPolling = undefined;
     }
 
     get isOnQwil(): boolean {
@@ -78,8 +92,8 @@ export default class QwilChats extends LightningElement {
         return this.startChatUnavailableReason !== null;
     }
 
-    get exportAllowed(): boolean {
-        return this.listInfo?.exportAvailability.allowed === true;
+    get openChatExportAllowed(): boolean {
+        return this.openChatExport?.allowed === true;
     }
 
     get exportUnavailableReason(): string | null {
@@ -95,7 +109,11 @@ export default class QwilChats extends LightningElement {
     }
 
     handleOpen(event: Event): void {
-        this.openChatUuid = (event.currentTarget as HTMLElement).dataset.uuid;
+        this.openChat((event.currentTarget as HTMLElement).dataset.uuid);
+    }
+
+    handleExportAvailability(event: CustomEvent<ExportAvailability>): void {
+        this.openChatExport = event.detail;
     }
 
     override renderedCallback(): void {
@@ -110,7 +128,7 @@ export default class QwilChats extends LightningElement {
 
     handleBack(): void {
         this.focusChatUuid = this.openChatUuid;
-        this.openChatUuid = undefined;
+        this.openChat(undefined);
         this.loadFirstPage();
     }
 
@@ -124,7 +142,7 @@ export default class QwilChats extends LightningElement {
 
     handleStarted(event: CustomEvent<{ chatUuid: string }>): void {
         this.isStarting = false;
-        this.openChatUuid = event.detail.chatUuid;
+        this.openChat(event.detail.chatUuid);
     }
 
     handleRetry(): void {
@@ -133,6 +151,11 @@ export default class QwilChats extends LightningElement {
 
     handleMore(): void {
         this.load(this.listInfo?.nextCursor ?? null);
+    }
+
+    private openChat(chatUuid: string | undefined): void {
+        this.openChatUuid = chatUuid;
+        this.openChatExport = undefined;
     }
 
     private loadFirstPage(): Promise<void> {

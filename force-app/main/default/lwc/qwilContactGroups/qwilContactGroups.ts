@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import loadContactGroups from '@salesforce/apex/QwilContactGroupsController.loadContactGroups';
 import openContactGroup from '@salesforce/apex/QwilContactGroupsController.openContactGroup';
+import { subscribeToPoll } from 'c/qwilLivePoll';
 import type {
     ContactGroup,
     ContactGroupDetail,
@@ -62,12 +63,20 @@ export default class QwilContactGroups extends LightningElement {
         this.loadWhenChanged();
     }
 
+    private stopPolling?: () => void;
+
     override connectedCallback(): void {
         this.loadWhenChanged();
+        // The groups are read again when the browser tab is shown again, unless one is open.
+        this.stopPolling = subscribeToPoll((reason) => {
+            if (reason === 'visible' && !this.openGroup && !this.isLoading) this.load();
+        });
     }
 
     override disconnectedCallback(): void {
         this.loadedFor = undefined;
+        this.stopPolling?.();
+        this.stopPolling = undefined;
     }
 
     override renderedCallback(): void {

@@ -14,7 +14,9 @@ const NOT_ON_RECORD = 'Not on the record';
 /**
  * Invites the record's client to Qwil: names and email from the record (read-only), invitation
  * phone, job title and the groups to join. Fires `close` (Cancel, Back, Escape) and, once the
- * invitation is sent, `tabchange` with the tab's new state as `detail`; neither bubbles.
+ * invitation is sent, `tabchange` with the tab's new state as `detail`; neither bubbles. With several
+ * Qwil organisations it asks which one (default: the one the tab acts in, the user's remembered
+ * choice) and fires `organisationchange` (detail: `{ entityUuid }`, does not bubble) when another is picked.
  */
 export default class QwilInviteModal extends LightningElement {
     @api recordId?: string;
@@ -47,6 +49,24 @@ export default class QwilInviteModal extends LightningElement {
 
     get startingMembers(): StaffIdentity[] {
         return this.tab?.invite.addInvitingUser ? [this.tab.staff] : [];
+    }
+
+    /** The organisations to invite into, when there is a choice; the current one first, so it is the one selected. */
+    get organisationChoices(): { entityUuid: string; name: string }[] | null {
+        const organisations = this.tab?.switchableOrganisations ?? [];
+        if (organisations.length < 2) return null;
+        const isCurrent = (entityUuid: string) => entityUuid === this.tab?.organisation?.entityUuid;
+        return [
+            ...organisations.filter((organisation) => isCurrent(organisation.entityUuid)),
+            ...organisations.filter((organisation) => !isCurrent(organisation.entityUuid))
+        ];
+    }
+
+    handleOrganisationChange(event: Event): void {
+        const entityUuid = (event.target as HTMLSelectElement).value;
+        if (entityUuid && entityUuid !== this.tab?.organisation?.entityUuid) {
+            this.dispatchEvent(new CustomEvent('organisationchange', { detail: { entityUuid } }));
+        }
     }
 
     get hasProblems(): boolean {

@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
-import QwilChatConversation, { POLL_INTERVAL_MS } from '../qwilChatConversation';
+import QwilChatConversation from '../qwilChatConversation';
+import { POLL_INTERVAL_MS } from 'c/qwilLivePoll';
 import openChat from '@salesforce/apex/QwilChatsController.openChat';
 import loadOlderMessages from '@salesforce/apex/QwilChatsController.loadOlderMessages';
 import loadNewMessages from '@salesforce/apex/QwilChatsController.loadNewMessages';

@@ -4,7 +4,7 @@ import loadTab from '@salesforce/apex/QwilConnectorController.loadTab';
 import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseOrganisation';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import listChats from '@salesforce/apex/QwilChatsController.listChats';
-import type { TabState } from '../../../../../server/contracts/QwilConnectorController';
+import type { ReadyTab, TabState } from '../../../../../server/contracts/QwilConnectorController';
 import {
     activeTab,
     NORTHGATE,
@@ -17,6 +17,7 @@ import {
 import { deferred, flushPromises, normalisedTextSeen, query } from 'jest-support/componentTesting';
 import { notInvitedByRecordId, pendingClientWithoutOptionalDetails } from 'jest-support/data/clientStates';
 import { staffWordProblems } from 'jest-support/staffWords';
+import { POLL_INTERVAL_MS } from 'c/qwilLivePoll';
 
 jest.mock('@salesforce/apex/QwilConnectorController.loadTab', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilConnectorController.chooseOrganisation', () => ({ default: jest.fn() }), {
@@ -460,6 +461,120 @@ describe('c-qwil-chat-tabs-menu', () => {
         await expect(element).toBeAccessible();
     });
 
+    describe("the client's live state", () => {
+        const setHidden = (hidden: boolean) =>
+            Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+        const notice = (element: HTMLElement) => query(element, '[data-id="status-notice"]')?.textContent ?? null;
+
+        beforeEach(() => {
+            jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+            setHidden(false);
+        });
+        afterEach(() => {
+            document.body.replaceChildren();
+            jest.useRealTimers();
+            setHidden(false);
+        });
+
+        it('reads the state again on the poll, shows Active without a reload and says what changed', async () => {
+            mockLoadTab.mockResolvedValueOnce(pendingTab).mockResolvedValueOnce(activeTab);
+            const element = renderMenu();
+            await flushPromises();
+            expect(normalisedTextSeen(element)).toContain('Pending');
+
+            jest.advanceTimersByTime(POLL_INTERVAL_MS);
+            await flushPromises();
+
+            expect(mockLoadTab).toHaveBeenCalledTimes(2);
+            expect(mockLoadTab).toHaveBeenLastCalledWith({ recordId: RECORD_ID });
+            expect(query(element, 'lightning-spinner')).toBeNull();
+            expect(normalisedTextSeen(element)).toContain('Active');
+            expect(notice(element)).toBe(
+                'Li Wei accepted the invitation since this page was shown: Qwil now shows Active instead of Pending.'
+            );
+            expect(query(element, '[data-id="status-notice-region"]')?.getAttribute('role')).toBe('status');
+            jest.useRealTimers();
+            await expect(element).toBeAccessible();
+        });
+
+        it('announces nothing when the state read again has not changed, and keeps what it shows when the read fails', async () => {
+            mockLoadTab
+                .mockResolvedValueOnce(pendingTab)
+                .mockResolvedValueOnce(pendingTab)
+                .mockRejectedValueOnce(NOT_CONFIGURED_ERROR);
+            const element = renderMenu();
+            await flushPromises();
+
+            jest.advanceTimersByTime(POLL_INTERVAL_MS);
+            await flushPromises();
+            jest.advanceTimersByTime(POLL_INTERVAL_MS);
+            await flushPromises();
+
+            expect(mockLoadTab).toHaveBeenCalledTimes(3);
+            expect(notice(element)).toBeNull();
+            expect(query(element, 'c-qwil-error-panel')).toBeNull();
+            expect(query(element, 'c-qwil-client-details')).not.toBeNull();
+        });
+
+        it('pauses while the browser tab is hidden and reads the state at once when it is shown again', async () => {
+            mockLoadTab.mockResolvedValue(pendingTab);
+            renderMenu();
+            await flushPromises();
+            setHidden(true);
+            jest.advanceTimersByTime(POLL_INTERVAL_MS * 4);
+            await flushPromises();
+            expect(mockLoadTab).toHaveBeenCalledTimes(1);
+
+            setHidden(false);
+            document.dispatchEvent(new CustomEvent('visibilitychange'));
+            await flushPromises();
+
+            expect(mockLoadTab).toHaveBeenCalledTimes(2);
+        });
+
+        it('reads the state again when a page is picked, and the Chats page lists the chats again when shown again', async () => {
+            mockLoadTab.mockResolvedValue(activeTab);
+            const element = renderMenu();
+            await flushPromises();
+
+            await selectPage(element, 'chats');
+            await selectPage(element, 'client_details');
+            await selectPage(element, 'chats');
+
+            expect(mockLoadTab).toHaveBeenCalledTimes(4);
+            expect(mockListChats).toHaveBeenCalledTimes(2);
+        });
+
+        it('says what changed when a failed action found the client in another state', async () => {
+            mockLoadTab.mockResolvedValue(pendingTab);
+            const element = renderMenu();
+            await flushPromises();
+
+            query(element, 'c-qwil-client-details')!.dispatchEvent(new CustomEvent('tabchange', { detail: activeTab }));
+            await flushPromises();
+
+            expect(notice(element)).toContain('accepted the invitation');
+            const dismiss = Array.from(element.shadowRoot!.querySelectorAll('button')).find(
+                (button) => button.textContent?.trim() === 'Dismiss'
+            );
+            dismiss!.click();
+            await flushPromises();
+            expect(notice(element)).toBeNull();
+        });
+
+        it('stops polling when the tab is closed', async () => {
+            mockLoadTab.mockResolvedValue(pendingTab);
+            const element = renderMenu();
+            await flushPromises();
+            document.body.removeChild(element);
+
+            jest.advanceTimersByTime(POLL_INTERVAL_MS * 4);
+            await flushPromises();
+
+            expect(mockLoadTab).toHaveBeenCalledTimes(1);
+        });
+    });
+
     describe('Qwil organisations', () => {
         function organisationButtons(element: HTMLElement): HTMLButtonElement[] {
             const picker = query(element, 'c-qwil-organisation-picker');
@@ -517,6 +632,27 @@ describe('c-qwil-chat-tabs-menu', () => {
 
             expect(normalisedTextSeen(element)).toContain('Amelia Hart');
             expect(mockLoadTab).toHaveBeenCalledTimes(1);
+        });
+
+        it('remembers the organisation picked in the invite dialog and opens the dialog again in it', async () => {
+            const inHarbour = { ...notInvitedTab, switchableOrganisations: [HARBOUR, NORTHGATE] };
+            const inNorthgate = { ...inHarbour, organisation: NORTHGATE };
+            mockLoadTab.mockResolvedValueOnce(inHarbour).mockResolvedValueOnce(inNorthgate);
+            mockChooseOrganisation.mockResolvedValue(null);
+            const element = renderMenu();
+            await flushPromises();
+            query(element, '[data-id="invite"]')!.click();
+            await flushPromises();
+
+            query(element, 'c-qwil-invite-modal')!.dispatchEvent(
+                new CustomEvent('organisationchange', { detail: { entityUuid: NORTHGATE.entityUuid } })
+            );
+            await flushPromises();
+
+            expect(mockChooseOrganisation).toHaveBeenCalledWith({ entityUuid: NORTHGATE.entityUuid });
+            expect(mockLoadTab).toHaveBeenCalledTimes(2);
+            const modal = query(element, 'c-qwil-invite-modal') as (HTMLElement & { tab?: ReadyTab }) | null;
+            expect(modal?.tab?.organisation).toEqual(NORTHGATE);
         });
 
         it('offers no switch when the user works in one organisation only', async () => {

@@ -77,7 +77,7 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         const page = await openChatsPage();
         expect(chatTitles(page)).toEqual(['Q3 portfolio review']);
         expect(normalisedTextSeen(page)).toContain('Showing the chats of this client that you take or took part in.');
-        expect(normalisedTextSeen(page)).toContain('Exports are off');
+        expect(normalisedTextSeen(page)).toContain('Downloads of chats are turned off by your Qwil administrator.');
     });
 
     it("View All: the same data lists James's chat with Eleanor too, readable but not writable", async () => {

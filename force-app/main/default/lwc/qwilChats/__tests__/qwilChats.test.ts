@@ -51,6 +51,18 @@ describe('c-qwil-chats', () => {
         jest.clearAllMocks();
     });
 
+    it('lists the chats again when the browser tab is shown again', async () => {
+        mockList.mockResolvedValue(listPage());
+        await render();
+        document.dispatchEvent(new CustomEvent('visibilitychange'));
+        await flushPromises();
+        expect(mockList).toHaveBeenCalledTimes(2);
+        document.body.replaceChildren();
+        document.dispatchEvent(new CustomEvent('visibilitychange'));
+        await flushPromises();
+        expect(mockList).toHaveBeenCalledTimes(2);
+    });
+
     it('lists each chat with title, markers, participants, last message time and preview', async () => {
         mockList.mockResolvedValue(
             listPage({
@@ -171,6 +183,26 @@ describe('c-qwil-chats', () => {
         expect(
             (shadow(element).querySelector('c-qwil-chat-conversation') as unknown as { chatUuid: string }).chatUuid
         ).toBe(CHAT_UUID);
+        await expect(element).toBeAccessible();
+    });
+
+    it('offers downloads of an open chat as checked when it opened, not as the list said earlier', async () => {
+        mockList.mockResolvedValue(listPage({ exportAvailability: { allowed: true, reason: null } }));
+        mockOpen.mockResolvedValueOnce(
+            openedChat({ exportAvailability: { allowed: false, reason: 'Downloads of chats are turned off.' } })
+        );
+        const element = await render();
+        const open = () => shadow(element).querySelector<HTMLButtonElement>(`button[data-uuid="${CHAT_UUID}"]`)!;
+        open().click();
+        await flushPromises();
+        expect(shadow(element).querySelector('c-qwil-chat-export')).toBeNull();
+
+        shadow(element).querySelector('c-qwil-chat-conversation')!.dispatchEvent(new CustomEvent('back'));
+        await flushPromises();
+        mockOpen.mockResolvedValueOnce(openedChat({ exportAvailability: { allowed: true, reason: null } }));
+        open().click();
+        await flushPromises();
+        expect(shadow(element).querySelector('c-qwil-chat-export')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
 

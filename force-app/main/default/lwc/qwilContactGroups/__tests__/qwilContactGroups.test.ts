@@ -173,6 +173,14 @@ describe('c-qwil-contact-groups', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('reads the groups again when the browser tab is shown again', async () => {
+        await renderPage();
+        expect(mockLoad).toHaveBeenCalledTimes(1);
+        document.dispatchEvent(new CustomEvent('visibilitychange'));
+        await flushPromises();
+        expect(mockLoad).toHaveBeenCalledTimes(2);
+    });
+
     it('shows why the groups could not be loaded and loads again on Retry', async () => {
         mockLoad.mockRejectedValueOnce(apexError('Qwil did not answer in time. Try again in a moment.'));
         const element = createElement('c-qwil-contact-groups', { is: QwilContactGroups });

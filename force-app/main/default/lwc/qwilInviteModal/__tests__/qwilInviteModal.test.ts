@@ -4,7 +4,7 @@ import inviteClient from '@salesforce/apex/QwilConnectorController.inviteClient'
 import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.checkInvitationPhone';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import type { ReadyTab, TabState } from '../../../../../server/contracts/QwilConnectorController';
-import { notInvitedTab, OLIVIA_UUID, pendingTab } from 'jest-support/data/tabStates';
+import { HARBOUR, NORTHGATE, notInvitedTab, OLIVIA_UUID, pendingTab } from 'jest-support/data/tabStates';
 import {
     apexError,
     deferred,
@@ -123,6 +123,35 @@ describe('c-qwil-invite-modal', () => {
         expect(newGroup.defaultName).toBe('Wei Relationship');
         expect(newGroup.startingMembers).toEqual([notInvitedTab.staff]);
         await expect(element).toBeAccessible();
+    });
+
+    it('asks which Qwil organisation to invite into when there are several, the current one first chosen', async () => {
+        const element = await renderModal({
+            ...notInvitedTab,
+            organisation: NORTHGATE,
+            switchableOrganisations: [HARBOUR, NORTHGATE]
+        });
+        const select = element.shadowRoot!.querySelector<HTMLSelectElement>('select[data-id="organisation"]')!;
+        const onChange = jest.fn();
+        element.addEventListener('organisationchange', onChange);
+
+        const label = select.closest('.slds-form-element')!.querySelector('label')!;
+        expect(label.textContent).toBe('Qwil organisation');
+        expect(label.htmlFor).toBe(select.id);
+        expect(Array.from(select.options, (option) => [option.textContent?.trim(), option.selected])).toEqual([
+            ['Northgate Advisers', true],
+            ['Harbour Wealth', false]
+        ]);
+        select.value = HARBOUR.entityUuid;
+        select.dispatchEvent(new CustomEvent('change'));
+
+        expect(onChange.mock.calls[0][0].detail).toEqual({ entityUuid: HARBOUR.entityUuid });
+        await expect(element).toBeAccessible();
+    });
+
+    it('asks for no organisation when the user works in one', async () => {
+        const element = await renderModal();
+        expect(element.shadowRoot!.querySelector('select[data-id="organisation"]')).toBeNull();
     });
 
     it('says which record values are missing', async () => {

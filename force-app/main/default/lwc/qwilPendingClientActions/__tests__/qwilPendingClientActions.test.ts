@@ -3,8 +3,9 @@ import QwilPendingClientActions from '../qwilPendingClientActions';
 import resendInvitation from '@salesforce/apex/QwilConnectorController.resendInvitation';
 import updateInvitationPhone from '@salesforce/apex/QwilConnectorController.updateInvitationPhone';
 import checkInvitationPhone from '@salesforce/apex/QwilConnectorController.checkInvitationPhone';
+import loadTab from '@salesforce/apex/QwilConnectorController.loadTab';
 import type { ReadyTab, TabState } from '../../../../../server/contracts/QwilConnectorController';
-import { pendingTab, readyTab } from 'jest-support/data/tabStates';
+import { activeTab, pendingTab, readyTab } from 'jest-support/data/tabStates';
 import { pendingClientWithoutOptionalDetails } from 'jest-support/data/clientStates';
 import {
     apexError,
@@ -24,10 +25,12 @@ jest.mock('@salesforce/apex/QwilConnectorController.updateInvitationPhone', () =
 jest.mock('@salesforce/apex/QwilConnectorController.checkInvitationPhone', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('@salesforce/apex/QwilConnectorController.loadTab', () => ({ default: jest.fn() }), { virtual: true });
 
 const mockResend = jest.mocked(resendInvitation);
 const mockUpdatePhone = jest.mocked(updateInvitationPhone);
 const mockCheckPhone = jest.mocked(checkInvitationPhone);
+const mockLoadTab = jest.mocked(loadTab);
 const RECORD_ID = '003000000000001AAA';
 
 type ButtonStub = HTMLElement & { label?: string; disabled?: boolean };
@@ -66,6 +69,9 @@ describe('c-qwil-pending-client-actions', () => {
 
     beforeEach(() => {
         onTabChange = jest.fn();
+        document.addEventListener('lightning__showtoast', toasts);
+        // After a failure the state is read again; unless a test says otherwise, nothing changed.
+        mockLoadTab.mockResolvedValue(pendingTab);
     });
     afterEach(() => {
         document.body.replaceChildren();
@@ -118,7 +124,51 @@ describe('c-qwil-pending-client-actions', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('shows why resending failed', async () => {
+    it('passes on the state Qwil answers for a client who accepted meanwhile, without saying the invitation was resent', async () => {
+        mockResend.mockResolvedValue(activeTab);
+        const element = render();
+
+        button(element, 'Resend invitation')!.click();
+        await flushPromises();
+
+        expect(onTabChange.mock.calls[0][0].detail).toBe(activeTab);
+        expect(toasts).not.toHaveBeenCalled();
+        expect(element.shadowRoot!.querySelector('c-qwil-error-panel')).toBeNull();
+    });
+
+    it('after a failed resend, shows the state Qwil has now instead of an error with Retry when the client accepted meanwhile', async () => {
+        mockResend.mockRejectedValue(
+            apexError('This client has status active in Qwil; you can only resend the invitation while it is pending.')
+        );
+        mockLoadTab.mockResolvedValue(activeTab);
+        const element = render();
+
+        button(element, 'Resend invitation')!.click();
+        await flushPromises();
+
+        expect(mockLoadTab).toHaveBeenCalledWith({ recordId: RECORD_ID });
+        expect(onTabChange.mock.calls[0][0].detail).toBe(activeTab);
+        expect(element.shadowRoot!.querySelector('c-qwil-error-panel')).toBeNull();
+        expect(normalisedTextSeen(element)).not.toContain('status active');
+        await expect(element).toBeAccessible();
+    });
+
+    it('after a failed phone change, passes on the new state when the client is no longer pending', async () => {
+        mockUpdatePhone.mockRejectedValue(apexError('This client has status active in Qwil.'));
+        mockCheckPhone.mockResolvedValue({ input: '07700 910006', international: '+447700910006', problem: null });
+        mockLoadTab.mockResolvedValue(activeTab);
+        const element = render();
+        await openEditPhone(element);
+
+        button(element, 'Save phone')!.click();
+        await flushPromises();
+
+        expect(onTabChange.mock.calls[0][0].detail).toBe(activeTab);
+        expect(element.shadowRoot!.querySelector('c-qwil-error-panel')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows why resending failed, with Retry, when the client is still pending', async () => {
         mockResend.mockRejectedValue(apexError('Qwil is not reachable. Try again in a minute.'));
         const element = render();
 
