@@ -24,6 +24,8 @@ const matches = (group: ContactGroup, term: string): boolean =>
 export default class QwilContactGroups extends LightningElement {
     /** "<Last Name> <Default Contact Group Name>", the name a new group starts with (as in the invite flow). */
     @api newGroupName: string | null = null;
+    /** The running user's Qwil staff identity, so that removing themself from a group is said plainly. */
+    @api yourStaffUuid?: string;
 
     view?: ContactGroupsView;
     errors?: unknown[];

@@ -6,7 +6,9 @@ import {
     apexError,
     captureNextTimeout,
     flushPromises,
-    normalisedTextSeen
+    normalisedTextSeen,
+    deepQuery,
+    lightningButton
 } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import { CHAT_UUID, RECORD_ID } from '../../qwilChatConversation/__tests__/data/chats';
 
@@ -36,7 +38,7 @@ function render(): HTMLElement {
 }
 
 const shadow = (element: HTMLElement) => element.shadowRoot!;
-const startButton = (element: HTMLElement) => shadow(element).querySelector<HTMLButtonElement>('[data-id="start"]')!;
+const startButton = (element: HTMLElement) => lightningButton(element, 'Start chat')!;
 const titleInput = (element: HTMLElement) =>
     shadow(element).querySelector('lightning-input') as unknown as HTMLElement & { value: string };
 async function writeFirstMessage(element: HTMLElement, value: string): Promise<void> {
@@ -131,7 +133,7 @@ describe('c-qwil-chat-start-modal', () => {
         expect(normalisedTextSeen(element)).toContain(
             'Qwil did not confirm the new chat. Your entries are kept, and trying again never starts it twice.'
         );
-        shadow(element).querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        deepQuery(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
         expect(mockStart.mock.calls.map(([params]) => [params.text, params.retry])).toEqual([
             ['Welcome!', false],
@@ -156,7 +158,7 @@ describe('c-qwil-chat-start-modal', () => {
         await writeFirstMessage(element, 'Welcome!');
         startButton(element).click();
         await flushPromises();
-        shadow(element).querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        deepQuery(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
         expect(mockStart).toHaveBeenCalledTimes(1);
         expect(normalisedTextSeen(shadow(element).querySelector('[data-id="checking"]')!)).toBe(
@@ -176,9 +178,7 @@ describe('c-qwil-chat-start-modal', () => {
         const onClose = jest.fn();
         element.addEventListener('close', onClose);
         await flushPromises();
-        Array.from(shadow(element).querySelectorAll('button'))
-            .find((button) => button.textContent?.trim() === 'Cancel')!
-            .click();
+        lightningButton(element, 'Cancel')!.click();
         expect(onClose).toHaveBeenCalledTimes(1);
         await expect(element).toBeAccessible();
     });

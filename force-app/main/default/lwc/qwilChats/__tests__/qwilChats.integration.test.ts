@@ -4,7 +4,11 @@ import QwilChatConversation from '../../qwilChatConversation/qwilChatConversatio
 import { DEMO } from '../../../../../../mock-org/qwil';
 import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org/testing/integrationHarness';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
-import { captureNextTimeout, normalisedTextSeen } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
+import {
+    captureNextTimeout,
+    lightningButton,
+    normalisedTextSeen
+} from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import { SETTLE_WINDOW_SECONDS } from '../../../../../server/services/exactlyOnce';
 
 // Through every layer: component → QwilChatsController → mock org (sharing, class access, cache)
@@ -196,8 +200,8 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         const field = shadow(shadow(modal).querySelector('c-qwil-chat-message-field')!).querySelector('textarea')!;
         field.value = 'Welcome to your annual review chat.';
         field.dispatchEvent(new CustomEvent('input'));
-        await waitFor(() => !shadow(modal).querySelector<HTMLButtonElement>('[data-id="start"]')!.disabled);
-        shadow(modal).querySelector<HTMLButtonElement>('[data-id="start"]')!.click();
+        await waitFor(() => !lightningButton(modal, 'Start chat')!.disabled);
+        lightningButton(modal, 'Start chat')!.click();
         await waitFor(
             () =>
                 conversationOf(page) !== null &&

@@ -8,7 +8,8 @@ import {
     apexError,
     flushPromises,
     normalisedTextSeen,
-    typeInto
+    typeInto,
+    deepQueryAll
 } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import {
     changeOf,
@@ -51,7 +52,7 @@ type ButtonStub = HTMLElement & { label?: string; disabled?: boolean };
 const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
     element.shadowRoot!.querySelector<T>(selector);
 const staffSearch = (element: HTMLElement) => query(element, 'c-qwil-staff-search')!;
-const addButton = (element: HTMLElement) => element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')[1]!;
+const addButton = (element: HTMLElement) => deepQueryAll<ButtonStub>(element, '[data-id="confirm"]')[0]!;
 
 async function searchStaff(element: HTMLElement, term: string): Promise<void> {
     typeInto(staffSearch(element).shadowRoot!.querySelector('lightning-input'), term);

@@ -9,7 +9,9 @@ import {
     captureNextTimeout,
     flushPromises,
     normalisedTextSeen,
-    typeInto
+    typeInto,
+    deepQuery,
+    deepQueryAll
 } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import {
     changeOf,
@@ -39,9 +41,7 @@ const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: 
     element.shadowRoot!.querySelector<T>(selector);
 const field = (element: HTMLElement, id: string) => query<InputStub>(element, `[data-id="${id}"]`);
 const button = (element: HTMLElement, label: string) =>
-    Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')).find(
-        (candidate) => candidate.label === label
-    )!;
+    deepQueryAll<ButtonStub>(element, 'lightning-button').find((candidate) => candidate.label === label)!;
 
 describe('c-qwil-contact-group-editor', () => {
     let changes: jest.Mock;
@@ -104,7 +104,7 @@ describe('c-qwil-contact-group-editor', () => {
         const element = await render({ defaultName: 'Wei Relationship' });
         button(element, 'Create group').click();
         await flushPromises();
-        query(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        deepQuery(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
 
         expect(mockCreate).toHaveBeenCalledTimes(1);

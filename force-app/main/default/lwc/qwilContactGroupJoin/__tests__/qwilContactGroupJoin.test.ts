@@ -8,7 +8,8 @@ import {
     apexError,
     flushPromises,
     normalisedTextSeen,
-    typeInto
+    typeInto,
+    deepQuery
 } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import {
     changeOf,
@@ -131,7 +132,7 @@ describe('c-qwil-contact-group-join', () => {
         await expect(element).toBeAccessible();
 
         mockAdd.mockResolvedValue(changeOf('Li Wei is now in Advisory Desk.', weiFamilyDetail));
-        query(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        deepQuery(query(element, 'c-qwil-modal')!, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
         expect(mockAdd).toHaveBeenLastCalledWith({ recordId: RECORD_ID, groupUuid: WEI_FAMILY_UUID });
         expect(changes).toHaveBeenCalledTimes(1);

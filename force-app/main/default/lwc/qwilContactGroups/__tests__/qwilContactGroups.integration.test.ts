@@ -40,6 +40,8 @@ const membersOf = (groupUuid: string) =>
     integrationHarness()
         .qwil.control.snapshot()
         .groups.find((group) => group.group_uuid === groupUuid)?.member_xref_uuids;
+const removeButtonOf = (host: Element, memberUuid: string) =>
+    find(find(host, `c-qwil-contact-group-member[data-uuid="${memberUuid}"]`)!, '[data-id="remove"]');
 const groupNamed = (name: string) =>
     integrationHarness()
         .qwil.control.snapshot()
@@ -110,11 +112,11 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         expect(text).toContain(
             'Olivia Hart · Staff · Senior Wealth Advisor · Active Olivia Hart is the only active staff member of a group with clients'
         );
-        expect(text).toContain('Marcus Bennett · Client · Client · Pending');
+        expect(text).toContain('Marcus Bennett · Client · Pending');
         expect(text).toContain(
             "This is the client's only group, so it cannot be deleted and the client cannot be removed from it"
         );
-        expect(find(element, 'button[data-uuid]')).toBeUndefined();
+        expect(find(element, 'c-qwil-contact-group-member [data-id="remove"]')).toBeUndefined();
         expect(find(element, '[data-id="delete"]')).toBeUndefined();
     });
 
@@ -173,7 +175,11 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
             'James Patel · Staff · Client Service Associate · Active Remove James Patel'
         );
 
-        await click(find(element, `button[data-uuid="${S.jamesPatel}"]`), () => toasts.length === 2);
+        await click(removeButtonOf(element, S.jamesPatel), () =>
+            Boolean(find(element, '[data-id="confirm-question"]'))
+        );
+        expect(membersOf(G.whitfieldRelationship)).toContain(S.jamesPatel);
+        await click(buttonLabelled(element, 'Remove staff member'), () => toasts.length === 2);
         expect(toasts[1]).toBe('James Patel is no longer in Whitfield Relationship.');
         expect(membersOf(G.whitfieldRelationship)).toEqual([S.oliviaHart, C.eleanorWhitfield, C.marcusBennett]);
         expect(visibleText(element)).not.toContain('James Patel');
@@ -225,7 +231,10 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         expect(membersOf(G.advisoryDesk)).toContain(C.eleanorWhitfield);
         expect(visibleText(find(element, '[data-id="group-heading"]')!)).toBe('Advisory Desk');
 
-        await click(find(element, '[data-id="remove-client"]'), () => toasts.length === 2);
+        await click(removeButtonOf(element, C.eleanorWhitfield), () =>
+            Boolean(find(element, '[data-id="confirm-question"]'))
+        );
+        await click(buttonLabelled(element, 'Remove client'), () => toasts.length === 2);
         expect(toasts[1]).toBe('Eleanor Whitfield is no longer in Advisory Desk.');
         expect(membersOf(G.advisoryDesk)).not.toContain(C.eleanorWhitfield);
         await waitFor(() => Boolean(find(element, 'table')));
@@ -267,7 +276,7 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
             'Name Whitfield Trust Identifier WhitfieldTrust Description Trust accounts'
         );
 
-        await click(find(element, '[data-id="delete"]'), () => Boolean(find(element, '[data-id="delete-question"]')));
+        await click(find(element, '[data-id="delete"]'), () => Boolean(find(element, '[data-id="confirm-question"]')));
         expect(groupNamed('Whitfield Trust')).toBeDefined();
         await click(buttonLabelled(element, 'Delete group'), () => toasts.length === 3);
         expect(toasts[2]).toBe('Whitfield Trust is deleted.');
@@ -287,7 +296,7 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         await openGroup(element, 'Whitfield Relationship');
         takeQwilRequests();
 
-        await click(find(element, '[data-id="delete"]'), () => Boolean(find(element, '[data-id="delete-question"]')));
+        await click(find(element, '[data-id="delete"]'), () => Boolean(find(element, '[data-id="confirm-question"]')));
         await click(buttonLabelled(element, 'Delete group'), () =>
             visibleText(element).includes('The group could not be deleted')
         );

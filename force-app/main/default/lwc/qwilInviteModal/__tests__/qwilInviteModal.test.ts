@@ -10,7 +10,9 @@ import {
     deferred,
     flushPromises,
     normalisedTextSeen,
-    typeInto
+    typeInto,
+    deepQuery,
+    lightningButton
 } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.inviteClient', () => ({ default: jest.fn() }), { virtual: true });
@@ -48,9 +50,7 @@ function child(element: HTMLElement, selector: string): HTMLElement {
 }
 
 function button(element: HTMLElement, label: string): ButtonStub {
-    const found = Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')).find(
-        (candidate) => candidate.label === label
-    );
+    const found = lightningButton(element, label);
     if (!found) throw new Error(`No ${label} button`);
     return found;
 }
@@ -257,8 +257,7 @@ describe('c-qwil-invite-modal', () => {
 
         expect(button(element, 'Send invitation').disabled).toBe(true);
         expect(
-            element.shadowRoot!.querySelector<HTMLElement & { alternativeText?: string }>('lightning-spinner')
-                ?.alternativeText
+            deepQuery<HTMLElement & { alternativeText?: string }>(element, 'lightning-spinner')?.alternativeText
         ).toBe('Sending the invitation');
         await expect(element).toBeAccessible();
     });
@@ -346,7 +345,7 @@ describe('c-qwil-invite-modal', () => {
         expect(toasts).not.toHaveBeenCalled();
         await expect(element).toBeAccessible();
 
-        child(element, 'c-qwil-error-panel').dispatchEvent(new CustomEvent('retry'));
+        deepQuery(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
 
         expect(mockInvite).toHaveBeenCalledTimes(2);

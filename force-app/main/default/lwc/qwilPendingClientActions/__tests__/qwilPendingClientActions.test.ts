@@ -11,7 +11,8 @@ import {
     deferred,
     flushPromises,
     normalisedTextSeen,
-    typeInto
+    typeInto,
+    deepQueryAll
 } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.resendInvitation', () => ({ default: jest.fn() }), {
@@ -39,9 +40,7 @@ function renderActions(tab: ReadyTab = pendingTab): HTMLElement {
 }
 
 function button(element: HTMLElement, label: string): ButtonStub | undefined {
-    return Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')).find(
-        (candidate) => candidate.label === label
-    );
+    return deepQueryAll<ButtonStub>(element, 'lightning-button').find((candidate) => candidate.label === label);
 }
 
 const editPhoneButton = (element: HTMLElement) =>

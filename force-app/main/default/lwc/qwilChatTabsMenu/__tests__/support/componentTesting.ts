@@ -98,3 +98,22 @@ export function captureNextTimeout(): CapturedTimeout {
         }
     };
 }
+
+/** Every element matching `selector` in `host`'s shadow tree and in every shadow tree below it. */
+export function deepQueryAll<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
+    const root = host.shadowRoot;
+    if (!root) {
+        return [];
+    }
+    return [
+        ...Array.from(root.querySelectorAll<T>(selector)),
+        ...Array.from(root.querySelectorAll('*')).flatMap((child) => deepQueryAll<T>(child, selector))
+    ];
+}
+
+export type LightningButton = HTMLElement & { label?: string; disabled?: boolean; variant?: string };
+
+/** A lightning-button by its label (a property, not an attribute), in any shadow tree below `host`. */
+export function lightningButton(host: Element, label: string): LightningButton | undefined {
+    return deepQueryAll<LightningButton>(host, 'lightning-button').find((button) => button.label === label);
+}
