@@ -9,6 +9,7 @@ import {
     flushPromises,
     normalisedTextSeen,
     typeInto,
+    deepQuery,
     deepQueryAll
 } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import {
@@ -55,7 +56,7 @@ const staffSearch = (element: HTMLElement) => query(element, 'c-qwil-staff-searc
 const addButton = (element: HTMLElement) => deepQueryAll<ButtonStub>(element, '[data-id="confirm"]')[0]!;
 
 async function searchStaff(element: HTMLElement, term: string): Promise<void> {
-    typeInto(staffSearch(element).shadowRoot!.querySelector('lightning-input'), term);
+    typeInto(deepQuery(staffSearch(element), 'lightning-input'), term);
     jest.advanceTimersByTime(TYPING_PAUSE_MS);
     await flushPromises();
 }

@@ -94,12 +94,12 @@ describe('c-qwil-contact-group-join', () => {
         const element = await render();
         mockSearch.mockResolvedValue({ groups: [] });
 
-        typeInto(query(element, 'lightning-input'), 'zzz');
+        typeInto(deepQuery(element, 'lightning-input'), 'zzz');
         jest.advanceTimersByTime(TYPING_PAUSE_MS);
         await flushPromises();
 
         expect(mockSearch).toHaveBeenLastCalledWith({ recordId: RECORD_ID, search: 'zzz' });
-        expect(query(element, '[data-id="empty"]')?.textContent).toBe('No other groups match "zzz".');
+        expect(deepQuery(element, '[data-id="empty"]')?.textContent).toBe('No other groups match "zzz".');
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });

@@ -5,6 +5,7 @@ import { TYPING_PAUSE_MS } from 'c/qwilDebouncedRequest';
 import type { GroupOption, GroupOptions } from '../../../../../server/contracts/qwilTab';
 import {
     apexError,
+    deepQuery,
     deferred,
     flushPromises,
     normalisedTextSeen,
@@ -58,7 +59,7 @@ function tick(element: HTMLElement, uuid: string, checked = true): void {
 }
 
 async function search(element: HTMLElement, term: string): Promise<void> {
-    typeInto(element.shadowRoot!.querySelector('lightning-input'), term);
+    typeInto(deepQuery(element, 'lightning-input'), term);
     jest.advanceTimersByTime(TYPING_PAUSE_MS);
     await flushPromises();
 }
@@ -96,9 +97,8 @@ describe('c-qwil-invite-group-search', () => {
         const element = await renderSearch();
 
         expect(
-            element.shadowRoot!.querySelector<HTMLElement & { alternativeText?: string }>('lightning-spinner')
-                ?.alternativeText
-        ).toBe('Searching groups');
+            deepQuery<HTMLElement & { alternativeText?: string }>(element, 'lightning-spinner')?.alternativeText
+        ).toBe('Searching contact groups');
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });
@@ -110,7 +110,7 @@ describe('c-qwil-invite-group-search', () => {
         await search(element, 'zz');
 
         expect(mockSearch).toHaveBeenLastCalledWith({ recordId: RECORD_ID, search: 'zz' });
-        expect(element.shadowRoot!.querySelector('[data-id="empty"]')?.textContent).toBe('No groups match "zz".');
+        expect(deepQuery(element, '[data-id="empty"]')?.textContent).toBe('No contact groups match "zz".');
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });
@@ -140,9 +140,9 @@ describe('c-qwil-invite-group-search', () => {
         mockSearch.mockResolvedValueOnce(answer(WEI_FAMILY));
         const element = await renderSearch();
 
-        expect(normalisedTextSeen(element)).toContain('Groups could not be searched');
+        expect(normalisedTextSeen(element)).toContain('Contact groups could not be searched');
         expect(normalisedTextSeen(element)).toContain('Qwil is not reachable. Try again in a minute.');
-        element.shadowRoot!.querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        deepQuery(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
 
         expect(mockSearch).toHaveBeenCalledTimes(2);

@@ -114,7 +114,8 @@ describe('c-qwil-invite-modal', () => {
         const text = normalisedTextSeen(element);
         expect(text).toContain('These come from the Salesforce record and cannot be changed here.');
         expect(text).toContain('Will be sent as +447700910005');
-        expect(text).toContain('The client must be in at least one group that has an active staff member.');
+        expect(text).toContain('The client must be in at least one contact group that has an active staff member.');
+        expect(child(element, '[data-id="groups-legend"]').textContent).toBe('Contact Groups');
         expect(jobTitleInput(element).value).toBe('Client');
         const phone = child(element, 'c-qwil-invitation-phone') as HTMLElement & {
             editable?: boolean;
@@ -273,7 +274,7 @@ describe('c-qwil-invite-modal', () => {
 
         expect(problemsShown(element)).toEqual([
             'Enter a job title.',
-            'Choose at least one existing group or create a new group.'
+            'Choose at least one existing contact group or create a new group.'
         ]);
         expect(mockInvite).not.toHaveBeenCalled();
         expect(button(element, 'Send invitation').disabled).toBe(false);

@@ -7,7 +7,8 @@ import {
     apexError,
     flushPromises,
     normalisedTextSeen,
-    typeInto
+    typeInto,
+    deepQuery
 } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), {
@@ -42,7 +43,7 @@ function renderSearch(memberUuids: string[] = []): HTMLElement {
 }
 
 async function search(element: HTMLElement, term: string): Promise<void> {
-    typeInto(element.shadowRoot!.querySelector('lightning-input'), term);
+    typeInto(deepQuery(element, 'lightning-input'), term);
     jest.advanceTimersByTime(TYPING_PAUSE_MS);
     await flushPromises();
 }
@@ -125,7 +126,7 @@ describe('c-qwil-staff-search', () => {
 
         await search(element, 'zz');
 
-        expect(element.shadowRoot!.querySelector('[data-id="empty"]')?.textContent).toBe('No staff match "zz".');
+        expect(deepQuery(element, '[data-id="empty"]')?.textContent).toBe('No staff match "zz".');
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });
