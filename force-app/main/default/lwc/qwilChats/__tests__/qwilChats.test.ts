@@ -90,9 +90,9 @@ describe('c-qwil-chats', () => {
             'Pension transfer Olivia Hart (you), Eleanor Whitfield, Noah Fischer (former participant) The analysis is complete.'
         );
         expect(second).toBe('Desk notes Staff only Archived Olivia Hart (you), Eleanor Whitfield');
-        expect(
-            (shadow(element).querySelector('lightning-formatted-date-time') as unknown as { value: string }).value
-        ).toBe('2025-10-08T09:12:00.000Z');
+        expect((shadow(element).querySelector('c-qwil-date-time') as unknown as { value: string }).value).toBe(
+            '2025-10-08T09:12:00.000Z'
+        );
         expect(normalisedTextSeen(byId(element, 'visibility')!)).toBe(
             'Showing the chats of this client that you take or took part in.'
         );
