@@ -100,6 +100,10 @@ export default class QwilContactGroups extends LightningElement {
             }));
     }
 
+    get groupNames(): string[] {
+        return (this.view?.groups ?? []).map((group) => group.name);
+    }
+
     get hasRows(): boolean {
         return this.rows.length > 0;
     }

@@ -55,7 +55,11 @@ describe('c-qwil-contact-group-editor', () => {
         jest.clearAllMocks();
     });
 
-    async function render(props: { group?: ContactGroup; defaultName?: string | null }): Promise<HTMLElement> {
+    async function render(props: {
+        group?: ContactGroup;
+        defaultName?: string | null;
+        takenNames?: string[];
+    }): Promise<HTMLElement> {
         const element = createElement('c-qwil-contact-group-editor', { is: QwilContactGroupEditor });
         Object.assign(element, { recordId: RECORD_ID, ...props });
         element.addEventListener('groupschange', changes);
@@ -89,6 +93,16 @@ describe('c-qwil-contact-group-editor', () => {
         });
         expect(changes.mock.calls[0][0].detail).toBe(change);
         await expect(element).toBeAccessible();
+    });
+
+    it.each([
+        [['Wei Family'], 'Wei Relationship'],
+        [['wei relationship'], 'Wei Relationship 2'],
+        [['Wei Relationship', 'Wei Relationship 2'], 'Wei Relationship 3']
+    ])('starts a new group with a name no existing group has (existing: %j)', async (takenNames, name) => {
+        const element = await render({ defaultName: 'Wei Relationship', takenNames });
+
+        expect(field(element, 'name')?.value).toBe(name);
     });
 
     it('while Qwil has not confirmed an earlier try, says so and checks again instead of creating another group', async () => {

@@ -243,12 +243,12 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         ]);
     });
 
-    it("creates a group with the invite flow's default name, refuses a taken identifier clearly, and deletes the group after confirmation", async () => {
+    it("creates a group with the invite flow's default name made free of the client's group names, refuses a taken identifier clearly, and deletes the group after confirmation", async () => {
         const element = await openPage();
 
         await click(find(element, '[data-id="create"]'), () => Boolean(find(element, 'c-qwil-contact-group-editor')));
         const editor = find(element, 'c-qwil-contact-group-editor')!;
-        expect(find<HTMLInputElement>(editor, '[data-id="name"]')?.value).toBe('Whitfield Relationship');
+        expect(find<HTMLInputElement>(editor, '[data-id="name"]')?.value).toBe('Whitfield Relationship 2');
         typeInto(find(editor, '[data-id="name"]'), 'Whitfield Trust');
         await click(buttonLabelled(editor, 'Create group'), () => toasts.length === 1);
         expect(toasts).toEqual(['Whitfield Trust is created with Eleanor Whitfield and you in it.']);

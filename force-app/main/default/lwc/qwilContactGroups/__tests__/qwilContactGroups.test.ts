@@ -254,7 +254,7 @@ describe('c-qwil-contact-groups', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('opens New group with the same default name as the invite flow', async () => {
+    it('opens New group with the same default name as the invite flow, telling it which names are taken', async () => {
         const element = await renderPage();
 
         query(element, '[data-id="create"]')!.click();
@@ -262,6 +262,10 @@ describe('c-qwil-contact-groups', () => {
 
         const editor = query(element, 'c-qwil-contact-group-editor')!;
         expect(editor).toHaveProperty('defaultName', 'Wei Relationship');
+        expect(editor).toHaveProperty(
+            'takenNames',
+            activeView.groups.map((group) => group.name)
+        );
         expect(editor.shadowRoot!.querySelector<InputStub>('[data-id="name"]')?.value).toBe('Wei Relationship');
         await expect(element).toBeAccessible();
         editor.dispatchEvent(new CustomEvent('close'));
