@@ -1,35 +1,12 @@
 import { LightningElement, api } from 'lwc';
 import listChats from '@salesforce/apex/QwilChatsController.listChats';
-import { participantsLabel } from 'c/qwilChatParticipants';
 import type { ChatListPage, ChatSummary } from '../../../../server/contracts/chats';
 import type { ClientState } from '../../../../server/contracts/clientState';
-
-interface ChatRow {
-    chatUuid: string;
-    title: string;
-    staffOnly: boolean;
-    archived: boolean;
-    participantsLabel: string;
-    lastMessageAt: string | null;
-    preview: string | null;
-}
 
 const VISIBILITY_NOTES = {
     'View Own Chats': 'Showing the chats of this client that you take or took part in.',
     'View All': 'Showing every chat of this client, including chats without you.'
 } as const;
-
-function rowOf(chat: ChatSummary): ChatRow {
-    return {
-        chatUuid: chat.chatUuid,
-        title: chat.title,
-        staffOnly: chat.staffOnly,
-        archived: chat.archived,
-        participantsLabel: participantsLabel(chat),
-        lastMessageAt: chat.lastMessageAt,
-        preview: chat.lastMessagePreview
-    };
-}
 
 /**
  * The Chats page of the Qwil Messenger tab: the client's chats newest first, paged; one chat open
@@ -56,10 +33,6 @@ export default class QwilChats extends LightningElement {
 
     get isOnQwil(): boolean {
         return this.clientStatus !== undefined && this.clientStatus !== 'not_invited';
-    }
-
-    get rows(): ChatRow[] {
-        return this.chats.map(rowOf);
     }
 
     get hasChats(): boolean {
@@ -100,7 +73,7 @@ export default class QwilChats extends LightningElement {
 
     override renderedCallback(): void {
         const button = this.focusChatUuid
-            ? this.template?.querySelector<HTMLElement>(`button[data-uuid="${this.focusChatUuid}"]`)
+            ? this.template?.querySelector<HTMLElement>(`c-qwil-chat-list-item[data-uuid="${this.focusChatUuid}"]`)
             : null;
         if (button) {
             button.focus();

@@ -6,6 +6,7 @@ import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
 import {
     captureNextTimeout,
+    deepQueryAll,
     lightningButton,
     normalisedTextSeen
 } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
@@ -39,8 +40,7 @@ function setVisibility(value: 'View All' | 'View Own Chats'): void {
 
 const shadow = (element: Element) => element.shadowRoot!;
 const conversationOf = (page: HTMLElement) => shadow(page).querySelector('c-qwil-chat-conversation') as HTMLElement;
-const chatTitles = (page: HTMLElement) =>
-    Array.from(shadow(page).querySelectorAll('.chat-title'), (title) => title.textContent);
+const chatTitles = (page: HTMLElement) => deepQueryAll(page, '.chat-title').map((title) => title.textContent);
 const messageTexts = (conversation: HTMLElement) =>
     Array.from(shadow(conversation).querySelectorAll('.message-text'), (text) => text.textContent);
 
@@ -53,7 +53,7 @@ async function openChatsPage(recordId = eleanorId()): Promise<HTMLElement> {
 }
 
 async function openChatNamed(page: HTMLElement, title: string): Promise<HTMLElement> {
-    const button = Array.from(shadow(page).querySelectorAll<HTMLButtonElement>('button.chat-row')).find(
+    const button = deepQueryAll<HTMLButtonElement>(page, 'button.chat-row').find(
         (candidate) => candidate.textContent?.trim() === title
     );
     button!.click();
