@@ -9,9 +9,7 @@ import type {
     ContactGroupsView
 } from '../../../../server/contracts/contactGroups';
 
-type GroupRow = Pick<ContactGroup, 'groupUuid' | 'name'> & { identifier: string; members: string; activeStaff: string };
-
-const membersText = (count: number): string => `${count} ${count === 1 ? 'member' : 'members'}`;
+type GroupTable = HTMLElement & { focusGroup(groupUuid: string): boolean };
 
 const matches = (group: ContactGroup, term: string): boolean =>
     [group.name, group.identifier ?? '', group.description ?? ''].some((text) => text.toLowerCase().includes(term));
@@ -44,6 +42,8 @@ export default class QwilContactGroups extends LightningElement {
     private latestRequest = 0;
     private openingUuid?: string;
     private focusAfterRender?: string;
+    // Back from a group, focus returns to that group's name in the table.
+    private focusGroupUuid?: string;
 
     @api
     get recordId(): string | undefined {
@@ -77,6 +77,10 @@ export default class QwilContactGroups extends LightningElement {
             this.template?.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
             this.focusAfterRender = undefined;
         }
+        if (this.focusGroupUuid) {
+            this.template?.querySelector<GroupTable>('c-qwil-contact-group-table')?.focusGroup(this.focusGroupUuid);
+            this.focusGroupUuid = undefined;
+        }
     }
 
     get canManage(): boolean {
@@ -87,17 +91,10 @@ export default class QwilContactGroups extends LightningElement {
         return !this.openGroup && !this.isOpening && !this.openErrors;
     }
 
-    get rows(): GroupRow[] {
+    /** The groups the search term matches. */
+    get shownGroups(): ContactGroup[] {
         const term = this.searchTerm.trim().toLowerCase();
-        return (this.view?.groups ?? [])
-            .filter((group) => matches(group, term))
-            .map((group) => ({
-                groupUuid: group.groupUuid,
-                name: group.name,
-                identifier: group.identifier ?? '',
-                members: membersText(group.memberCount),
-                activeStaff: group.activeStaffCount > 0 ? 'Yes' : 'No: clients cannot join'
-            }));
+        return (this.view?.groups ?? []).filter((group) => matches(group, term));
     }
 
     get groupNames(): string[] {
@@ -105,7 +102,7 @@ export default class QwilContactGroups extends LightningElement {
     }
 
     get hasRows(): boolean {
-        return this.rows.length > 0;
+        return this.shownGroups.length > 0;
     }
 
     get hasGroups(): boolean {
@@ -132,8 +129,8 @@ export default class QwilContactGroups extends LightningElement {
         this.load();
     }
 
-    handleOpen(event: Event): void {
-        const uuid = (event.currentTarget as HTMLElement).dataset.uuid;
+    handleOpen(event: CustomEvent<{ groupUuid?: string }>): void {
+        const uuid = event.detail.groupUuid;
         if (uuid) {
             this.open(uuid);
         }
@@ -149,7 +146,8 @@ export default class QwilContactGroups extends LightningElement {
         const uuid = this.openGroup?.contactGroup.groupUuid ?? this.openingUuid;
         this.openGroup = undefined;
         this.openErrors = undefined;
-        this.focusAfterRender = uuid ? `button[data-uuid="${uuid}"]` : '[data-id="list-heading"]';
+        this.focusGroupUuid = uuid;
+        this.focusAfterRender = uuid ? undefined : '[data-id="list-heading"]';
     }
 
     handleCreate(): void {

@@ -5,6 +5,8 @@ import openContactGroup from '@salesforce/apex/QwilContactGroupsController.openC
 import type { ContactGroupDetail, ContactGroupsView } from '../../../../../server/contracts/contactGroups';
 import {
     apexError,
+    deepQuery,
+    deepQueryAll,
     deferred,
     flushPromises,
     normalisedTextSeen,
@@ -44,8 +46,11 @@ async function renderPage(view: ContactGroupsView = activeView): Promise<HTMLEle
 const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
     element.shadowRoot!.querySelector<T>(selector);
 
+const groupName = (element: HTMLElement, groupUuid: string) =>
+    deepQuery<HTMLButtonElement>(element, `button[data-uuid="${groupUuid}"]`)!;
+
 function rows(element: HTMLElement): string[] {
-    return Array.from(element.shadowRoot!.querySelectorAll('tbody tr'), (row) =>
+    return deepQueryAll(element, 'tbody tr').map((row) =>
         Array.from(row.children, (cell) => (cell.textContent ?? '').trim())
             .filter(Boolean)
             .join(' ')
@@ -54,7 +59,7 @@ function rows(element: HTMLElement): string[] {
 
 async function openWeiFamily(element: HTMLElement, detail: ContactGroupDetail = weiFamilyDetail): Promise<void> {
     mockOpen.mockResolvedValue(detail);
-    query(element, `button[data-uuid="${WEI_FAMILY_UUID}"]`)!.click();
+    groupName(element, WEI_FAMILY_UUID).click();
     await flushPromises();
 }
 
@@ -193,19 +198,21 @@ describe('c-qwil-contact-groups', () => {
         expect(mockOpen).toHaveBeenCalledWith({ recordId: RECORD_ID, groupUuid: WEI_FAMILY_UUID });
         const detail = query(element, 'c-qwil-contact-group-detail')!;
         expect(detail).toHaveProperty('detail', weiFamilyDetail);
-        expect(query(element, 'table')).toBeNull();
+        expect(deepQuery(element, 'table')).toBeNull();
         await expect(element).toBeAccessible();
 
         detail.dispatchEvent(new CustomEvent('back'));
         await flushPromises();
         expect(rows(element)).toHaveLength(2);
-        expect(element.shadowRoot!.activeElement).toBe(query(element, `button[data-uuid="${WEI_FAMILY_UUID}"]`));
+        const table = query(element, 'c-qwil-contact-group-table')!;
+        expect(element.shadowRoot!.activeElement).toBe(table);
+        expect(table.shadowRoot!.activeElement).toBe(groupName(element, WEI_FAMILY_UUID));
     });
 
     it('says why a group could not be opened', async () => {
         const element = await renderPage();
         mockOpen.mockRejectedValue(apexError("This group is not one of Li Wei's groups."));
-        query(element, `button[data-uuid="${WEI_FAMILY_UUID}"]`)!.click();
+        groupName(element, WEI_FAMILY_UUID).click();
         await flushPromises();
 
         expect(normalisedTextSeen(element)).toContain(
