@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import QwilChats from '../../qwilChats/qwilChats';
 import { integrationHarness } from '../../../../../../mock-org/testing/integrationHarness';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
+import { deepQuery, deepQueryAll } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
 // Exporting a chat through every layer: component → QwilChatsController → mock org → named
 // credential → mock Qwil, whose key has been granted Qwil's "can export data" permission.
@@ -19,8 +20,8 @@ it('downloads the transcript of an open chat as the PDF Qwil renders, once the k
     Object.assign(page, { recordId: eleanor.Id, clientStatus: 'active' });
     document.body.appendChild(page);
 
-    await waitFor(() => shadow(page).querySelector('button.chat-row') !== null);
-    Array.from(shadow(page).querySelectorAll<HTMLButtonElement>('button.chat-row'))
+    await waitFor(() => deepQuery(page, 'button.chat-row') !== null);
+    deepQueryAll<HTMLButtonElement>(page, 'button.chat-row')
         .find((button) => button.textContent?.trim() === 'Q3 portfolio review')!
         .click();
     await waitFor(() => shadow(page).querySelector('c-qwil-chat-export') !== null);
