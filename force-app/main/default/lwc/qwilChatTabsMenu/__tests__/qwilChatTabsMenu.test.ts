@@ -14,7 +14,13 @@ import {
     pendingTab,
     readyTab
 } from './support/tabStates';
-import { deferred, flushPromises, normalisedTextSeen } from './support/componentTesting';
+import {
+    deferred,
+    flushPromises,
+    type LightningButton,
+    normalisedTextSeen,
+    watchFocus
+} from './support/componentTesting';
 import { pendingClientWithoutOptionalDetails } from '../../qwilClientDetails/__tests__/data/clientStates';
 
 jest.mock('@salesforce/apex/QwilConnectorController.loadTab', () => ({ default: jest.fn() }), { virtual: true });
@@ -353,8 +359,8 @@ describe('c-qwil-chat-tabs-menu', () => {
     });
 
     describe('Invite', () => {
-        function inviteButton(element: HTMLElement): HTMLButtonElement | null {
-            return query<HTMLButtonElement>(element, '[data-id="invite"]');
+        function inviteButton(element: HTMLElement): LightningButton | null {
+            return query<LightningButton>(element, '[data-id="invite"]');
         }
 
         async function openInvite(): Promise<HTMLElement> {
@@ -376,7 +382,7 @@ describe('c-qwil-chat-tabs-menu', () => {
 
                 await selectPage(element, page);
 
-                expect(inviteButton(element)?.textContent?.trim()).toBe('Invite');
+                expect(inviteButton(element)?.label).toBe('Invite');
                 await expect(element).toBeAccessible();
             }
         );
@@ -406,12 +412,14 @@ describe('c-qwil-chat-tabs-menu', () => {
 
         it('closes the modal and puts focus back on Invite', async () => {
             const element = await openInvite();
+            const focus = watchFocus();
 
             query(element, 'c-qwil-invite-modal')!.dispatchEvent(new CustomEvent('close'));
             await flushPromises();
 
             expect(query(element, 'c-qwil-invite-modal')).toBeNull();
-            expect(element.shadowRoot!.activeElement).toBe(inviteButton(element));
+            expect(focus.lastFocused()).toBe(inviteButton(element));
+            focus.stop();
             await expect(element).toBeAccessible();
         });
 

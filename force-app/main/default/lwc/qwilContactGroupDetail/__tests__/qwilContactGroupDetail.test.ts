@@ -11,7 +11,8 @@ import {
     deferred,
     flushPromises,
     lightningButton,
-    normalisedTextSeen
+    normalisedTextSeen,
+    watchFocus
 } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import {
     changeOf,
@@ -47,8 +48,6 @@ const query = <T extends Element = HTMLElement>(element: HTMLElement, selector: 
 const dialog = (element: HTMLElement) => query(element, 'c-qwil-modal');
 const dialogButton = (element: HTMLElement, label: string) => lightningButton(dialog(element)!, label);
 const dialogHeading = (element: HTMLElement) => (dialog(element) as HTMLElement & { heading?: string }).heading;
-/** The element focus was last given to: a lightning-button stub takes focus() without becoming activeElement. */
-const lastFocused = () => jest.mocked(HTMLElement.prototype.focus).mock.contexts.at(-1);
 const question = (element: HTMLElement) => query(element, '[data-id="confirm-question"]')?.textContent;
 const memberLine = (element: HTMLElement, uuid: string) =>
     query(element, `c-qwil-contact-group-member[data-uuid="${uuid}"]`)!;
@@ -61,13 +60,14 @@ function members(element: HTMLElement): string[] {
 
 describe('c-qwil-contact-group-detail', () => {
     let changes: jest.Mock;
+    let focus: ReturnType<typeof watchFocus>;
     beforeEach(() => {
         changes = jest.fn();
-        jest.spyOn(HTMLElement.prototype, 'focus');
+        focus = watchFocus();
     });
     afterEach(() => {
         document.body.replaceChildren();
-        jest.restoreAllMocks();
+        focus.stop();
         jest.clearAllMocks();
     });
 
@@ -242,7 +242,7 @@ describe('c-qwil-contact-group-detail', () => {
         await flushPromises();
         expect(dialog(element)).toBeNull();
         expect(mockDelete).not.toHaveBeenCalled();
-        expect(lastFocused()).toBe(query(element, '[data-id="delete"]'));
+        expect(focus.lastFocused()).toBe(query(element, '[data-id="delete"]'));
 
         query(element, '[data-id="delete"]')!.click();
         await flushPromises();
@@ -294,7 +294,7 @@ describe('c-qwil-contact-group-detail', () => {
         await flushPromises();
         expect(query(element, 'c-qwil-contact-group-add-staff')).toBeNull();
         expect(changes.mock.calls[0][0].detail).toBe(change);
-        expect(lastFocused()).toBe(query(element, '[data-id="add-staff"]'));
+        expect(focus.lastFocused()).toBe(query(element, '[data-id="add-staff"]'));
     });
 
     it('offers no changes when the groups are read-only', async () => {

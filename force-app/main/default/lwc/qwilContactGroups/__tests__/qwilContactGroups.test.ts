@@ -10,7 +10,8 @@ import {
     deferred,
     flushPromises,
     normalisedTextSeen,
-    typeInto
+    typeInto,
+    watchFocus
 } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 import { activeView, changeOf, RECORD_ID, weiFamily, weiFamilyDetail, WEI_FAMILY_UUID } from './data/contactGroups';
 
@@ -275,10 +276,12 @@ describe('c-qwil-contact-groups', () => {
         );
         expect(editor.shadowRoot!.querySelector<InputStub>('[data-id="name"]')?.value).toBe('Wei Relationship');
         await expect(element).toBeAccessible();
+        const focus = watchFocus();
         editor.dispatchEvent(new CustomEvent('close'));
         await flushPromises();
         expect(query(element, 'c-qwil-contact-group-editor')).toBeNull();
-        expect(element.shadowRoot!.activeElement).toBe(query(element, '[data-id="create"]'));
+        expect(focus.lastFocused()).toBe(query(element, '[data-id="create"]'));
+        focus.stop();
     });
 
     it('opens Add client to a group, and shows the client in the new group once added', async () => {

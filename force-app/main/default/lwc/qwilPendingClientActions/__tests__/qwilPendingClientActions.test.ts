@@ -12,7 +12,8 @@ import {
     flushPromises,
     normalisedTextSeen,
     typeInto,
-    deepQueryAll
+    deepQueryAll,
+    watchFocus
 } from '../../qwilChatTabsMenu/__tests__/support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.resendInvitation', () => ({ default: jest.fn() }), {
@@ -44,7 +45,7 @@ function button(element: HTMLElement, label: string): ButtonStub | undefined {
 }
 
 const editPhoneButton = (element: HTMLElement) =>
-    element.shadowRoot!.querySelector<HTMLButtonElement>('[data-id="edit-phone"]');
+    element.shadowRoot!.querySelector<ButtonStub>('[data-id="edit-phone"]');
 
 async function openEditPhone(element: HTMLElement): Promise<void> {
     editPhoneButton(element)!.click();
@@ -62,14 +63,17 @@ describe('c-qwil-pending-client-actions', () => {
     let toasts: jest.Mock;
     let onTabChange: jest.Mock;
 
+    let focus: ReturnType<typeof watchFocus>;
     beforeEach(() => {
         toasts = jest.fn();
         onTabChange = jest.fn();
+        focus = watchFocus();
         document.addEventListener('lightning__showtoast', toasts);
     });
     afterEach(() => {
         document.removeEventListener('lightning__showtoast', toasts);
         document.body.replaceChildren();
+        focus.stop();
         jest.clearAllMocks();
     });
 
@@ -83,7 +87,7 @@ describe('c-qwil-pending-client-actions', () => {
         const element = render();
 
         expect(button(element, 'Resend invitation')).toBeDefined();
-        expect(editPhoneButton(element)?.textContent?.trim()).toBe('Edit phone');
+        expect(editPhoneButton(element)?.label).toBe('Edit phone');
         await expect(element).toBeAccessible();
     });
 
@@ -175,7 +179,7 @@ describe('c-qwil-pending-client-actions', () => {
         });
         expect(onTabChange.mock.calls[0][0].detail).toBe(pendingTab);
         expect(element.shadowRoot!.querySelector('c-qwil-modal')).toBeNull();
-        expect(element.shadowRoot!.activeElement).toBe(editPhoneButton(element));
+        expect(focus.lastFocused()).toBe(editPhoneButton(element));
         await expect(element).toBeAccessible();
     });
 
@@ -218,7 +222,7 @@ describe('c-qwil-pending-client-actions', () => {
         await flushPromises();
 
         expect(element.shadowRoot!.querySelector('c-qwil-modal')).toBeNull();
-        expect(element.shadowRoot!.activeElement).toBe(editPhoneButton(element));
+        expect(focus.lastFocused()).toBe(editPhoneButton(element));
         expect(mockUpdatePhone).not.toHaveBeenCalled();
         await expect(element).toBeAccessible();
     });
