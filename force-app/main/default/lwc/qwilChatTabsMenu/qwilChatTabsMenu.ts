@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import loadTab from '@salesforce/apex/QwilConnectorController.loadTab';
+import { DebouncedRequest } from 'c/qwilDebouncedRequest';
 import type { Organisation, ReadyTab, TabState } from '../../../../server/contracts/qwilTab';
 
 const PAGES = [
@@ -32,7 +33,16 @@ export default class QwilChatTabsMenu extends LightningElement {
 
     private currentRecordId?: string;
     // Only the newest request may update the page, so a slow answer for an earlier record is dropped.
-    private latestRequest = 0;
+    private readonly tabRequest = new DebouncedRequest<string, TabState>(
+        (recordId) => loadTab({ recordId }),
+        (state) => {
+            this.isLoading = state.isLoading;
+            this.errors = state.errors;
+            if (!state.isLoading && !state.errors && state.result) {
+                this.showTab(state.result);
+            }
+        }
+    );
     private focusAfterRender?: 'invite' | 'page-heading';
 
     @api
@@ -136,28 +146,11 @@ export default class QwilChatTabsMenu extends LightningElement {
         this.tab = tab;
     }
 
-    /** Never rejects: a failure is shown in the error panel. */
-    private async loadTabState(): Promise<void> {
+    private loadTabState(): void {
         const recordId = this.currentRecordId;
-        if (!recordId) {
-            return;
-        }
-        const request = ++this.latestRequest;
-        this.isLoading = true;
-        this.errors = undefined;
-        try {
-            const tab = await loadTab({ recordId });
-            if (request === this.latestRequest) {
-                this.showTab(tab);
-            }
-        } catch (error) {
-            if (request === this.latestRequest) {
-                this.errors = [error];
-            }
-        } finally {
-            if (request === this.latestRequest) {
-                this.isLoading = false;
-            }
+        if (recordId) {
+            // A failure is shown in the error panel.
+            this.tabRequest.askNow(recordId).catch(() => undefined);
         }
     }
 }

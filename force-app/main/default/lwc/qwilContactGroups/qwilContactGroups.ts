@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import loadContactGroups from '@salesforce/apex/QwilContactGroupsController.loadContactGroups';
 import openContactGroup from '@salesforce/apex/QwilContactGroupsController.openContactGroup';
+import { DebouncedRequest } from 'c/qwilDebouncedRequest';
 import type {
     ContactGroup,
     ContactGroupDetail,
@@ -39,7 +40,16 @@ export default class QwilContactGroups extends LightningElement {
     private currentClientStatus?: string | null;
     private loadedFor?: string;
     // Only the newest request may update the page, so a slow answer for an earlier record is dropped.
-    private latestRequest = 0;
+    private readonly viewRequest = new DebouncedRequest<string, ContactGroupsView>(
+        (recordId) => loadContactGroups({ recordId }),
+        (state) => {
+            this.isLoading = state.isLoading;
+            this.errors = state.errors;
+            if (!state.isLoading && !state.errors && state.result) {
+                this.view = state.result;
+            }
+        }
+    );
     private openingUuid?: string;
     private focusAfterRender?: string;
     // Back from a group, focus returns to that group's name in the table.
@@ -192,28 +202,11 @@ export default class QwilContactGroups extends LightningElement {
         }
     }
 
-    /** Never rejects: a failure is shown in the error panel. */
-    private async load(): Promise<void> {
+    private load(): void {
         const recordId = this.recordId;
-        if (!recordId) {
-            return;
-        }
-        const request = ++this.latestRequest;
-        this.isLoading = true;
-        this.errors = undefined;
-        try {
-            const view = await loadContactGroups({ recordId });
-            if (request === this.latestRequest) {
-                this.view = view;
-            }
-        } catch (error) {
-            if (request === this.latestRequest) {
-                this.errors = [error];
-            }
-        } finally {
-            if (request === this.latestRequest) {
-                this.isLoading = false;
-            }
+        if (recordId) {
+            // A failure is shown in the error panel.
+            this.viewRequest.askNow(recordId).catch(() => undefined);
         }
     }
 

@@ -87,6 +87,22 @@ describe('c-qwil-contact-groups', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('shows the newest record when the record changes while loading', async () => {
+        const first = deferred<ContactGroupsView>();
+        mockLoad.mockReturnValueOnce(first.promise).mockResolvedValueOnce({ ...activeView, clientName: 'Ming Wei' });
+        const element = createElement('c-qwil-contact-groups', { is: QwilContactGroups });
+        Object.assign(element, { recordId: RECORD_ID });
+        document.body.appendChild(element);
+
+        Object.assign(element, { recordId: '003000000000002AAA' });
+        await flushPromises();
+        first.resolve(activeView);
+        await flushPromises();
+
+        expect(mockLoad).toHaveBeenLastCalledWith({ recordId: '003000000000002AAA' });
+        expect(normalisedTextSeen(element)).toContain('Groups Ming Wei is in');
+    });
+
     it("lists the client's groups with member counts and whether each has an active staff member", async () => {
         const element = await renderPage();
 
