@@ -455,9 +455,11 @@ describe('c-qwil-chat-tabs-menu', () => {
     });
 
     describe('Qwil organisations', () => {
-        function organisationButtons(element: HTMLElement): HTMLButtonElement[] {
+        function organisationButtons(element: HTMLElement): LightningButton[] {
             const picker = query(element, 'c-qwil-organisation-picker');
-            return Array.from(picker?.shadowRoot?.querySelectorAll<HTMLButtonElement>('button') ?? []);
+            return Array.from(
+                picker?.shadowRoot?.querySelectorAll<LightningButton>('lightning-button[data-uuid]') ?? []
+            );
         }
 
         it('asks the user to select an organisation when there is a choice to make', async () => {
@@ -467,7 +469,7 @@ describe('c-qwil-chat-tabs-menu', () => {
             await flushPromises();
 
             expect(normalisedTextSeen(element)).toContain('Select a Qwil organisation');
-            expect(organisationButtons(element).map((button) => button.textContent?.trim())).toEqual([
+            expect(organisationButtons(element).map((button) => button.label)).toEqual([
                 'Harbour Wealth',
                 'Northgate Advisers'
             ]);
