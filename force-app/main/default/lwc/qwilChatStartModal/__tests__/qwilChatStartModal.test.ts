@@ -102,7 +102,7 @@ describe('c-qwil-chat-start-modal', () => {
     it('removes added staff', async () => {
         const element = render();
         await addStaff(element, JAMES);
-        shadow(element).querySelector<HTMLButtonElement>(`[data-uuid="${JAMES.entityUserXrefUuid}"]`)!.click();
+        deepQuery<HTMLButtonElement>(element, `button[data-uuid="${JAMES.entityUserXrefUuid}"]`)!.click();
         await flushPromises();
         expect(countLabel(element)).toBe('2 of at most 100 participants: you, Eleanor Whitfield.');
         await expect(element).toBeAccessible();

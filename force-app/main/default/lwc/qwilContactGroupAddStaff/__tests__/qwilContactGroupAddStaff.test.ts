@@ -143,7 +143,7 @@ describe('c-qwil-contact-group-add-staff', () => {
         await searchStaff(element, 'a');
         await choose(element, SOFIA);
 
-        query(element, `[data-id="chosen"] button[data-uuid="${SOFIA.entityUserXrefUuid}"]`)!.click();
+        deepQuery(query(element, '[data-id="chosen"]')!, `button[data-uuid="${SOFIA.entityUserXrefUuid}"]`)!.click();
         await flushPromises();
 
         expect(query(element, '[data-id="chosen"]')).toBeNull();
@@ -192,7 +192,7 @@ describe('c-qwil-contact-group-add-staff', () => {
         await flushPromises();
         expect(mockAdd).not.toHaveBeenCalled();
 
-        query(element, `[data-id="chosen"] button[data-uuid="${many[0]!.entityUserXrefUuid}"]`)!.click();
+        deepQuery(query(element, '[data-id="chosen"]')!, `button[data-uuid="${many[0]!.entityUserXrefUuid}"]`)!.click();
         await flushPromises();
         expect(addButton(element).disabled).toBe(false);
         expect(query(element, '[data-id="over-limit"]')).toBeNull();
