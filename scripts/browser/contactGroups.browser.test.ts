@@ -1,5 +1,5 @@
 // Contact groups in real Chromium: an advisor adds a staff member to the client's group and
-// removes them again, seeing each change in the group at once with a toast.
+// removes them again (asked first; Cancel changes nothing), seeing each change at once with a toast.
 import { SLOW_TEST_TIMEOUT_MS } from '../../mock-org/testing/testLimits';
 import { DEMO } from '../../mock-org/qwil';
 import { accessibilityViolations } from './accessibility';
@@ -15,7 +15,7 @@ const whitfieldMembers = () =>
         .server.qwil.control.snapshot()
         .groups.find((group) => group.group_uuid === DEMO.groups.whitfieldRelationship)?.member_xref_uuids;
 
-test("an advisor adds a staff member to the client's group and removes them again", async () => {
+test("an advisor adds a staff member to the client's group and removes them again after confirming", async () => {
     const { server, page, problems } = session();
     await page.goto(server.url);
     await logInAs(page, 'Olivia Hart');
@@ -54,6 +54,20 @@ test("an advisor adds a staff member to the client's group and removes them agai
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await remove.click();
+    const confirm = page.getByRole('dialog', { name: 'Remove staff member' });
+    await confirm
+        .getByText("Remove James Patel from Whitfield Relationship? They will no longer see this group's chats.", {
+            exact: false
+        })
+        .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(whitfieldMembers()).toContain(DEMO.staff.jamesPatel);
+    expect(await remove.isVisible()).toBe(true);
+
+    await remove.click();
+    await confirm.getByRole('button', { name: 'Remove staff member' }).click();
     await page.getByRole('status').filter({ hasText: 'James Patel is no longer in Whitfield Relationship.' }).waitFor();
     await remove.waitFor({ state: 'detached' });
     expect(await members.textContent()).not.toContain('James Patel');

@@ -161,3 +161,19 @@ export function captureNextTimeout(): CapturedTimeout {
         }
     };
 }
+
+export type LightningButton = HTMLElement & { label?: string; disabled?: boolean; variant?: string };
+
+/** A lightning-button by its label (a property, not an attribute), in any shadow tree below `host`. */
+export function lightningButton(host: Element, label: string): LightningButton | undefined {
+    return deepQueryAll<LightningButton>(host, 'lightning-button').find((button) => button.label === label);
+}
+
+/**
+ * Watches every focus() call until `stop`, and answers the element focus was last sent to: a
+ * lightning-button stub takes focus() without becoming the active element.
+ */
+export function watchFocus(): { lastFocused(): unknown; stop(): void } {
+    const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+    return { lastFocused: () => focus.mock.contexts.at(-1), stop: () => focus.mockRestore() };
+}

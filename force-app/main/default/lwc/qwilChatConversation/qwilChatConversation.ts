@@ -71,6 +71,11 @@ export default class QwilChatConversation extends LightningElement {
         return this.opened ? participantsLabel(this.opened.chat) : '';
     }
 
+    /** Between sender and time; in the template itself, the compiler would drop the spaces around it. */
+    get separator(): string {
+        return ' · ';
+    }
+
     get rows(): MessageRow[] {
         const former = new Set(
             (this.opened?.chat.participants ?? []).filter((p) => p.former).map((p) => p.entityUserXrefUuid)

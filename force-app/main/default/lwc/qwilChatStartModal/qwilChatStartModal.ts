@@ -80,8 +80,8 @@ export default class QwilChatStartModal extends LightningElement {
         }
     }
 
-    handleRemoveStaff(event: Event): void {
-        const uuid = (event.currentTarget as HTMLElement).dataset.uuid;
+    handleRemoveStaff(event: CustomEvent<{ entityUserXrefUuid: string }>): void {
+        const uuid = event.detail.entityUserXrefUuid;
         this.staff = this.staff.filter((person) => person.entityUserXrefUuid !== uuid);
     }
 

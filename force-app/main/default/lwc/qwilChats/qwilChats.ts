@@ -1,36 +1,13 @@
 import { LightningElement, api } from 'lwc';
 import listChats from '@salesforce/apex/QwilChatsController.listChats';
-import { participantsLabel } from 'c/qwilChatParticipants';
 import { subscribeToPoll } from 'c/qwilLivePoll';
 import type { ChatListPage, ChatSummary, ExportAvailability } from '../../../../server/contracts/QwilChatsController';
 import type { ClientState } from '../../../../server/contracts/clientState';
-
-interface ChatRow {
-    chatUuid: string;
-    title: string;
-    staffOnly: boolean;
-    archived: boolean;
-    participantsLabel: string;
-    lastMessageAt: string | null;
-    preview: string | null;
-}
 
 const VISIBILITY_NOTES = {
     'View Own Chats': 'Showing the chats of this client that you take or took part in.',
     'View All': 'Showing every chat of this client, including chats without you.'
 } as const;
-
-function rowOf(chat: ChatSummary): ChatRow {
-    return {
-        chatUuid: chat.chatUuid,
-        title: chat.title,
-        staffOnly: chat.staffOnly,
-        archived: chat.archived,
-        participantsLabel: participantsLabel(chat),
-        lastMessageAt: chat.lastMessageAt,
-        preview: chat.lastMessagePreview
-    };
-}
 
 /**
  * The Chats page of the Qwil Messenger tab: the client's chats newest first, paged; one chat open
@@ -70,10 +47,6 @@ export default class QwilChats extends LightningElement {
 
     get isOnQwil(): boolean {
         return this.clientStatus !== undefined && this.clientStatus !== 'not_invited';
-    }
-
-    get rows(): ChatRow[] {
-        return this.chats.map(rowOf);
     }
 
     get hasChats(): boolean {
@@ -118,7 +91,7 @@ export default class QwilChats extends LightningElement {
 
     override renderedCallback(): void {
         const button = this.focusChatUuid
-            ? this.template?.querySelector<HTMLElement>(`button[data-uuid="${this.focusChatUuid}"]`)
+            ? this.template?.querySelector<HTMLElement>(`c-qwil-chat-list-item[data-uuid="${this.focusChatUuid}"]`)
             : null;
         if (button) {
             button.focus();

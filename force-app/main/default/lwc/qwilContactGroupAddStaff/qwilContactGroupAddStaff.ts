@@ -55,8 +55,8 @@ export default class QwilContactGroupAddStaff extends LightningElement {
         }
     }
 
-    handleUnchoose(event: Event): void {
-        const uuid = (event.currentTarget as HTMLElement).dataset.uuid;
+    handleUnchoose(event: CustomEvent<{ entityUserXrefUuid: string }>): void {
+        const uuid = event.detail.entityUserXrefUuid;
         this.chosen = this.chosen.filter((person) => person.entityUserXrefUuid !== uuid);
     }
 

@@ -7,32 +7,42 @@ import type {
     ContactGroupMember,
     ContactGroupsChange
 } from '../../../../server/contracts/QwilContactGroupsController';
+import {
+    type Confirmation,
+    deleteGroupConfirmation,
+    removeClientConfirmation,
+    removeStaffConfirmation
+} from './confirmations';
 
-type Dialog = 'edit' | 'add-staff' | 'delete';
+type Dialog = 'edit' | 'add-staff' | 'delete' | 'remove';
 
-interface MemberRow extends ContactGroupMember {
-    kindLabel: string;
-    canRemove: boolean;
+interface MemberRow {
+    member: ContactGroupMember;
+    removable: boolean;
 }
 
 const NOT_SET = 'Not set';
 
 /**
  * One opened group of the viewed client: name, identifier, description and members with status,
- * and, when the groups can be managed, its actions (add or remove staff, remove the client, edit,
- * delete after confirmation). A refusal the server announced is shown instead of the action.
- * Fires `groupschange` (detail: ContactGroupsChange) after a change and `back`; neither bubbles.
+ * and, when the groups can be managed, its actions (add staff, edit; and, each after confirmation,
+ * remove a staff member, remove the client, delete). A refusal the server announced is shown
+ * instead of the action. Fires `groupschange` (detail: ContactGroupsChange) after a change and
+ * `back`; neither bubbles.
  */
 export default class QwilContactGroupDetail extends LightningElement {
     @api recordId?: string;
     @api detail?: ContactGroupDetail;
     @api canManage = false;
+    /** The running user's Qwil staff identity, so that removing themself is said plainly. */
+    @api yourStaffUuid?: string;
 
     dialog?: Dialog;
     isWorking = false;
     errors?: unknown[];
     failedAction?: string;
 
+    private removingUuid?: string;
     private retry?: () => Promise<void>;
     private hasFocusedHeading = false;
     private focusAfterRender?: string;
@@ -58,9 +68,8 @@ export default class QwilContactGroupDetail extends LightningElement {
 
     get members(): MemberRow[] {
         return (this.detail?.members ?? []).map((member) => ({
-            ...member,
-            kindLabel: member.isViewedClient ? 'Client (this record)' : member.kind === 'staff' ? 'Staff' : 'Client',
-            canRemove: this.canManage && member.removable
+            member,
+            removable: member.isViewedClient ? this.canRemoveClient : this.canManage && member.removable
         }));
     }
 
@@ -89,21 +98,32 @@ export default class QwilContactGroupDetail extends LightningElement {
         return this.dialog === 'add-staff';
     }
 
-    get isConfirmingDelete(): boolean {
-        return this.dialog === 'delete';
+    /** The question the open confirming dialog asks, if one is open. */
+    get confirmation(): Confirmation | null {
+        const groupName = this.detail?.contactGroup.name ?? 'this group';
+        if (this.dialog === 'delete') {
+            return deleteGroupConfirmation(groupName);
+        }
+        const member = this.removingMember;
+        if (this.dialog !== 'remove' || !member) {
+            return null;
+        }
+        return member.isViewedClient
+            ? removeClientConfirmation(member.name, groupName)
+            : removeStaffConfirmation(member, groupName, member.entityUserXrefUuid === this.yourStaffUuid);
     }
 
-    /** A failed change is shown in the delete dialog while it is open, otherwise above the members. */
+    get isWorkingOnPage(): boolean {
+        return this.isWorking && !this.confirmation;
+    }
+
+    /** A failed change is shown in its confirming dialog while that is open, otherwise above the members. */
     get pageErrors(): unknown[] | undefined {
-        return this.isConfirmingDelete ? undefined : this.errors;
+        return this.confirmation ? undefined : this.errors;
     }
 
-    get deleteErrors(): unknown[] | undefined {
-        return this.isConfirmingDelete ? this.errors : undefined;
-    }
-
-    get deleteQuestion(): string {
-        return `Delete ${this.detail?.contactGroup.name ?? 'this group'}? Its members lose access to each other through this group. This cannot be undone.`;
+    get dialogErrors(): unknown[] | undefined {
+        return this.confirmation ? this.errors : undefined;
     }
 
     handleBack(): void {
@@ -123,52 +143,55 @@ export default class QwilContactGroupDetail extends LightningElement {
         this.dialog = 'delete';
     }
 
+    handleRemove(event: Event): void {
+        this.errors = undefined;
+        this.removingUuid = (event.currentTarget as HTMLElement).dataset.uuid;
+        this.dialog = 'remove';
+    }
+
     handleDialogClosed(): void {
-        const opener = this.dialog;
+        this.focusAfterRender = this.openerSelector();
         this.dialog = undefined;
-        this.focusAfterRender = `[data-id="${opener}"]`;
     }
 
     /** A change made in a dialog: close it and pass the new state on. */
     handleDialogChange(event: CustomEvent<ContactGroupsChange>): void {
-        this.focusAfterRender = `[data-id="${this.dialog}"]`;
+        this.focusAfterRender = this.openerSelector();
         this.dialog = undefined;
         this.passOn(event.detail);
     }
 
-    handleRemoveStaff(event: Event): void {
-        const uuid = (event.currentTarget as HTMLElement).dataset.uuid;
-        const member = this.detail?.members.find((candidate) => candidate.entityUserXrefUuid === uuid);
+    handleConfirm(): void {
         const recordId = this.recordId;
         const groupUuid = this.detail?.contactGroup.groupUuid;
-        if (!member || !recordId || !groupUuid) {
+        const confirmation = this.confirmation;
+        const member = this.removingMember;
+        if (!recordId || !groupUuid || !confirmation) {
             return;
         }
-        this.run(`${member.name} could not be removed`, () =>
-            removeStaffMember({ recordId, groupUuid, entityUserXrefUuid: member.entityUserXrefUuid })
-        );
-    }
-
-    handleRemoveClient(): void {
-        const recordId = this.recordId;
-        const groupUuid = this.detail?.contactGroup.groupUuid;
-        if (recordId && groupUuid) {
-            this.run('The client could not be removed from the group', () =>
-                removeClientFromGroup({ recordId, groupUuid })
+        if (this.dialog === 'delete') {
+            this.run(confirmation.failure, () => deleteContactGroup({ recordId, groupUuid }));
+        } else if (member?.isViewedClient) {
+            this.run(confirmation.failure, () => removeClientFromGroup({ recordId, groupUuid }));
+        } else if (member) {
+            this.run(confirmation.failure, () =>
+                removeStaffMember({ recordId, groupUuid, entityUserXrefUuid: member.entityUserXrefUuid })
             );
-        }
-    }
-
-    handleConfirmDelete(): void {
-        const recordId = this.recordId;
-        const groupUuid = this.detail?.contactGroup.groupUuid;
-        if (recordId && groupUuid) {
-            this.run('The group could not be deleted', () => deleteContactGroup({ recordId, groupUuid }));
         }
     }
 
     handleRetry(): void {
         this.retry?.();
+    }
+
+    private get removingMember(): ContactGroupMember | undefined {
+        return this.detail?.members.find((member) => member.entityUserXrefUuid === this.removingUuid);
+    }
+
+    private openerSelector(): string {
+        return this.dialog === 'remove'
+            ? `c-qwil-contact-group-member[data-uuid="${this.removingUuid}"]`
+            : `[data-id="${this.dialog}"]`;
     }
 
     /** Runs one change at a time; a failure is shown here and changes nothing on the page. */

@@ -4,6 +4,16 @@ import updateContactGroup from '@salesforce/apex/QwilContactGroupsController.upd
 import { OnceAction, checkingNotice } from 'c/qwilExactlyOnce';
 import type { ContactGroup, ContactGroupsChange } from '../../../../server/contracts/QwilContactGroupsController';
 
+/** `name`, or the first of "name 2", "name 3"… that no existing group has (names compared ignoring case). */
+function freeName(name: string, takenNames: string[]): string {
+    const taken = new Set(takenNames.map((existing) => existing.trim().toLowerCase()));
+    let candidate = name;
+    for (let suffix = 2; taken.has(candidate.toLowerCase()); suffix++) {
+        candidate = `${name} ${suffix}`;
+    }
+    return candidate;
+}
+
 /**
  * Creates a group for the viewed client (with the client and the running user in it), or edits
  * a group's name, identifier and description. Creating is one action however often it is tried:
@@ -15,8 +25,10 @@ export default class QwilContactGroupEditor extends LightningElement {
     @api recordId?: string;
     /** The group to edit; without it, a new group is created. */
     @api group?: ContactGroup;
-    /** The name a new group starts with, e.g. "Whitfield Relationship". */
+    /** The name a new group starts with, e.g. "Whitfield Relationship"; made free of `takenNames` with " 2", " 3"… */
     @api defaultName: string | null = null;
+    /** Names of the groups that already exist, which a new group's name does not start as. */
+    @api takenNames: string[] = [];
 
     name = '';
     identifier = '';
@@ -29,7 +41,7 @@ export default class QwilContactGroupEditor extends LightningElement {
     private readonly creation = new OnceAction();
 
     override connectedCallback(): void {
-        this.name = this.group?.name ?? this.defaultName ?? '';
+        this.name = this.group?.name ?? (this.defaultName ? freeName(this.defaultName.trim(), this.takenNames) : '');
         this.identifier = this.group?.identifier ?? '';
         this.description = this.group?.description ?? '';
     }

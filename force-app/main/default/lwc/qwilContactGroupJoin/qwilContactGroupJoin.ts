@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import searchJoinableGroups from '@salesforce/apex/QwilContactGroupsController.searchJoinableGroups';
 import addClientToGroup from '@salesforce/apex/QwilContactGroupsController.addClientToGroup';
-import { DebouncedRequest, type RequestState } from 'c/qwilDebouncedRequest';
+import type { SearchResults } from '../qwilSearchPanel/qwilSearchPanel';
 import type { ContactGroupsChange, JoinableGroup } from '../../../../server/contracts/QwilContactGroupsController';
 
 type GroupRow = Pick<JoinableGroup, 'groupUuid' | 'name'> & { detail: string; disabled: boolean };
@@ -16,38 +16,17 @@ const membersText = (count: number): string => `${count} ${count === 1 ? 'member
 export default class QwilContactGroupJoin extends LightningElement {
     @api recordId?: string;
 
-    searchTerm = '';
-    state?: RequestState<string, JoinableGroup[]>;
+    found: SearchResults<JoinableGroup> = { term: '' };
     isAdding = false;
     addErrors?: unknown[];
 
     private lastChosenUuid?: string;
 
-    private readonly search = new DebouncedRequest<string, JoinableGroup[]>(
-        async (search) => (await searchJoinableGroups({ recordId: this.recordId ?? '', search })).groups,
-        (state) => {
-            this.state = state;
-        }
-    );
-
-    override connectedCallback(): void {
-        this.askNow();
-    }
-
-    override disconnectedCallback(): void {
-        this.search.cancel();
-    }
-
-    get isSearching(): boolean {
-        return this.state?.isLoading ?? false;
-    }
-
-    get searchErrors(): unknown[] | undefined {
-        return this.state?.errors;
-    }
+    searchGroups = async (search: string): Promise<JoinableGroup[]> =>
+        (await searchJoinableGroups({ recordId: this.recordId ?? '', search })).groups;
 
     get rows(): GroupRow[] {
-        return (this.state?.result ?? []).map((group) => ({
+        return (this.found.results ?? []).map((group) => ({
             groupUuid: group.groupUuid,
             name: group.name,
             detail: [membersText(group.memberCount), group.eligible ? null : group.reason].filter(Boolean).join(' · '),
@@ -59,22 +38,13 @@ export default class QwilContactGroupJoin extends LightningElement {
         return this.rows.length > 0;
     }
 
-    get hasSearched(): boolean {
-        return this.state?.result !== undefined;
-    }
-
     get emptyMessage(): string {
-        const term = this.state?.input.trim();
+        const term = this.found.term.trim();
         return term ? `No other groups match "${term}".` : 'There are no other groups the client could join.';
     }
 
-    handleSearch(event: CustomEvent<{ value: string }>): void {
-        this.searchTerm = event.detail.value ?? '';
-        this.search.askSoon(this.searchTerm);
-    }
-
-    handleRetrySearch(): void {
-        this.askNow();
+    handleResults(event: CustomEvent<SearchResults<JoinableGroup>>): void {
+        this.found = event.detail;
     }
 
     handleCancel(): void {
@@ -106,10 +76,5 @@ export default class QwilContactGroupJoin extends LightningElement {
         } finally {
             this.isAdding = false;
         }
-    }
-
-    private askNow(): void {
-        // A failure is shown in the error panel.
-        this.search.askNow(this.searchTerm).catch(() => undefined);
     }
 }

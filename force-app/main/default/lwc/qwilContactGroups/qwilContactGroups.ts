@@ -3,6 +3,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import loadContactGroups from '@salesforce/apex/QwilContactGroupsController.loadContactGroups';
 import openContactGroup from '@salesforce/apex/QwilContactGroupsController.openContactGroup';
 import { subscribeToPoll } from 'c/qwilLivePoll';
+import { DebouncedRequest } from 'c/qwilDebouncedRequest';
 import type {
     ContactGroup,
     ContactGroupDetail,
@@ -10,9 +11,7 @@ import type {
     ContactGroupsView
 } from '../../../../server/contracts/QwilContactGroupsController';
 
-type GroupRow = Pick<ContactGroup, 'groupUuid' | 'name'> & { identifier: string; members: string; activeStaff: string };
-
-const membersText = (count: number): string => `${count} ${count === 1 ? 'member' : 'members'}`;
+type GroupTable = HTMLElement & { focusGroup(groupUuid: string): boolean };
 
 const matches = (group: ContactGroup, term: string): boolean =>
     [group.name, group.identifier ?? '', group.description ?? ''].some((text) => text.toLowerCase().includes(term));
@@ -25,6 +24,8 @@ const matches = (group: ContactGroup, term: string): boolean =>
 export default class QwilContactGroups extends LightningElement {
     /** "<Last Name> <Default Contact Group Name>", the name a new group starts with (as in the invite flow). */
     @api newGroupName: string | null = null;
+    /** The running user's Qwil staff identity, so that removing themself from a group is said plainly. */
+    @api yourStaffUuid?: string;
 
     view?: ContactGroupsView;
     errors?: unknown[];
@@ -40,9 +41,20 @@ export default class QwilContactGroups extends LightningElement {
     private currentClientStatus?: string | null;
     private loadedFor?: string;
     // Only the newest request may update the page, so a slow answer for an earlier record is dropped.
-    private latestRequest = 0;
+    private readonly viewRequest = new DebouncedRequest<string, ContactGroupsView>(
+        (recordId) => loadContactGroups({ recordId }),
+        (state) => {
+            this.isLoading = state.isLoading;
+            this.errors = state.errors;
+            if (!state.isLoading && !state.errors && state.result) {
+                this.view = state.result;
+            }
+        }
+    );
     private openingUuid?: string;
     private focusAfterRender?: string;
+    // Back from a group, focus returns to that group's name in the table.
+    private focusGroupUuid?: string;
 
     @api
     get recordId(): string | undefined {
@@ -84,6 +96,10 @@ export default class QwilContactGroups extends LightningElement {
             this.template?.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
             this.focusAfterRender = undefined;
         }
+        if (this.focusGroupUuid) {
+            this.template?.querySelector<GroupTable>('c-qwil-contact-group-table')?.focusGroup(this.focusGroupUuid);
+            this.focusGroupUuid = undefined;
+        }
     }
 
     get canManage(): boolean {
@@ -94,21 +110,18 @@ export default class QwilContactGroups extends LightningElement {
         return !this.openGroup && !this.isOpening && !this.openErrors;
     }
 
-    get rows(): GroupRow[] {
+    /** The groups the search term matches. */
+    get shownGroups(): ContactGroup[] {
         const term = this.searchTerm.trim().toLowerCase();
-        return (this.view?.groups ?? [])
-            .filter((group) => matches(group, term))
-            .map((group) => ({
-                groupUuid: group.groupUuid,
-                name: group.name,
-                identifier: group.identifier ?? '',
-                members: membersText(group.memberCount),
-                activeStaff: group.activeStaffCount > 0 ? 'Yes' : 'No: clients cannot join'
-            }));
+        return (this.view?.groups ?? []).filter((group) => matches(group, term));
+    }
+
+    get groupNames(): string[] {
+        return (this.view?.groups ?? []).map((group) => group.name);
     }
 
     get hasRows(): boolean {
-        return this.rows.length > 0;
+        return this.shownGroups.length > 0;
     }
 
     get hasGroups(): boolean {
@@ -135,8 +148,8 @@ export default class QwilContactGroups extends LightningElement {
         this.load();
     }
 
-    handleOpen(event: Event): void {
-        const uuid = (event.currentTarget as HTMLElement).dataset.uuid;
+    handleOpen(event: CustomEvent<{ groupUuid?: string }>): void {
+        const uuid = event.detail.groupUuid;
         if (uuid) {
             this.open(uuid);
         }
@@ -152,7 +165,8 @@ export default class QwilContactGroups extends LightningElement {
         const uuid = this.openGroup?.contactGroup.groupUuid ?? this.openingUuid;
         this.openGroup = undefined;
         this.openErrors = undefined;
-        this.focusAfterRender = uuid ? `button[data-uuid="${uuid}"]` : '[data-id="list-heading"]';
+        this.focusGroupUuid = uuid;
+        this.focusAfterRender = uuid ? undefined : '[data-id="list-heading"]';
     }
 
     handleCreate(): void {
@@ -197,28 +211,11 @@ export default class QwilContactGroups extends LightningElement {
         }
     }
 
-    /** Never rejects: a failure is shown in the error panel. */
-    private async load(): Promise<void> {
+    private load(): void {
         const recordId = this.recordId;
-        if (!recordId) {
-            return;
-        }
-        const request = ++this.latestRequest;
-        this.isLoading = true;
-        this.errors = undefined;
-        try {
-            const view = await loadContactGroups({ recordId });
-            if (request === this.latestRequest) {
-                this.view = view;
-            }
-        } catch (error) {
-            if (request === this.latestRequest) {
-                this.errors = [error];
-            }
-        } finally {
-            if (request === this.latestRequest) {
-                this.isLoading = false;
-            }
+        if (recordId) {
+            // A failure is shown in the error panel.
+            this.viewRequest.askNow(recordId).catch(() => undefined);
         }
     }
 

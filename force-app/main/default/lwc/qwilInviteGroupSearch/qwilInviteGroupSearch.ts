@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
-import { DebouncedRequest, type RequestState } from 'c/qwilDebouncedRequest';
+import type { SearchResults } from '../qwilSearchPanel/qwilSearchPanel';
 import type { GroupOption } from '../../../../server/contracts/QwilConnectorController';
 
 interface GroupCheckbox {
@@ -23,16 +23,11 @@ const membersText = (count: number): string => `${count} ${count === 1 ? 'member
 export default class QwilInviteGroupSearch extends LightningElement {
     @api recordId?: string;
 
-    searchTerm = '';
-    state?: RequestState<string, GroupOption[]>;
+    found: SearchResults<GroupOption> = { term: '' };
     chosen: GroupOption[] = [];
 
-    private readonly search = new DebouncedRequest<string, GroupOption[]>(
-        async (search) => (await searchInviteGroups({ recordId: this.recordId ?? '', search })).groups,
-        (state) => {
-            this.state = state;
-        }
-    );
+    searchGroups = async (search: string): Promise<GroupOption[]> =>
+        (await searchInviteGroups({ recordId: this.recordId ?? '', search })).groups;
 
     /** The groups the user ticked. */
     @api
@@ -40,28 +35,8 @@ export default class QwilInviteGroupSearch extends LightningElement {
         return this.chosen.map((group) => group.groupUuid);
     }
 
-    override connectedCallback(): void {
-        this.askNow();
-    }
-
-    override disconnectedCallback(): void {
-        this.search.cancel();
-    }
-
-    get isSearching(): boolean {
-        return this.state?.isLoading ?? false;
-    }
-
-    get errors(): unknown[] | undefined {
-        return this.state?.errors;
-    }
-
-    get hasSearched(): boolean {
-        return this.state?.result !== undefined;
-    }
-
     get options(): GroupCheckbox[] {
-        const found = this.state?.result ?? [];
+        const found = this.found.results ?? [];
         const chosenElsewhere = this.chosen.filter(
             (group) => !found.some((option) => option.groupUuid === group.groupUuid)
         );
@@ -91,31 +66,23 @@ export default class QwilInviteGroupSearch extends LightningElement {
     }
 
     get emptyMessage(): string {
-        const term = this.state?.input.trim();
-        return term ? `No groups match "${term}".` : 'There are no groups yet. Create a new group instead.';
+        const term = this.found.term.trim();
+        return term
+            ? `No contact groups match "${term}".`
+            : 'There are no contact groups yet. Create a new group instead.';
     }
 
-    handleSearch(event: CustomEvent<{ value: string }>): void {
-        this.searchTerm = event.detail.value ?? '';
-        this.search.askSoon(this.searchTerm);
-    }
-
-    handleRetry(): void {
-        this.askNow();
+    handleResults(event: CustomEvent<SearchResults<GroupOption>>): void {
+        this.found = event.detail;
     }
 
     handleToggle(event: Event): void {
         const checkbox = event.target as HTMLInputElement;
         const uuid = checkbox.dataset.uuid;
-        const group = [...this.chosen, ...(this.state?.result ?? [])].find((option) => option.groupUuid === uuid);
+        const group = [...this.chosen, ...(this.found.results ?? [])].find((option) => option.groupUuid === uuid);
         this.chosen = this.chosen.filter((option) => option.groupUuid !== uuid);
         if (checkbox.checked && group) {
             this.chosen = [...this.chosen, group];
         }
-    }
-
-    private askNow(): void {
-        // A failure is shown in the error panel.
-        this.search.askNow(this.searchTerm).catch(() => undefined);
     }
 }

@@ -135,7 +135,7 @@ export default class QwilInviteModal extends LightningElement {
         return [
             phoneProblem && `Invitation phone: ${phoneProblem}`,
             this.jobTitle.trim() === '' && 'Enter a job title.',
-            groupUuids.length === 0 && !newGroup && 'Choose at least one existing group or create a new group.',
+            groupUuids.length === 0 && !newGroup && 'Choose at least one existing contact group or create a new group.',
             newGroup?.name === '' && 'Enter a name for the new group.',
             newGroup?.staffEntityUserXrefUuids.length === 0 && 'Add at least one active staff member to the new group.'
         ].filter((problem): problem is string => typeof problem === 'string');

@@ -2,16 +2,51 @@ import { LightningElement, api } from 'lwc';
 
 type Focusable = HTMLElement & { disabled?: boolean };
 
+/** The element that has focus, looked for through every shadow tree on the way down. */
+function deepActiveElement(): HTMLElement | null {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) {
+        active = active.shadowRoot.activeElement;
+    }
+    return active instanceof HTMLElement && active !== document.body ? active : null;
+}
+
 /**
- * The frame of an SLDS modal dialog, named by its heading: body in the default slot, buttons in
- * the `footer` slot. Focus moves into the dialog when it opens and Tab keeps it there, wrapping
- * between the close button and the last footer button. Fires `close` (no detail, does not
- * bubble) on the close button and on Escape; the owner removes it and puts focus back.
+ * The shell every dialog of the tab uses: an SLDS modal named by its heading, with the body in the
+ * default slot, a spinner while `busy`, the error panel for `errors`, and a footer of Cancel and,
+ * when `confirmLabel` is set, the confirming button. Focus moves into the dialog when it opens, Tab
+ * keeps it there, and it goes back to where it was when the dialog closes (unless the owner moves
+ * it elsewhere). Fires, none of them bubbling: `close` (Cancel, the close button, Escape),
+ * `confirm` (the confirming button) and `retry` (Retry in the error panel).
  */
 export default class QwilModal extends LightningElement {
     @api heading?: string;
+    /** Shows the spinner, named by `busyLabel`, and disables the confirming button. */
+    @api busy = false;
+    @api busyLabel = 'Working';
+    /** A failure to show above the body, with `errorMessage` saying what failed in the user's terms. */
+    @api errors?: unknown[];
+    @api errorMessage?: string;
+    @api cancelLabel = 'Cancel';
+    /** The confirming button's label; without it the footer offers Cancel only. */
+    @api confirmLabel?: string;
+    /** `brand`, or `destructive` for a confirmation that takes something away. */
+    @api confirmVariant = 'brand';
+    @api confirmDisabled = false;
 
     private hasFocused = false;
+    private focusBeforeOpening: HTMLElement | null = null;
+
+    override connectedCallback(): void {
+        this.focusBeforeOpening = deepActiveElement();
+    }
+
+    override disconnectedCallback(): void {
+        // The owner re-renders after this, so a focus it chooses itself still wins.
+        if (this.focusBeforeOpening?.isConnected) {
+            this.focusBeforeOpening.focus();
+        }
+    }
 
     override renderedCallback(): void {
         if (!this.hasFocused) {
@@ -20,17 +55,27 @@ export default class QwilModal extends LightningElement {
         }
     }
 
+    get ariaBusy(): string {
+        return String(this.busy);
+    }
+
+    get isConfirmDisabled(): boolean {
+        return this.busy || this.confirmDisabled;
+    }
+
     // Tab order runs into a focusable guard at either end of the dialog; each sends focus round to the other end.
     handleFocusBeforeFirst(): void {
         const footerButtons = Array.from(
-            this.querySelectorAll<Focusable>('[slot="footer"] button, [slot="footer"] lightning-button')
+            this.template?.querySelectorAll<Focusable>('[data-id="footer"] lightning-button') ?? []
         );
-        const lastEnabled = footerButtons.filter((button) => !button.disabled).pop();
-        (lastEnabled ?? this.closeButton())?.focus();
+        footerButtons
+            .filter((button) => !button.disabled)
+            .pop()
+            ?.focus();
     }
 
     handleFocusAfterLast(): void {
-        this.closeButton()?.focus();
+        this.template?.querySelector<HTMLElement>('[data-id="close"]')?.focus();
     }
 
     handleKeyDown(event: KeyboardEvent): void {
@@ -44,7 +89,13 @@ export default class QwilModal extends LightningElement {
         this.dispatchEvent(new CustomEvent('close'));
     }
 
-    private closeButton(): HTMLElement | null {
-        return this.template?.querySelector<HTMLElement>('[data-id="close"]') ?? null;
+    handleConfirm(): void {
+        if (!this.isConfirmDisabled) {
+            this.dispatchEvent(new CustomEvent('confirm'));
+        }
+    }
+
+    handleRetry(): void {
+        this.dispatchEvent(new CustomEvent('retry'));
     }
 }

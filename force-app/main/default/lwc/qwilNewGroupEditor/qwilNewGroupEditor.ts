@@ -61,8 +61,8 @@ export default class QwilNewGroupEditor extends LightningElement {
         }
     }
 
-    handleRemove(event: Event): void {
-        const uuid = (event.currentTarget as HTMLElement).dataset.uuid;
+    handleRemove(event: CustomEvent<{ entityUserXrefUuid: string }>): void {
+        const uuid = event.detail.entityUserXrefUuid;
         this.members = this.members.filter((member) => member.entityUserXrefUuid !== uuid);
     }
 }

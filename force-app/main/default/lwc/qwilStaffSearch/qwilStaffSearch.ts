@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import searchActiveStaff from '@salesforce/apex/QwilConnectorController.searchActiveStaff';
-import { DebouncedRequest, type RequestState } from 'c/qwilDebouncedRequest';
+import type { SearchResults } from '../qwilSearchPanel/qwilSearchPanel';
 import type { StaffOption } from '../../../../server/contracts/QwilConnectorController';
 
 type StaffRow = Pick<StaffOption, 'entityUserXrefUuid' | 'name'> & { detail: string; disabled: boolean };
@@ -17,37 +17,13 @@ export default class QwilStaffSearch extends LightningElement {
     /** Staff already in the group. */
     @api memberUuids: string[] = [];
 
-    searchTerm = '';
-    state?: RequestState<string, StaffOption[]>;
+    found: SearchResults<StaffOption> = { term: '' };
 
-    private readonly search = new DebouncedRequest<string, StaffOption[]>(
-        async (search) => (await searchActiveStaff({ recordId: this.recordId ?? '', search })).staff,
-        (state) => {
-            this.state = state;
-        }
-    );
-
-    override disconnectedCallback(): void {
-        this.search.cancel();
-    }
-
-    get isSearching(): boolean {
-        return this.state?.isLoading ?? false;
-    }
-
-    get errors(): unknown[] | undefined {
-        return this.state?.errors;
-    }
-
-    get hasSearched(): boolean {
-        return this.state?.result !== undefined && this.state.input.trim() !== '';
-    }
+    searchStaff = async (search: string): Promise<StaffOption[]> =>
+        (await searchActiveStaff({ recordId: this.recordId ?? '', search })).staff;
 
     get results(): StaffRow[] {
-        if (!this.hasSearched) {
-            return [];
-        }
-        return (this.state?.result ?? []).map((person) => {
+        return (this.found.results ?? []).map((person) => {
             const added = this.memberUuids.includes(person.entityUserXrefUuid);
             const reason = added ? ALREADY_ADDED : person.eligible ? null : person.reason;
             return {
@@ -64,27 +40,16 @@ export default class QwilStaffSearch extends LightningElement {
     }
 
     get emptyMessage(): string {
-        return `No staff match "${this.state?.input.trim() ?? ''}".`;
+        return `No staff match "${this.found.term.trim()}".`;
     }
 
-    handleSearch(event: CustomEvent<{ value: string }>): void {
-        this.searchTerm = event.detail.value ?? '';
-        if (this.searchTerm.trim() === '') {
-            this.search.cancel();
-            this.state = undefined;
-            return;
-        }
-        this.search.askSoon(this.searchTerm);
-    }
-
-    handleRetry(): void {
-        // A failure is shown in the error panel.
-        this.search.askNow(this.searchTerm).catch(() => undefined);
+    handleResults(event: CustomEvent<SearchResults<StaffOption>>): void {
+        this.found = event.detail;
     }
 
     handleAdd(event: Event): void {
         const uuid = (event.currentTarget as HTMLElement).dataset.uuid;
-        const staff = this.state?.result?.find((person) => person.entityUserXrefUuid === uuid);
+        const staff = this.found.results?.find((person) => person.entityUserXrefUuid === uuid);
         if (staff?.eligible) {
             this.dispatchEvent(new CustomEvent('add', { detail: { staff } }));
         }

@@ -78,9 +78,11 @@ describe('c-qwil-chat-conversation', () => {
         expect(items[2]).toContain('Reply to Olivia Hart: Could you send the statement?');
         expect(items[2]).toContain('Attachment: statement.pdf (application/pdf, 500 KB)');
         expect(items[3]).toContain('Reply to message #0');
-        expect(
-            (shadow(element).querySelector('lightning-formatted-date-time') as unknown as { value: string }).value
-        ).toBe(message(1).sentAt);
+        expect((shadow(element).querySelector('c-qwil-date-time') as unknown as { value: string }).value).toBe(
+            message(1).sentAt
+        );
+        // Sender, then the time after a spaced separator ("Olivia Hart (you) · Oct 20, …"), read as the page renders it.
+        expect(messageItems(element)[0]!.querySelector('p')!.textContent).toBe('Olivia Hart (you) · ');
         expect(shadow(element).activeElement).toBe(shadow(element).querySelector('[data-id="title"]'));
         expect(normalisedTextSeen(shadow(element).querySelector('[data-id="participants"]')!)).toBe(
             'Participants: Olivia Hart (you), Eleanor Whitfield, Noah Fischer (former participant)'

@@ -3,7 +3,7 @@ import QwilChats from '../../qwilChats/qwilChats';
 import { integrationHarness } from '../../../../../../mock-org/testing/integrationHarness';
 import { recordIdByName } from '../../../../../../mock-org/testing/finders';
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
-import { shadow } from 'jest-support/componentTesting';
+import { shadow, deepQuery, deepQueryAll } from 'jest-support/componentTesting';
 
 // Exporting a chat through every layer: component → QwilChatsController → mock org → named
 // credential → mock Qwil, whose key has been granted Qwil's "can export data" permission.
@@ -22,8 +22,8 @@ it('downloads the transcript of an open chat as the PDF Qwil renders, once the k
     });
     document.body.appendChild(page);
 
-    await waitFor(() => shadow(page).querySelector('button.chat-row') !== null);
-    Array.from(shadow(page).querySelectorAll<HTMLButtonElement>('button.chat-row'))
+    await waitFor(() => deepQuery(page, 'button.chat-row') !== null);
+    deepQueryAll<HTMLButtonElement>(page, 'button.chat-row')
         .find((button) => button.textContent?.trim() === 'Q3 portfolio review')!
         .click();
     await waitFor(() => shadow(page).querySelector('c-qwil-chat-export') !== null);

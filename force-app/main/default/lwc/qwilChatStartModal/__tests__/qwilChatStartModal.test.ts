@@ -7,7 +7,9 @@ import {
     captureNextTimeout,
     flushPromises,
     normalisedTextSeen,
-    shadow
+    shadow,
+    deepQuery,
+    lightningButton
 } from 'jest-support/componentTesting';
 import { CHAT_UUID, RECORD_ID } from 'jest-support/data/chats';
 
@@ -36,7 +38,7 @@ function render(): HTMLElement {
     return element;
 }
 
-const startButton = (element: HTMLElement) => shadow(element).querySelector<HTMLButtonElement>('[data-id="start"]')!;
+const startButton = (element: HTMLElement) => lightningButton(element, 'Start chat')!;
 const titleInput = (element: HTMLElement) =>
     shadow(element).querySelector('lightning-input') as unknown as HTMLElement & { value: string };
 async function writeFirstMessage(element: HTMLElement, value: string): Promise<void> {
@@ -99,7 +101,7 @@ describe('c-qwil-chat-start-modal', () => {
     it('removes added staff', async () => {
         const element = render();
         await addStaff(element, JAMES);
-        shadow(element).querySelector<HTMLButtonElement>(`[data-uuid="${JAMES.entityUserXrefUuid}"]`)!.click();
+        deepQuery<HTMLButtonElement>(element, `button[data-uuid="${JAMES.entityUserXrefUuid}"]`)!.click();
         await flushPromises();
         expect(countLabel(element)).toBe('2 of at most 100 participants: you, Eleanor Whitfield.');
         await expect(element).toBeAccessible();
@@ -130,7 +132,7 @@ describe('c-qwil-chat-start-modal', () => {
         expect(normalisedTextSeen(element)).toContain(
             'Qwil did not confirm the new chat. Your entries are kept, and trying again never starts it twice.'
         );
-        shadow(element).querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        deepQuery(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
         expect(mockStart.mock.calls.map(([params]) => params.text)).toEqual(['Welcome!', 'Welcome!']);
         expect(mockBeginWrite.mock.calls.map(([params]) => params.retry)).toEqual([false, true]);
@@ -153,7 +155,7 @@ describe('c-qwil-chat-start-modal', () => {
         await writeFirstMessage(element, 'Welcome!');
         startButton(element).click();
         await flushPromises();
-        shadow(element).querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        deepQuery(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
         expect(mockStart).toHaveBeenCalledTimes(1);
         expect(normalisedTextSeen(shadow(element).querySelector('[data-id="checking"]')!)).toBe(
@@ -173,9 +175,7 @@ describe('c-qwil-chat-start-modal', () => {
         const onClose = jest.fn();
         element.addEventListener('close', onClose);
         await flushPromises();
-        Array.from(shadow(element).querySelectorAll('button'))
-            .find((button) => button.textContent?.trim() === 'Cancel')!
-            .click();
+        lightningButton(element, 'Cancel')!.click();
         expect(onClose).toHaveBeenCalledTimes(1);
         await expect(element).toBeAccessible();
     });

@@ -89,7 +89,7 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
         const element = await openTab('Contact', 'Thomas Okafor');
         expect(normalisedTextSeen(element)).toMatch(/not on Qwil/i);
 
-        deepQuery<HTMLButtonElement>(element, 'button[data-id="invite"]')?.click();
+        lightningButton(element, 'Invite').click();
         await waitFor(
             () =>
                 deepQuery(element, 'c-qwil-invite-modal') !== null &&
@@ -120,7 +120,7 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
 
     it("changes a pending client's invitation phone, normalised", async () => {
         const element = await openTab('Contact', 'Marcus Bennett');
-        deepQuery<HTMLButtonElement>(element, 'button[data-id="edit-phone"]')?.click();
+        lightningButton(element, 'Edit phone').click();
         await waitFor(() => deepQuery(element, 'c-qwil-invitation-phone') !== null);
         typeInto(deepQuery(deepQuery(element, 'c-qwil-invitation-phone')!, 'lightning-input'), '07700 000999');
         await waitFor(() => normalisedTextSeen(element).includes('+447700000999'));

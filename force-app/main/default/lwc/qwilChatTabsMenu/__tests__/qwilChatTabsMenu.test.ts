@@ -14,7 +14,14 @@ import {
     pendingTab,
     readyTab
 } from 'jest-support/data/tabStates';
-import { deferred, flushPromises, normalisedTextSeen, query } from 'jest-support/componentTesting';
+import {
+    deferred,
+    flushPromises,
+    normalisedTextSeen,
+    query,
+    type LightningButton,
+    watchFocus
+} from 'jest-support/componentTesting';
 import { notInvitedByRecordId, pendingClientWithoutOptionalDetails } from 'jest-support/data/clientStates';
 import { staffWordProblems } from 'jest-support/staffWords';
 import { POLL_INTERVAL_MS } from 'c/qwilLivePoll';
@@ -368,8 +375,8 @@ describe('c-qwil-chat-tabs-menu', () => {
     });
 
     describe('Invite', () => {
-        function inviteButton(element: HTMLElement): HTMLButtonElement | null {
-            return query<HTMLButtonElement>(element, '[data-id="invite"]');
+        function inviteButton(element: HTMLElement): LightningButton | null {
+            return query<LightningButton>(element, '[data-id="invite"]');
         }
 
         async function openInvite(): Promise<HTMLElement> {
@@ -391,7 +398,7 @@ describe('c-qwil-chat-tabs-menu', () => {
 
                 await selectPage(element, page);
 
-                expect(inviteButton(element)?.textContent?.trim()).toBe('Invite');
+                expect(inviteButton(element)?.label).toBe('Invite');
                 await expect(element).toBeAccessible();
             }
         );
@@ -421,12 +428,14 @@ describe('c-qwil-chat-tabs-menu', () => {
 
         it('closes the modal and puts focus back on Invite', async () => {
             const element = await openInvite();
+            const focus = watchFocus();
 
             query(element, 'c-qwil-invite-modal')!.dispatchEvent(new CustomEvent('close'));
             await flushPromises();
 
             expect(query(element, 'c-qwil-invite-modal')).toBeNull();
-            expect(element.shadowRoot!.activeElement).toBe(inviteButton(element));
+            expect(focus.lastFocused()).toBe(inviteButton(element));
+            focus.stop();
             await expect(element).toBeAccessible();
         });
 
@@ -576,9 +585,11 @@ describe('c-qwil-chat-tabs-menu', () => {
     });
 
     describe('Qwil organisations', () => {
-        function organisationButtons(element: HTMLElement): HTMLButtonElement[] {
+        function organisationButtons(element: HTMLElement): LightningButton[] {
             const picker = query(element, 'c-qwil-organisation-picker');
-            return Array.from(picker?.shadowRoot?.querySelectorAll<HTMLButtonElement>('button') ?? []);
+            return Array.from(
+                picker?.shadowRoot?.querySelectorAll<LightningButton>('lightning-button[data-uuid]') ?? []
+            );
         }
 
         it('asks the user to select an organisation when there is a choice to make', async () => {
@@ -588,7 +599,7 @@ describe('c-qwil-chat-tabs-menu', () => {
             await flushPromises();
 
             expect(normalisedTextSeen(element)).toContain('Select a Qwil organisation');
-            expect(organisationButtons(element).map((button) => button.textContent?.trim())).toEqual([
+            expect(organisationButtons(element).map((button) => button.label)).toEqual([
                 'Harbour Wealth',
                 'Northgate Advisers'
             ]);

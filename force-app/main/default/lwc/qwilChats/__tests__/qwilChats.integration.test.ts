@@ -6,7 +6,14 @@ import { integrationHarness, takeQwilRequests } from '../../../../../../mock-org
 import { waitFor } from '../../../../../../mock-org/testing/waitFor';
 import { arrangeInQwil } from '../../../../../../mock-org/testing/arrangeInQwil';
 import { qwilChat, recordIdByName } from '../../../../../../mock-org/testing/finders';
-import { captureNextTimeout, normalisedTextSeen, shadow, writeInto } from 'jest-support/componentTesting';
+import {
+    captureNextTimeout,
+    normalisedTextSeen,
+    shadow,
+    writeInto,
+    deepQueryAll,
+    lightningButton
+} from 'jest-support/componentTesting';
 import { SETTLE_WINDOW_SECONDS } from '../../../../../server/services/exactlyOnce';
 
 // Through every layer: component → QwilChatsController → mock org (sharing, class access, cache)
@@ -30,8 +37,7 @@ function setVisibility(value: 'View All' | 'View Own Chats'): void {
 }
 
 const conversationOf = (page: HTMLElement) => shadow(page).querySelector('c-qwil-chat-conversation') as HTMLElement;
-const chatTitles = (page: HTMLElement) =>
-    Array.from(shadow(page).querySelectorAll('.chat-title'), (title) => title.textContent);
+const chatTitles = (page: HTMLElement) => deepQueryAll(page, '.chat-title').map((title) => title.textContent);
 const messageTexts = (conversation: HTMLElement) =>
     Array.from(shadow(conversation).querySelectorAll('.message-text'), (text) => text.textContent);
 
@@ -44,7 +50,7 @@ async function openChatsPage(recordId = eleanorId()): Promise<HTMLElement> {
 }
 
 async function openChatNamed(page: HTMLElement, title: string): Promise<HTMLElement> {
-    const button = Array.from(shadow(page).querySelectorAll<HTMLButtonElement>('button.chat-row')).find(
+    const button = deepQueryAll<HTMLButtonElement>(page, 'button.chat-row').find(
         (candidate) => candidate.textContent?.trim() === title
     );
     button!.click();
@@ -177,8 +183,8 @@ describe('c-qwil-chats against the mock org and mock Qwil', () => {
         expect(normalisedTextSeen(modal)).toContain('2 of at most 100 participants: you, Eleanor Whitfield.');
         const field = shadow(shadow(modal).querySelector('c-qwil-chat-message-field')!).querySelector('textarea')!;
         writeInto(field, 'Welcome to your annual review chat.');
-        await waitFor(() => !shadow(modal).querySelector<HTMLButtonElement>('[data-id="start"]')!.disabled);
-        shadow(modal).querySelector<HTMLButtonElement>('[data-id="start"]')!.click();
+        await waitFor(() => !lightningButton(modal, 'Start chat')!.disabled);
+        lightningButton(modal, 'Start chat')!.click();
         await waitFor(
             () =>
                 conversationOf(page) !== null &&

@@ -9,7 +9,9 @@ import {
     normalisedTextSeen,
     query,
     typeAndPause,
-    useFakeClockPerTest
+    useFakeClockPerTest,
+    deepQuery,
+    deepQueryAll
 } from 'jest-support/componentTesting';
 import { staffOption } from 'jest-support/data/staffOptions';
 import { changeOf, OLIVIA_UUID, RECORD_ID, weiFamilyDetail, WEI_FAMILY_UUID } from 'jest-support/data/contactGroups';
@@ -36,10 +38,10 @@ const OLIVIA = staffOption('Olivia Hart', OLIVIA_UUID);
 type ButtonStub = HTMLElement & { label?: string; disabled?: boolean };
 
 const staffSearch = (element: HTMLElement) => query(element, 'c-qwil-staff-search')!;
-const addButton = (element: HTMLElement) => element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')[1]!;
+const addButton = (element: HTMLElement) => deepQueryAll<ButtonStub>(element, '[data-id="confirm"]')[0]!;
 
 async function searchStaff(element: HTMLElement, term: string): Promise<void> {
-    await typeAndPause(staffSearch(element).shadowRoot!.querySelector('lightning-input'), term);
+    await typeAndPause(deepQuery(staffSearch(element), 'lightning-input'), term);
 }
 
 function found(element: HTMLElement): { text: string; canAdd: boolean }[] {
@@ -119,7 +121,7 @@ describe('c-qwil-contact-group-add-staff', () => {
         await searchStaff(element, 'a');
         await choose(element, SOFIA);
 
-        query(element, `[data-id="chosen"] button[data-uuid="${SOFIA.entityUserXrefUuid}"]`)!.click();
+        deepQuery(query(element, '[data-id="chosen"]')!, `button[data-uuid="${SOFIA.entityUserXrefUuid}"]`)!.click();
         await flushPromises();
 
         expect(query(element, '[data-id="chosen"]')).toBeNull();
@@ -168,7 +170,7 @@ describe('c-qwil-contact-group-add-staff', () => {
         await flushPromises();
         expect(mockAdd).not.toHaveBeenCalled();
 
-        query(element, `[data-id="chosen"] button[data-uuid="${many[0]!.entityUserXrefUuid}"]`)!.click();
+        deepQuery(query(element, '[data-id="chosen"]')!, `button[data-uuid="${many[0]!.entityUserXrefUuid}"]`)!.click();
         await flushPromises();
         expect(addButton(element).disabled).toBe(false);
         expect(query(element, '[data-id="over-limit"]')).toBeNull();

@@ -7,12 +7,24 @@ import type {
     ContactGroupDetail,
     ContactGroupsChange
 } from '../../../../../server/contracts/QwilContactGroupsController';
-import { apexError, deferred, flushPromises, normalisedTextSeen, query } from 'jest-support/componentTesting';
+import {
+    apexError,
+    deferred,
+    flushPromises,
+    normalisedTextSeen,
+    query,
+    deepQuery,
+    deepQueryAll,
+    lightningButton,
+    watchFocus
+} from 'jest-support/componentTesting';
 import {
     changeOf,
     JAMES_UUID,
     LAST_GROUP_REASON,
     LAST_STAFF_REASON,
+    LI_UUID,
+    OLIVIA_UUID,
     onlyGroupDetail,
     RECORD_ID,
     weiFamilyDetail,
@@ -36,10 +48,13 @@ const mockDelete = jest.mocked(deleteContactGroup);
 type ButtonStub = HTMLElement & { label?: string; disabled?: boolean };
 
 const dialog = (element: HTMLElement) => query(element, 'c-qwil-modal');
-const dialogButton = (element: HTMLElement, label: string) =>
-    Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('c-qwil-modal lightning-button')).find(
-        (button) => button.label === label
-    );
+const dialogButton = (element: HTMLElement, label: string) => lightningButton(dialog(element)!, label);
+const dialogHeading = (element: HTMLElement) => (dialog(element) as HTMLElement & { heading?: string }).heading;
+const question = (element: HTMLElement) => query(element, '[data-id="confirm-question"]')?.textContent;
+const memberLine = (element: HTMLElement, uuid: string) =>
+    query(element, `c-qwil-contact-group-member[data-uuid="${uuid}"]`)!;
+const removeButton = (element: HTMLElement, uuid: string) =>
+    deepQuery<HTMLButtonElement>(memberLine(element, uuid), '[data-id="remove"]')!;
 
 function members(element: HTMLElement): string[] {
     return Array.from(element.shadowRoot!.querySelectorAll('[data-id="members"] li'), (row) => normalisedTextSeen(row));
@@ -47,17 +62,24 @@ function members(element: HTMLElement): string[] {
 
 describe('c-qwil-contact-group-detail', () => {
     let changes: jest.Mock;
+    let focus: ReturnType<typeof watchFocus>;
     beforeEach(() => {
         changes = jest.fn();
+        focus = watchFocus();
     });
     afterEach(() => {
         document.body.replaceChildren();
+        focus.stop();
         jest.clearAllMocks();
     });
 
-    async function render(detail: ContactGroupDetail = weiFamilyDetail, canManage = true): Promise<HTMLElement> {
+    async function render(
+        detail: ContactGroupDetail = weiFamilyDetail,
+        canManage = true,
+        yourStaffUuid?: string
+    ): Promise<HTMLElement> {
         const element = createElement('c-qwil-contact-group-detail', { is: QwilContactGroupDetail });
-        Object.assign(element, { recordId: RECORD_ID, detail, canManage });
+        Object.assign(element, { recordId: RECORD_ID, detail, canManage, yourStaffUuid });
         element.addEventListener('groupschange', changes);
         document.body.appendChild(element);
         await flushPromises();
@@ -73,7 +95,7 @@ describe('c-qwil-contact-group-detail', () => {
         expect(members(element)).toEqual([
             'Olivia Hart · Staff · Adviser · Active Remove Olivia Hart',
             'James Patel · Staff · Adviser · Active Remove James Patel',
-            'Li Wei · Client (this record) · Client · Active Remove client from group'
+            'Li Wei · Client (this record) · Active Remove client from group'
         ]);
         expect(element.shadowRoot!.activeElement).toBe(query(element, '[data-id="group-heading"]'));
         await expect(element).toBeAccessible();
@@ -91,24 +113,60 @@ describe('c-qwil-contact-group-detail', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('removes a staff member, once, and passes the new state on', async () => {
+    it('asks before removing a staff member; Cancel changes nothing and puts focus back on their Remove', async () => {
+        const element = await render();
+
+        removeButton(element, JAMES_UUID).click();
+        await flushPromises();
+        expect(dialogHeading(element)).toBe('Remove staff member');
+        expect(question(element)).toBe(
+            "Remove James Patel from Wei Family? They will no longer see this group's chats. You can add them again with Add Staff Members."
+        );
+        await expect(element).toBeAccessible();
+
+        dialogButton(element, 'Cancel')!.click();
+        await flushPromises();
+        expect(dialog(element)).toBeNull();
+        expect(mockRemoveStaff).not.toHaveBeenCalled();
+        expect(changes).not.toHaveBeenCalled();
+        expect(members(element)).toHaveLength(3);
+        expect(element.shadowRoot!.activeElement).toBe(memberLine(element, JAMES_UUID));
+    });
+
+    it('says plainly what removing yourself means', async () => {
+        const element = await render(weiFamilyDetail, true, OLIVIA_UUID);
+
+        removeButton(element, OLIVIA_UUID).click();
+        await flushPromises();
+
+        expect(dialogHeading(element)).toBe('Remove yourself from the group');
+        expect(question(element)).toBe(
+            "Remove yourself from Wei Family? You will no longer see this group's chats or be able to change the group. Another staff member of the group can add you again."
+        );
+        expect(dialogButton(element, 'Remove me')).toBeDefined();
+        await expect(element).toBeAccessible();
+    });
+
+    it('removes a staff member once confirmed, once, and passes the new state on', async () => {
         const removed = deferred<ContactGroupsChange>();
         mockRemoveStaff.mockReturnValue(removed.promise);
         const element = await render();
 
-        const remove = query<HTMLButtonElement>(element, `button[data-uuid="${JAMES_UUID}"]`)!;
-        remove.click();
-        remove.click();
+        removeButton(element, JAMES_UUID).click();
+        await flushPromises();
+        dialogButton(element, 'Remove staff member')!.click();
+        dialogButton(element, 'Remove staff member')!.click();
         await flushPromises();
         expect(mockRemoveStaff.mock.calls).toEqual([
             [{ recordId: RECORD_ID, groupUuid: WEI_FAMILY_UUID, entityUserXrefUuid: JAMES_UUID }]
         ]);
-        expect(remove.disabled).toBe(true);
+        expect(dialog(element)).toHaveProperty('busy', true);
 
         const change = changeOf('James Patel is no longer in Wei Family.', weiFamilyDetail);
         removed.resolve(change);
         await flushPromises();
         expect(changes.mock.calls[0][0].detail).toBe(change);
+        expect(dialog(element)).toBeNull();
         await expect(element).toBeAccessible();
     });
 
@@ -116,20 +174,22 @@ describe('c-qwil-contact-group-detail', () => {
         const element = await render(onlyGroupDetail);
 
         expect(members(element)[0]).toBe(`Olivia Hart · Staff · Adviser · Active ${LAST_STAFF_REASON}`);
-        expect(query(element, 'button[data-uuid]')).toBeNull();
+        expect(deepQuery(memberLine(element, OLIVIA_UUID), '[data-id="remove"]')).toBeNull();
         await expect(element).toBeAccessible();
     });
 
-    it('shows why Qwil refused a removal, and changes nothing', async () => {
+    it('shows in the dialog why Qwil refused a removal, and changes nothing', async () => {
         mockRemoveStaff.mockRejectedValue(
             apexError('Qwil refused: this is the last active staff member of a group with clients.')
         );
         const element = await render();
 
-        query(element, `button[data-uuid="${JAMES_UUID}"]`)!.click();
+        removeButton(element, JAMES_UUID).click();
+        await flushPromises();
+        dialogButton(element, 'Remove staff member')!.click();
         await flushPromises();
 
-        expect(normalisedTextSeen(element)).toContain(
+        expect(normalisedTextSeen(dialog(element)!)).toContain(
             'James Patel could not be removed Qwil refused: this is the last active staff member of a group with clients.'
         );
         expect(changes).not.toHaveBeenCalled();
@@ -137,23 +197,31 @@ describe('c-qwil-contact-group-detail', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('takes the client out of a group that is not their last', async () => {
+    it('asks before taking the client out of a group that is not their last, saying what happens next', async () => {
         const change = changeOf('Li Wei is no longer in Wei Family.', null);
         mockRemoveClient.mockResolvedValue(change);
         const element = await render();
 
-        query(element, '[data-id="remove-client"]')!.click();
+        removeButton(element, LI_UUID).click();
+        await flushPromises();
+        expect(mockRemoveClient).not.toHaveBeenCalled();
+        expect(dialogHeading(element)).toBe('Remove client from group');
+        expect(question(element)).toBe(
+            "Remove Li Wei from Wei Family? Li Wei will no longer see this group's chats and stays in their other contact groups. You can add them again with Add client to a group."
+        );
+        await expect(element).toBeAccessible();
+
+        dialogButton(element, 'Remove client')!.click();
         await flushPromises();
 
         expect(mockRemoveClient).toHaveBeenCalledWith({ recordId: RECORD_ID, groupUuid: WEI_FAMILY_UUID });
         expect(changes.mock.calls[0][0].detail).toBe(change);
-        await expect(element).toBeAccessible();
     });
 
     it('refuses to take the client out of, or delete, their last group, and says why', async () => {
         const element = await render(onlyGroupDetail);
 
-        expect(query(element, '[data-id="remove-client"]')).toBeNull();
+        expect(deepQuery(memberLine(element, LI_UUID), '[data-id="remove"]')).toBeNull();
         expect(query(element, '[data-id="delete"]')).toBeNull();
         expect(query(element, '[data-id="last-group"]')?.textContent).toBe(LAST_GROUP_REASON);
         await expect(element).toBeAccessible();
@@ -167,7 +235,7 @@ describe('c-qwil-contact-group-detail', () => {
         query(element, '[data-id="delete"]')!.click();
         await flushPromises();
         expect(query(dialog(element)!, '[data-id="dialog"]')).not.toBeNull();
-        expect(query(element, '[data-id="delete-question"]')?.textContent).toBe(
+        expect(question(element)).toBe(
             'Delete Wei Family? Its members lose access to each other through this group. This cannot be undone.'
         );
         await expect(element).toBeAccessible();
@@ -176,7 +244,7 @@ describe('c-qwil-contact-group-detail', () => {
         await flushPromises();
         expect(dialog(element)).toBeNull();
         expect(mockDelete).not.toHaveBeenCalled();
-        expect(element.shadowRoot!.activeElement).toBe(query(element, '[data-id="delete"]'));
+        expect(focus.lastFocused()).toBe(query(element, '[data-id="delete"]'));
 
         query(element, '[data-id="delete"]')!.click();
         await flushPromises();
@@ -228,13 +296,16 @@ describe('c-qwil-contact-group-detail', () => {
         await flushPromises();
         expect(query(element, 'c-qwil-contact-group-add-staff')).toBeNull();
         expect(changes.mock.calls[0][0].detail).toBe(change);
-        expect(element.shadowRoot!.activeElement).toBe(query(element, '[data-id="add-staff"]'));
+        expect(focus.lastFocused()).toBe(query(element, '[data-id="add-staff"]'));
     });
 
     it('offers no changes when the groups are read-only', async () => {
         const element = await render(weiFamilyDetail, false);
 
-        expect(element.shadowRoot!.querySelectorAll('button')).toHaveLength(0);
+        expect(deepQueryAll(element, 'button')).toHaveLength(0);
+        expect(deepQueryAll<ButtonStub>(element, 'lightning-button').map((button) => button.label)).toEqual([
+            'Back to groups'
+        ]);
         expect(query(element, '[data-id="last-group"]')).toBeNull();
         await expect(element).toBeAccessible();
     });

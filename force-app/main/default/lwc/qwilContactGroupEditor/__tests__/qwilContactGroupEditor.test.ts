@@ -10,7 +10,9 @@ import {
     flushPromises,
     normalisedTextSeen,
     query,
-    typeInto
+    typeInto,
+    deepQuery,
+    deepQueryAll
 } from 'jest-support/componentTesting';
 import { changeOf, RECORD_ID, weiFamily, weiFamilyDetail, WEI_FAMILY_UUID } from 'jest-support/data/contactGroups';
 
@@ -32,9 +34,7 @@ type ButtonStub = HTMLElement & { label?: string };
 
 const field = (element: HTMLElement, id: string) => query<InputStub>(element, `[data-id="${id}"]`);
 const button = (element: HTMLElement, label: string) =>
-    Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')).find(
-        (candidate) => candidate.label === label
-    )!;
+    deepQueryAll<ButtonStub>(element, 'lightning-button').find((candidate) => candidate.label === label)!;
 
 describe('c-qwil-contact-group-editor', () => {
     let changes: jest.Mock;
@@ -48,7 +48,11 @@ describe('c-qwil-contact-group-editor', () => {
         jest.clearAllMocks();
     });
 
-    async function render(props: { group?: ContactGroup; defaultName?: string | null }): Promise<HTMLElement> {
+    async function render(props: {
+        group?: ContactGroup;
+        defaultName?: string | null;
+        takenNames?: string[];
+    }): Promise<HTMLElement> {
         const element = createElement('c-qwil-contact-group-editor', { is: QwilContactGroupEditor });
         Object.assign(element, { recordId: RECORD_ID, ...props });
         element.addEventListener('groupschange', changes);
@@ -84,6 +88,16 @@ describe('c-qwil-contact-group-editor', () => {
         await expect(element).toBeAccessible();
     });
 
+    it.each([
+        [['Wei Family'], 'Wei Relationship'],
+        [['wei relationship'], 'Wei Relationship 2'],
+        [['Wei Relationship', 'Wei Relationship 2'], 'Wei Relationship 3']
+    ])('starts a new group with a name no existing group has (existing: %j)', async (takenNames, name) => {
+        const element = await render({ defaultName: 'Wei Relationship', takenNames });
+
+        expect(field(element, 'name')?.value).toBe(name);
+    });
+
     it('while Qwil has not confirmed an earlier try, says so and checks again instead of creating another group', async () => {
         const recheck = captureNextTimeout();
         const change = changeOf('Wei Relationship is created with Li Wei and you in it.', weiFamilyDetail);
@@ -97,7 +111,7 @@ describe('c-qwil-contact-group-editor', () => {
         const element = await render({ defaultName: 'Wei Relationship' });
         button(element, 'Create group').click();
         await flushPromises();
-        query(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        deepQuery(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
 
         expect(mockCreate).toHaveBeenCalledTimes(1);

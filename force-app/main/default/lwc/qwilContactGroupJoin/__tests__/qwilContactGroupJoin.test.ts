@@ -3,7 +3,14 @@ import QwilContactGroupJoin from '../qwilContactGroupJoin';
 import searchJoinableGroups from '@salesforce/apex/QwilContactGroupsController.searchJoinableGroups';
 import addClientToGroup from '@salesforce/apex/QwilContactGroupsController.addClientToGroup';
 import type { JoinableGroup } from '../../../../../server/contracts/QwilContactGroupsController';
-import { apexError, flushPromises, normalisedTextSeen, query, typeAndPause } from 'jest-support/componentTesting';
+import {
+    apexError,
+    flushPromises,
+    normalisedTextSeen,
+    query,
+    typeAndPause,
+    deepQuery
+} from 'jest-support/componentTesting';
 import {
     changeOf,
     ONBOARDING_UUID,
@@ -84,10 +91,10 @@ describe('c-qwil-contact-group-join', () => {
         const element = await render();
         mockSearch.mockResolvedValue({ groups: [] });
 
-        await typeAndPause(query(element, 'lightning-input'), 'zzz');
+        await typeAndPause(deepQuery(element, 'lightning-input'), 'zzz');
 
         expect(mockSearch).toHaveBeenLastCalledWith({ recordId: RECORD_ID, search: 'zzz' });
-        expect(query(element, '[data-id="empty"]')?.textContent).toBe('No other groups match "zzz".');
+        expect(deepQuery(element, '[data-id="empty"]')?.textContent).toBe('No other groups match "zzz".');
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });
@@ -120,7 +127,7 @@ describe('c-qwil-contact-group-join', () => {
         await expect(element).toBeAccessible();
 
         mockAdd.mockResolvedValue(changeOf('Li Wei is now in Advisory Desk.', weiFamilyDetail));
-        query(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        deepQuery(query(element, 'c-qwil-modal')!, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
         expect(mockAdd).toHaveBeenLastCalledWith({ recordId: RECORD_ID, groupUuid: WEI_FAMILY_UUID });
         expect(changes).toHaveBeenCalledTimes(1);

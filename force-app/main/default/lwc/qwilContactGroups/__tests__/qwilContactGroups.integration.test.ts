@@ -25,6 +25,8 @@ const buttonLabelled = (host: Element, label: string) =>
     findAll<ButtonStub>(host, 'lightning-button').find((button) => button.label === label);
 const membersOf = (groupUuid: string) => qwilGroupMembers(integrationHarness().qwil, groupUuid);
 const groupNamed = (name: string) => qwilGroupNamed(integrationHarness().qwil, name);
+const removeButtonOf = (host: Element, memberUuid: string) =>
+    find(find(host, `c-qwil-contact-group-member[data-uuid="${memberUuid}"]`)!, '[data-id="remove"]');
 const qwilWrites = () => takeQwilRequests().filter((request) => request.startsWith('POST'));
 
 async function openPage(clientName = 'Eleanor Whitfield'): Promise<HTMLElement> {
@@ -79,11 +81,11 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         expect(text).toContain(
             'Olivia Hart · Staff · Senior Wealth Advisor · Active Olivia Hart is the only active staff member of a group with clients'
         );
-        expect(text).toContain('Marcus Bennett · Client · Client · Pending');
+        expect(text).toContain('Marcus Bennett · Client · Pending');
         expect(text).toContain(
             "This is the client's only group, so it cannot be deleted and the client cannot be removed from it"
         );
-        expect(find(element, 'button[data-uuid]')).toBeUndefined();
+        expect(find(element, 'c-qwil-contact-group-member [data-id="remove"]')).toBeUndefined();
         expect(find(element, '[data-id="delete"]')).toBeUndefined();
     });
 
@@ -142,7 +144,11 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
             'James Patel · Staff · Client Service Associate · Active Remove James Patel'
         );
 
-        await click(find(element, `button[data-uuid="${S.jamesPatel}"]`), () => toasts.length === 2);
+        await click(removeButtonOf(element, S.jamesPatel), () =>
+            Boolean(find(element, '[data-id="confirm-question"]'))
+        );
+        expect(membersOf(G.whitfieldRelationship)).toContain(S.jamesPatel);
+        await click(buttonLabelled(element, 'Remove staff member'), () => toasts.length === 2);
         expect(toasts[1]).toBe('James Patel is no longer in Whitfield Relationship.');
         expect(membersOf(G.whitfieldRelationship)).toEqual([S.oliviaHart, C.eleanorWhitfield, C.marcusBennett]);
         expect(visibleText(element)).not.toContain('James Patel');
@@ -194,7 +200,10 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         expect(membersOf(G.advisoryDesk)).toContain(C.eleanorWhitfield);
         expect(visibleText(find(element, '[data-id="group-heading"]')!)).toBe('Advisory Desk');
 
-        await click(find(element, '[data-id="remove-client"]'), () => toasts.length === 2);
+        await click(removeButtonOf(element, C.eleanorWhitfield), () =>
+            Boolean(find(element, '[data-id="confirm-question"]'))
+        );
+        await click(buttonLabelled(element, 'Remove client'), () => toasts.length === 2);
         expect(toasts[1]).toBe('Eleanor Whitfield is no longer in Advisory Desk.');
         expect(membersOf(G.advisoryDesk)).not.toContain(C.eleanorWhitfield);
         await waitFor(() => Boolean(find(element, 'table')));
@@ -203,12 +212,12 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         ]);
     });
 
-    it("creates a group with the invite flow's default name, refuses a taken identifier clearly, and deletes the group after confirmation", async () => {
+    it("creates a group with the invite flow's default name made free of the client's group names, refuses a taken identifier clearly, and deletes the group after confirmation", async () => {
         const element = await openPage();
 
         await click(find(element, '[data-id="create"]'), () => Boolean(find(element, 'c-qwil-contact-group-editor')));
         const editor = find(element, 'c-qwil-contact-group-editor')!;
-        expect(find<HTMLInputElement>(editor, '[data-id="name"]')?.value).toBe('Whitfield Relationship');
+        expect(find<HTMLInputElement>(editor, '[data-id="name"]')?.value).toBe('Whitfield Relationship 2');
         typeInto(find(editor, '[data-id="name"]'), 'Whitfield Trust');
         await click(buttonLabelled(editor, 'Create group'), () => toasts.length === 1);
         expect(toasts).toEqual(['Whitfield Trust is created with Eleanor Whitfield and you in it.']);
@@ -236,7 +245,7 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
             'Name Whitfield Trust Identifier WhitfieldTrust Description Trust accounts'
         );
 
-        await click(find(element, '[data-id="delete"]'), () => Boolean(find(element, '[data-id="delete-question"]')));
+        await click(find(element, '[data-id="delete"]'), () => Boolean(find(element, '[data-id="confirm-question"]')));
         expect(groupNamed('Whitfield Trust')).toBeDefined();
         await click(buttonLabelled(element, 'Delete group'), () => toasts.length === 3);
         expect(toasts[2]).toBe('Whitfield Trust is deleted.');
@@ -256,7 +265,7 @@ describe('c-qwil-contact-groups against the mock org and mock Qwil', () => {
         await openGroup(element, 'Whitfield Relationship');
         takeQwilRequests();
 
-        await click(find(element, '[data-id="delete"]'), () => Boolean(find(element, '[data-id="delete-question"]')));
+        await click(find(element, '[data-id="delete"]'), () => Boolean(find(element, '[data-id="confirm-question"]')));
         await click(buttonLabelled(element, 'Delete group'), () =>
             visibleText(element).includes('The group could not be deleted')
         );

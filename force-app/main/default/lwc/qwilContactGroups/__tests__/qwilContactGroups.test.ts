@@ -8,12 +8,15 @@ import type {
 } from '../../../../../server/contracts/QwilContactGroupsController';
 import {
     apexError,
+    deepQuery,
+    deepQueryAll,
     deferred,
     flushPromises,
     listenForToasts,
     normalisedTextSeen,
     query,
-    typeInto
+    typeInto,
+    watchFocus
 } from 'jest-support/componentTesting';
 import {
     activeView,
@@ -53,8 +56,11 @@ async function renderPage(view: ContactGroupsView = activeView): Promise<HTMLEle
     return element;
 }
 
+const groupName = (element: HTMLElement, groupUuid: string) =>
+    deepQuery<HTMLButtonElement>(element, `button[data-uuid="${groupUuid}"]`)!;
+
 function rows(element: HTMLElement): string[] {
-    return Array.from(element.shadowRoot!.querySelectorAll('tbody tr'), (row) =>
+    return deepQueryAll(element, 'tbody tr').map((row) =>
         Array.from(row.children, (cell) => (cell.textContent ?? '').trim())
             .filter(Boolean)
             .join(' ')
@@ -63,7 +69,7 @@ function rows(element: HTMLElement): string[] {
 
 async function openWeiFamily(element: HTMLElement, detail: ContactGroupDetail = weiFamilyDetail): Promise<void> {
     mockOpen.mockResolvedValue(detail);
-    query(element, `button[data-uuid="${WEI_FAMILY_UUID}"]`)!.click();
+    groupName(element, WEI_FAMILY_UUID).click();
     await flushPromises();
 }
 
@@ -83,6 +89,22 @@ describe('c-qwil-contact-groups', () => {
 
         expect(query<SpinnerStub>(element, 'lightning-spinner')?.alternativeText).toBe('Loading contact groups');
         await expect(element).toBeAccessible();
+    });
+
+    it('shows the newest record when the record changes while loading', async () => {
+        const first = deferred<ContactGroupsView>();
+        mockLoad.mockReturnValueOnce(first.promise).mockResolvedValueOnce({ ...activeView, clientName: 'Ming Wei' });
+        const element = createElement('c-qwil-contact-groups', { is: QwilContactGroups });
+        Object.assign(element, { recordId: RECORD_ID });
+        document.body.appendChild(element);
+
+        Object.assign(element, { recordId: '003000000000002AAA' });
+        await flushPromises();
+        first.resolve(activeView);
+        await flushPromises();
+
+        expect(mockLoad).toHaveBeenLastCalledWith({ recordId: '003000000000002AAA' });
+        expect(normalisedTextSeen(element)).toContain('Groups Ming Wei is in');
     });
 
     it("lists the client's groups with member counts and whether each has an active staff member", async () => {
@@ -205,19 +227,21 @@ describe('c-qwil-contact-groups', () => {
         expect(mockOpen).toHaveBeenCalledWith({ recordId: RECORD_ID, groupUuid: WEI_FAMILY_UUID });
         const detail = query(element, 'c-qwil-contact-group-detail')!;
         expect(detail).toHaveProperty('detail', weiFamilyDetail);
-        expect(query(element, 'table')).toBeNull();
+        expect(deepQuery(element, 'table')).toBeNull();
         await expect(element).toBeAccessible();
 
         detail.dispatchEvent(new CustomEvent('back'));
         await flushPromises();
         expect(rows(element)).toHaveLength(2);
-        expect(element.shadowRoot!.activeElement).toBe(query(element, `button[data-uuid="${WEI_FAMILY_UUID}"]`));
+        const table = query(element, 'c-qwil-contact-group-table')!;
+        expect(element.shadowRoot!.activeElement).toBe(table);
+        expect(table.shadowRoot!.activeElement).toBe(groupName(element, WEI_FAMILY_UUID));
     });
 
     it('says why a group could not be opened', async () => {
         const element = await renderPage();
         mockOpen.mockRejectedValue(apexError("This group is not one of Li Wei's groups."));
-        query(element, `button[data-uuid="${WEI_FAMILY_UUID}"]`)!.click();
+        groupName(element, WEI_FAMILY_UUID).click();
         await flushPromises();
 
         expect(normalisedTextSeen(element)).toContain(
@@ -266,7 +290,7 @@ describe('c-qwil-contact-groups', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('opens New group with the same default name as the invite flow', async () => {
+    it('opens New group with the same default name as the invite flow, telling it which names are taken', async () => {
         const element = await renderPage();
 
         query(element, '[data-id="create"]')!.click();
@@ -274,12 +298,18 @@ describe('c-qwil-contact-groups', () => {
 
         const editor = query(element, 'c-qwil-contact-group-editor')!;
         expect(editor).toHaveProperty('defaultName', 'Wei Relationship');
+        expect(editor).toHaveProperty(
+            'takenNames',
+            activeView.groups.map((group) => group.name)
+        );
         expect(editor.shadowRoot!.querySelector<InputStub>('[data-id="name"]')?.value).toBe('Wei Relationship');
         await expect(element).toBeAccessible();
+        const focus = watchFocus();
         editor.dispatchEvent(new CustomEvent('close'));
         await flushPromises();
         expect(query(element, 'c-qwil-contact-group-editor')).toBeNull();
-        expect(element.shadowRoot!.activeElement).toBe(query(element, '[data-id="create"]'));
+        expect(focus.lastFocused()).toBe(query(element, '[data-id="create"]'));
+        focus.stop();
     });
 
     it('opens Add client to a group, and shows the client in the new group once added', async () => {

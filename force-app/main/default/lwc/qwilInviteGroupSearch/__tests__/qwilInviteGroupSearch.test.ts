@@ -4,6 +4,7 @@ import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchI
 import type { GroupOption, GroupOptions } from '../../../../../server/contracts/QwilConnectorController';
 import {
     apexError,
+    deepQuery,
     deferred,
     flushPromises,
     normalisedTextSeen,
@@ -58,7 +59,7 @@ function tick(element: HTMLElement, uuid: string, checked = true): void {
 }
 
 async function search(element: HTMLElement, term: string): Promise<void> {
-    await typeAndPause(element.shadowRoot!.querySelector('lightning-input'), term);
+    await typeAndPause(deepQuery(element, 'lightning-input'), term);
 }
 
 const answer = (...groups: GroupOption[]): GroupOptions => ({ groups });
@@ -87,9 +88,8 @@ describe('c-qwil-invite-group-search', () => {
         const element = await renderSearch();
 
         expect(
-            element.shadowRoot!.querySelector<HTMLElement & { alternativeText?: string }>('lightning-spinner')
-                ?.alternativeText
-        ).toBe('Searching groups');
+            deepQuery<HTMLElement & { alternativeText?: string }>(element, 'lightning-spinner')?.alternativeText
+        ).toBe('Searching contact groups');
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });
@@ -101,7 +101,7 @@ describe('c-qwil-invite-group-search', () => {
         await search(element, 'zz');
 
         expect(mockSearch).toHaveBeenLastCalledWith({ recordId: RECORD_ID, search: 'zz' });
-        expect(element.shadowRoot!.querySelector('[data-id="empty"]')?.textContent).toBe('No groups match "zz".');
+        expect(deepQuery(element, '[data-id="empty"]')?.textContent).toBe('No contact groups match "zz".');
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });
@@ -131,9 +131,9 @@ describe('c-qwil-invite-group-search', () => {
         mockSearch.mockResolvedValueOnce(answer(WEI_FAMILY));
         const element = await renderSearch();
 
-        expect(normalisedTextSeen(element)).toContain('Groups could not be searched');
+        expect(normalisedTextSeen(element)).toContain('Contact groups could not be searched');
         expect(normalisedTextSeen(element)).toContain('Qwil is not reachable. Try again in a minute.');
-        element.shadowRoot!.querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+        deepQuery(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
 
         expect(mockSearch).toHaveBeenCalledTimes(2);

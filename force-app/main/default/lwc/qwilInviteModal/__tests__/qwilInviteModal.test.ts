@@ -11,7 +11,9 @@ import {
     flushPromises,
     listenForToasts,
     normalisedTextSeen,
-    typeInto
+    typeInto,
+    deepQuery,
+    lightningButton
 } from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.inviteClient', () => ({ default: jest.fn() }), { virtual: true });
@@ -49,9 +51,7 @@ function child(element: HTMLElement, selector: string): HTMLElement {
 }
 
 function button(element: HTMLElement, label: string): ButtonStub {
-    const found = Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('lightning-button')).find(
-        (candidate) => candidate.label === label
-    );
+    const found = lightningButton(element, label);
     if (!found) throw new Error(`No ${label} button`);
     return found;
 }
@@ -109,7 +109,8 @@ describe('c-qwil-invite-modal', () => {
         const text = normalisedTextSeen(element);
         expect(text).toContain('These come from the Salesforce record and cannot be changed here.');
         expect(text).toContain('Will be sent as +447700010005');
-        expect(text).toContain('The client must be in at least one group that has an active staff member.');
+        expect(text).toContain('The client must be in at least one contact group that has an active staff member.');
+        expect(child(element, '[data-id="groups-legend"]').textContent).toBe('Contact Groups');
         expect(jobTitleInput(element).value).toBe('Client');
         const phone = child(element, 'c-qwil-invitation-phone') as HTMLElement & {
             editable?: boolean;
@@ -281,8 +282,7 @@ describe('c-qwil-invite-modal', () => {
 
         expect(button(element, 'Send invitation').disabled).toBe(true);
         expect(
-            element.shadowRoot!.querySelector<HTMLElement & { alternativeText?: string }>('lightning-spinner')
-                ?.alternativeText
+            deepQuery<HTMLElement & { alternativeText?: string }>(element, 'lightning-spinner')?.alternativeText
         ).toBe('Sending the invitation');
         await expect(element).toBeAccessible();
     });
@@ -298,7 +298,7 @@ describe('c-qwil-invite-modal', () => {
 
         expect(problemsShown(element)).toEqual([
             'Enter a job title.',
-            'Choose at least one existing group or create a new group.'
+            'Choose at least one existing contact group or create a new group.'
         ]);
         expect(mockInvite).not.toHaveBeenCalled();
         expect(button(element, 'Send invitation').disabled).toBe(false);
@@ -370,7 +370,7 @@ describe('c-qwil-invite-modal', () => {
         expect(toasts).not.toHaveBeenCalled();
         await expect(element).toBeAccessible();
 
-        child(element, 'c-qwil-error-panel').dispatchEvent(new CustomEvent('retry'));
+        deepQuery(element, 'c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
 
         expect(mockInvite).toHaveBeenCalledTimes(2);

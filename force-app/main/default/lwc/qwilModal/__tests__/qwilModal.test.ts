@@ -1,20 +1,26 @@
 import { createElement } from 'lwc';
 import QwilModal from '../qwilModal';
-import { flushPromises } from 'jest-support/componentTesting';
+import { flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
 
-function renderModal(): HTMLElement {
+type ButtonStub = HTMLElement & { label?: string; disabled?: boolean };
+
+function renderModal(properties: Record<string, unknown> = {}): HTMLElement {
     const element = createElement('c-qwil-modal', { is: QwilModal });
-    Object.assign(element, { heading: 'Invite to Qwil Messenger' });
+    Object.assign(element, { heading: 'Invite to Qwil Messenger', ...properties });
     document.body.appendChild(element);
     return element;
 }
 
-function dialogOf(element: HTMLElement): HTMLElement {
-    return element.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
-}
+const dialogOf = (element: HTMLElement) => element.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
+const footerButtons = (element: HTMLElement) =>
+    Array.from(element.shadowRoot!.querySelectorAll<ButtonStub>('[data-id="footer"] lightning-button'));
+const footerButton = (element: HTMLElement, label: string) =>
+    footerButtons(element).find((button) => button.label === label);
+const closeButton = (element: HTMLElement) => element.shadowRoot!.querySelector<HTMLElement>('[data-id="close"]')!;
 
 describe('c-qwil-modal', () => {
     afterEach(() => {
+        jest.restoreAllMocks();
         document.body.replaceChildren();
     });
 
@@ -36,7 +42,20 @@ describe('c-qwil-modal', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('fires close on Escape and on the close button, and not on other keys', async () => {
+    it('gives focus back to what had it when the dialog closes', async () => {
+        const opener = document.createElement('button');
+        document.body.appendChild(opener);
+        opener.focus();
+        const element = renderModal();
+        await flushPromises();
+        expect(document.activeElement).toBe(element);
+
+        element.remove();
+
+        expect(document.activeElement).toBe(opener);
+    });
+
+    it('fires close on Escape, the close button and Cancel, and not on other keys', async () => {
         const element = renderModal();
         const onClose = jest.fn();
         element.addEventListener('close', onClose);
@@ -45,21 +64,83 @@ describe('c-qwil-modal', () => {
         expect(onClose).not.toHaveBeenCalled();
         dialogOf(element).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
         expect(onClose).toHaveBeenCalledTimes(1);
-        element.shadowRoot!.querySelector<HTMLButtonElement>('button[title="Close"]')!.click();
+        closeButton(element).click();
         expect(onClose).toHaveBeenCalledTimes(2);
+        footerButton(element, 'Cancel')!.click();
+        expect(onClose).toHaveBeenCalledTimes(3);
         await expect(element).toBeAccessible();
     });
 
-    it('keeps Tab inside the dialog: past the end to the close button, before the start to the close button when nothing follows', async () => {
+    it('offers Cancel only until a confirming label is given, then fires confirm from that button', async () => {
         const element = renderModal();
+        expect(footerButtons(element).map((button) => button.label)).toEqual(['Cancel']);
+
+        Object.assign(element, { confirmLabel: 'Delete group', confirmVariant: 'destructive' });
         await flushPromises();
-        const closeButton = element.shadowRoot!.querySelector('button[title="Close"]');
+        const onConfirm = jest.fn();
+        element.addEventListener('confirm', onConfirm);
+        const confirm = footerButton(element, 'Delete group')!;
+        expect(confirm.getAttribute('variant') ?? (confirm as ButtonStub & { variant?: string }).variant).toBe(
+            'destructive'
+        );
+        confirm.click();
+
+        expect(onConfirm).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
+    });
+
+    it('while busy shows the named spinner and does not confirm', async () => {
+        const element = renderModal({
+            confirmLabel: 'Send invitation',
+            busy: true,
+            busyLabel: 'Sending the invitation'
+        });
+        const onConfirm = jest.fn();
+        element.addEventListener('confirm', onConfirm);
+
+        const spinner = element.shadowRoot!.querySelector<HTMLElement & { alternativeText?: string }>(
+            'lightning-spinner'
+        );
+        expect(spinner?.alternativeText).toBe('Sending the invitation');
+        expect(dialogOf(element).getAttribute('aria-busy')).toBe('true');
+        const confirm = footerButton(element, 'Send invitation')!;
+        expect(confirm.disabled).toBe(true);
+        confirm.click();
+        expect(onConfirm).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a failure in the error panel and fires retry from it', async () => {
+        const element = renderModal({
+            errors: [{ body: { message: 'Qwil is unavailable.' } }],
+            errorMessage: 'The invitation could not be sent'
+        });
+        const onRetry = jest.fn();
+        element.addEventListener('retry', onRetry);
+
+        expect(normalisedTextSeen(element)).toContain('The invitation could not be sent Qwil is unavailable.');
+        element.shadowRoot!.querySelector('c-qwil-error-panel')!.dispatchEvent(new CustomEvent('retry'));
+
+        expect(onRetry).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
+    });
+
+    it('keeps Tab inside the dialog: past the end to the close button, before the start to the last enabled footer button', async () => {
+        const element = renderModal({ confirmLabel: 'Save', confirmDisabled: true });
+        await flushPromises();
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
 
         element.shadowRoot!.querySelector<HTMLElement>('[data-id="end-guard"]')!.focus();
-        expect(element.shadowRoot!.activeElement).toBe(closeButton);
+        expect(focus.mock.contexts.at(-1)).toBe(closeButton(element));
 
         element.shadowRoot!.querySelector<HTMLElement>('[data-id="start-guard"]')!.focus();
-        expect(element.shadowRoot!.activeElement).toBe(closeButton);
+        expect(focus.mock.contexts.at(-1)).toBe(footerButton(element, 'Cancel'));
+
+        Object.assign(element, { confirmDisabled: false });
+        await flushPromises();
+        dialogOf(element).focus();
+        element.shadowRoot!.querySelector<HTMLElement>('[data-id="start-guard"]')!.focus();
+        expect(focus.mock.contexts.at(-1)).toBe(footerButton(element, 'Save'));
         await expect(element).toBeAccessible();
     });
 });

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import QwilNewGroupEditor, { type NewGroup } from '../qwilNewGroupEditor';
-import { flushPromises, typeInto } from 'jest-support/componentTesting';
+import { flushPromises, typeInto, deepQuery, deepQueryAll } from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), {
     virtual: true
@@ -34,7 +34,7 @@ function renderEditor(defaultName: string | null = 'Wei Relationship', startingM
 const creatingBox = (element: HTMLElement) => element.shadowRoot!.querySelector<InputStub>('[data-id="creating"]')!;
 const nameInput = (element: HTMLElement) => element.shadowRoot!.querySelector<InputStub>('[data-id="group-name"]')!;
 const memberNames = (element: HTMLElement) =>
-    Array.from(element.shadowRoot!.querySelectorAll('li'), (row) => row.querySelector('span')?.textContent);
+    deepQueryAll(element, 'li').map((row) => row.querySelector('span')?.textContent);
 
 describe('c-qwil-new-group-editor', () => {
     afterEach(() => {
@@ -68,9 +68,7 @@ describe('c-qwil-new-group-editor', () => {
         const element = renderEditor();
 
         typeInto(nameInput(element), '  Wei Household ');
-        element
-            .shadowRoot!.querySelector<HTMLButtonElement>(`button[data-uuid="${OLIVIA.entityUserXrefUuid}"]`)!
-            .click();
+        deepQuery<HTMLButtonElement>(element, `button[data-uuid="${OLIVIA.entityUserXrefUuid}"]`)!.click();
         await flushPromises();
         expect(element.shadowRoot!.querySelector('[data-id="no-members"]')?.textContent).toContain(
             'A group needs at least one active staff member'

@@ -2,7 +2,13 @@ import { createElement } from 'lwc';
 import QwilOrganisationPicker from '../qwilOrganisationPicker';
 import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseOrganisation';
 import { HARBOUR, NORTHGATE } from 'jest-support/data/tabStates';
-import { apexError, deferred, flushPromises, normalisedTextSeen } from 'jest-support/componentTesting';
+import {
+    apexError,
+    deferred,
+    flushPromises,
+    normalisedTextSeen,
+    type LightningButton
+} from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.chooseOrganisation', () => ({ default: jest.fn() }), {
     virtual: true
@@ -18,7 +24,7 @@ function renderPicker(organisations = [HARBOUR, NORTHGATE], canCancel = false): 
 }
 
 const organisationButtons = (element: HTMLElement) =>
-    Array.from(element.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-uuid]'));
+    Array.from(element.shadowRoot!.querySelectorAll<LightningButton>('lightning-button[data-uuid]'));
 
 describe('c-qwil-organisation-picker', () => {
     afterEach(() => {
@@ -30,11 +36,11 @@ describe('c-qwil-organisation-picker', () => {
         const element = renderPicker();
 
         expect(element.shadowRoot!.querySelector('h2')?.textContent).toBe('Select a Qwil organisation');
-        expect(organisationButtons(element).map((button) => button.textContent?.trim())).toEqual([
+        expect(organisationButtons(element).map((button) => button.label)).toEqual([
             'Harbour Wealth',
             'Northgate Advisers'
         ]);
-        expect(element.shadowRoot!.querySelector('lightning-button')).toBeNull();
+        expect(element.shadowRoot!.querySelector('lightning-button:not([data-uuid])')).toBeNull();
         await expect(element).toBeAccessible();
     });
 
@@ -86,7 +92,7 @@ describe('c-qwil-organisation-picker', () => {
         const onCancel = jest.fn();
         element.addEventListener('cancel', onCancel);
 
-        element.shadowRoot!.querySelector<HTMLElement & { label?: string }>('lightning-button')!.click();
+        element.shadowRoot!.querySelector<LightningButton>('lightning-button:not([data-uuid])')!.click();
 
         expect(onCancel).toHaveBeenCalledTimes(1);
         expect(mockChoose).not.toHaveBeenCalled();

@@ -6,7 +6,8 @@ import {
     flushPromises,
     normalisedTextSeen,
     typeAndPause,
-    useFakeClockPerTest
+    useFakeClockPerTest,
+    deepQuery
 } from 'jest-support/componentTesting';
 import { staffOption } from 'jest-support/data/staffOptions';
 
@@ -33,7 +34,7 @@ function renderSearch(memberUuids: string[] = []): HTMLElement {
 }
 
 async function search(element: HTMLElement, term: string): Promise<void> {
-    await typeAndPause(element.shadowRoot!.querySelector('lightning-input'), term);
+    await typeAndPause(deepQuery(element, 'lightning-input'), term);
 }
 
 function rows(element: HTMLElement): { text: string; canAdd: boolean }[] {
@@ -107,7 +108,7 @@ describe('c-qwil-staff-search', () => {
 
         await search(element, 'zz');
 
-        expect(element.shadowRoot!.querySelector('[data-id="empty"]')?.textContent).toBe('No staff match "zz".');
+        expect(deepQuery(element, '[data-id="empty"]')?.textContent).toBe('No staff match "zz".');
         jest.useRealTimers();
         await expect(element).toBeAccessible();
     });
