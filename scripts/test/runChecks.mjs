@@ -1,36 +1,56 @@
-// Runs the named npm scripts (the checks before jest) at once: they are independent, and together they
-// keep 2 cores busy where one after the other would leave one idle (tsc and eslint use a single thread).
-// Each check's output is printed whole when it ends, so outputs never interleave; exits 1 if any failed.
-// Plain JavaScript so it starts without a compile step.
+// `npm test`: runs the named npm scripts (the checks) and, after `--`, one more command (jest with the
+// arguments given to `npm test`), all at once. They are independent, and together they keep 2 cores busy
+// where one after the other would leave one idle: tsc, eslint and Prettier use a single thread, and the
+// Apex check waits on its JVMs while jest's workers could run. The command after `--` writes to the
+// terminal as it goes; each check's output is printed whole when it ends, so outputs never interleave
+// mid-line. Exits 1 naming whatever failed. Plain JavaScript so it starts without a compile step.
 import { spawn } from 'node:child_process';
 
-const names = process.argv.slice(2);
-if (names.length === 0) {
-    console.error('Usage: node scripts/test/runChecks.mjs <npm script>...');
+const argv = process.argv.slice(2);
+const separator = argv.indexOf('--');
+const names = separator === -1 ? argv : argv.slice(0, separator);
+const [command, ...commandArgs] = separator === -1 ? [] : argv.slice(separator + 1);
+if (names.length === 0 && command === undefined) {
+    console.error('Usage: node scripts/test/runChecks.mjs <npm script>... [-- <command> <argument>...]');
     process.exit(2);
 }
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const windows = process.platform === 'win32';
+const npm = windows ? 'npm.cmd' : 'npm';
+const seconds = (started) => ((Date.now() - started) / 1000).toFixed(1);
 
-function run(name) {
+function runCheck(name) {
     const started = Date.now();
     return new Promise((resolve) => {
-        const child = spawn(npm, ['run', '--silent', name], { stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(npm, ['run', '--silent', name], { stdio: ['ignore', 'pipe', 'pipe'], shell: windows });
         const output = [];
         child.stdout.on('data', (chunk) => output.push(chunk));
         child.stderr.on('data', (chunk) => output.push(chunk));
         child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
         child.on('close', (code) => {
             const passed = code === 0;
-            const seconds = ((Date.now() - started) / 1000).toFixed(1);
-            process.stdout.write(`== ${name}: ${passed ? 'passed' : 'FAILED'} in ${seconds} s\n`);
+            process.stdout.write(`== ${name}: ${passed ? 'passed' : 'FAILED'} in ${seconds(started)} s\n`);
             process.stdout.write(Buffer.concat(output));
             resolve({ name, passed });
         });
     });
 }
 
-const results = await Promise.all(names.map(run));
+// npm puts node_modules/.bin on the PATH of a script, so `jest` resolves as it would in the script itself.
+function runCommand() {
+    const started = Date.now();
+    return new Promise((resolve) => {
+        const child = spawn(command, commandArgs, { stdio: 'inherit', shell: windows });
+        child.on('error', (error) => console.error(`${command}: ${error.message}`));
+        child.on('close', (code) => {
+            const passed = code === 0;
+            process.stdout.write(`== ${command}: ${passed ? 'passed' : 'FAILED'} in ${seconds(started)} s\n`);
+            resolve({ name: command, passed });
+        });
+    });
+}
+
+const results = await Promise.all([...(command === undefined ? [] : [runCommand()]), ...names.map(runCheck)]);
 const failed = results.filter((result) => !result.passed).map((result) => result.name);
 if (failed.length > 0) {
     console.error(`Failed: ${failed.join(', ')}`);

@@ -12,17 +12,16 @@ const CLASS_META = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 const GreetingParams = z.strictObject({ recordId: z.string() });
-const Greeting = z.object({ text: z.string() });
-const TYPESCRIPT_SIDE: TypeScriptSide = {
-    lwcImports: ['GreetingController.greet'],
-    controllers: [
-        {
-            name: 'GreetingController',
-            methods: { greet: { cacheable: true, params: GreetingParams, result: Greeting } }
-        }
-    ],
-    contractNames: new Map([[Greeting, { apexClass: 'GreetingController', name: 'Greeting' }]])
-};
+
+/** The TypeScript twin of a `<name>` Apex class with one `greet` method returning its own `Greeting`. */
+function greetingTwin(name: string): TypeScriptSide {
+    const Greeting = z.object({ text: z.string() });
+    return {
+        lwcImports: [`${name}.greet`],
+        controllers: [{ name, methods: { greet: { cacheable: true, params: GreetingParams, result: Greeting } } }],
+        contractNames: new Map([[Greeting, { apexClass: name, name: 'Greeting' }]])
+    };
+}
 
 const CONTROLLER = `/**
  * Greets the record's contact.
@@ -65,9 +64,14 @@ const BROKEN_CONTROLLER = CONTROLLER.replace(
 );
 const SILENT_TEST = CONTROLLER_TEST.replace(/Assert\.areEqual\(([^;]*)\);/, 'GreetingController.greet(contact.Id);');
 
-function sections(files: Record<string, string>): Promise<ApexCheckSection[]> {
-    return checkApex(fixtureProject(files), TYPESCRIPT_SIDE);
-}
+// One project holds a clean class and a broken one, so apex-ls and PMD start their JVMs once for both.
+const CLEAN = 'GreetingController';
+const BROKEN = 'BrokenController';
+const classFiles = (name: string, source: string): Record<string, string> => ({
+    [`${CLASSES}/${name}.cls`]: source,
+    [`${CLASSES}/${name}.cls-meta.xml`]: CLASS_META
+});
+const asBroken = (source: string): string => source.replaceAll(CLEAN, BROKEN);
 
 const section = (all: ApexCheckSection[], name: string): ApexCheckSection =>
     all.find((candidate) => candidate.name === name)!;
@@ -77,44 +81,56 @@ jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 afterAll(removeTemporaryDirectories);
 
 describe('npm run check:apex on a small project', () => {
-    it('passes Apex that type-checks, has no severe PMD violation, matches its contract and is tested', async () => {
-        const result = await sections({
-            [`${CLASSES}/GreetingController.cls`]: CONTROLLER,
-            [`${CLASSES}/GreetingController.cls-meta.xml`]: CLASS_META,
-            [`${CLASSES}/GreetingController_Test.cls`]: CONTROLLER_TEST,
-            [`${CLASSES}/GreetingController_Test.cls-meta.xml`]: CLASS_META
-        });
-        expect(result.map(({ name, problems }) => [name, problems])).toEqual([
+    let result: ApexCheckSection[];
+    beforeAll(async () => {
+        const clean = greetingTwin(CLEAN);
+        const broken = greetingTwin(BROKEN);
+        result = await checkApex(
+            fixtureProject({
+                ...classFiles(CLEAN, CONTROLLER),
+                ...classFiles(`${CLEAN}_Test`, CONTROLLER_TEST),
+                ...classFiles(BROKEN, asBroken(BROKEN_CONTROLLER)),
+                ...classFiles(`${BROKEN}_Test`, asBroken(SILENT_TEST))
+            }),
+            {
+                lwcImports: [...clean.lwcImports, ...broken.lwcImports],
+                controllers: [...clean.controllers, ...broken.controllers],
+                contractNames: new Map([...clean.contractNames, ...broken.contractNames])
+            }
+        );
+    });
+
+    it('passes Apex that type-checks, has no severe PMD violation, matches its contract and is tested', () => {
+        expect(
+            result.map(({ name, problems }) => [name, problems.filter((problem) => problem.includes(CLEAN))])
+        ).toEqual([
             ['apex-ls', []],
             ['pmd', []],
             ['parity', []],
             ['tests', []]
         ]);
-        expect(section(result, 'parity').summary).toBe('parity: 1 of 1 LWC-imported methods matched');
+        expect(section(result, 'parity').summary).toBe('parity: 2 of 2 LWC-imported methods matched');
     });
 
-    it('fails each check on what it catches, naming file and line', async () => {
-        const result = await sections({
-            [`${CLASSES}/GreetingController.cls`]: BROKEN_CONTROLLER,
-            [`${CLASSES}/GreetingController.cls-meta.xml`]: CLASS_META,
-            [`${CLASSES}/GreetingController_Test.cls`]: SILENT_TEST,
-            [`${CLASSES}/GreetingController_Test.cls-meta.xml`]: CLASS_META
-        });
+    it('fails each check on what it catches, naming file and line', () => {
         expect(section(result, 'apex-ls').problems).toEqual([
             expect.stringMatching(
-                /^force-app\/main\/default\/classes\/GreetingController\.cls:18: Error: Incompatible types in assignment, from 'System.String' to 'System.Integer'/
+                /^force-app\/main\/default\/classes\/BrokenController\.cls:18: Error: Incompatible types in assignment, from 'System.String' to 'System.Integer'/
             )
         ]);
-        expect(section(result, 'pmd').problems).toEqual(
+        const pmdProblems = section(result, 'pmd').problems;
+        expect(pmdProblems).toEqual(
             expect.arrayContaining([
                 expect.stringMatching(
-                    /^force-app\/main\/default\/classes\/GreetingController\.cls:19: ApexSOQLInjection \(severity 2\)/
+                    /^force-app\/main\/default\/classes\/BrokenController\.cls:19: ApexSOQLInjection \(severity 2\)/
                 ),
-                'force-app/main/default/classes/GreetingController.cls:18: // NOPMD without a justification after it'
+                'force-app/main/default/classes/BrokenController.cls:18: // NOPMD without a justification after it'
             ])
         );
+        expect(pmdProblems.filter((problem) => !problem.startsWith(`${CLASSES}/${BROKEN}.cls:`))).toEqual([]);
+        expect(section(result, 'parity').problems).toEqual([]);
         expect(section(result, 'tests').problems).toEqual([
-            'force-app/main/default/classes/GreetingController_Test.cls:4: test method GreetingController_Test.greetsTheContact asserts nothing'
+            'force-app/main/default/classes/BrokenController_Test.cls:4: test method BrokenController_Test.greetsTheContact asserts nothing'
         ]);
     });
 });

@@ -19,8 +19,6 @@ import {
 
 // The probe an administrator runs before going live (issue 15, item 6): read-only calls, each one
 // reported with its status, whether the connector can read it, and what it says about our assumptions.
-jest.setTimeout(30_000);
-
 const OLIVIA = 'olivia.hart@harbourwealth.example';
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 

@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../../../mock-org/projectRoot';
+import { SLOW_TEST_TIMEOUT_MS } from '../../../../mock-org/testing/testLimits';
 
 // A callout's timeout must fire whatever the garbage collector does. The callouts run in a child
 // process started with --expose-gc, which collects garbage until every callout has ended.
 const SCRIPT = path.join(__dirname, 'fixtures', 'neverAnsweredCallouts.ts');
 /** Only a bound on a hung child (the failure this test exists for), never a measure of speed. */
-const HUNG_AFTER_MS = 60_000;
+const HUNG_AFTER_MS = SLOW_TEST_TIMEOUT_MS / 2;
 
 function runWithForcedCollection(): Promise<string[]> {
     return new Promise((resolve, reject) => {
@@ -39,6 +40,6 @@ describe('callouts always end', () => {
             expect(outcomes).toHaveLength(20);
             expect(new Set(outcomes)).toEqual(new Set(['System.CalloutException: Read timed out']));
         },
-        HUNG_AFTER_MS + 10_000
+        SLOW_TEST_TIMEOUT_MS
     );
 });

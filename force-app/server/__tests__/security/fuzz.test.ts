@@ -8,6 +8,7 @@ import {
 } from '../../../../mock-org/testing/connectorHarness';
 import { useQwilServer } from '../../../../mock-org/testing/qwilServer';
 import { orgRecordsSnapshot, qwilStateSnapshot } from '../../../../mock-org/testing/stateSnapshot';
+import { SLOW_TEST_TIMEOUT_MS } from '../../../../mock-org/testing/testLimits';
 import { paramsArbitrary, seedValuesOf, type SeedValues } from './paramsArbitraries';
 
 // Every server method, called the way a component calls it (JSON through the mock org's runtime,
@@ -20,8 +21,8 @@ import { paramsArbitrary, seedValuesOf, type SeedValues } from './paramsArbitrar
 //   FUZZ_SEED=<seed> FUZZ_PATH=<path> npx jest force-app/server/__tests__/security/fuzz.test.ts -t '<Class>.<method>'
 
 const RUNS_PER_METHOD = 200;
-// The one place the time allowance is set: a method's runs share one test, on a shared machine.
-jest.setTimeout(120_000);
+// A method's runs share one test, on a shared machine.
+jest.setTimeout(SLOW_TEST_TIMEOUT_MS);
 
 const USERS = {
     /** Staff with access to most clients. */
