@@ -132,7 +132,7 @@ describe('c-qwil-chat-tabs-menu against the mock org and mock Qwil', () => {
     it('says why a number one digit short cannot be used, before anything is sent', async () => {
         const before = qwilMember('marcus.bennett@example.com')?.invitation_phone_number;
         const element = await openTab('Contact', 'Marcus Bennett');
-        deepQuery<HTMLButtonElement>(element, 'button[data-id="edit-phone"]')?.click();
+        lightningButton(element, 'Edit phone').click();
         await waitFor(() => deepQuery(element, 'c-qwil-invitation-phone') !== null);
         typeInto(deepQuery(deepQuery(element, 'c-qwil-invitation-phone')!, 'lightning-input'), '+44 7700 91000');
         await waitFor(() =>

@@ -184,7 +184,7 @@ describe('c-qwil-chats', () => {
             openedChat({ exportAvailability: { allowed: false, reason: 'Downloads of chats are turned off.' } })
         );
         const element = await render();
-        const open = () => shadow(element).querySelector<HTMLButtonElement>(`button[data-uuid="${CHAT_UUID}"]`)!;
+        const open = () => chatTitle(element, CHAT_UUID);
         open().click();
         await flushPromises();
         expect(shadow(element).querySelector('c-qwil-chat-export')).toBeNull();
