@@ -86,7 +86,7 @@ export const LinkingJobStatus = z.object({
     /** Clients this run linked in Qwil. */
     linked: z.number().int(),
     conflicts: z.array(LinkConflictCount),
-    /** Applying: clients of the plan handled so far, of `totalItems`. Planning: 0 of 0 (the total is not known yet). */
+    /** Clients handled so far, of `totalItems`: all once finished, the dry run's count while applying its plan; 0 while not known. */
     itemsProcessed: z.number().int(),
     totalItems: z.number().int(),
     /** Transactions (chained jobs) the run used so far, and the most callouts one of them made. */

@@ -10,6 +10,7 @@ import {
     MembershipRef,
     MembershipResponse,
     TenancyListResponse,
+    UpdateMembershipRequest,
     UpdatePhoneNumberRequest,
     type Group,
     type Membership,
@@ -105,6 +106,13 @@ export class QwilClient {
     async updateInvitationPhone(entityUserXrefUuid: string, invitationPhone: string): Promise<Membership> {
         const body = { entity_user_xref_uuid: entityUserXrefUuid, invitation_phone_number: invitationPhone };
         return (await this.post('updateInvitationPhone', UpdatePhoneNumberRequest, body, MembershipResponse))
+            .entity_membership;
+    }
+
+    /** Sets the membership's identifier (Qwil refuses one another member has: QX021). */
+    async setIdentifier(entityUserXrefUuid: string, identifier: string): Promise<Membership> {
+        const body = { entity_user_xref_uuid: entityUserXrefUuid, identifier };
+        return (await this.post('updateMembership', UpdateMembershipRequest, body, MembershipResponse))
             .entity_membership;
     }
 
