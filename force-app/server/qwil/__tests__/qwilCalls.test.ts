@@ -35,6 +35,7 @@ async function sendEveryClientCall(): Promise<SentRequest[]> {
     });
     await qwil.resendInvitation(CLIENT);
     await qwil.updateInvitationPhone(CLIENT, '+447700900123');
+    await qwil.setIdentifier(CLIENT, '003Qw0000000001AAA');
     await groups.groupsOf(CLIENT);
     await groups.search('');
     await groups.members(GROUP);
