@@ -9,9 +9,7 @@ import {
     StartLinkingParams
 } from '../contracts/QwilLinkClientsController';
 import { auraEnabled, type ApexClassDefinition } from '../platform/auraEnabled';
-import { AuraHandledException } from '../platform/exceptions';
-
-const NOT_BUILT = 'Linking existing Qwil clients is not available yet.';
+import { applyLinking, linkingJobStatus, linkingPlan, startLinking, stopLinking } from '../services/linkClientsRuns';
 
 /**
  * Server methods of Setup's "Link existing Qwil clients" (administrators only): start a dry run or
@@ -27,35 +25,38 @@ export const QwilLinkClientsController: ApexClassDefinition = {
             cacheable: false,
             params: StartLinkingParams,
             result: LinkingJob,
-            run: () => Promise.reject(new AuraHandledException(NOT_BUILT))
+            run: (params, context) => Promise.resolve(startLinking(context, params))
         }),
         /** Applies a completed dry run's plan, or resumes a stopped run where it stopped. */
         applyLinking: auraEnabled({
             cacheable: false,
             params: ApplyLinkingParams,
             result: LinkingJob,
-            run: () => Promise.reject(new AuraHandledException(NOT_BUILT))
+            run: (params, context) => Promise.resolve(applyLinking(context, params))
         }),
         /** The run's status and counts, from its jobs (`AsyncApexJob`) and its progress. */
         linkingJobStatus: auraEnabled({
             cacheable: false,
             params: LinkingJobParams,
             result: LinkingJobStatus,
-            run: () => Promise.reject(new AuraHandledException(NOT_BUILT))
+            run: ({ jobId }, context) => Promise.resolve(linkingJobStatus(context, jobId))
         }),
         /** One page of the run's plan rows. */
         linkingPlan: auraEnabled({
             cacheable: false,
             params: LinkingPlanParams,
             result: LinkingPlanPage,
-            run: () => Promise.reject(new AuraHandledException(NOT_BUILT))
+            run: (params, context) => Promise.resolve(linkingPlan(context, params))
         }),
         /** Stops the run after its current transaction (`System.abortJob`); running it again resumes it. */
         stopLinking: auraEnabled({
             cacheable: false,
             params: LinkingJobParams,
             result: z.null(),
-            run: () => Promise.reject(new AuraHandledException(NOT_BUILT))
+            run: ({ jobId }, context) => {
+                stopLinking(context, jobId);
+                return Promise.resolve(null);
+            }
         })
     }
 };

@@ -27,6 +27,18 @@ export const REAL_CLOCK: AsyncClock = {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 };
 
+/** A clock that stands still until asynchronous Apex waits, then jumps ahead by the wait. */
+export function createVirtualClock(startMs = Date.parse('2026-01-05T09:00:00.000Z')): AsyncClock {
+    let nowMs = startMs;
+    return {
+        now: () => nowMs,
+        sleep: (ms) => {
+            nowMs += ms;
+            return new Promise((resolve) => setImmediate(resolve));
+        }
+    };
+}
+
 const ACTIVE: ReadonlySet<AsyncApexJobStatus> = new Set(['Queued', 'Preparing', 'Processing']);
 
 const StoredJob = z.object({
