@@ -8,6 +8,7 @@ import {
 import { renderLinkClients, SETUP_PATHS } from '../../ui/pages/setup';
 import { redirect, sendHtml } from '../httpErrors';
 import { readForm } from '../requestBody';
+import { planCsv } from './linkPlanCsv';
 import type { SetupDependencies } from './setupDependencies';
 import type { SetupRequest } from './setupHttp';
 
@@ -73,44 +74,12 @@ async function renderPage(
     );
 }
 
-/** A spreadsheet cell: quoted, and text a spreadsheet would run as a formula is kept as text. */
-function csvCell(value: string | null): string {
-    const text = value ?? '';
-    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-    return `"${safe.replace(/"/g, '""')}"`;
-}
-
-const CSV_COLUMNS = [
-    'Client',
-    'Qwil email',
-    'Qwil membership',
-    'Qwil identifier now',
-    'Outcome',
-    'Reason',
-    'Salesforce record id',
-    'Why'
-];
-
 async function sendPlanCsv(deps: SetupDependencies, setup: SetupRequest, jobId: string): Promise<void> {
-    const lines = [CSV_COLUMNS.map(csvCell).join(',')];
+    const rows: LinkPlanRow[] = [];
     for (let page = 0; ; page += 1) {
         const answer = await callController(deps, setup, 'linkingPlan', { jobId, page }, LinkingPlanPage);
         if (!answer.ok) return renderPage(deps, setup, null, answer.message);
-        for (const row of answer.value.rows)
-            lines.push(
-                [
-                    row.clientName,
-                    row.primaryEmail,
-                    row.membershipUuid,
-                    row.currentIdentifier,
-                    row.outcome,
-                    row.reason,
-                    row.recordId,
-                    row.explanation
-                ]
-                    .map(csvCell)
-                    .join(',')
-            );
+        rows.push(...answer.value.rows);
         if (page + 1 >= answer.value.pages) break;
     }
     setup.response
@@ -120,7 +89,7 @@ async function sendPlanCsv(deps: SetupDependencies, setup: SetupRequest, jobId: 
             'cache-control': 'no-store',
             'x-content-type-options': 'nosniff'
         })
-        .end(`${lines.join('\r\n')}\r\n`);
+        .end(planCsv(rows));
 }
 
 const POST_ACTIONS: Readonly<Record<string, 'startLinking' | 'applyLinking' | 'stopLinking'>> = {
