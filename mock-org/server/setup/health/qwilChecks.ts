@@ -91,7 +91,7 @@ export function credentialSecretCheck(env: HealthCheckEnvironment): CheckResult 
 }
 
 /** An `Http` that sends through the same path as the org's callouts: named credential source, credential store, the org's transport. */
-function adminHttp(env: HealthCheckEnvironment, definitions: Map<string, NamedCredentialDefinition>): Http {
+export function adminHttp(env: HealthCheckEnvironment, definitions: Map<string, NamedCredentialDefinition>): Http {
     const callouts = new CalloutService(definitions, env.credentials, env.transport);
     const transaction = new Transaction(env.adminUserId, false);
     const caller = env.org.accessOf(env.adminUserId);
@@ -105,7 +105,7 @@ const QWIL_FIXES: Record<string, string> = {
     QX011: `Salesforce's address is outside the key's CIDR blocks: create a key whose CIDR blocks include Salesforce's egress ranges in ${WHERE_KEYS}.`
 };
 
-function fixFor(error: unknown): string {
+export function fixFor(error: unknown): string {
     if (error instanceof QwilApiError && error.errorCode && QWIL_FIXES[error.errorCode])
         return QWIL_FIXES[error.errorCode] as string;
     return `Check the named credential in ${WHERE_CREDENTIAL} and the key in ${WHERE_KEYS}.`;

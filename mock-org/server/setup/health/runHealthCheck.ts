@@ -8,6 +8,7 @@ import {
     readNamedCredentials
 } from './qwilChecks';
 import type { CheckResult, HealthCheckEnvironment } from './healthTypes';
+import { linkedClientsCheck } from './linkedClientsCheck';
 import { recordPagesCheck } from './recordPagesCheck';
 import {
     clientLookupTypeCheck,
@@ -34,6 +35,7 @@ export async function runHealthCheck(env: HealthCheckEnvironment): Promise<Check
         keyFlagsCheck(env, settings),
         chatServiceSchemeCheck(env, definitions, settings),
         recordPagesCheck(env.packageDir),
-        await adminStaffMappingCheck(env, settings, definitions)
+        await adminStaffMappingCheck(env, settings, definitions),
+        await linkedClientsCheck(env, settings, definitions)
     ];
 }
