@@ -27,13 +27,14 @@ export const REAL_CLOCK: AsyncClock = {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 };
 
-/** A clock that stands still until asynchronous Apex waits, then jumps ahead by the wait. */
+/** A clock that runs with real time, and jumps ahead by the wait whenever asynchronous Apex waits. */
 export function createVirtualClock(startMs = Date.parse('2026-01-05T09:00:00.000Z')): AsyncClock {
-    let nowMs = startMs;
+    const realStart = performance.now();
+    let skippedMs = 0;
     return {
-        now: () => nowMs,
+        now: () => startMs + Math.round(performance.now() - realStart) + skippedMs,
         sleep: (ms) => {
-            nowMs += ms;
+            skippedMs += ms;
             return new Promise((resolve) => setImmediate(resolve));
         }
     };

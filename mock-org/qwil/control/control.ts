@@ -1,9 +1,9 @@
 import type { Membership } from '../../../force-app/server/qwil/schemas';
 import { hashSecret, newKeyId, newSalt, newSecret, secretMatches } from '../auth/secrets';
-import { notFound, validationError } from '../errors';
+import { notFound, QwilError, validationError } from '../errors';
 import type { FaultInjector, FaultPlan } from '../faults';
 import { parseOrThrow } from '../http/validate';
-import { assertEmailFree, assertMembershipIdentifierFree, requireGroup, requireOrganisation } from '../model/lookups';
+import { requireGroup, requireOrganisation } from '../model/lookups';
 import { nextUuid } from '../model/ids';
 import type { QwilStore } from '../model/store';
 import type { KeyRecordBase, MasterKeyRecord, OrganisationStatus, QwilState } from '../model/types';
@@ -215,11 +215,23 @@ export function createControl(deps: ControlDependencies): MockQwilControl {
             const parsed = parseOrThrow(ImportClientsInput, input, 'input');
             return store.transact((state) => {
                 const group = requireGroup(state, parsed.entityUuid, parsed.groupUuid, 'groupUuid');
+                const people = state.memberships.filter((m) => m.entity_uuid === parsed.entityUuid);
+                // Checked against sets, as one import of thousands must not compare every pair.
+                const emails = new Set(people.map((m) => m.primary_email.toLowerCase()));
+                const identifiers = new Set(people.flatMap((m) => (m.identifier === null ? [] : [m.identifier])));
                 const invitedAt = now().toISOString();
                 return parsed.clients.map((client) => {
-                    assertEmailFree(state, parsed.entityUuid, client.primaryEmail);
-                    if (client.identifier !== null)
-                        assertMembershipIdentifierFree(state, parsed.entityUuid, client.identifier);
+                    const email = client.primaryEmail.toLowerCase();
+                    if (emails.has(email))
+                        throw new QwilError(
+                            'QX020',
+                            `Primary email ${client.primaryEmail} is already in use`,
+                            'primary_email'
+                        );
+                    if (client.identifier !== null && identifiers.has(client.identifier))
+                        throw new QwilError('QX021', `Identifier ${client.identifier} is already in use`, 'identifier');
+                    emails.add(email);
+                    if (client.identifier !== null) identifiers.add(client.identifier);
                     const uuid = nextUuid(state);
                     state.memberships.push({
                         entity_user_xref_uuid: uuid,
