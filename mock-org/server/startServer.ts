@@ -114,6 +114,9 @@ export async function startMockOrgServer({
         url,
         org,
         qwil,
-        close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
+        close: () => {
+            org.asyncApex.stop();
+            return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+        }
     };
 }

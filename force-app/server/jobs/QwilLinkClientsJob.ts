@@ -23,7 +23,7 @@ export const QwilLinkClientsJob: QueueableDefinition<LinkRunState> = {
             context.http,
             () => context.system.now().getTime(),
             start.callsPerMinute,
-            start.window
+            start.recentCalls
         );
         const { state, delayMinutes } = await runLinkStep(context, settings, { ...start, runId }, budget);
         const stopRequested = readCheckpoint(context, runId)?.stopRequested ?? false;

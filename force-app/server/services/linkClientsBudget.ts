@@ -11,35 +11,30 @@ export const READ_COST = 2;
 export const WRITE_COST = 1;
 const MINUTE_MS = 60_000;
 
-/** The job's minute of Qwil calls, carried from one transaction to the next. */
-export interface RateWindow {
-    readonly startedAtMs: number;
-    readonly calls: number;
-}
-
 /**
  * The Http one transaction of the job uses: counts every callout (retries included), and says before
  * each step whether its worst case still fits the transaction's limits and the job's calls per minute.
+ * The rate is held over any 60 seconds (a sliding minute), by the times of the job's calls in the last
+ * minute, carried from one transaction to the next: so no minute, however it falls, has more.
  */
 export class CalloutBudget implements Http {
     callouts = 0;
     private calloutMs = 0;
-    private window: RateWindow | null;
+    private readonly recent: number[];
 
     constructor(
         private readonly http: Http,
         private readonly now: () => number,
         private readonly callsPerMinute: number,
-        window: RateWindow | null
+        recentCalls: readonly number[]
     ) {
-        this.window = window;
+        this.recent = [...recentCalls];
     }
 
     async send(request: HttpRequest): Promise<HttpResponse> {
         const started = this.now();
         this.callouts += 1;
-        this.window = this.currentWindow();
-        this.window = { ...this.window, calls: this.window.calls + 1 };
+        this.recent.push(started);
         try {
             return await this.http.send(request);
         } finally {
@@ -55,24 +50,22 @@ export class CalloutBudget implements Http {
         );
     }
 
-    /** Whether a step of this many callouts fits the job's share of the current minute. */
+    /** Whether a step of this many callouts fits the job's share of the last 60 seconds. */
     fitsMinute(cost: number): boolean {
-        return this.currentWindow().calls + cost <= this.callsPerMinute;
+        return this.recentCalls().length + cost <= this.callsPerMinute;
     }
 
-    /** Whole minutes until the current minute of calls ends (Queueable delays are whole minutes): at least 1. */
-    minutesUntilNextWindow(): number {
-        const window = this.currentWindow();
-        return Math.max(1, Math.ceil((window.startedAtMs + MINUTE_MS - this.now()) / MINUTE_MS));
+    /** Whole minutes (Queueable delays are whole minutes), at least 1, until a step of this cost fits the minute. */
+    minutesUntilFits(cost: number): number {
+        const recent = this.recentCalls();
+        const mustExpire = recent.length + cost - this.callsPerMinute;
+        const freedAt = (recent[Math.max(0, mustExpire - 1)] ?? this.now()) + MINUTE_MS;
+        return Math.max(1, Math.ceil((freedAt - this.now()) / MINUTE_MS));
     }
 
-    /** The window to carry into the next transaction. */
-    rateWindow(): RateWindow | null {
-        return this.window;
-    }
-
-    private currentWindow(): RateWindow {
-        const now = this.now();
-        return this.window && now - this.window.startedAtMs < MINUTE_MS ? this.window : { startedAtMs: now, calls: 0 };
+    /** The times of the calls in the last minute, to carry into the next transaction. */
+    recentCalls(): number[] {
+        const since = this.now() - MINUTE_MS;
+        return this.recent.filter((time) => time > since);
     }
 }

@@ -33,8 +33,8 @@ export const LinkRunState = z.object({
     rowPages: z.number().int().min(0),
     transactions: z.number().int().min(0),
     maxCalloutsPerTransaction: z.number().int().min(0),
-    /** The current minute of the job's Qwil calls (its share of the key's rate limit). */
-    window: z.object({ startedAtMs: z.number(), calls: z.number().int() }).nullable(),
+    /** When the job's Qwil calls of the last minute were made (its share of the key's rate limit). */
+    recentCalls: z.array(z.number()),
     /** Why the run waits (Qwil asked it to slow down), in an administrator's words. */
     waiting: z.string().nullable()
 });
@@ -75,7 +75,7 @@ export function newRunState(dryRun: boolean, callsPerMinute: number, entityUuid:
         rowPages: 0,
         transactions: 0,
         maxCalloutsPerTransaction: 0,
-        window: null,
+        recentCalls: [],
         waiting: null
     };
 }

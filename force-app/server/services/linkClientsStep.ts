@@ -63,7 +63,7 @@ export async function runLinkStep(
     };
     const afford = (cost: number) => {
         if (!budget.fitsTransaction(cost)) throw new Pause(0);
-        if (!budget.fitsMinute(cost)) throw new Pause(budget.minutesUntilNextWindow());
+        if (!budget.fitsMinute(cost)) throw new Pause(budget.minutesUntilFits(cost));
     };
 
     /** Links (or, in a dry run, plans) one candidate after Qwil says who has the record's id. */
@@ -131,7 +131,7 @@ export async function runLinkStep(
     state.rowPages = appendRows(context, state.runId ?? '', state.rowPages, rows);
     state.transactions += 1;
     state.maxCalloutsPerTransaction = Math.max(state.maxCalloutsPerTransaction, budget.callouts);
-    state.window = delayMinutes !== null && state.waiting ? null : budget.rateWindow();
+    state.recentCalls = budget.recentCalls();
     return { state, delayMinutes: state.finished ? null : (delayMinutes ?? 0) };
 }
 

@@ -91,6 +91,7 @@ export class AsyncApexQueue {
     private sequence = 0;
     private runner: QueueableRunner | null = null;
     private pumping: Promise<void> | null = null;
+    private stopped = false;
 
     constructor(private readonly options: AsyncApexQueueOptions) {
         this.definitions = new Map(options.queueables.map((definition) => [definition.name, definition]));
@@ -177,15 +178,20 @@ export class AsyncApexQueue {
         while (this.pumping) await this.pumping;
     }
 
+    /** The org shuts down: no further job starts (queued jobs stay queued in the state file). */
+    stop(): void {
+        this.stopped = true;
+    }
+
     private pump(): void {
-        if (this.pumping || !this.runner) return;
+        if (this.pumping || !this.runner || this.stopped) return;
         this.pumping = this.drain().finally(() => {
             this.pumping = null;
         });
     }
 
     private async drain(): Promise<void> {
-        for (;;) {
+        while (!this.stopped) {
             const next = [...this.jobs.values()]
                 .filter((job) => job.Status === 'Queued')
                 .sort((a, b) => a.notBeforeMs - b.notBeforeMs)[0];
@@ -195,7 +201,9 @@ export class AsyncApexQueue {
                 await this.clock.sleep(waitMs);
                 continue;
             }
-            await this.run(next);
+            // A queued job starts later, never inside the transaction that queued it.
+            await new Promise((resolve) => setImmediate(resolve));
+            if (next.Status === 'Queued' && !this.stopped) await this.run(next);
         }
     }
 
