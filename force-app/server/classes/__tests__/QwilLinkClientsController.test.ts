@@ -212,6 +212,26 @@ describe('QwilLinkClientsController: stopping and resuming', () => {
         expect(uuids.every((uuid) => identifierOf(harness, uuid) !== null)).toBe(true);
     });
 
+    it('Stop ends the run after its current job; Resume goes on from there and writes no client twice', async () => {
+        const uuids = arrangeMatching(40);
+        // 20 calls a minute: the first job links a few clients, then the next waits its minute.
+        const jobId = await start(false, 20);
+        while (harness.qwil.control.snapshot().memberships.filter((m) => m.identifier?.startsWith('003')).length === 6)
+            await new Promise((resolve) => setImmediate(resolve));
+        await call('stopLinking', { jobId });
+        const stopped = await finished(jobId);
+        expect(stopped.status).toBe('Aborted');
+        expect(stopped.stage).toBe('applying');
+        const linkedBefore = uuids.filter((uuid) => identifierOf(harness, uuid) !== null).length;
+        expect(linkedBefore).toBeLessThan(40);
+
+        const resumed = await finished(await apply(jobId));
+
+        expect(resumed).toMatchObject({ jobId, status: 'Completed', linked: 40 });
+        expect(updates()).toBe(40);
+        expect(uuids.every((uuid) => identifierOf(harness, uuid) !== null)).toBe(true);
+    });
+
     it('honours Qwil’s Retry-After on a 429 and goes on after the wait', async () => {
         arrangeMatching(3);
         let refused = false;
