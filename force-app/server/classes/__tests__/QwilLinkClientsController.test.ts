@@ -7,7 +7,7 @@ import type {
 } from '../../contracts/QwilLinkClientsController';
 import type { TabState } from '../../contracts/qwilTab';
 import { createVirtualClock, type AsyncClock } from '../../../../mock-org/platform/apex/asyncApex';
-import { createMockQwil } from '../../../../mock-org/qwil';
+import { createMockQwil, DEMO } from '../../../../mock-org/qwil';
 import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-org/testing/connectorHarness';
 import {
     identifierOf,
@@ -265,6 +265,43 @@ describe('QwilLinkClientsController: stopping and resuming', () => {
         );
         expect(Math.max(...perMinute)).toBeLessThanOrEqual(100);
         server.events.removeAllListeners('request:start');
+    });
+});
+
+describe('QwilLinkClientsController: with a Super API key', () => {
+    beforeEach(() => {
+        clock = createVirtualClock();
+        harness = createConnectorHarness({
+            qwil: createMockQwil({ seed: 'demo', now: () => new Date(clock.now()) }),
+            asyncClock: clock,
+            settings: { Using_Super_API_Key__c: true },
+            superApiKey: true
+        });
+        serve(harness);
+        harness.runAs(SOFIA);
+    });
+
+    it('asks the administrator to choose their organisation first', async () => {
+        expect(await apexErrorMessage(start(true))).toContain('you have not chosen one yet');
+    });
+
+    it('links the clients of the organisation the administrator chose, and no other', async () => {
+        const [uuid] = importQwilClients(harness, [
+            { firstName: 'Thomas', lastName: 'Okafor', email: 'thomas.okafor@example.com' }
+        ]);
+        harness.org.records.update(harness.org.requireUser(SOFIA).Id, {
+            Qwil_Organisation__c: DEMO.organisations.harbourWealthJersey
+        });
+        const jersey = await finished(await start(false));
+        expect(jersey).toMatchObject({ status: 'Completed', linked: 0 });
+        expect(identifierOf(harness, uuid ?? '')).toBeNull();
+
+        harness.org.records.update(harness.org.requireUser(SOFIA).Id, {
+            Qwil_Organisation__c: DEMO.organisations.harbourWealth
+        });
+        const harbour = await finished(await start(false));
+        expect(harbour).toMatchObject({ status: 'Completed', linked: 1 });
+        expect(identifierOf(harness, uuid ?? '')).not.toBeNull();
     });
 });
 
