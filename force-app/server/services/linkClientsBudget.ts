@@ -2,8 +2,8 @@ import type { Http } from '../platform/context';
 import type { HttpRequest, HttpResponse } from '../platform/http';
 
 /** Apex's limits per transaction (synchronous and asynchronous alike): 100 callouts, 120 s of callout time. */
-export const CALLOUTS_PER_TRANSACTION = 100;
-export const CALLOUT_TIME_PER_TRANSACTION_MS = 120_000;
+const CALLOUTS_PER_TRANSACTION = 100;
+const CALLOUT_TIME_PER_TRANSACTION_MS = 120_000;
 /** A callout's default timeout (the connector sets none): the longest one can take. */
 const CALLOUT_TIMEOUT_MS = 10_000;
 /** A read may be sent twice (the transport retries once after a short Retry-After); a write once. */

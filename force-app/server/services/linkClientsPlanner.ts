@@ -15,7 +15,7 @@ export interface OrgFacts {
     readonly holders: ReadonlyMap<string, EmailHolders>;
 }
 
-export type ClientPlan =
+type ClientPlan =
     /** The identifier already names a client record of this org: left alone. */
     | { readonly kind: 'already_linked' }
     | { readonly kind: 'conflict'; readonly reason: LinkConflictReason }
@@ -43,7 +43,7 @@ export function planClient(client: PlannedClient, facts: OrgFacts): ClientPlan {
     return { kind: 'candidate', recordId: only };
 }
 
-export type CandidateOutcome =
+type CandidateOutcome =
     | { readonly kind: 'link' }
     /** This client already has the id (an earlier attempt wrote it): nothing to write. */
     | { readonly kind: 'already_linked' }

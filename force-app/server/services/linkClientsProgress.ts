@@ -52,7 +52,7 @@ const KEY_PREFIX = 'qwillink';
 const LATEST_KEY = `${KEY_PREFIX}latest`;
 /** Platform Cache's longest time to live: a run's progress and plan are kept 48 hours. */
 const TTL_SECONDS = 172_800;
-export const ROWS_PER_PAGE = 100;
+const ROWS_PER_PAGE = 100;
 
 const checkpointKey = (runId: string) => `${KEY_PREFIX}${runId}`;
 const rowsKey = (runId: string, page: number) => `${KEY_PREFIX}${runId}r${page}`;

@@ -34,7 +34,7 @@ const NOT_A_FINISHED_DRY_RUN =
 const PLAN_GONE = 'This page of the plan is no longer available (plans are kept for 48 hours). Start a new dry run.';
 
 /** Linking writes every client's Qwil identifier: administrators only, whatever class access says. */
-export function requireAdministrator(context: ApexContext): void {
+function requireAdministrator(context: ApexContext): void {
     if (!context.userInfo.hasUserPermission('CustomizeApplication'))
         throw new AuraHandledException(ADMINISTRATORS_ONLY);
 }

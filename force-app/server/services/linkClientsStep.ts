@@ -10,12 +10,12 @@ import { CONFLICT_LABELS, appendRows, type LinkRunState } from './linkClientsPro
 import { orgFactsFor } from './linkClientsRecords';
 
 /** Pages one transaction plans at most: each takes up to six SOQL queries, and Apex allows 100. */
-export const PAGES_PER_TRANSACTION = 15;
+const PAGES_PER_TRANSACTION = 15;
 /** Queueable delays are 0 to 10 whole minutes. */
 const MAX_DELAY_MINUTES = 10;
 
 /** The state after one transaction, and when the next job should run (null: the run is finished). */
-export interface StepOutcome {
+interface StepOutcome {
     readonly state: LinkRunState;
     readonly delayMinutes: number | null;
 }

@@ -22,7 +22,7 @@ export interface AsyncClock {
     sleep(ms: number): Promise<void>;
 }
 
-export const REAL_CLOCK: AsyncClock = {
+const REAL_CLOCK: AsyncClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 };
@@ -64,12 +64,12 @@ type StoredJob = z.infer<typeof StoredJob>;
 const PersistedQueue = z.object({ version: z.literal(1), sequence: z.number().int(), jobs: z.array(StoredJob) });
 
 /** Runs one job's `execute` in a transaction of its own, as the user who queued it; throws what `execute` throws. */
-export type QueueableRunner = (
+type QueueableRunner = (
     definition: QueueableDefinition<unknown>,
     job: { readonly jobId: string; readonly userId: string; readonly state: unknown }
 ) => Promise<void>;
 
-export interface AsyncApexQueueOptions {
+interface AsyncApexQueueOptions {
     readonly queueables: readonly QueueableDefinition<unknown>[];
     readonly clock?: AsyncClock;
     /** The dev server's `.local/async-apex.json`: jobs survive a restart. */
