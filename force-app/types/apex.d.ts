@@ -8,6 +8,7 @@ type ApexMethod<Params extends import('zod').ZodType, Result extends import('zod
 type ChatsContract = typeof import('../server/contracts/QwilChatsController');
 type ConnectorContract = typeof import('../server/contracts/QwilConnectorController');
 type ContactGroupsContract = typeof import('../server/contracts/QwilContactGroupsController');
+type LinkClientsContract = typeof import('../server/contracts/QwilLinkClientsController');
 type ExactlyOnceContract = typeof import('../server/contracts/exactlyOnce');
 
 declare module '@salesforce/apex/QwilConnectorController.loadTab' {
@@ -112,5 +113,25 @@ declare module '@salesforce/apex/QwilChatsController.exportChat' {
 }
 declare module '@salesforce/apex/QwilChatsController.startChat' {
     const method: ApexMethod<ChatsContract['StartChatParams'], ChatsContract['StartedChat']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilLinkClientsController.startLinking' {
+    const method: ApexMethod<LinkClientsContract['StartLinkingParams'], LinkClientsContract['LinkingJob']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilLinkClientsController.applyLinking' {
+    const method: ApexMethod<LinkClientsContract['ApplyLinkingParams'], LinkClientsContract['LinkingJob']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilLinkClientsController.linkingJobStatus' {
+    const method: ApexMethod<LinkClientsContract['LinkingJobParams'], LinkClientsContract['LinkingJobStatus']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilLinkClientsController.linkingPlan' {
+    const method: ApexMethod<LinkClientsContract['LinkingPlanParams'], LinkClientsContract['LinkingPlanPage']>;
+    export default method;
+}
+declare module '@salesforce/apex/QwilLinkClientsController.stopLinking' {
+    const method: ApexMethod<LinkClientsContract['LinkingJobParams'], import('zod').ZodNull>;
     export default method;
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ApexClassDefinition } from '../../force-app/server/platform/auraEnabled';
+import type { QueueableDefinition } from '../../force-app/server/platform/context';
+import { AsyncApexQueue, type AsyncClock } from './apex/asyncApex';
 import { ApexRuntime } from './apex/apexRuntime';
 import { LIMITS } from './apex/limits';
 import { OrgCacheStore, type Clock } from './cache/orgCache';
@@ -30,6 +32,12 @@ export interface MockOrgOptions {
     readonly recordLockWaitMs?: number;
     /** The clock Platform Cache expiry follows; `Date.now` by default. */
     readonly clock?: Clock;
+    /** The org's Queueable classes (asynchronous Apex); none by default. */
+    readonly queueables?: readonly QueueableDefinition<unknown>[];
+    /** The clock asynchronous Apex follows (`System.now()`, enqueue delays); real time by default. */
+    readonly asyncClock?: AsyncClock;
+    /** Where queued jobs and their `AsyncApexJob` rows are kept across restarts; in memory only by default. */
+    readonly asyncApexPersistPath?: string;
 }
 
 const ObjectPermissionJson = z.strictObject({
@@ -71,6 +79,7 @@ export class MockOrg {
     readonly records: RecordStore;
     readonly customMetadata: CustomMetadataRepository;
     readonly runtime: ApexRuntime;
+    readonly asyncApex: AsyncApexQueue;
     private readonly packageDir: string;
     private namedCredentials: Map<string, NamedCredentialDefinition>;
     private readonly sharing: SharingModel;
@@ -139,6 +148,11 @@ export class MockOrg {
             options.credentials,
             options.transport ?? ((request) => fetch(request))
         );
+        this.asyncApex = new AsyncApexQueue({
+            queueables: options.queueables ?? [],
+            clock: options.asyncClock,
+            persistPath: options.asyncApexPersistPath
+        });
         this.runtime = new ApexRuntime(
             options.apexClasses,
             {
@@ -149,7 +163,8 @@ export class MockOrg {
                 callouts,
                 locks: new RecordLocks(options.recordLockWaitMs ?? LIMITS.recordLockWaitMs),
                 orgCache: new OrgCacheStore(options.clock ?? Date.now),
-                namedCredentials: { has: (name) => this.namedCredentials.has(name) }
+                namedCredentials: { has: (name) => this.namedCredentials.has(name) },
+                asyncApex: this.asyncApex
             },
             (userId) => ({ user: this.requireUser(userId), access: this.accessOf(userId) })
         );

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { apexClasses } from '../../force-app/server';
+import { apexClasses, queueableClasses } from '../../force-app/server';
 import { QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilTransport';
 import { createFileCredentialStore, type CredentialStore } from '../platform/callouts/credentialStore';
 import { MockOrg } from '../platform/mockOrg';
@@ -75,7 +75,15 @@ export async function startMockOrgServer({
     const url = `http://${host}:${address.port}`;
     const seedDir = path.join(PROJECT_ROOT, 'mock-org', 'seed');
     const transport = createHostRoutingTransport(QWIL_HOSTS, `${url}/__qwil`);
-    const org = new MockOrg({ projectRoot, seedDir, credentials, apexClasses, transport });
+    const org = new MockOrg({
+        projectRoot,
+        seedDir,
+        credentials,
+        apexClasses,
+        queueables: queueableClasses,
+        asyncApexPersistPath: path.join(dataDir, 'async-apex.json'),
+        transport
+    });
     const app = createMockOrgApp({
         org,
         sessions: new Sessions(org.requireUser(DEFAULT_USER).Id),
@@ -106,6 +114,9 @@ export async function startMockOrgServer({
         url,
         org,
         qwil,
-        close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
+        close: () => {
+            org.asyncApex.stop();
+            return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+        }
     };
 }

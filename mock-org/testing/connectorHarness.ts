@@ -1,8 +1,9 @@
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { apexClasses } from '../../force-app/server';
+import { apexClasses, queueableClasses } from '../../force-app/server';
 import { QWIL_CHAT_SERVICE_NAMED_CREDENTIAL, QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilTransport';
+import type { AsyncClock } from '../platform/apex/asyncApex';
 import type { ApexErrorResponse } from '../platform/apex/errorShapes';
 import type { Transport } from '../platform/callouts/calloutService';
 import { createMemoryCredentialStore } from '../platform/callouts/credentialStore';
@@ -40,6 +41,8 @@ export interface ConnectorHarnessOptions {
     readonly transport?: Transport;
     /** A Qwil Master User API key for chat-service calls: the org gets the optional named credential, holding it. */
     readonly masterUserKey?: { readonly key: string; readonly secret: string };
+    /** The clock asynchronous Apex follows (a virtual one lets minutes of waits pass at once); real time by default. */
+    readonly asyncClock?: AsyncClock;
 }
 
 export const DEFAULT_TEST_USER = 'olivia.hart@harbourwealth.example';
@@ -114,7 +117,9 @@ export function createConnectorHarness(options: ConnectorHarnessOptions = {}): C
         seedDir: path.join(PROJECT_ROOT, 'mock-org', 'seed'),
         credentials,
         apexClasses,
-        ...(options.transport ? { transport: options.transport } : {})
+        queueables: queueableClasses,
+        ...(options.transport ? { transport: options.transport } : {}),
+        ...(options.asyncClock ? { asyncClock: options.asyncClock } : {})
     });
     let runningUserId = org.requireUser(DEFAULT_TEST_USER).Id;
     return {

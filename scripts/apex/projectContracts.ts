@@ -17,7 +17,8 @@ export const CONTRACT_APEX_CLASSES: Readonly<Record<string, string>> = {
     // beginWrite belongs to QwilConnectorController; the chats and groups contracts only borrow its fields.
     exactlyOnce: 'QwilTabContract',
     QwilContactGroupsController: 'QwilContactGroupsContract',
-    QwilChatsController: 'QwilChatsContract'
+    QwilChatsController: 'QwilChatsContract',
+    QwilLinkClientsController: 'QwilLinkClientsContract'
 };
 
 /** `Class.method` for every `@salesforce/apex/Class.method` the project's LWCs (TypeScript or JavaScript) import at runtime. */

@@ -168,7 +168,7 @@ test('the administrator walks steps 2–5, and an advisor then sees the client i
         .getByRole('table', { name: 'Health check results' })
         .locator('.slds-badge')
         .allTextContents();
-    expect(statuses).toHaveLength(12);
+    expect(statuses).toHaveLength(13);
     expect(statuses.filter((status) => status !== 'Pass')).toEqual([]);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot('health-check');

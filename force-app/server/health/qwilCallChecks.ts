@@ -28,7 +28,7 @@ export const QWIL_FIXES: Readonly<Record<string, string>> = {
     QX011: `Salesforce's address is outside the key's CIDR blocks: create a key whose CIDR blocks include Salesforce's egress ranges in ${WHERE_KEYS}.`
 };
 
-function fixFor(error: unknown): string {
+export function fixFor(error: unknown): string {
     if (error instanceof QwilApiError && error.errorCode && QWIL_FIXES[error.errorCode])
         return QWIL_FIXES[error.errorCode] as string;
     return `Check the named credential in ${WHERE_CREDENTIAL} and the key in ${WHERE_KEYS}.`;

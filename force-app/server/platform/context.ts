@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import type { HttpRequest, HttpResponse } from './http';
 
 /**
@@ -12,6 +13,69 @@ export interface ApexContext {
     readonly database: Database;
     readonly cache: OrgCache;
     readonly namedCredentials: NamedCredentials;
+    readonly system: ApexSystem;
+    readonly asyncApexJobs: AsyncApexJobs;
+}
+
+/** The `System` methods asynchronous work needs. */
+export interface ApexSystem {
+    /** `System.now()`: the org's clock. */
+    now(): Date;
+    /**
+     * `System.enqueueJob(new <Class>(state), delayMinutes)`: queues a Queueable to run after this
+     * transaction commits (nothing is queued if it rolls back), as the running user. Enqueueing is
+     * uncommitted work: no callout may follow in this transaction. A Queueable may enqueue one job.
+     */
+    enqueueJob<State>(
+        job: QueueableDefinition<State>,
+        state: State,
+        options?: { readonly delayMinutes?: number }
+    ): string;
+    /** `System.abortJob(jobId)`: a queued job never runs; a running one ends without enqueueing another. */
+    abortJob(jobId: string): void;
+}
+
+/** `SELECT … FROM AsyncApexJob`: the jobs this org queued, as Setup's Apex Jobs page lists them. */
+export interface AsyncApexJobs {
+    byId(jobId: string): AsyncApexJob | null;
+    /** Jobs of this class that are queued, preparing or processing. */
+    active(apexClassName: string): AsyncApexJob[];
+}
+
+export type AsyncApexJobStatus = 'Queued' | 'Preparing' | 'Processing' | 'Completed' | 'Failed' | 'Aborted';
+
+/** An `AsyncApexJob` row. For a Queueable the platform leaves the item counts at 0. */
+export interface AsyncApexJob {
+    readonly Id: string;
+    readonly ApexClassName: string;
+    readonly JobType: 'Queueable';
+    readonly Status: AsyncApexJobStatus;
+    readonly JobItemsProcessed: number;
+    readonly TotalJobItems: number;
+    readonly NumberOfErrors: number;
+    /** The unhandled exception of a failed job (type and message). */
+    readonly ExtendedStatus: string | null;
+    readonly CreatedById: string;
+    readonly CreatedDate: string;
+    readonly CompletedDate: string | null;
+}
+
+/** `QueueableContext`, passed to `execute`. */
+export interface QueueableContext {
+    getJobId(): string;
+}
+
+/**
+ * A class that `implements Queueable, Database.AllowsCallouts`: what `System.enqueueJob` serialises
+ * is its state (parsed again when the job runs), and `execute` runs in a transaction of its own.
+ */
+export interface QueueableDefinition<State> {
+    readonly name: string;
+    readonly apiVersion: string;
+    readonly sharing: 'with sharing' | 'without sharing' | 'inherited sharing';
+    readonly allowsCallouts: boolean;
+    readonly state: ZodType<State>;
+    readonly execute: (state: State, context: ApexContext, job: QueueableContext) => Promise<void>;
 }
 
 /** `UserInfo`: who runs the transaction. */

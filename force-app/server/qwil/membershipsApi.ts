@@ -9,6 +9,7 @@ import {
     MembershipResponse,
     PAGE_LIMIT_MAX,
     TenancyListResponse,
+    UpdateMembershipRequest,
     UpdatePhoneNumberRequest,
     type Membership,
     type MembershipLookupQuery,
@@ -79,6 +80,13 @@ export class MembershipsApi {
     async updateInvitationPhone(entityUserXrefUuid: string, invitationPhone: string): Promise<Membership> {
         const body = { entity_user_xref_uuid: entityUserXrefUuid, invitation_phone_number: invitationPhone };
         return (await this.transport.post('updateInvitationPhone', UpdatePhoneNumberRequest, body, MembershipResponse))
+            .entity_membership;
+    }
+
+    /** Sets the membership's identifier (Qwil refuses one another member has: QX021). */
+    async setIdentifier(entityUserXrefUuid: string, identifier: string): Promise<Membership> {
+        const body = { entity_user_xref_uuid: entityUserXrefUuid, identifier };
+        return (await this.transport.post('updateMembership', UpdateMembershipRequest, body, MembershipResponse))
             .entity_membership;
     }
 }

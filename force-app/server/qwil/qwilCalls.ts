@@ -90,6 +90,15 @@ export const QWIL_CALLS = {
         assumed: 'body {entity_user_xref_uuid, invitation_phone_number}',
         dependsOn: 'entity_membership'
     },
+    updateMembership: {
+        service: 'system',
+        method: 'POST',
+        path: 'entity-memberships/update',
+        query: [],
+        source: 'api-guide',
+        assumed: 'body {entity_user_xref_uuid, identifier}; QX021 when another member has the identifier',
+        dependsOn: 'entity_membership; QX021 = identifier in use'
+    },
     groupsOfMembership: {
         service: 'system',
         method: 'GET',

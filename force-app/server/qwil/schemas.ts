@@ -172,6 +172,16 @@ export const UpdateProfileRequest = z
     .refine((body) => Object.keys(body).length > 1, { path: ['entity_user_xref_uuid'], message: 'no field to update' });
 export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequest>;
 
+/**
+ * POST …/entity-memberships/update: the path is Qwil's (System API guide); the body naming the membership
+ * and the one field the connector changes, its identifier, is our assumption.
+ */
+export const UpdateMembershipRequest = z.strictObject({
+    entity_user_xref_uuid: z.uuid(),
+    identifier: Identifier
+});
+export type UpdateMembershipRequest = z.infer<typeof UpdateMembershipRequest>;
+
 /** POST …/entity-memberships/phone-numbers/update */
 export const UpdatePhoneNumberRequest = z.strictObject({
     entity_user_xref_uuid: z.uuid(),

@@ -8,6 +8,7 @@ import type { RecordLocks } from '../records/recordLocks';
 import type { SchemaRegistry } from '../records/schema';
 import type { SharingModel } from '../security/sharing';
 import type { UserAccess } from '../security/userAccess';
+import type { AsyncApexQueue } from './asyncApex';
 import { createDatabase } from './database';
 import type { Transaction } from './transaction';
 
@@ -21,6 +22,7 @@ export interface PlatformServices {
     readonly orgCache: OrgCacheStore;
     /** The named credentials defined in the org (from source, as Setup saved them). */
     readonly namedCredentials: { has(name: string): boolean };
+    readonly asyncApex: AsyncApexQueue;
 }
 
 /** The facade one transaction of one user sees. */
@@ -66,6 +68,16 @@ export function createApexContext(
         customMetadata: services.customMetadata,
         database: createDatabase(services, access, sharing, transaction),
         cache: createOrgCache(services.orgCache, transaction),
-        namedCredentials: { exists: (developerName) => services.namedCredentials.has(developerName) }
+        namedCredentials: { exists: (developerName) => services.namedCredentials.has(developerName) },
+        system: {
+            now: () => services.asyncApex.now(),
+            enqueueJob: (job, state, options) =>
+                services.asyncApex.enqueue(transaction, job, state, options?.delayMinutes),
+            abortJob: (jobId) => services.asyncApex.abort(jobId)
+        },
+        asyncApexJobs: {
+            byId: (jobId) => services.asyncApex.byId(jobId),
+            active: (apexClassName) => services.asyncApex.active(apexClassName)
+        }
     };
 }

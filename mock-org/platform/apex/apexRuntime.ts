@@ -1,4 +1,6 @@
 import { invokeAuraEnabled, type ApexClassDefinition } from '../../../force-app/server/platform/auraEnabled';
+import type { ApexContext, QueueableDefinition } from '../../../force-app/server/platform/context';
+import { CalloutException } from '../../../force-app/server/platform/http';
 import type { StoredRecord } from '../records/recordStore';
 import type { UserAccess } from '../security/userAccess';
 import { createApexContext, type PlatformServices } from './apexContext';
@@ -45,6 +47,7 @@ export class ApexRuntime {
                 { definition, apiVersion: parseApiVersion(definition.name, definition.apiVersion) }
             ])
         );
+        services.asyncApex.attach((definition, job) => this.runQueueable(definition, job));
     }
 
     async invoke({ userId, className, methodName, params }: ApexInvocation): Promise<ApexOutcome> {
@@ -70,7 +73,38 @@ export class ApexRuntime {
         }
     }
 
+    /**
+     * One Queueable job's `execute`, in its own transaction as the user who queued it: committed when it
+     * returns, rolled back (and the error rethrown, failing the job) when it throws.
+     */
+    private async runQueueable(
+        definition: QueueableDefinition<unknown>,
+        { jobId, userId, state }: { readonly jobId: string; readonly userId: string; readonly state: unknown }
+    ): Promise<void> {
+        const { user, access } = this.runningUser(userId);
+        const apiVersion = parseApiVersion(definition.name, definition.apiVersion);
+        const transaction = new Transaction(user.Id, false, defaultAccessLevel(apiVersion));
+        transaction.asyncJobId = jobId;
+        const context = createApexContext(this.services, user, access, definition.sharing, transaction);
+        const allowed: ApexContext = definition.allowsCallouts ? context : { ...context, http: { send: noCallouts } };
+        try {
+            await definition.execute(definition.state.parse(state), allowed, { getJobId: () => jobId });
+            transaction.end('commit');
+        } catch (error) {
+            transaction.end('rollback');
+            throw error;
+        }
+    }
+
     classNames(): string[] {
         return [...this.classes.keys()];
     }
+}
+
+function noCallouts(): Promise<never> {
+    return Promise.reject(
+        new CalloutException(
+            'Callout not allowed from this Queueable: the class does not implement Database.AllowsCallouts'
+        )
+    );
 }

@@ -12,6 +12,10 @@ export class Transaction {
     dmlStatements = 0;
     /** DML, enqueued jobs or sent email not yet committed: no callout may follow. */
     pendingWork = false;
+    /** Jobs this transaction queued (`System.enqueueJob`). */
+    enqueuedJobs = 0;
+    /** The Queueable this transaction runs, or null for a synchronous one. */
+    asyncJobId: string | null = null;
     private readonly commitActions: (() => void)[] = [];
     private readonly endActions: (() => void)[] = [];
 

@@ -1,11 +1,13 @@
 import type { Membership } from '../../../force-app/server/qwil/schemas';
 import { hashSecret, newKeyId, newSalt, newSecret, secretMatches } from '../auth/secrets';
-import { notFound, validationError } from '../errors';
+import { notFound, QwilError, validationError } from '../errors';
 import type { FaultInjector, FaultPlan } from '../faults';
 import { parseOrThrow } from '../http/validate';
-import { requireOrganisation } from '../model/lookups';
+import { requireGroup, requireOrganisation } from '../model/lookups';
+import { nextUuid } from '../model/ids';
 import type { QwilStore } from '../model/store';
 import type { KeyRecordBase, MasterKeyRecord, OrganisationStatus, QwilState } from '../model/types';
+import type { ImportClientsInput as ImportClients } from './inputs';
 import { toMembership } from '../model/views';
 import { acceptInvitation } from '../operations/memberships';
 import { DEFAULT_RATE_LIMIT, type RateLimit, type RateLimiter } from '../rateLimit';
@@ -17,6 +19,7 @@ import {
     CreateSystemApiKeyInput,
     FaultPlanInput,
     GenerateMessagesInput,
+    ImportClientsInput,
     KeyInput,
     KeyPermissionsInput,
     OrganisationSdkInput,
@@ -65,6 +68,11 @@ export interface MockQwilControl {
     setOrganisationSdk(entityUuid: string, enabled: boolean): void;
     /** A deep copy of the whole state, for assertions. */
     snapshot(): QwilState;
+    /**
+     * Adds clients at once, as Qwil's client import does (emails and identifiers unique in the organisation,
+     * the group must exist); returns their uuids in order. For tests and benchmarks.
+     */
+    importClients(input: ImportClients): string[];
 }
 
 export interface ControlDependencies {
@@ -202,6 +210,49 @@ export function createControl(deps: ControlDependencies): MockQwilControl {
                     acceptInvitation(state, parsed.entityUserXrefUuid, now().toISOString(), parsed.invitationToken)
                 )
             );
+        },
+        importClients(input) {
+            const parsed = parseOrThrow(ImportClientsInput, input, 'input');
+            return store.transact((state) => {
+                const group = requireGroup(state, parsed.entityUuid, parsed.groupUuid, 'groupUuid');
+                const people = state.memberships.filter((m) => m.entity_uuid === parsed.entityUuid);
+                // Checked against sets, as one import of thousands must not compare every pair.
+                const emails = new Set(people.map((m) => m.primary_email.toLowerCase()));
+                const identifiers = new Set(people.flatMap((m) => (m.identifier === null ? [] : [m.identifier])));
+                const invitedAt = now().toISOString();
+                return parsed.clients.map((client) => {
+                    const email = client.primaryEmail.toLowerCase();
+                    if (emails.has(email))
+                        throw new QwilError(
+                            'QX020',
+                            `Primary email ${client.primaryEmail} is already in use`,
+                            'primary_email'
+                        );
+                    if (client.identifier !== null && identifiers.has(client.identifier))
+                        throw new QwilError('QX021', `Identifier ${client.identifier} is already in use`, 'identifier');
+                    emails.add(email);
+                    if (client.identifier !== null) identifiers.add(client.identifier);
+                    const uuid = nextUuid(state);
+                    state.memberships.push({
+                        entity_user_xref_uuid: uuid,
+                        entity_uuid: parsed.entityUuid,
+                        first_name: client.firstName,
+                        last_name: client.lastName,
+                        job_title: 'Client',
+                        primary_email: client.primaryEmail,
+                        identifier: client.identifier,
+                        invitation_phone_number: null,
+                        role: 'client',
+                        status: client.status,
+                        invited_at: invitedAt,
+                        joined_at: client.status === 'pending' ? null : invitedAt,
+                        created_by_entity_user_xref_uuid: null,
+                        invitation: null
+                    });
+                    group.member_xref_uuids.push(uuid);
+                    return uuid;
+                });
+            });
         },
         generateMessages(input) {
             const { chatUuid, count } = parseOrThrow(GenerateMessagesInput, input, 'input');

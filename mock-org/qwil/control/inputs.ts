@@ -56,6 +56,24 @@ export const CallerAddressInput = z.strictObject({
     ip: z.string().refine(isValidAddress, 'must be an IPv4 or IPv6 address')
 });
 
+/** Clients as a bulk import (Qwil's client CSV) creates them: pending, or in the status given, in one group. */
+export const ImportClientsInput = z.strictObject({
+    entityUuid: z.uuid(),
+    groupUuid: z.uuid(),
+    clients: z
+        .array(
+            z.strictObject({
+                firstName: z.string().min(1),
+                lastName: z.string().min(1),
+                primaryEmail: z.email(),
+                identifier: z.string().min(1).nullable(),
+                status: z.enum(['pending', 'active', 'suspended', 'deactivated'])
+            })
+        )
+        .max(20_000)
+});
+export type ImportClientsInput = z.infer<typeof ImportClientsInput>;
+
 export const AcceptInvitationInput = z.strictObject({
     entityUserXrefUuid: z.uuid(),
     /** When given, it must be the latest invitation's token. */

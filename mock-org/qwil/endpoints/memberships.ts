@@ -9,6 +9,7 @@ import {
     MembershipRef,
     MembershipResponse,
     UpdateEmailRequest,
+    UpdateMembershipRequest,
     UpdatePhoneNumberRequest,
     UpdateProfileRequest
 } from '../../../force-app/server/qwil/schemas';
@@ -70,6 +71,7 @@ export const membershipEndpoints = [
         respond: json(GroupListResponse)
     }),
     membershipWrite('create', CreateMembershipRequest, memberships.inviteMembership),
+    membershipWrite('update', UpdateMembershipRequest, memberships.updateProfile),
     membershipWrite('profile/update', UpdateProfileRequest, memberships.updateProfile),
     membershipWrite('phone-numbers/update', UpdatePhoneNumberRequest, memberships.updatePhoneNumber),
     membershipWrite('emails/update', UpdateEmailRequest, memberships.updateEmail),

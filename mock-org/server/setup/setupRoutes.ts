@@ -13,6 +13,7 @@ import { credentialSecretCheck, namedCredentialCheck, readNamedCredentials } fro
 import { recordPagesCheck } from './health/recordPagesCheck';
 import { runHealthCheck } from './health/runHealthCheck';
 import { readSettings } from './health/settingsChecks';
+import { handleLinkClientsRoutes } from './linkClientsRoutes';
 import { handleMetadataRoutes } from './metadataRoutes';
 import { handleNamedCredentialRoutes } from './namedCredentialRoutes';
 import { readRecordPages } from './recordPages';
@@ -112,7 +113,13 @@ async function handleReadOnlyPages(deps: SetupDependencies, setup: SetupRequest)
 
 /** Setup under `/setup/`: only users with Customize Application get past the door. */
 export function createSetupRoutes(deps: SetupDependencies): SetupListener {
-    const handlers = [handleReadOnlyPages, handleApiKeyRoutes, handleNamedCredentialRoutes, handleMetadataRoutes];
+    const handlers = [
+        handleReadOnlyPages,
+        handleApiKeyRoutes,
+        handleNamedCredentialRoutes,
+        handleMetadataRoutes,
+        handleLinkClientsRoutes
+    ];
     return async (request, response, session) => {
         const setup = setupRequest(deps.org, request, response, session);
         const message = (status: number, heading: string, text: string) =>

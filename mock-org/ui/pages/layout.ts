@@ -10,6 +10,8 @@ interface DocumentParts {
     main: SafeHtml;
     /** An entry module from the preview build, e.g. `recordPage.js`. */
     script?: string;
+    /** Reloads the page after this many seconds (a page following a job's progress). */
+    refreshSeconds?: number;
 }
 
 function userOption(option: UserOption, runningUser: UserOption): SafeHtml {
@@ -45,8 +47,9 @@ function globalHeader(chrome: PageChrome): SafeHtml {
 </header>`;
 }
 
-export function renderDocument({ chrome, main, script }: DocumentParts): string {
+export function renderDocument({ chrome, main, script, refreshSeconds }: DocumentParts): string {
     const scriptTag = script ? html`<script type="module" src="/preview/${script}"></script>` : html``;
+    const refresh = refreshSeconds ? html`<meta http-equiv="refresh" content="${refreshSeconds}">` : html``;
     return html`<!doctype html>
 <html lang="en">
 <head>
@@ -56,6 +59,7 @@ export function renderDocument({ chrome, main, script }: DocumentParts): string 
     <title>${chrome.title} | ${APP_NAME}</title>
     <link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
     <link rel="icon" href="data:,">
+    ${refresh}
     ${scriptTag}
 </head>
 <body class="slds-scope">

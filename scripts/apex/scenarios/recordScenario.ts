@@ -43,8 +43,8 @@ export interface RecordedScenario {
     params: unknown;
     /** The `Qwil_Messenger.Qwil` settings record's values by field API name. */
     settings: Record<string, unknown>;
-    /** The running user's Staff ID field and value (the staff mapping reads it), and locale (phone numbers are read in its country). */
-    user: { staffIdField: string; staffId: unknown; locale: unknown };
+    /** The running user's Staff ID field and value (the staff mapping reads it), locale (phone numbers are read in its country), and whether they hold Customize Application (administrators' server methods require it). */
+    user: { staffIdField: string; staffId: unknown; locale: unknown; customizeApplication: boolean };
     /** The client record's object, the fields the settings map, and whether the running user can read it; null when the call names none. */
     record: { object: string; readable: boolean; fields: Record<string, unknown> } | null;
     otherRecords: OtherRecord[];
@@ -62,6 +62,8 @@ export interface ScenarioStep {
     className: string;
     methodName: string;
     params: Record<string, unknown>;
+    /** The org runs the Queueable jobs this call queued (and those they chain) before the next call, as `Test.stopTest()` runs them in Apex. */
+    awaitJobs?: boolean;
 }
 
 export interface ScenarioCall extends Omit<ScenarioStep, 'params'> {
@@ -74,11 +76,15 @@ export interface ScenarioCall extends Omit<ScenarioStep, 'params'> {
     before?: ScenarioStep[];
     /** An exactly-once write: `beginWrite` is asked for a claim first, as the page does, and the write gets it as `claim` (`{{claim}}`). */
     claimFor?: { idempotencyKey: string; retry: boolean };
+    /** Also arrange every client record holding an email the scenario names (the linking job finds records by email, not by id). */
+    emailHolders?: boolean;
 }
 
 export const RECORD_ID_PLACEHOLDER = '{{recordId}}';
 export const USER_ID_PLACEHOLDER = '{{userId}}';
 export const CLAIM_PLACEHOLDER = '{{claim}}';
+/** A run's job id (`jobId` of an earlier call's result), different in every org: `{{job1}}`, `{{job2}}`, ... */
+const jobPlaceholder = (index: number): string => `{{job${index + 1}}}`;
 const CLIENT_OBJECTS = ['Contact', 'Account'];
 
 const RECORD_FIELD_SETTINGS = [
@@ -105,8 +111,9 @@ export async function recordScenario(
     const exchanges = captureExchanges(server);
     harness.runAs(runningUser);
     const before: RecordedStep[] = [];
-    for (const step of call.before ?? []) {
+    for (const { awaitJobs, ...step } of call.before ?? []) {
         before.push({ ...step, result: await harness.callApex(step.className, step.methodName, step.params) });
+        if (awaitJobs) await harness.org.asyncApex.whenIdle();
     }
     const params: Record<string, unknown> =
         typeof call.params === 'function' ? call.params(before.map((step) => step.result)) : { ...call.params };
@@ -133,7 +140,12 @@ export async function recordScenario(
         methodName: call.methodName,
         params,
         settings,
-        user: { staffIdField, staffId: user[staffIdField] ?? null, locale: user['LocaleSidKey'] ?? null },
+        user: {
+            staffIdField,
+            staffId: user[staffIdField] ?? null,
+            locale: user['LocaleSidKey'] ?? null,
+            customizeApplication: harness.org.accessOf(user.Id).hasUserPermission('CustomizeApplication')
+        },
         record: call.recordId ? recordOf(harness, user.Id, call.recordId, settings) : null,
         otherRecords: [],
         before,
@@ -143,11 +155,21 @@ export async function recordScenario(
     };
     const ids: [string, string][] = [[user.Id, USER_ID_PLACEHOLDER]];
     if (call.recordId) ids.push([call.recordId, RECORD_ID_PLACEHOLDER]);
+    jobIdsOf(before).forEach((jobId, index) => ids.push([jobId, jobPlaceholder(index)]));
     const text = JSON.stringify(scenario);
+    const lowerCaseText = text.toLowerCase();
+    const holdsNamedEmail = (recordId: string): boolean => {
+        const { object, fields } = recordOf(harness, user.Id, recordId, settings);
+        const email = fields[emailFieldOf(object, settings)];
+        return typeof email === 'string' && email !== '' && lowerCaseText.includes(JSON.stringify(email.toLowerCase()));
+    };
     const others = CLIENT_OBJECTS.flatMap((object) => harness.org.records.all(object))
         .filter(
             (record) =>
-                record.Id !== call.recordId && (text.includes(record.Id) || text.includes(record.Id.slice(0, 15)))
+                record.Id !== call.recordId &&
+                (text.includes(record.Id) ||
+                    text.includes(record.Id.slice(0, 15)) ||
+                    (call.emailHolders === true && holdsNamedEmail(record.Id)))
         )
         .map((record, index): OtherRecord => {
             const { object, fields } = recordOf(harness, user.Id, record.Id, settings);
@@ -162,6 +184,19 @@ export async function recordScenario(
     scenario.otherRecords = others;
     const withIds = withPlaceholders(scenario, ids);
     return claim ? withPlaceholder(withIds, claim, CLAIM_PLACEHOLDER) : withIds;
+}
+
+/** The job ids earlier calls answered (`{ jobId }`), in order. */
+function jobIdsOf(before: readonly RecordedStep[]): string[] {
+    return before.flatMap(({ result }) => {
+        const jobId = (result as { jobId?: unknown } | null)?.jobId;
+        return typeof jobId === 'string' ? [jobId] : [];
+    });
+}
+
+function emailFieldOf(object: string, settings: Record<string, unknown>): string {
+    const configured = String(settings['Client_Email_API_Field_Name__c'] ?? '');
+    return object === 'Account' ? personAccountFieldName(configured) : configured;
 }
 
 function recordOf(

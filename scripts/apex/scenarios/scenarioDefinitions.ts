@@ -1,12 +1,15 @@
 import { DEMO } from '../../../mock-org/qwil';
 import type { ConnectorHarness, ConnectorHarnessOptions } from '../../../mock-org/testing/connectorHarness';
+import { importQwilClients, insertContact } from '../../../mock-org/testing/linkClientsArrangement';
 import type { ScenarioCall, ScenarioStep } from './recordScenario';
 
 const OLIVIA = 'olivia.hart@harbourwealth.example';
 const JAMES = 'james.patel@harbourwealth.example';
+const SOFIA = 'sofia.reyes@harbourwealth.example';
 const CONNECTOR = 'QwilConnectorController';
 const GROUPS = 'QwilContactGroupsController';
 const CHATS = 'QwilChatsController';
+const LINK = 'QwilLinkClientsController';
 
 type RecordIdOf = (name: string) => string;
 
@@ -287,6 +290,62 @@ const SUCCESSES: readonly ScenarioDefinition[] = [
     }
 ];
 
+/**
+ * Clients created on Qwil outside the connector, without identifiers: one whose email only Thomas Okafor's
+ * Contact holds, and one of each conflict an administrator who reads every record can meet (no record,
+ * several records, the record's id already another member's identifier, a deactivated membership).
+ */
+function arrangeClientsToLink(harness: ConnectorHarness): void {
+    const contact = (firstName: string, email: string): string =>
+        insertContact(harness, { firstName, lastName: 'Record', email, owner: OLIVIA });
+    contact('Twin', 'twins@example.com');
+    contact('Twin', 'twins@example.com');
+    const takenId = contact('Taken', 'taken@example.com');
+    importQwilClients(harness, [
+        { firstName: 'Thomas', lastName: 'Okafor', email: 'thomas.okafor@example.com' },
+        { firstName: 'Nadia', lastName: 'Nobody', email: 'nadia.nobody@example.com' },
+        { firstName: 'Tess', lastName: 'Twin', email: 'twins@example.com' },
+        { firstName: 'Tara', lastName: 'Taken', email: 'taken@example.com' },
+        { firstName: 'Other', lastName: 'Holder', email: 'holder@example.com', identifier: takenId },
+        { firstName: 'Dora', lastName: 'Gone', email: 'dora.gone@example.com', status: 'deactivated' }
+    ]);
+}
+
+/** A linking run started from Setup; its jobs run to the end before the next call (in Apex: `Test.stopTest()`). */
+const linkingRun = (dryRun: boolean): ScenarioStep => ({
+    ...step(LINK, 'startLinking', { dryRun, callsPerMinute: 300 }),
+    awaitJobs: true
+});
+const ofRun = ([run]: unknown[]): string => (run as { jobId: string }).jobId;
+
+/** The linking job, held to the same Qwil requests in both runtimes (one transaction each: Apex tests cannot chain jobs). */
+const LINKING: readonly ScenarioDefinition[] = [
+    {
+        name: 'link clients: dry run plan',
+        runningUser: SOFIA,
+        arrange: arrangeClientsToLink,
+        call: () => ({
+            className: LINK,
+            methodName: 'linkingPlan',
+            params: (earlier) => ({ jobId: ofRun(earlier), page: 0 }),
+            before: [linkingRun(true)],
+            emailHolders: true
+        })
+    },
+    {
+        name: 'link clients: run',
+        runningUser: SOFIA,
+        arrange: arrangeClientsToLink,
+        call: () => ({
+            className: LINK,
+            methodName: 'linkingJobStatus',
+            params: (earlier) => ({ jobId: ofRun(earlier) }),
+            before: [linkingRun(false)],
+            emailHolders: true
+        })
+    }
+];
+
 /** One of each refusal class. */
 const REFUSALS: readonly ScenarioDefinition[] = [
     {
@@ -349,4 +408,4 @@ const REFUSALS: readonly ScenarioDefinition[] = [
 ];
 
 /** The scenarios both runtimes replay. */
-export const SCENARIOS: readonly ScenarioDefinition[] = [...SUCCESSES, ...REFUSALS];
+export const SCENARIOS: readonly ScenarioDefinition[] = [...SUCCESSES, ...LINKING, ...REFUSALS];

@@ -67,6 +67,7 @@ export const MINIMAL_ANSWERS: Record<string, ScriptedAnswer> = {
     'POST entity-memberships/phone-numbers/update': json({
         entity_membership: membership(CLIENT, 'client', 'pending')
     }),
+    'POST entity-memberships/update': json({ entity_membership: membership(CLIENT, 'client', 'active') }),
     'GET entity-memberships/group-memberships/list': json({ groups: [group] }),
     'GET groups/list': json({ groups: [group] }),
     'GET groups/group-members/list': json({ group_members: [membership(STAFF, 'staff')] }),

@@ -32,6 +32,7 @@ async function sendEveryClientCall(): Promise<SentRequest[]> {
     });
     await qwil.memberships.resendInvitation(CLIENT);
     await qwil.memberships.updateInvitationPhone(CLIENT, '+447700000123');
+    await qwil.memberships.setIdentifier(CLIENT, '003Qw0000000001AAA');
     await groups.groupsOf(CLIENT);
     await groups.search('');
     await groups.members(GROUP);

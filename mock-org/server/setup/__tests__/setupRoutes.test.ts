@@ -286,7 +286,7 @@ describe('record pages and the health check', () => {
 
     it('shows one row per check with its status and fix', async () => {
         const body = await (await get('/setup/health-check')).text();
-        expect(body.match(/<span class="slds-badge /g)).toHaveLength(12);
+        expect(body.match(/<span class="slds-badge /g)).toHaveLength(13);
         expect(body).toContain('Clients are linked by email (Email)');
         expect(body).toContain('Chat-service authentication: which Qwil key chat calls use');
     });

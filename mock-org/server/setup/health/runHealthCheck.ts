@@ -9,6 +9,8 @@ import {
     readNamedCredentials
 } from './credentialChecks';
 import type { HealthCheckEnvironment } from './healthTypes';
+import { linkedClientsCheck } from '../../../../force-app/server/health/linkedClientsCheck';
+import { isClientRecordId } from './clientRecords';
 import { recordPagesCheck } from './recordPagesCheck';
 import {
     clientLookupTypeCheck,
@@ -37,6 +39,7 @@ export async function runHealthCheck(env: HealthCheckEnvironment): Promise<Check
         keyFlagsCheck(env, settings),
         chatServiceSchemeCheck(env, definitions, settings),
         recordPagesCheck(env.packageDir),
-        await adminStaffMappingCheck(qwil, settings, admin)
+        await adminStaffMappingCheck(qwil, settings, admin),
+        await linkedClientsCheck(qwil, settings, admin, (id) => isClientRecordId(env, id))
     ];
 }

@@ -6,3 +6,5 @@ export { renderRecordPages } from './recordPagesPage';
 export { renderSetupHome } from './setupHomePage';
 export { SETUP_PATHS } from './setupLayout';
 export type * from './setupViewModels';
+export { renderLinkClients } from './linkClientsPage';
+export type { LinkClientsView } from './linkClientsPage';

@@ -10,7 +10,8 @@ export const SETUP_PATHS = {
     apiKeys: '/setup/qwil-admin/system-api-keys',
     masterKeys: '/setup/qwil-admin/master-user-api-keys',
     recordPages: '/setup/record-pages',
-    healthCheck: '/setup/health-check'
+    healthCheck: '/setup/health-check',
+    linkClients: '/setup/link-qwil-clients'
 } as const;
 
 const NAV = [
@@ -20,7 +21,8 @@ const NAV = [
     { label: 'Named Credentials', href: SETUP_PATHS.namedCredential },
     { label: 'Custom Metadata Types: Qwil Messenger', href: SETUP_PATHS.metadataRecords },
     { label: 'Lightning Record Pages', href: SETUP_PATHS.recordPages },
-    { label: 'Connector Health Check', href: SETUP_PATHS.healthCheck }
+    { label: 'Connector Health Check', href: SETUP_PATHS.healthCheck },
+    { label: 'Link existing Qwil clients', href: SETUP_PATHS.linkClients }
 ];
 
 function setupNav(currentPath: string): SafeHtml {
@@ -54,13 +56,15 @@ interface SetupPageParts {
     meta: string;
     body: SafeHtml;
     script?: string;
+    refreshSeconds?: number;
 }
 
 /** A Setup page: the Setup menu on the left, the page on the right. */
-export function renderSetupPage({ view, heading, meta, body, script }: SetupPageParts): string {
+export function renderSetupPage({ view, heading, meta, body, script, refreshSeconds }: SetupPageParts): string {
     return renderDocument({
         chrome: view,
         ...(script ? { script } : {}),
+        ...(refreshSeconds ? { refreshSeconds } : {}),
         main: html`<div class="slds-grid slds-wrap slds-gutters">
     <div class="slds-col slds-size_1-of-1 slds-medium-size_1-of-4">${setupNav(view.currentPath)}</div>
     <div class="slds-col slds-size_1-of-1 slds-medium-size_3-of-4">

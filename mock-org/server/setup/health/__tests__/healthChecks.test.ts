@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { createMockQwil, type CreateMasterUserApiKeyInput } from '../../../../qwil';
+import { createMockQwil, DEMO, type CreateMasterUserApiKeyInput } from '../../../../qwil';
 import { formatHealthReport } from '../formatReport';
 import type { CheckResult } from '../../../../../force-app/server/health/checkResult';
 import { runHealthCheck } from '../runHealthCheck';
@@ -44,7 +44,8 @@ describe('on the guide’s setup', () => {
             ['key-flags', 'pass'],
             ['chat-service-scheme', 'pass'],
             ['record-pages', 'pass'],
-            ['admin-staff-mapping', 'pass']
+            ['admin-staff-mapping', 'pass'],
+            ['linked-clients', 'pass']
         ]);
         expect(all.every((result) => result.fix === null && result.detail !== '')).toBe(true);
     });
@@ -307,6 +308,33 @@ describe('the running admin’s own staff mapping', () => {
         expect(result).toMatchObject({
             status: 'fail',
             detail: expect.stringContaining('No Qwil account has the identifier or primary email sreyes')
+        });
+    });
+});
+
+describe('Qwil clients linked to their records', () => {
+    it('counts the linked clients, and warns about clients created on Qwil without a record id', async () => {
+        expect((await check('linked-clients')).detail).toBe(
+            "6 of 6 Qwil clients are linked to a Contact or Person Account (their Qwil identifier is the record's id)."
+        );
+        qwil.control.importClients({
+            entityUuid: DEMO.organisations.harbourWealth,
+            groupUuid: DEMO.groups.whitfieldRelationship,
+            clients: [
+                {
+                    firstName: 'Thomas',
+                    lastName: 'Okafor',
+                    primaryEmail: 'thomas.okafor@example.com',
+                    identifier: null,
+                    status: 'active'
+                }
+            ]
+        });
+
+        expect(await check('linked-clients')).toMatchObject({
+            status: 'warn',
+            detail: expect.stringContaining('6 of 7 Qwil clients are linked'),
+            fix: expect.stringContaining('Link existing Qwil clients')
         });
     });
 });
