@@ -9,6 +9,7 @@ import { setupServer } from 'msw/node';
 import { apexClasses, queueableClasses } from '../force-app/server';
 import {
     DEFAULT_LINK_CALLS_PER_MINUTE,
+    MIN_LINK_CALLS_PER_MINUTE,
     LinkingJobStatus,
     LinkingPlanPage,
     type LinkPlanRow
@@ -21,7 +22,7 @@ import { planCsv } from '../mock-org/server/setup/linkPlanCsv';
 
 const USAGE = `Usage: npm run link:clients -- [--dry-run] [--calls-per-minute <n>] [--csv <file>] [--data-dir <dir>] [--as <username>]
   --dry-run           plan only: list what would be linked and every conflict; nothing is written to Qwil
-  --calls-per-minute  Qwil calls per minute the job may make, 1 to 600 (default ${DEFAULT_LINK_CALLS_PER_MINUTE}: half of the key's 600, the rest for staff)
+  --calls-per-minute  Qwil calls per minute the job may make, 3 to 600 (default ${DEFAULT_LINK_CALLS_PER_MINUTE}: half of the key's 600, the rest for staff)
   --csv               also write the plan (one row per client listed) to this CSV file
   --data-dir          the dev server's data directory (default: .local); stop npm start first
   --as                the administrator running the job (default: sofia.reyes@harbourwealth.example)
@@ -42,9 +43,9 @@ function parse(): { dryRun: boolean; callsPerMinute: number; csv: string | null;
     });
     if (values.help) return null;
     const callsPerMinute = Number(values['calls-per-minute'] ?? DEFAULT_LINK_CALLS_PER_MINUTE);
-    if (!Number.isInteger(callsPerMinute) || callsPerMinute < 1 || callsPerMinute > 600)
+    if (!Number.isInteger(callsPerMinute) || callsPerMinute < MIN_LINK_CALLS_PER_MINUTE || callsPerMinute > 600)
         throw new UsageError(
-            `--calls-per-minute must be a whole number from 1 to 600, not ${values['calls-per-minute']}`
+            `--calls-per-minute must be a whole number from 3 to 600, not ${values['calls-per-minute']}`
         );
     return {
         dryRun: values['dry-run'] === true,

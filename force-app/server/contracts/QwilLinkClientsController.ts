@@ -28,6 +28,8 @@ export type AsyncJobStatus = z.infer<typeof AsyncJobStatus>;
 
 /** Qwil calls per minute per key (Qwil's rate limit). */
 export const QWIL_CALLS_PER_MINUTE = 600;
+/** The fewest that let a run progress: linking one client costs a lookup that may be sent twice, and a write. */
+export const MIN_LINK_CALLS_PER_MINUTE = 3;
 /** The job's default share: half the key's budget, the other half left for staff using the tab. */
 export const DEFAULT_LINK_CALLS_PER_MINUTE = 300;
 
@@ -35,7 +37,7 @@ export const StartLinkingParams = z.strictObject({
     /** Plan only: nothing is written to Qwil. */
     dryRun: z.boolean(),
     /** The most Qwil calls the job makes in any minute; the rest of the key's 600 stays for staff. */
-    callsPerMinute: z.number().int().min(1).max(QWIL_CALLS_PER_MINUTE)
+    callsPerMinute: z.number().int().min(MIN_LINK_CALLS_PER_MINUTE).max(QWIL_CALLS_PER_MINUTE)
 });
 export type StartLinkingParams = z.infer<typeof StartLinkingParams>;
 
@@ -46,7 +48,7 @@ export type LinkingJobParams = z.infer<typeof LinkingJobParams>;
 export const ApplyLinkingParams = z.strictObject({
     /** A completed dry run (its plan is applied) or a stopped run (it resumes where it stopped). */
     jobId: SalesforceId,
-    callsPerMinute: z.number().int().min(1).max(QWIL_CALLS_PER_MINUTE)
+    callsPerMinute: z.number().int().min(MIN_LINK_CALLS_PER_MINUTE).max(QWIL_CALLS_PER_MINUTE)
 });
 export type ApplyLinkingParams = z.infer<typeof ApplyLinkingParams>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
     LinkConflictReason,
     LinkPlanRow,
+    MIN_LINK_CALLS_PER_MINUTE,
     type LinkConflictCount,
     type LinkingJobStatus
 } from '../contracts/QwilLinkClientsController';
@@ -16,7 +17,7 @@ export const LinkRunState = z.object({
     /** The id of the run's first job; null until that job runs. */
     runId: z.string().nullable(),
     dryRun: z.boolean(),
-    callsPerMinute: z.number().int().min(1),
+    callsPerMinute: z.number().int().min(MIN_LINK_CALLS_PER_MINUTE),
     /** With a Super API key, the organisation whose clients are linked. */
     entityUuid: z.string().nullable(),
     /** The Qwil list page being read (null: the first), and how many of its members are done. */

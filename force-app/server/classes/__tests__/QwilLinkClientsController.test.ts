@@ -315,6 +315,17 @@ describe('QwilLinkClientsController: who may run it', () => {
         );
     });
 
+    it('refuses a share of the rate limit too small for one link, before any job is queued', async () => {
+        expect(await apexErrorMessage(start(false, 2))).toBe(
+            "Invalid parameter 'callsPerMinute': Too small: expected number to be >=3"
+        );
+        expect(await apexErrorMessage(start(false, 601))).toBe(
+            "Invalid parameter 'callsPerMinute': Too big: expected number to be <=600"
+        );
+        // Nothing was queued: a run can start at once.
+        await finished(await start(true));
+    });
+
     it('refuses a second run while one is in progress', async () => {
         const first = await start(true);
         expect(await apexErrorMessage(start(true))).toContain('already in progress');

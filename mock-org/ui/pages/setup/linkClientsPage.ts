@@ -30,7 +30,7 @@ function callsPerMinuteField(value: number): SafeHtml {
     return html`<div class="slds-form-element slds-m-bottom_small">
     <label class="slds-form-element__label" for="callsPerMinute">Qwil calls per minute for this job</label>
     <div class="slds-form-element__help" id="callsPerMinute-help">Qwil allows 600 calls per minute for the connector's key, shared with staff using the Qwil Messenger tab. The default, 300, leaves half for them.</div>
-    <div class="slds-form-element__control"><input class="slds-input" type="number" id="callsPerMinute" name="callsPerMinute" min="1" max="600" required value="${String(value)}" aria-describedby="callsPerMinute-help"></div>
+    <div class="slds-form-element__control"><input class="slds-input" type="number" id="callsPerMinute" name="callsPerMinute" min="3" max="600" required value="${String(value)}" aria-describedby="callsPerMinute-help"></div>
 </div>`;
 }
 
