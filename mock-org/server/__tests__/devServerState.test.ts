@@ -7,6 +7,7 @@ import { DEMO } from '../../qwil';
 import { DevServerSession } from '../../testing/devServerSession';
 import { readAdminToken } from '../localState';
 import { startMockOrgServer, type RunningMockOrg } from '../startServer';
+import { fakeDateOnly as useFakeDate } from '../../testing/fakeDateOnly';
 
 // The dev server keeps its Qwil state and its generated credential across restarts, and a change
 // made through its mock Qwil control surface is what the connector then sees through the named credential.
@@ -29,21 +30,7 @@ describe('the dev server state', () => {
 
     it('shows a change made through the control surface once the short reuse of client state is over, and keeps it after a restart', async () => {
         // Only Date is faked: the connector reuses a client's Qwil state for a few seconds.
-        jest.useFakeTimers({
-            doNotFake: [
-                'hrtime',
-                'nextTick',
-                'performance',
-                'queueMicrotask',
-                'setImmediate',
-                'clearImmediate',
-                'setInterval',
-                'clearInterval',
-                'setTimeout',
-                'clearTimeout'
-            ],
-            now: Date.now()
-        });
+        useFakeDate(Date.now());
         server = await startMockOrgServer({ port: 0, dataDir });
         expect(await clientStatus(server, MARCUS)).toBe('pending');
 

@@ -15,6 +15,7 @@ import { arrangeInQwil } from '../../../../mock-org/testing/arrangeInQwil';
 import { clientRecordId, qwilChat } from '../../../../mock-org/testing/finders';
 import type { WriteClaim } from '../../contracts/exactlyOnce';
 import { SETTLE_WINDOW_SECONDS } from '../../services/exactlyOnce';
+import { fakeDateOnly as useFakeDate } from '../../../../mock-org/testing/fakeDateOnly';
 
 // The Chats server methods through the mock org's runtime against the mock Qwil; every Qwil
 // request is recorded to count callouts and to prove what was never asked.
@@ -415,24 +416,8 @@ describe('exports', () => {
 
     afterEach(() => jest.useRealTimers());
 
-    /** Only Date is faked: the 30 s freshness follows it, msw and timers stay real. */
-    function fakeDateOnly(): void {
-        jest.useFakeTimers({
-            doNotFake: [
-                'hrtime',
-                'nextTick',
-                'performance',
-                'queueMicrotask',
-                'setImmediate',
-                'clearImmediate',
-                'setInterval',
-                'clearInterval',
-                'setTimeout',
-                'clearTimeout'
-            ],
-            now: new Date('2026-03-02T09:00:00Z')
-        });
-    }
+    /** Only Date is faked: cache expiry and freshness follow it; msw and timers stay real. */
+    const fakeDateOnly = (): void => useFakeDate(new Date('2026-03-02T09:00:00Z'));
 
     it("are not offered while the key lacks Qwil's export permission, and staff are told in their words", async () => {
         useHarness('View Own Chats');

@@ -6,6 +6,7 @@ import { arrangeInQwil } from '../../../../mock-org/testing/arrangeInQwil';
 import { clientRecordId, qwilGroupNamed, qwilMembershipsWithEmail } from '../../../../mock-org/testing/finders';
 import { ownerCanEditUserField } from '../../services/staffMapping';
 import { staffWordProblems } from '../../../test/jest-support/staffWords';
+import { fakeDateOnly as useFakeDate } from '../../../../mock-org/testing/fakeDateOnly';
 
 // The server methods through the mock org's runtime (sharing, FLS, named credential, limits)
 // against the mock Qwil; every Qwil request is recorded to count callouts.
@@ -417,21 +418,7 @@ describe('several Qwil organisations (Super API key)', () => {
     });
 
     it('remembers which organisation the client is in, so a later open looks them up there only', async () => {
-        jest.useFakeTimers({
-            doNotFake: [
-                'hrtime',
-                'nextTick',
-                'performance',
-                'queueMicrotask',
-                'setImmediate',
-                'clearImmediate',
-                'setInterval',
-                'clearInterval',
-                'setTimeout',
-                'clearTimeout'
-            ],
-            now: new Date('2026-03-02T09:00:00Z')
-        });
+        useFakeDate(new Date('2026-03-02T09:00:00Z'));
         try {
             await choose(DEMO.organisations.harbourWealthJersey);
             await ready('Eleanor Whitfield');

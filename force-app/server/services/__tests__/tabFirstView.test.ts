@@ -6,6 +6,7 @@ import { createConnectorHarness, type ConnectorHarness } from '../../../../mock-
 import { DEMO } from '../../../../mock-org/qwil';
 import { CLIENT_STATE_REUSE_SECONDS } from '../clientStateReuse';
 import { CHOSEN_ORGANISATION_FIELD } from '../organisation';
+import { fakeDateOnly as useFakeDate } from '../../../../mock-org/testing/fakeDateOnly';
 
 // How long the tab's first view waits on Qwil: callouts and sequential Qwil waits (answers waited for
 // one after another, counted on the order of events, never on wall time), with either key type.
@@ -43,24 +44,8 @@ async function measure(open: () => Promise<unknown>): Promise<{ callouts: number
     return { callouts: timeline.count, sequentialWaits: timeline.sequentialWaits() };
 }
 
-/** Only Date is faked: Platform Cache expiry and the reuse window follow it, msw and timers stay real. */
-function fakeDateOnly(): void {
-    jest.useFakeTimers({
-        doNotFake: [
-            'hrtime',
-            'nextTick',
-            'performance',
-            'queueMicrotask',
-            'setImmediate',
-            'clearImmediate',
-            'setInterval',
-            'clearInterval',
-            'setTimeout',
-            'clearTimeout'
-        ],
-        now: new Date('2026-03-02T09:00:00Z')
-    });
-}
+/** Only Date is faked: cache expiry and freshness follow it; msw and timers stay real. */
+const fakeDateOnly = (): void => useFakeDate(new Date('2026-03-02T09:00:00Z'));
 const advanceSeconds = (seconds: number) => jest.setSystemTime(Date.now() + seconds * 1000);
 
 afterEach(() => {

@@ -6,6 +6,7 @@ import { REPOSITORY_ROOT } from '../../../testing/projectFixture';
 import { lwcApexImports } from '../../projectContracts';
 import { type RecordedScenario, recordScenario } from '../recordScenario';
 import { SCENARIOS } from '../scenarioDefinitions';
+import { fakeDateOnly as useFakeDate } from '../../../../mock-org/testing/fakeDateOnly';
 
 // The static resource the Apex tests replay (QwilScenarios). To rewrite it after a change:
 //   UPDATE_SCENARIOS=1 npx jest scripts/apex/scenarios
@@ -22,21 +23,7 @@ const credentials: string[] = [];
 
 beforeAll(async () => {
     // Only Date is frozen, so timestamps Qwil writes are the same on every run; timers run as usual.
-    jest.useFakeTimers({
-        now: RECORDED_AT,
-        doNotFake: [
-            'hrtime',
-            'nextTick',
-            'performance',
-            'queueMicrotask',
-            'setImmediate',
-            'clearImmediate',
-            'setInterval',
-            'clearInterval',
-            'setTimeout',
-            'clearTimeout'
-        ]
-    });
+    useFakeDate(RECORDED_AT);
     for (const scenario of SCENARIOS) {
         const harness = createConnectorHarness(scenario.harness);
         serve(harness);
