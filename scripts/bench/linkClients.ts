@@ -9,6 +9,7 @@ import { createMockQwil } from '../../mock-org/qwil';
 import { createConnectorHarness } from '../../mock-org/testing/connectorHarness';
 import { importQwilClients, insertContact, type QwilClientSpec } from '../../mock-org/testing/linkClientsArrangement';
 import { settingFromEnv } from './figures';
+import { makeDelegatedAdministrator } from '../../mock-org/testing/delegatedAdministrator';
 
 // Links 10,000 Qwil clients created without identifiers: 2,000 with one matching Contact, the rest
 // conflicts of each kind (no record, two records with the email, the record's id held by another Qwil
@@ -32,16 +33,7 @@ async function main(): Promise<void> {
         qwil: createMockQwil({ seed: 'demo', now: () => new Date(clock.now()) }),
         asyncClock: clock
     });
-    const jamesId = harness.org.requireUser(JOB_USER).Id;
-    const accessOf = harness.org.accessOf.bind(harness.org);
-    harness.org.accessOf = (userId) => {
-        const access = accessOf(userId);
-        if (userId !== jamesId) return access;
-        const has = access.hasUserPermission.bind(access);
-        access.hasUserPermission = (permission) => permission === 'CustomizeApplication' || has(permission);
-        access.canRunApexClass = () => true;
-        return access;
-    };
+    makeDelegatedAdministrator(harness.org, harness.org.requireUser(JOB_USER).Id);
 
     const arrangeStarted = performance.now();
     // A fifth match one Contact; the other four fifths are split evenly between the five conflicts.

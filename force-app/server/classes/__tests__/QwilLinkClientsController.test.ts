@@ -16,6 +16,7 @@ import {
     type QwilClientSpec
 } from '../../../../mock-org/testing/linkClientsArrangement';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
+import { makeDelegatedAdministrator } from '../../../../mock-org/testing/delegatedAdministrator';
 
 // The linking job through the mock org: the controller queues Queueable jobs, the mock org runs them
 // (one transaction each, Apex's limits applied) against the mock Qwil; every Qwil request is recorded.
@@ -118,16 +119,7 @@ describe('QwilLinkClientsController: the plan', () => {
 
     it('a record the job user cannot read makes a conflict, never a guess', async () => {
         // A delegated administrator (Customize Application) who cannot see Olivia's records.
-        const jamesId = harness.org.requireUser(JAMES).Id;
-        const accessOf = harness.org.accessOf.bind(harness.org);
-        jest.spyOn(harness.org, 'accessOf').mockImplementation((userId) => {
-            const access = accessOf(userId);
-            if (userId !== jamesId) return access;
-            const has = access.hasUserPermission.bind(access);
-            access.hasUserPermission = (permission) => permission === 'CustomizeApplication' || has(permission);
-            access.canRunApexClass = () => true;
-            return access;
-        });
+        makeDelegatedAdministrator(harness.org, harness.org.requireUser(JAMES).Id);
         const [uuid] = importQwilClients(harness, [
             { firstName: 'Thomas', lastName: 'Okafor', email: 'thomas.okafor@example.com' }
         ]);
