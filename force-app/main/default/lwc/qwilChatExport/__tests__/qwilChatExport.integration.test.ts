@@ -28,7 +28,7 @@ it('downloads the transcript of an open chat as the PDF Qwil renders, once the k
         .click();
     await waitFor(() => shadow(page).querySelector('c-qwil-chat-export') !== null);
     shadow(shadow(page).querySelector('c-qwil-chat-export')!)
-        .querySelector<HTMLButtonElement>('button[data-format="pdf"]')!
+        .querySelector<HTMLButtonElement>('lightning-button[data-format="pdf"]')!
         .click();
     await waitFor(() => clicked.length === 1);
 

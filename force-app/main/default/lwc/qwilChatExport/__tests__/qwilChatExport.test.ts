@@ -22,7 +22,7 @@ function render(): HTMLElement {
 }
 
 const button = (element: HTMLElement, format: 'pdf' | 'zip') =>
-    element.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-format="${format}"]`)!;
+    element.shadowRoot!.querySelector<HTMLButtonElement>(`lightning-button[data-format="${format}"]`)!;
 
 describe('c-qwil-chat-export', () => {
     let clicked: HTMLAnchorElement[];

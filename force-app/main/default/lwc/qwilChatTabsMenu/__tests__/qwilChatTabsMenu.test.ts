@@ -17,6 +17,7 @@ import {
 import {
     deferred,
     flushPromises,
+    lightningButton,
     normalisedTextSeen,
     query,
     type LightningButton,
@@ -563,10 +564,7 @@ describe('c-qwil-chat-tabs-menu', () => {
             await flushPromises();
 
             expect(notice(element)).toContain('accepted the invitation');
-            const dismiss = Array.from(element.shadowRoot!.querySelectorAll('button')).find(
-                (button) => button.textContent?.trim() === 'Dismiss'
-            );
-            dismiss!.click();
+            lightningButton(element, 'Dismiss')!.click();
             await flushPromises();
             expect(notice(element)).toBeNull();
         });
