@@ -73,25 +73,37 @@ async function superKeySession<T>(
     const organisations = await cachedStaffOrganisations(context, new QwilClient(context.http), key);
     const choice = chooseFrom(context, organisations);
     const remembered = choice.kind === 'chosen' ? choice.organisation : null;
+    type StaffOrganisation = (typeof organisations)[number];
+    const qwilIn = (organisation: StaffOrganisation) =>
+        new QwilClient(context.http, {
+            entityUuid: organisation.entityUuid,
+            chatServiceScheme: chatServiceSchemeOf(context.namedCredentials)
+        });
+    const staffIn = (organisation: StaffOrganisation, qwil: QwilClient) =>
+        resolveStaff(context, key, organisation.entityUuid, async () => {
+            // The tenancy lookup already named the membership; one lookup by uuid gives its profile.
+            const membership = await qwil.memberships.findMembership({
+                entity_user_xref_uuid: organisation.membershipUuid
+            });
+            if (!membership)
+                throw new AuraHandledException(
+                    `Your Qwil staff account in ${organisation.name} could not be found. Reopen the tab to try again.`
+                );
+            return refuseUnlessActiveStaff(membership, key);
+        });
+    // The staff profile in the remembered organisation is asked for while the client is looked for, so a
+    // client found there (the usual case) costs one wait, not two; a client elsewhere wastes that one
+    // callout. Apex sends its callouts one after another and asks only where the client is.
+    const rememberedQwil = remembered ? qwilIn(remembered) : null;
+    const early = remembered && rememberedQwil ? staffIn(remembered, rememberedQwil) : null;
+    early?.catch(() => undefined);
     // The client's own organisation wins; the remembered choice is only the default for a client in none.
     const home = organisations.length > 1 ? await clientOrganisation(context, base, organisations, remembered) : null;
     const organisation = home ?? remembered;
     if (!organisation) return { kind: 'choose_organisation', organisations };
-    const qwil = new QwilClient(context.http, {
-        entityUuid: organisation.entityUuid,
-        chatServiceScheme: chatServiceSchemeOf(context.namedCredentials)
-    });
-    const staff = resolveStaff(context, key, organisation.entityUuid, async () => {
-        // The tenancy lookup already named the membership; one lookup by uuid gives its profile.
-        const membership = await qwil.memberships.findMembership({
-            entity_user_xref_uuid: organisation.membershipUuid
-        });
-        if (!membership)
-            throw new AuraHandledException(
-                `Your Qwil staff account in ${organisation.name} could not be found. Reopen the tab to try again.`
-            );
-        return refuseUnlessActiveStaff(membership, key);
-    });
+    const inRemembered = remembered !== null && organisation.entityUuid === remembered.entityUuid;
+    const qwil = inRemembered && rememberedQwil ? rememberedQwil : qwilIn(organisation);
+    const staff = inRemembered && early ? early : staffIn(organisation, qwil);
     const [member, result] = await bothOf(staff, alongside({ ...base, qwil }));
     return {
         kind: 'ready',
