@@ -6,6 +6,7 @@ import type { ChatListPage } from '../../../../../server/contracts/QwilChatsCont
 import type { ClientState } from '../../../../../server/contracts/clientState';
 import { apexError, flushPromises, normalisedTextSeen, shadow, deepQuery } from 'jest-support/componentTesting';
 import { CHAT_UUID, ELEANOR, NOAH, OLIVIA, openedChat, RECORD_ID, summary } from 'jest-support/data/chats';
+import { staffWordProblems } from 'jest-support/staffWords';
 
 jest.mock('@salesforce/apex/QwilChatsController.listChats', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QwilChatsController.openChat', () => ({ default: jest.fn() }), { virtual: true });
@@ -99,6 +100,7 @@ describe('c-qwil-chats', () => {
         expect(normalisedTextSeen(byId(element, 'visibility')!)).toBe(
             'Showing the chats of this client that you take or took part in.'
         );
+        expect(staffWordProblems(normalisedTextSeen(element))).toEqual([]);
         await expect(element).toBeAccessible();
     });
 

@@ -30,6 +30,7 @@ import {
     weiFamilyDetail,
     WEI_FAMILY_UUID
 } from 'jest-support/data/contactGroups';
+import { staffWordProblems } from 'jest-support/staffWords';
 
 jest.mock('@salesforce/apex/QwilContactGroupsController.removeStaffMember', () => ({ default: jest.fn() }), {
     virtual: true
@@ -98,6 +99,7 @@ describe('c-qwil-contact-group-detail', () => {
             'Li Wei · Client (this record) · Active Remove client from group'
         ]);
         expect(element.shadowRoot!.activeElement).toBe(query(element, '[data-id="group-heading"]'));
+        expect(staffWordProblems(normalisedTextSeen(element))).toEqual([]);
         await expect(element).toBeAccessible();
     });
 

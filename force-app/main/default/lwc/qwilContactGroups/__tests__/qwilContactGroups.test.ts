@@ -26,6 +26,7 @@ import {
     weiFamilyDetail,
     WEI_FAMILY_UUID
 } from 'jest-support/data/contactGroups';
+import { staffWordProblems } from 'jest-support/staffWords';
 
 jest.mock('@salesforce/apex/QwilContactGroupsController.loadContactGroups', () => ({ default: jest.fn() }), {
     virtual: true
@@ -116,6 +117,7 @@ describe('c-qwil-contact-groups', () => {
             'Wei Trust 2 members No: clients cannot join'
         ]);
         expect(normalisedTextSeen(element)).toContain('Groups Li Wei is in');
+        expect(staffWordProblems(normalisedTextSeen(element))).toEqual([]);
         await expect(element).toBeAccessible();
     });
 
