@@ -25,6 +25,10 @@ declare module 'c/qwilLivePoll' {
     export const subscribeToPoll: Module['subscribeToPoll'];
 }
 
+declare module 'c/qwilGroupNames' {
+    export const freeName: typeof import('../main/default/lwc/qwilGroupNames/qwilGroupNames').freeName;
+}
+
 declare module 'c/qwilExactlyOnce' {
     type Module = typeof import('../main/default/lwc/qwilExactlyOnce/qwilExactlyOnce');
     export const OnceAction: Module['OnceAction'];

@@ -2,17 +2,8 @@ import { LightningElement, api } from 'lwc';
 import createContactGroup from '@salesforce/apex/QwilContactGroupsController.createContactGroup';
 import updateContactGroup from '@salesforce/apex/QwilContactGroupsController.updateContactGroup';
 import { OnceAction, checkingNotice } from 'c/qwilExactlyOnce';
+import { freeName } from 'c/qwilGroupNames';
 import type { ContactGroup, ContactGroupsChange } from '../../../../server/contracts/QwilContactGroupsController';
-
-/** `name`, or the first of "name 2", "name 3"… that no existing group has (names compared ignoring case). */
-function freeName(name: string, takenNames: string[]): string {
-    const taken = new Set(takenNames.map((existing) => existing.trim().toLowerCase()));
-    let candidate = name;
-    for (let suffix = 2; taken.has(candidate.toLowerCase()); suffix++) {
-        candidate = `${name} ${suffix}`;
-    }
-    return candidate;
-}
 
 /**
  * Creates a group for the viewed client (with the client and the running user in it), or edits

@@ -1,4 +1,6 @@
 import { LightningElement, api } from 'lwc';
+import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
+import { freeName } from 'c/qwilGroupNames';
 import type { InviteClientParams, StaffIdentity } from '../../../../server/contracts/QwilConnectorController';
 
 type Member = Pick<StaffIdentity, 'entityUserXrefUuid' | 'name' | 'jobTitle'>;
@@ -25,6 +27,27 @@ export default class QwilNewGroupEditor extends LightningElement {
         this.isCreating = this.defaultName !== null;
         this.name = this.defaultName ?? '';
         this.members = [...this.startingMembers];
+        this.avoidTakenDefaultName().catch(() => undefined);
+    }
+
+    /**
+     * The suggested name may already belong to a group (another family member's "Whitfield
+     * Relationship"): then it becomes the first free "… 2", "… 3", unless the user has typed a name.
+     * Only groups the user may see are known; a failed search leaves the suggestion as it is.
+     */
+    private async avoidTakenDefaultName(): Promise<void> {
+        const suggested = this.defaultName?.trim();
+        if (!suggested || !this.recordId) return;
+        try {
+            const { groups } = await searchInviteGroups({ recordId: this.recordId, search: suggested });
+            if (this.name === this.defaultName)
+                this.name = freeName(
+                    suggested,
+                    groups.map((group) => group.name)
+                );
+        } catch {
+            // Without the search the suggestion stays as it was; the user can still change it.
+        }
     }
 
     /** The group to create, or null when the user creates none. */

@@ -1,9 +1,22 @@
 import { createElement } from 'lwc';
+import searchInviteGroups from '@salesforce/apex/QwilConnectorController.searchInviteGroups';
 import QwilNewGroupEditor, { type NewGroup } from '../qwilNewGroupEditor';
 import { flushPromises, typeInto, deepQuery, deepQueryAll } from 'jest-support/componentTesting';
 
 jest.mock('@salesforce/apex/QwilConnectorController.searchActiveStaff', () => ({ default: jest.fn() }), {
     virtual: true
+});
+jest.mock('@salesforce/apex/QwilConnectorController.searchInviteGroups', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+
+const mockSearchGroups = jest.mocked(searchInviteGroups);
+const groupNamed = (name: string) => ({
+    groupUuid: '77777777-7777-4777-8777-777777777777',
+    name,
+    memberCount: 2,
+    eligible: true,
+    reason: null
 });
 
 const RECORD_ID = '003000000000001AAA';
@@ -37,8 +50,37 @@ const memberNames = (element: HTMLElement) =>
     deepQueryAll(element, 'li').map((row) => row.querySelector('span')?.textContent);
 
 describe('c-qwil-new-group-editor', () => {
+    beforeEach(() => mockSearchGroups.mockResolvedValue({ groups: [] }));
+
     afterEach(() => {
         document.body.replaceChildren();
+        jest.clearAllMocks();
+    });
+
+    it('suggests the first free name when a group already has the suggested one', async () => {
+        mockSearchGroups.mockResolvedValue({
+            groups: [groupNamed('Wei Relationship'), groupNamed('Wei Relationship 2'), groupNamed('Wei Family')]
+        });
+        const element = renderEditor();
+        await flushPromises();
+
+        expect(mockSearchGroups).toHaveBeenCalledWith({ recordId: RECORD_ID, search: 'Wei Relationship' });
+        expect(nameInput(element).value).toBe('Wei Relationship 3');
+        expect(element.newGroup?.name).toBe('Wei Relationship 3');
+    });
+
+    it('keeps a name the user typed while the taken names were being looked up, and the suggestion when the lookup fails', async () => {
+        mockSearchGroups.mockResolvedValue({ groups: [groupNamed('Wei Relationship')] });
+        const typed = renderEditor();
+        typeInto(nameInput(typed), 'Wei Household');
+        await flushPromises();
+        expect(typed.newGroup?.name).toBe('Wei Household');
+
+        document.body.replaceChildren();
+        mockSearchGroups.mockRejectedValue(new Error('Qwil is unavailable'));
+        const failed = renderEditor();
+        await flushPromises();
+        expect(nameInput(failed).value).toBe('Wei Relationship');
     });
 
     it('starts creating a group with the suggested name and the inviting user in it', async () => {
