@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Config } from 'jest';
 import { TEST_TIMEOUT_MS } from './mock-org/testing/testLimits';
+import { preferShortRunJvm } from './scripts/apex/java';
 // sfdx-lwc-jest ships CommonJS without type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { jestConfig: lwcPreset } = require('@salesforce/sfdx-lwc-jest/config') as { jestConfig: Config };
@@ -82,6 +83,9 @@ if (process.env.BROWSER_TESTS === '1') {
 // Jest's default (cores - 1) leaves one of 2 cores idle; its workers also wait on child processes (JVMs,
 // tsx, HTTP servers), so one worker per core, and at least 2, keeps the cores busy.
 const maxWorkers = Math.max(2, availableParallelism() - 1);
+
+// Test workers inherit this process's environment; the Apex check tests start apex-ls and PMD.
+preferShortRunJvm();
 
 // The test limit lives in mock-org/testing/testLimits.ts with the other waits of the test support.
 const config: Config = { projects, testTimeout: TEST_TIMEOUT_MS, maxWorkers };

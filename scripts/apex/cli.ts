@@ -1,8 +1,10 @@
 import { checkApex } from './checkApex';
+import { preferShortRunJvm } from './java';
 import { contractNames, lwcApexImports, typeScriptControllers } from './projectContracts';
 
 // `npm run check:apex`: the offline checks of the Apex twin; exits non-zero on any problem.
 async function main(): Promise<number> {
+    preferShortRunJvm();
     const projectDir = process.cwd();
     const sections = await checkApex(projectDir, {
         lwcImports: lwcApexImports(projectDir),

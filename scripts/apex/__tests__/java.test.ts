@@ -1,4 +1,4 @@
-import { ensureJava } from '../java';
+import { ensureJava, preferShortRunJvm } from '../java';
 
 describe('ensureJava', () => {
     it('uses the Java on the PATH when it is 17 or later', () => {
@@ -26,5 +26,16 @@ describe('ensureJava', () => {
         expect(() => ensureJava({ isDebianRoot: false, version: () => 11, install: () => false })).toThrow(
             'found Java 11'
         );
+    });
+});
+
+describe('preferShortRunJvm', () => {
+    it("gives the checks' JVMs the short-run options, unless the caller chose its own", () => {
+        const unset: NodeJS.ProcessEnv = {};
+        preferShortRunJvm(unset);
+        expect(unset['JDK_JAVA_OPTIONS']).toBe('-XX:TieredStopAtLevel=1 -XX:+UseSerialGC');
+        const chosen: NodeJS.ProcessEnv = { JDK_JAVA_OPTIONS: '-Xmx2g' };
+        preferShortRunJvm(chosen);
+        expect(chosen['JDK_JAVA_OPTIONS']).toBe('-Xmx2g');
     });
 });
