@@ -1,5 +1,4 @@
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { apexClasses, queueableClasses } from '../../force-app/server';
 import { QWIL_CHAT_SERVICE_NAMED_CREDENTIAL, QWIL_NAMED_CREDENTIAL } from '../../force-app/server/qwil/qwilTransport';
@@ -10,6 +9,7 @@ import { createMemoryCredentialStore } from '../platform/callouts/credentialStor
 import { MockOrg } from '../platform/mockOrg';
 import { PROJECT_ROOT } from '../projectRoot';
 import { createMockQwil, type MockQwil } from '../qwil';
+import { projectWithPackageMetadata } from './packageCopy';
 
 /** The error a component receives from a failed server-method call (the platform's FetchResponse shape). */
 export interface ApexCallError extends ApexErrorResponse {
@@ -62,11 +62,7 @@ function projectCopy(
     settings: Readonly<Record<string, string | boolean | null>>,
     withChatServiceCredential: boolean
 ): string {
-    const root = mkdtempSync(path.join(tmpdir(), 'qwil-org-'));
-    cpSync(path.join(PROJECT_ROOT, 'force-app'), path.join(root, 'force-app'), {
-        recursive: true,
-        filter: (source) => !source.includes('__tests__')
-    });
+    const root = projectWithPackageMetadata('qwil-org-');
     if (withChatServiceCredential) {
         const file = `${QWIL_CHAT_SERVICE_NAMED_CREDENTIAL}.namedCredential-meta.xml`;
         copyFileSync(

@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../../projectRoot';
+import { copyPackageMetadata } from '../../../testing/packageCopy';
 import { CustomMetadataRepository } from '../customMetadata';
 import { customMetadataRecordFile, writeCustomMetadataRecord } from '../customMetadataWriter';
 import { loadNamedCredentials } from '../namedCredentials';
@@ -13,7 +13,7 @@ let packageDir: string;
 
 beforeEach(() => {
     packageDir = mkdtempSync(path.join(tmpdir(), 'metadata-writer-'));
-    cpSync(path.join(PROJECT_ROOT, 'force-app', 'main', 'default'), packageDir, { recursive: true });
+    copyPackageMetadata(packageDir);
 });
 afterEach(() => rmSync(packageDir, { recursive: true, force: true }));
 

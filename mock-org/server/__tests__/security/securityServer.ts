@@ -2,12 +2,12 @@
 // copy of the package (Setup writes metadata there), and a raw HTTP client that sends any headers
 // (fetch forbids setting Host, Origin and Sec-Fetch-Site), as a page on another origin would.
 import { afterAll, beforeAll } from '@jest/globals';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../../projectRoot';
 import { DevServerSession } from '../../../testing/devServerSession';
+import { projectWithPackageMetadata } from '../../../testing/packageCopy';
 import { startMockOrgServer, type RunningMockOrg } from '../../startServer';
 
 export const ADMIN = 'sofia.reyes@harbourwealth.example';
@@ -24,16 +24,8 @@ export interface SecurityServer {
 export function useSecurityServer(): () => SecurityServer {
     let started: SecurityServer | undefined;
     beforeAll(async () => {
-        const projectRoot = mkdtempSync(path.join(tmpdir(), 'security-project-'));
+        const projectRoot = projectWithPackageMetadata('security-project-');
         const dataDir = mkdtempSync(path.join(tmpdir(), 'security-data-'));
-        cpSync(
-            path.join(PROJECT_ROOT, 'force-app', 'main', 'default'),
-            path.join(projectRoot, 'force-app', 'main', 'default'),
-            {
-                recursive: true,
-                filter: (source) => !source.includes('__tests__')
-            }
-        );
         const server = await startMockOrgServer({ port: 0, dataDir, projectRoot });
         started = {
             server,

@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { apexClasses } from '../../../../../force-app/server';
@@ -17,6 +17,7 @@ import {
 import { MockOrg } from '../../../../platform/mockOrg';
 import { PROJECT_ROOT } from '../../../../projectRoot';
 import type { CreateSystemApiKeyInput, MockQwil } from '../../../../qwil';
+import { copyPackageMetadata } from '../../../../testing/packageCopy';
 import type { HealthCheckEnvironment } from '../healthTypes';
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'mock-org', 'seed');
@@ -41,7 +42,7 @@ export class HealthFixture {
     chatServiceKey: { readonly key: string; readonly secret: string } | null = null;
 
     constructor(readonly qwil: MockQwil) {
-        cpSync(path.join(PROJECT_ROOT, 'force-app', 'main', 'default'), this.packageDir, { recursive: true });
+        copyPackageMetadata(this.packageDir);
     }
 
     /** Changes values of the Qwil record, as an admin saving it in Setup would. */
