@@ -33,7 +33,7 @@ export const QwilContactGroupsController: ApexClassDefinition = {
     apiVersion: '67.0',
     sharing: 'with sharing',
     methods: {
-        /** The client's groups and whether the running user may change them. */
+        /** The client's groups (those holding clients the user cannot read withheld) and whether the running user may change them. */
         loadContactGroups: sessionMethod({
             cacheable: false,
             params: ContactGroupsParams,

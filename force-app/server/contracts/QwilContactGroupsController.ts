@@ -8,14 +8,24 @@ import { OnceFields } from './exactlyOnce';
  * parses every call with these; components import the types only.
  */
 
-/** One of the viewed client's Qwil groups as the list shows it. */
+/**
+ * One of the viewed client's Qwil groups as the list shows it. A group holding clients the user
+ * cannot read in Salesforce is withheld: its name is staff words saying so, without its identifier
+ * and description, and it cannot be opened from the record.
+ */
 export const ContactGroup = z.object({
     groupUuid: z.string(),
     name: z.string(),
     identifier: z.string().nullable(),
     description: z.string().nullable(),
     memberCount: z.number(),
-    activeStaffCount: z.number()
+    activeStaffCount: z.number(),
+    /**
+     * Clients in the group, besides the viewed client, whom the user cannot read in Salesforce:
+     * counted, never named. 0 for a group the page shows; null when the group was not checked (the
+     * client is in more groups than one request checks), which is withheld too.
+     */
+    hiddenClientCount: z.number().int().nullable()
 });
 export type ContactGroup = z.infer<typeof ContactGroup>;
 

@@ -44,7 +44,7 @@ async function changed(
         const groups = await readClientGroups(session);
         const stillTheClients = groupUuid !== null && groups.groups.some((group) => group.group_uuid === groupUuid);
         return {
-            view: contactGroupsView(groups),
+            view: await contactGroupsView(groups),
             contactGroup: stillTheClients ? await openGroup(groups, groupUuid) : null,
             message
         };

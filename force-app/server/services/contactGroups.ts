@@ -10,7 +10,12 @@ import type { Group, Membership } from '../qwil/schemas';
 import { findClientMembership } from './clientLookup';
 import type { ConnectorSession } from './connectorSession';
 import { isStaff, joinRefusal, lastGroupRefusal, readOnlyReason, staffRemovalRefusal } from './contactGroupRules';
-import { readableGroups, requireReadableGroupMembers } from './memberVisibility';
+import {
+    hiddenClientsOfClientGroups,
+    hiddenClientsPhrase,
+    readableGroups,
+    requireReadableGroupMembers
+} from './memberVisibility';
 
 /** The viewed client in Qwil and the groups they belong to: the only groups the page may manage. */
 export interface ClientGroups {
@@ -42,18 +47,44 @@ function toContactGroup(group: Group): ContactGroup {
         identifier: group.identifier,
         description: group.description,
         memberCount: group.member_count,
-        activeStaffCount: group.active_staff_count
+        activeStaffCount: group.active_staff_count,
+        hiddenClientCount: 0
     };
 }
 
-export function contactGroupsView(groups: ClientGroups): ContactGroupsView {
+/** What the list says instead of the name of a group it must withhold. */
+function withheldGroupName(hiddenClientCount: number | null): string {
+    return hiddenClientCount === null
+        ? 'A group Qwil Messenger has not checked: the client is in more groups than it checks at once'
+        : `A group with ${hiddenClientsPhrase(hiddenClientCount)}`;
+}
+
+/** A group in the list: in full, or withheld (no name, identifier or description) when it holds clients the user cannot read or was not checked. */
+function listedGroup(group: Group, hiddenClientCount: number | null): ContactGroup {
+    if (hiddenClientCount === 0) return toContactGroup(group);
+    return {
+        groupUuid: group.group_uuid,
+        name: withheldGroupName(hiddenClientCount),
+        identifier: null,
+        description: null,
+        memberCount: group.member_count,
+        activeStaffCount: group.active_staff_count,
+        hiddenClientCount
+    };
+}
+
+/** The Contact Groups page; each group is checked against the boundary rule (one readability check for all). */
+export async function contactGroupsView(groups: ClientGroups): Promise<ContactGroupsView> {
     const reason = groups.client ? readOnlyReason(groups.client) : NOT_ON_QWIL;
+    const hidden = groups.client
+        ? await hiddenClientsOfClientGroups(groups.session, groups.client.entity_user_xref_uuid, groups.groups)
+        : [];
     return {
         clientName: clientName(groups),
         clientStatus: groups.client?.status ?? null,
         canManage: reason === null,
         readOnlyReason: reason,
-        groups: groups.groups.map(toContactGroup)
+        groups: groups.groups.map((group, index) => listedGroup(group, hidden[index] ?? null))
     };
 }
 

@@ -39,8 +39,8 @@ const STAFF_LIST_PAGES = 20;
 const STAFF_ROLES = MembershipRole.options.filter(isStaffRole);
 /** A request naming groups by id reads each one's members (up to ten pages each), so it names at most this many. */
 const MAX_GROUPS_CHOSEN = 5;
-/** A picker reads the members of the groups found, first to last, within this many pages of 100 (Apex allows 100 callouts). */
-const PICKER_MEMBER_PAGES = 30;
+/** A picker, or the client's list of groups, reads the members of the groups, first to last, within this many pages of 100 (Apex allows 100 callouts). */
+const LIST_MEMBER_PAGES = 30;
 const MEMBERS_PER_PAGE = 100;
 
 /**
@@ -299,22 +299,31 @@ async function membersOfEach(session: ConnectorSession, groupUuids: readonly str
     return lists;
 }
 
-/** For each member list, whether every client in it is readable; one readability check for all lists. */
-function clientsAllReadable(session: ConnectorSession, memberLists: readonly (readonly Membership[])[]): boolean[] {
-    const clients = memberLists.flat().filter((member) => !isStaff(member));
+/**
+ * For each member list, how many clients in it, other than the viewed client, the user cannot read
+ * in Salesforce; one readability check for all lists.
+ */
+function hiddenClientCounts(
+    session: ConnectorSession,
+    viewedClientUuid: string | null,
+    memberLists: readonly (readonly Membership[])[]
+): number[] {
+    const isOtherClient = (member: Membership) => !isStaff(member) && member.entity_user_xref_uuid !== viewedClientUuid;
+    const clients = memberLists.flat().filter(isOtherClient);
     const readable = clients.length > 0 ? session.clientReader.readableUuids(clients) : new Set<string>();
-    return memberLists.map((members) =>
-        members.every((member) => isStaff(member) || readable.has(member.entity_user_xref_uuid))
+    return memberLists.map(
+        (members) =>
+            members.filter((member) => isOtherClient(member) && !readable.has(member.entity_user_xref_uuid)).length
     );
 }
 
-/** The first groups found whose members fit the picker's callout budget. */
+/** The first groups whose members fit a list's callout budget. */
 function withinPageBudget(found: readonly Group[]): Group[] {
     const candidates: Group[] = [];
     let pages = 0;
     for (const group of found) {
         pages += Math.max(1, Math.ceil(group.member_count / MEMBERS_PER_PAGE));
-        if (pages > PICKER_MEMBER_PAGES) break;
+        if (pages > LIST_MEMBER_PAGES) break;
         candidates.push(group);
     }
     return candidates;
@@ -327,14 +336,38 @@ function withinPageBudget(found: readonly Group[]): Group[] {
  */
 export async function readableGroups(session: ConnectorSession, found: readonly Group[]): Promise<Group[]> {
     const candidates = withinPageBudget(found);
-    const readable = clientsAllReadable(
+    const hidden = hiddenClientCounts(
         session,
+        null,
         await membersOfEach(
             session,
             candidates.map((group) => group.group_uuid)
         )
     );
-    return candidates.filter((_, index) => readable[index]);
+    return candidates.filter((_, index) => hidden[index] === 0);
+}
+
+/**
+ * For the viewed client's own groups, in order: how many clients in each, besides the viewed
+ * client, the user cannot read in Salesforce (0: the group may be shown). Only the first groups
+ * within the callout budget are checked (one callout per page of members, one readability check
+ * for all); a group beyond it is null, not checked, and is shown as little as one with hidden clients.
+ */
+export async function hiddenClientsOfClientGroups(
+    session: ConnectorSession,
+    viewedClientUuid: string,
+    groups: readonly Group[]
+): Promise<(number | null)[]> {
+    const checked = withinPageBudget(groups);
+    const hidden = hiddenClientCounts(
+        session,
+        viewedClientUuid,
+        await membersOfEach(
+            session,
+            checked.map((group) => group.group_uuid)
+        )
+    );
+    return groups.map((_, index) => hidden[index] ?? null);
 }
 
 /** The groups a request names by id: refused, before any write, unless each one's clients are all readable. */
@@ -342,7 +375,7 @@ export async function requireReadableGroups(session: ConnectorSession, groupUuid
     const unique = [...new Set(groupUuids)];
     if (unique.length > MAX_GROUPS_CHOSEN)
         throw new AuraHandledException(`Choose at most ${MAX_GROUPS_CHOSEN} groups at once.`);
-    if (clientsAllReadable(session, await membersOfEach(session, unique)).includes(false)) {
+    if (hiddenClientCounts(session, null, await membersOfEach(session, unique)).some((count) => count > 0)) {
         throw new AuraHandledException(
             'One of the chosen groups has clients you cannot see in Salesforce, so the client cannot be added to it from here. Choose a group from the list.'
         );

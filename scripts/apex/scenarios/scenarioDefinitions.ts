@@ -1,4 +1,5 @@
 import { DEMO } from '../../../mock-org/qwil';
+import { arrangeInQwil } from '../../../mock-org/testing/arrangeInQwil';
 import type { ConnectorHarness, ConnectorHarnessOptions } from '../../../mock-org/testing/connectorHarness';
 import { importQwilClients, insertContact } from '../../../mock-org/testing/linkClientsArrangement';
 import type { ScenarioCall, ScenarioStep } from './recordScenario';
@@ -19,8 +20,8 @@ export interface ScenarioDefinition {
     runningUser: string;
     /** How the harness is made (settings, a Super API key); the defaults otherwise. */
     harness?: ConnectorHarnessOptions;
-    /** Changes to the harness before the call (Qwil faults, user fields). */
-    arrange?: (harness: ConnectorHarness) => void;
+    /** Changes to the harness before the call (Qwil faults, user fields, Qwil data); not recorded. */
+    arrange?: (harness: ConnectorHarness) => void | Promise<unknown>;
     call: (recordIdOf: RecordIdOf) => Omit<ScenarioCall, 'name'>;
 }
 
@@ -121,6 +122,17 @@ const SUCCESSES: readonly ScenarioDefinition[] = [
         name: 'load contact groups',
         runningUser: OLIVIA,
         call: onRecord(GROUPS, 'loadContactGroups', 'Eleanor Whitfield')
+    },
+    {
+        name: "load contact groups with another owner's clients in one",
+        runningUser: JAMES,
+        // Someone with access to both put Hannah into Whitfield Relationship, whose other clients James cannot read.
+        arrange: (harness) =>
+            arrangeInQwil(harness).system('groups/group-members/create', {
+                group_uuid: G.whitfieldRelationship,
+                entity_user_xref_uuids: [DEMO.clients.hannahLindqvist]
+            }),
+        call: onRecord(GROUPS, 'loadContactGroups', 'Hannah Lindqvist')
     },
     {
         name: 'open contact group',

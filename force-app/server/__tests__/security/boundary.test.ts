@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatListPage, OpenedChat, StartedChat } from '../../contracts/QwilChatsController';
 import type { WriteClaim } from '../../contracts/exactlyOnce';
-import type { JoinableGroups } from '../../contracts/QwilContactGroupsController';
+import type { ContactGroupsView, JoinableGroups } from '../../contracts/QwilContactGroupsController';
 import type { GroupOptions, TabState } from '../../contracts/QwilConnectorController';
 import { EMAIL_ON_UNREADABLE_RECORD, LINKED_TO_UNREADABLE_RECORD } from '../../services/clientLookup';
 import { apexErrorMessage, useQwilServer } from '../../../../mock-org/testing/qwilServer';
@@ -212,6 +212,30 @@ describe("a group that holds the viewed client and another owner's clients", () 
             groupUuid: G.whitfieldRelationship,
             ...params
         });
+
+    it("the client's group list withholds its name, identifier and description, counting the hidden clients", async () => {
+        const view = (await harness.callApex('QwilContactGroupsController', 'loadContactGroups', {
+            recordId: HANNAH()
+        })) as ContactGroupsView;
+        expect(view.groups).toEqual([
+            expect.objectContaining({ name: 'Lindqvist Relationship', hiddenClientCount: 0 }),
+            {
+                groupUuid: G.whitfieldRelationship,
+                name: 'A group with 2 clients you cannot see in Salesforce',
+                identifier: null,
+                description: null,
+                memberCount: 4,
+                activeStaffCount: 1,
+                hiddenClientCount: 2
+            }
+        ]);
+        const json = JSON.stringify(view);
+        expect(json).not.toMatch(/WhitfieldRelationship|Whitfield Family Office|trustee/);
+        expect(json).not.toMatch(HIDDEN_NAMES);
+        expect(json).not.toContain(C.eleanorWhitfield);
+        expect(json).not.toContain(C.marcusBennett);
+        expect(qwilWrites()).toEqual([]);
+    });
 
     it('a staff user cannot open it: no names, statuses or uuids of the other clients', async () => {
         const message = await apexErrorMessage(onHannah('openContactGroup', {}));

@@ -71,9 +71,25 @@ describe('the list and an opened group', () => {
                 name: 'Whitfield Relationship',
                 identifier: 'WhitfieldRelationship',
                 memberCount: 3,
-                activeStaffCount: 1
+                activeStaffCount: 1,
+                hiddenClientCount: 0
             })
         ]);
+    });
+
+    it("checks the client's groups against the user's Salesforce access in one callout per group", async () => {
+        await inQwil('groups/group-members/create', {
+            group_uuid: G.advisoryDesk,
+            entity_user_xref_uuids: [C.eleanorWhitfield]
+        });
+        const view = (await call('loadContactGroups', {})) as ContactGroupsView;
+        expect(view.groups.map(({ name, hiddenClientCount }) => ({ name, hiddenClientCount }))).toEqual([
+            { name: 'Advisory Desk', hiddenClientCount: 0 },
+            { name: 'Whitfield Relationship', hiddenClientCount: 0 }
+        ]);
+        // Cold: the staff mapping and the client (3), the client's groups (1), then each group's members (1 each).
+        expect(requests.filter((request) => request.includes('/groups/group-members/list'))).toHaveLength(2);
+        expect(requests).toHaveLength(6);
     });
 
     it('shows the members, staff and clients, with status; the last active staff member cannot be removed and says why', async () => {

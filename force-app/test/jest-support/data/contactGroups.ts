@@ -22,7 +22,8 @@ export const weiFamily: ContactGroup = {
     identifier: 'WeiFamily',
     description: 'Li Wei and her partner',
     memberCount: 3,
-    activeStaffCount: 2
+    activeStaffCount: 2,
+    hiddenClientCount: 0
 };
 export const weiTrust: ContactGroup = {
     groupUuid: WEI_TRUST_UUID,
@@ -30,7 +31,20 @@ export const weiTrust: ContactGroup = {
     identifier: null,
     description: null,
     memberCount: 2,
-    activeStaffCount: 0
+    activeStaffCount: 0,
+    hiddenClientCount: 0
+};
+
+/** A group of Li Wei's that also holds two clients the user cannot read: the server withholds its name. */
+export const WITHHELD_UUID = '77777777-7777-4777-8777-777777777777';
+export const withheldGroup: ContactGroup = {
+    groupUuid: WITHHELD_UUID,
+    name: 'A group with 2 clients you cannot see in Salesforce',
+    identifier: null,
+    description: null,
+    memberCount: 4,
+    activeStaffCount: 1,
+    hiddenClientCount: 2
 };
 
 export const activeView: ContactGroupsView = {

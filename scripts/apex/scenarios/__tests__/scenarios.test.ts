@@ -31,7 +31,7 @@ beforeAll(async () => {
         harness.org.records.update(harness.org.requireUser(scenario.runningUser).Id, {
             LocaleSidKey: APEX_TEST_LOCALE
         });
-        scenario.arrange?.(harness);
+        await scenario.arrange?.(harness);
         // A Person Account is named by its Account (as the record page shows it), not its person contact.
         const personAccounts = harness.org.records
             .all('Account')

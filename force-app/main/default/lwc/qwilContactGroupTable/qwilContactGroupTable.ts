@@ -1,13 +1,20 @@
 import { LightningElement, api } from 'lwc';
 import type { ContactGroup } from '../../../../server/contracts/QwilContactGroupsController';
 
-type GroupRow = Pick<ContactGroup, 'groupUuid' | 'name'> & { identifier: string; members: string; activeStaff: string };
+type GroupRow = Pick<ContactGroup, 'groupUuid' | 'name'> & {
+    identifier: string;
+    members: string;
+    activeStaff: string;
+    /** False for a group the server withholds (clients the user cannot read): its row is text, not a button. */
+    openable: boolean;
+};
 
 const membersText = (count: number): string => `${count} ${count === 1 ? 'member' : 'members'}`;
 
 /**
  * The client's contact groups as a table: name (which opens the group), identifier, member count
- * and whether clients can join. Fires `open` (detail: `{ groupUuid }`, does not bubble).
+ * and whether clients can join. A withheld group shows the server's words instead of its name and
+ * cannot be opened. Fires `open` (detail: `{ groupUuid }`, does not bubble).
  */
 export default class QwilContactGroupTable extends LightningElement {
     @api groups: ContactGroup[] = [];
@@ -19,7 +26,8 @@ export default class QwilContactGroupTable extends LightningElement {
             name: group.name,
             identifier: group.identifier ?? '',
             members: membersText(group.memberCount),
-            activeStaff: group.activeStaffCount > 0 ? 'Yes' : 'No: clients cannot join'
+            activeStaff: group.activeStaffCount > 0 ? 'Yes' : 'No: clients cannot join',
+            openable: group.hiddenClientCount === 0
         }));
     }
 

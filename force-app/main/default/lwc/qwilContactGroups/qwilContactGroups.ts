@@ -116,8 +116,9 @@ export default class QwilContactGroups extends LightningElement {
         return (this.view?.groups ?? []).filter((group) => matches(group, term));
     }
 
+    /** Names in use, for the new group form; a withheld group's name is not known here. */
     get groupNames(): string[] {
-        return (this.view?.groups ?? []).map((group) => group.name);
+        return (this.view?.groups ?? []).filter((group) => group.hiddenClientCount === 0).map((group) => group.name);
     }
 
     get hasRows(): boolean {

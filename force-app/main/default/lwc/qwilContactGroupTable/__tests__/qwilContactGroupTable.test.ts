@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import QwilContactGroupTable from '../qwilContactGroupTable';
-import { weiFamily, weiTrust, WEI_FAMILY_UUID } from 'jest-support/data/contactGroups';
+import { weiFamily, weiTrust, WEI_FAMILY_UUID, withheldGroup, WITHHELD_UUID } from 'jest-support/data/contactGroups';
 
 type GroupTable = HTMLElement & { focusGroup(groupUuid: string): boolean };
 
@@ -47,5 +47,18 @@ describe('c-qwil-contact-group-table', () => {
         expect(element.focusGroup(WEI_FAMILY_UUID)).toBe(true);
         expect(element.shadowRoot!.activeElement).toBe(nameButton(element, WEI_FAMILY_UUID));
         expect(element.focusGroup('not-listed')).toBe(false);
+    });
+
+    it('shows a withheld group as text, with nothing to open or focus', async () => {
+        const element = createElement('c-qwil-contact-group-table', { is: QwilContactGroupTable }) as GroupTable;
+        Object.assign(element, { groups: [withheldGroup], clientName: 'Li Wei' });
+        document.body.appendChild(element);
+
+        const name = element.shadowRoot!.querySelector('tbody th');
+        expect(name?.querySelector('[data-id="withheld"]')?.textContent).toBe(withheldGroup.name);
+        expect(name?.textContent).toContain('Cannot be opened from this record.');
+        expect(element.shadowRoot!.querySelectorAll('button, a, [tabindex]')).toHaveLength(0);
+        expect(element.focusGroup(WITHHELD_UUID)).toBe(false);
+        await expect(element).toBeAccessible();
     });
 });

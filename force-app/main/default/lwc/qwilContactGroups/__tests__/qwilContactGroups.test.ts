@@ -24,7 +24,9 @@ import {
     RECORD_ID,
     weiFamily,
     weiFamilyDetail,
-    WEI_FAMILY_UUID
+    WEI_FAMILY_UUID,
+    withheldGroup,
+    WITHHELD_UUID
 } from 'jest-support/data/contactGroups';
 import { staffWordProblems } from 'jest-support/staffWords';
 
@@ -119,6 +121,24 @@ describe('c-qwil-contact-groups', () => {
         expect(normalisedTextSeen(element)).toContain('Groups Li Wei is in');
         expect(staffWordProblems(normalisedTextSeen(element))).toEqual([]);
         await expect(element).toBeAccessible();
+    });
+
+    it("shows a group holding clients the user cannot read by the server's words, with no way to open it", async () => {
+        const element = await renderPage({ ...activeView, groups: [weiFamily, withheldGroup] });
+
+        expect(rows(element)).toEqual(['Wei Family WeiFamily 3 members Yes', expect.stringMatching(/ 4 members Yes$/)]);
+        expect(deepQuery(element, '[data-id="withheld"]')?.textContent).toBe(
+            'A group with 2 clients you cannot see in Salesforce'
+        );
+        expect(normalisedTextSeen(element)).toContain('Cannot be opened from this record.');
+        expect(deepQuery(element, `button[data-uuid="${WITHHELD_UUID}"]`)).toBeNull();
+        expect(deepQueryAll(element, 'tbody button')).toEqual([groupName(element, WEI_FAMILY_UUID)]);
+        expect(staffWordProblems(normalisedTextSeen(element))).toEqual([]);
+        await expect(element).toBeAccessible();
+
+        query(element, '[data-id="create"]')!.click();
+        await flushPromises();
+        expect(query(element, 'c-qwil-contact-group-editor')).toHaveProperty('takenNames', ['Wei Family']);
     });
 
     it('filters the list by name, identifier or description as the user types, and says when nothing matches', async () => {
