@@ -1,6 +1,7 @@
 import { QwilClient } from '../qwil/qwilClient';
 import type { Membership } from '../qwil/schemas';
 import { fail, FIX_SETTINGS_FIRST, pass, warn, type CheckResult, type SettingsState } from './checkResult';
+import { checkedOrganisation } from './checkedOrganisation';
 import { fixFor, type AdminQwil, type AdminUser } from './qwilCallChecks';
 
 const TITLE = 'Qwil clients are linked to their Salesforce records';
@@ -29,12 +30,11 @@ export async function linkedClientsCheck(
             FIX_SETTINGS_FIRST
         );
     if (!qwil.ok) return fail('linked-clients', TITLE, qwil.problem, 'Correct the named credential first.');
+    let inWords = '';
     try {
-        const entityUuid = state.settings.usingSuperApiKey
-            ? ((await new QwilClient(qwil.http).memberships.listTenancies(String(admin['Email'])))[0]?.entity
-                  .entity_uuid ?? null)
-            : null;
-        const memberships = new QwilClient(qwil.http, { entityUuid }).memberships;
+        const organisation = await checkedOrganisation(qwil.http, state.settings.usingSuperApiKey, admin);
+        inWords = organisation.inWords;
+        const memberships = new QwilClient(qwil.http, { entityUuid: organisation.entityUuid }).memberships;
         const isLinked = (client: Membership) => isClientRecordId(client.identifier?.trim() ?? '');
         let linked = 0;
         let total = 0;
@@ -48,7 +48,7 @@ export async function linkedClientsCheck(
             pages += 1;
         } while (cursor && pages < MAX_PAGES);
         const counted = cursor ? `the first ${total}` : `${total}`;
-        const found = `${linked} of ${counted} Qwil clients are linked to a Contact or Person Account (their Qwil identifier is the record's id).`;
+        const found = `${inWords}${linked} of ${counted} Qwil clients are linked to a Contact or Person Account (their Qwil identifier is the record's id).`;
         const unlinked = total - linked;
         if (unlinked === 0) return pass('linked-clients', TITLE, found);
         const consequence =
@@ -65,7 +65,7 @@ export async function linkedClientsCheck(
         return fail(
             'linked-clients',
             TITLE,
-            `The call failed: ${error instanceof Error ? error.message : String(error)}`,
+            `${inWords}The call failed: ${error instanceof Error ? error.message : String(error)}`,
             fixFor(error)
         );
     }

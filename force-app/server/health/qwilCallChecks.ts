@@ -3,6 +3,7 @@ import { AuraHandledException } from '../platform/exceptions';
 import { QwilClient } from '../qwil/qwilClient';
 import { QwilApiError } from '../qwil/qwilTransport';
 import { lookUpStaff } from '../services/staffMapping';
+import { checkedOrganisation } from './checkedOrganisation';
 import {
     fail,
     FIX_SETTINGS_FIRST,
@@ -80,12 +81,11 @@ export async function adminStaffMappingCheck(
             `Your ${field} is empty.`,
             `Fill in ${field} on your user record with your Qwil primary email or identifier.`
         );
+    let inWords = '';
     try {
-        const entityUuid = state.settings.usingSuperApiKey
-            ? ((await new QwilClient(qwil.http).memberships.listTenancies(String(admin['Email'])))[0]?.entity
-                  .entity_uuid ?? null)
-            : null;
-        const membership = await lookUpStaff(new QwilClient(qwil.http, { entityUuid }), {
+        const organisation = await checkedOrganisation(qwil.http, state.settings.usingSuperApiKey, admin);
+        inWords = organisation.inWords;
+        const membership = await lookUpStaff(new QwilClient(qwil.http, { entityUuid: organisation.entityUuid }), {
             field,
             label: field,
             value
@@ -93,13 +93,13 @@ export async function adminStaffMappingCheck(
         return pass(
             'admin-staff-mapping',
             title,
-            `${field} ${value} is ${membership.first_name} ${membership.last_name}, ${membership.role} (${membership.status}) in Qwil.`
+            `${inWords}${field} ${value} is ${membership.first_name} ${membership.last_name}, ${membership.role} (${membership.status}) in Qwil.`
         );
     } catch (error) {
         const fix =
             error instanceof AuraHandledException
                 ? `Set ${field} on your user record to your Qwil primary email or identifier, or correct it in Qwil.`
                 : fixFor(error);
-        return fail('admin-staff-mapping', title, messageOf(error), fix);
+        return fail('admin-staff-mapping', title, `${inWords}${messageOf(error)}`, fix);
     }
 }

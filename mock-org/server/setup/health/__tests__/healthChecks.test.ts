@@ -339,6 +339,32 @@ describe('Qwil clients linked to their records', () => {
     });
 });
 
+describe('with a Super API key, in the organisation the admin chose', () => {
+    // Sofia Reyes is staff in Harbour Wealth (6 clients) and Harbour Wealth Jersey (no clients).
+    async function superKeyChecks(chosenOrganisation: string | null): Promise<Record<string, string>> {
+        fixture.setSettings({ Using_Super_API_Key__c: true });
+        const env = fixture.environment((key) => qwil.control.promoteToSuper(key));
+        env.org.records.update(env.adminUserId, { Qwil_Organisation__c: chosenOrganisation });
+        const all = await runHealthCheck(env);
+        const detailOf = (id: string) => all.find((result) => result.id === id)?.detail ?? `no check ${id}`;
+        return { staff: detailOf('admin-staff-mapping'), linked: detailOf('linked-clients') };
+    }
+
+    it('checks the staff mapping and the linked clients in the organisation chosen on a tab, naming it', async () => {
+        expect(await superKeyChecks(DEMO.organisations.harbourWealthJersey)).toEqual({
+            staff: 'In Harbour Wealth Jersey (your chosen organisation): FederationIdentifier sofia.reyes@harbourwealth.example is Sofia Reyes, system_admin (active) in Qwil.',
+            linked: "In Harbour Wealth Jersey (your chosen organisation): 0 of 0 Qwil clients are linked to a Contact or Person Account (their Qwil identifier is the record's id)."
+        });
+    });
+
+    it('without a choice, checks the first organisation and says how to check another', async () => {
+        const { linked } = await superKeyChecks(null);
+        expect(linked).toBe(
+            "In Harbour Wealth, the first of your 2 organisations (choose one on a Qwil Messenger tab to check it here instead): 6 of 6 Qwil clients are linked to a Contact or Person Account (their Qwil identifier is the record's id)."
+        );
+    });
+});
+
 describe('a deliberately broken setup', () => {
     it('reports a self-editable staff field, a key that can export, and a wrongly named credential, each with its fix', async () => {
         fixture.setSettings({ Staff_ID_Field_API_Name__c: 'Email' });
