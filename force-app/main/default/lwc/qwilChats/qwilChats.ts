@@ -15,8 +15,20 @@ const VISIBILITY_NOTES = {
  */
 export default class QwilChats extends LightningElement {
     @api recordId?: string;
-    /** The client's Qwil state from the tab; a client not on Qwil has no chats to load. */
-    @api clientStatus?: ClientState['status'];
+
+    /**
+     * The client's Qwil state from the tab; a client not on Qwil has no chats to load. When the client
+     * comes onto Qwil while the page is shown (invited here or elsewhere), their chats are read.
+     */
+    @api
+    get clientStatus(): ClientState['status'] | undefined {
+        return this.currentClientStatus;
+    }
+    set clientStatus(status: ClientState['status'] | undefined) {
+        const wasOnQwil = this.isOnQwil;
+        this.currentClientStatus = status;
+        if (this.isConnected && !wasOnQwil && this.isOnQwil) this.loadFirstPage();
+    }
 
     listInfo?: Omit<ChatListPage, 'chats'>;
     chats: ChatSummary[] = [];
@@ -31,6 +43,7 @@ export default class QwilChats extends LightningElement {
     private focusChatUuid?: string;
 
     private stopPolling?: () => void;
+    private currentClientStatus?: ClientState['status'];
 
     override connectedCallback(): void {
         if (this.isOnQwil) this.loadFirstPage();

@@ -224,6 +224,19 @@ describe('c-qwil-chats', () => {
         await expect(element).toBeAccessible();
     });
 
+    it("lists the client's chats once the tab shows them on Qwil (invited while the page is shown)", async () => {
+        mockList.mockResolvedValue(listPage());
+        const element = await render('not_invited');
+        Object.assign(element, { clientStatus: 'pending' });
+        await flushPromises();
+        expect(mockList).toHaveBeenCalledTimes(1);
+        expect(chatRows(element)).toHaveLength(1);
+        expect(byId(element, 'not-on-qwil')).toBeNull();
+        Object.assign(element, { clientStatus: 'active' });
+        await flushPromises();
+        expect(mockList).toHaveBeenCalledTimes(1);
+    });
+
     it('shows a failure with Retry', async () => {
         mockList
             .mockRejectedValueOnce(apexError('Qwil is not responding properly right now.'))
