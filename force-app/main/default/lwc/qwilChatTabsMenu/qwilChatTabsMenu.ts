@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import loadTab from '@salesforce/apex/QwilConnectorController.loadTab';
 import chooseOrganisation from '@salesforce/apex/QwilConnectorController.chooseOrganisation';
+import { DebouncedRequest, type RequestState } from 'c/qwilDebouncedRequest';
 import { subscribeToPoll } from 'c/qwilLivePoll';
 import { describeStatusChange } from './statusChange';
 import type { Organisation, ReadyTab, TabState } from '../../../../server/contracts/QwilConnectorController';
@@ -37,10 +38,12 @@ export default class QwilChatTabsMenu extends LightningElement {
     statusNotice?: string;
 
     private currentRecordId?: string;
-    private isRefreshing = false;
     private stopPolling?: () => void;
     // Only the newest request may update the page, so a slow answer for an earlier record is dropped.
-    private latestRequest = 0;
+    private readonly tabRequest = new DebouncedRequest<string, TabState>(
+        (recordId) => loadTab({ recordId }),
+        (state) => this.showRequestState(state)
+    );
     private focusAfterRender?: 'invite' | 'page-heading';
 
     @api
@@ -177,49 +180,31 @@ export default class QwilChatTabsMenu extends LightningElement {
         this.tab = tab;
     }
 
+    private showRequestState(state: RequestState<string, TabState>): void {
+        if (state.refreshed) {
+            if (state.result) this.showTab(state.result, { announce: true });
+            return;
+        }
+        this.isLoading = state.isLoading;
+        this.errors = state.errors;
+        if (!state.isLoading && !state.errors && state.result) this.showTab(state.result);
+    }
+
     /**
      * Reads the tab's state again without a spinner, keeping what is shown when that fails (the next
      * poll tries again). Skipped while a load runs or a dialog is open, where a change would move the
      * ground under the user's typing.
      */
-    private async refreshTabState(): Promise<void> {
+    private refreshTabState(): void {
         const recordId = this.currentRecordId;
-        if (!recordId || !this.readyTab || this.isLoading || this.isRefreshing) return;
-        if (this.isInviting || this.isSwitchingOrganisation) return;
-        const request = ++this.latestRequest;
-        this.isRefreshing = true;
-        try {
-            const tab = await loadTab({ recordId });
-            if (request === this.latestRequest) this.showTab(tab, { announce: true });
-        } catch {
-            // Kept as shown: a failed refresh is tried again on the next poll.
-        } finally {
-            this.isRefreshing = false;
-        }
+        if (!recordId || !this.readyTab || this.isInviting || this.isSwitchingOrganisation) return;
+        this.tabRequest.refreshQuietly(recordId);
     }
 
     /** Never rejects: a failure is shown in the error panel. */
     private async loadTabState(): Promise<void> {
         const recordId = this.currentRecordId;
-        if (!recordId) {
-            return;
-        }
-        const request = ++this.latestRequest;
-        this.isLoading = true;
-        this.errors = undefined;
-        try {
-            const tab = await loadTab({ recordId });
-            if (request === this.latestRequest) {
-                this.showTab(tab);
-            }
-        } catch (error) {
-            if (request === this.latestRequest) {
-                this.errors = [error];
-            }
-        } finally {
-            if (request === this.latestRequest) {
-                this.isLoading = false;
-            }
-        }
+        if (!recordId) return;
+        await this.tabRequest.askNow(recordId).catch(() => undefined);
     }
 }

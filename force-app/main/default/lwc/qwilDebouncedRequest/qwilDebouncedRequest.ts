@@ -1,6 +1,7 @@
 /**
- * A server request driven by typing: waits for a pause before asking, and only the answer to the
- * newest request is published, so a slow answer for an earlier input never replaces a newer one.
+ * A server request driven by typing or by a page's own reloads: waits for a pause before asking (or asks
+ * at once, or quietly), and only the answer to the newest request is published, so a slow answer for an
+ * earlier input never replaces a newer one.
  */
 
 export const TYPING_PAUSE_MS = 400;
@@ -12,11 +13,14 @@ export interface RequestState<Input, Result> {
     result?: Result;
     /** A list, so that even a rejection without a reason is shown as an error. */
     errors?: unknown[];
+    /** The answer to a quiet refresh: what changed since it was last shown may be announced. */
+    refreshed?: boolean;
 }
 
 export class DebouncedRequest<Input, Result> {
     private timer?: ReturnType<typeof setTimeout>;
     private latestTicket = 0;
+    private awaited = 0;
     private lastResult?: Result;
 
     constructor(
@@ -42,7 +46,7 @@ export class DebouncedRequest<Input, Result> {
         const ticket = ++this.latestTicket;
         this.publish({ input, isLoading: true, result: this.lastResult });
         try {
-            const result = await this.request(input);
+            const result = await this.awaitRequest(input);
             if (ticket === this.latestTicket) {
                 this.lastResult = result;
                 this.publish({ input, isLoading: false, result });
@@ -53,6 +57,34 @@ export class DebouncedRequest<Input, Result> {
                 this.publish({ input, isLoading: false, result: this.lastResult, errors: [error] });
             }
             throw error;
+        }
+    }
+
+    /**
+     * Asks again without showing it: nothing is published until the answer comes, and a failure keeps
+     * what is shown (the caller tries again later). Skipped while another request is awaited or waits for
+     * typing to pause; a newer request drops its answer.
+     */
+    async refreshQuietly(input: Input): Promise<void> {
+        if (this.awaited > 0 || this.timer !== undefined) return;
+        const ticket = ++this.latestTicket;
+        try {
+            const result = await this.awaitRequest(input);
+            if (ticket === this.latestTicket) {
+                this.lastResult = result;
+                this.publish({ input, isLoading: false, result, refreshed: true });
+            }
+        } catch {
+            // Kept as shown.
+        }
+    }
+
+    private async awaitRequest(input: Input): Promise<Result> {
+        this.awaited++;
+        try {
+            return await this.request(input);
+        } finally {
+            this.awaited--;
         }
     }
 

@@ -66,4 +66,44 @@ describe('c/qwilDebouncedRequest', () => {
         expect(request).not.toHaveBeenCalled();
         expect(states).toHaveLength(1);
     });
+
+    describe('a quiet refresh', () => {
+        it('publishes only its answer, marked as refreshed, and nothing at all when it fails', async () => {
+            const request = jest
+                .fn()
+                .mockResolvedValueOnce('first')
+                .mockResolvedValueOnce('changed')
+                .mockRejectedValueOnce(new Error('Timeout'));
+            const { debounced, states } = setUp(request);
+            await debounced.askNow('record');
+            const shownBefore = states.length;
+
+            await debounced.refreshQuietly('record');
+            expect(states.slice(shownBefore)).toEqual([
+                { input: 'record', isLoading: false, result: 'changed', refreshed: true }
+            ]);
+            await debounced.refreshQuietly('record');
+            expect(states).toHaveLength(shownBefore + 1);
+        });
+
+        it('is skipped while another request is awaited, and its answer is dropped by a newer request', async () => {
+            const slow = deferred<string>();
+            const request = jest.fn().mockReturnValueOnce(slow.promise);
+            const { debounced, latest } = setUp(request);
+            const loading = debounced.askNow('a');
+            await debounced.refreshQuietly('a');
+            expect(request).toHaveBeenCalledTimes(1);
+            slow.resolve('loaded');
+            await loading;
+
+            const late = deferred<string>();
+            request.mockReturnValueOnce(late.promise).mockResolvedValueOnce('newer');
+            const refreshing = debounced.refreshQuietly('a');
+            await debounced.askNow('b');
+            late.resolve('stale');
+            await refreshing;
+            expect(request.mock.calls).toEqual([['a'], ['a'], ['b']]);
+            expect(latest()).toEqual({ input: 'b', isLoading: false, result: 'newer' });
+        });
+    });
 });
