@@ -1,6 +1,7 @@
 import type { Http } from '../platform/context';
 import { QwilClient } from '../qwil/qwilClient';
 import { CHOSEN_ORGANISATION_FIELD } from '../services/organisation';
+import type { AdminUser } from './qwilCallChecks';
 
 /** The Qwil organisation a check acts in, and how its detail names it ('' with a System API key). */
 export interface CheckedOrganisation {
@@ -18,7 +19,7 @@ const OWN_ORGANISATION: CheckedOrganisation = { entityUuid: null, inWords: '' };
 export async function checkedOrganisation(
     http: Http,
     usingSuperApiKey: boolean,
-    admin: Readonly<Record<string, unknown>>
+    admin: AdminUser
 ): Promise<CheckedOrganisation> {
     if (!usingSuperApiKey) return OWN_ORGANISATION;
     const tenancies = await new QwilClient(http).memberships.listTenancies(String(admin['Email']));

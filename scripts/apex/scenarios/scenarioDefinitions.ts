@@ -56,6 +56,10 @@ const claimFor = (idempotencyKey: string) => ({ idempotencyKey, retry: false });
 const SUPER_KEY: ConnectorHarnessOptions = { settings: { Using_Super_API_Key__c: true }, superApiKey: true };
 const G = DEMO.groups;
 const C = DEMO.chats;
+/** The client is put into Advisory Desk first, so that leaving or deleting it leaves them another group. */
+const AFTER_JOINING_ADVISORY_DESK: CallOptions = {
+    before: (_, recordId) => [step(GROUPS, 'addClientToGroup', { recordId, groupUuid: G.advisoryDesk })]
+};
 
 /** One success per server method the components call. */
 const SUCCESSES: readonly ScenarioDefinition[] = [
@@ -184,9 +188,7 @@ const SUCCESSES: readonly ScenarioDefinition[] = [
             'removeClientFromGroup',
             'Eleanor Whitfield',
             { groupUuid: G.advisoryDesk },
-            {
-                before: (_, recordId) => [step(GROUPS, 'addClientToGroup', { recordId, groupUuid: G.advisoryDesk })]
-            }
+            AFTER_JOINING_ADVISORY_DESK
         )
     },
     {
@@ -223,9 +225,7 @@ const SUCCESSES: readonly ScenarioDefinition[] = [
             'deleteContactGroup',
             'Eleanor Whitfield',
             { groupUuid: G.advisoryDesk },
-            {
-                before: (_, recordId) => [step(GROUPS, 'addClientToGroup', { recordId, groupUuid: G.advisoryDesk })]
-            }
+            AFTER_JOINING_ADVISORY_DESK
         )
     },
     {
